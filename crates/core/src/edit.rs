@@ -1,0 +1,560 @@
+//! User edits as data. The UI, the CLI and tests describe a change as an [`Edit`]; [`apply`]
+//! performs it on an in-memory snapshot (pure), and the store validates the result and writes
+//! it in one transaction. Instants arrive as text: RFC 3339 (`2027-04-15T13:00:00Z`) or a local
+//! date-time in the event's zone (`2027-04-15T09:00`), which is how people type them.
+
+use crate::error::{Error, Invalid, Result};
+use crate::model::*;
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The editable fields of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EventFields {
+    pub name: String,
+    pub customer: String,
+    pub time_zone: String,
+    pub locale: String,
+    /// `YYYY-MM-DD`, or empty when unknown.
+    pub kit_purchase_date: String,
+    pub kit_term_months: u32,
+    pub support_budget_minutes: u32,
+}
+
+/// The editable fields of a session. `start`/`end`: RFC 3339 or local `YYYY-MM-DDTHH:MM`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionFields {
+    pub stage_id: String,
+    pub title: String,
+    pub start: String,
+    pub end: String,
+    pub livestream: bool,
+    pub recording: bool,
+    pub vod: bool,
+}
+
+/// The editable fields of a segment. The duration is signed so that a negative value typed in
+/// the UI is refused with a message instead of failing to parse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentFields {
+    pub kind: SegmentKind,
+    pub title: String,
+    #[ts(type = "number")]
+    pub duration_secs: i64,
+    pub presenter_ids: Vec<String>,
+    pub notes: String,
+}
+
+/// The editable fields of a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonFields {
+    pub name: String,
+    pub role: Role,
+    pub email: String,
+    /// Empty when the same as the event's.
+    pub time_zone: String,
+    pub invitation_sent: bool,
+    pub tech_check_done: bool,
+}
+
+/// One user edit of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Edit {
+    UpdateEvent {
+        fields: EventFields,
+    },
+    AddStage {
+        name: String,
+    },
+    RenameStage {
+        id: String,
+        name: String,
+    },
+    DeleteStage {
+        id: String,
+    },
+    AddSession {
+        fields: SessionFields,
+    },
+    UpdateSession {
+        id: String,
+        fields: SessionFields,
+    },
+    DeleteSession {
+        id: String,
+    },
+    /// Inserts at `position` (end of the run of show when `None`).
+    AddSegment {
+        session_id: String,
+        position: Option<u32>,
+        fields: SegmentFields,
+    },
+    UpdateSegment {
+        id: String,
+        fields: SegmentFields,
+    },
+    /// Moves a segment to a 0-based position inside its session.
+    MoveSegment {
+        id: String,
+        to: u32,
+    },
+    DeleteSegment {
+        id: String,
+    },
+    AddPerson {
+        fields: PersonFields,
+    },
+    UpdatePerson {
+        id: String,
+        fields: PersonFields,
+    },
+    /// Also removes the person from every segment they present in.
+    DeletePerson {
+        id: String,
+    },
+    SetTaskStatus {
+        id: String,
+        status: TaskStatus,
+    },
+}
+
+/// Parses an instant typed by a user: RFC 3339, or a local date-time (`YYYY-MM-DDTHH:MM[:SS]`,
+/// a space also works) in `zone`. A local time that does not exist (the hour skipped when the
+/// clocks spring forward) is refused; an ambiguous one (the repeated hour) takes the first.
+pub fn parse_instant(field: &str, value: &str, zone: Tz) -> Result<DateTime<Utc>> {
+    let v = value.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(v) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    let bad = || Error::invalid(field, Invalid::BadInstant(v.to_string()));
+    let naive = [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok())
+    .ok_or_else(bad)?;
+    match zone.from_local_datetime(&naive) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Ok(t.with_timezone(&Utc)),
+        LocalResult::None => Err(Error::invalid(
+            field,
+            Invalid::Other(format!(
+                "{v} does not exist in {zone} (the clocks change then)"
+            )),
+        )),
+    }
+}
+
+fn find_mut<'a, T>(
+    items: &'a mut [T],
+    id: &str,
+    kind: &'static str,
+    key: fn(&T) -> &str,
+) -> Result<&'a mut T> {
+    items
+        .iter_mut()
+        .find(|x| key(x) == id)
+        .ok_or_else(|| Error::NotFound {
+            kind,
+            id: id.into(),
+        })
+}
+
+fn duration(v: i64) -> Result<u32> {
+    if v < 0 {
+        return Err(Error::invalid(
+            "segment.durationSecs",
+            Invalid::OutOfRange(format!("{v} s is negative")),
+        ));
+    }
+    u32::try_from(v)
+        .ok()
+        .filter(|d| *d <= 24 * 3600)
+        .ok_or_else(|| {
+            Error::invalid(
+                "segment.durationSecs",
+                Invalid::OutOfRange(format!("{v} s is over 24 h")),
+            )
+        })
+}
+
+fn session_from(fields: &SessionFields, id: String, event_id: String, zone: Tz) -> Result<Session> {
+    Ok(Session {
+        id,
+        event_id,
+        stage_id: fields.stage_id.clone(),
+        title: fields.title.trim().to_string(),
+        start: parse_instant("session.start", &fields.start, zone)?,
+        end: parse_instant("session.end", &fields.end, zone)?,
+        livestream: fields.livestream,
+        recording: fields.recording,
+        vod: fields.vod,
+    })
+}
+
+fn segment_from(
+    fields: &SegmentFields,
+    id: String,
+    session_id: String,
+    position: u32,
+) -> Result<Segment> {
+    let mut presenters: Vec<String> = Vec::new();
+    for p in &fields.presenter_ids {
+        if !presenters.contains(p) {
+            presenters.push(p.clone());
+        }
+    }
+    Ok(Segment {
+        id,
+        session_id,
+        position,
+        kind: fields.kind,
+        title: fields.title.trim().to_string(),
+        duration_secs: duration(fields.duration_secs)?,
+        presenter_ids: presenters,
+        notes: fields.notes.clone(),
+    })
+}
+
+fn person_from(fields: &PersonFields, id: String, event_id: String) -> Person {
+    let tz = fields.time_zone.trim();
+    Person {
+        id,
+        event_id,
+        name: fields.name.trim().to_string(),
+        role: fields.role,
+        email: fields.email.trim().to_string(),
+        time_zone: (!tz.is_empty()).then(|| tz.to_string()),
+        invitation_sent: fields.invitation_sent,
+        tech_check_done: fields.tech_check_done,
+    }
+}
+
+/// Renumbers one session's segments 0..n in their current order.
+fn renumber(d: &mut EventData, order: Vec<String>) {
+    for (i, id) in order.iter().enumerate() {
+        if let Some(g) = d.segments.iter_mut().find(|g| &g.id == id) {
+            g.position = i as u32;
+        }
+    }
+}
+
+fn ordered_ids(d: &EventData, session_id: &str) -> Vec<String> {
+    let mut segs: Vec<&Segment> = d.segments_of(session_id).collect();
+    segs.sort_by_key(|g| g.position);
+    segs.into_iter().map(|g| g.id.clone()).collect()
+}
+
+/// Applies `edit` to `d` in memory. Returns the id of the item it created, if any. The caller
+/// validates the whole result ([`crate::validate::event_data`]) before storing it.
+pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
+    let zone: Tz = crate::validate::zone("event.timeZone", &d.event.time_zone)?;
+    let event_id = d.event.id.clone();
+    let mut created = None;
+    match edit {
+        Edit::UpdateEvent { fields } => {
+            crate::validate::zone("event.timeZone", &fields.time_zone)?;
+            let date = fields.kit_purchase_date.trim();
+            let kit_purchase_date = if date.is_empty() {
+                None
+            } else {
+                Some(NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
+                    Error::invalid("event.kitPurchaseDate", Invalid::BadInstant(date.into()))
+                })?)
+            };
+            let e = &mut d.event;
+            e.name = fields.name.trim().into();
+            e.customer = fields.customer.trim().into();
+            e.time_zone = fields.time_zone.trim().into();
+            e.locale = fields.locale.clone();
+            e.kit_purchase_date = kit_purchase_date;
+            e.kit_term_months = fields.kit_term_months;
+            e.support_budget_minutes = fields.support_budget_minutes;
+        }
+        Edit::AddStage { name } => {
+            let id = new_id();
+            d.stages.push(Stage {
+                id: id.clone(),
+                event_id,
+                name: name.trim().into(),
+                position: d.stages.len() as u32,
+            });
+            created = Some(id);
+        }
+        Edit::RenameStage { id, name } => {
+            find_mut(&mut d.stages, id, "stage", |s| &s.id)?.name = name.trim().into();
+        }
+        Edit::DeleteStage { id } => {
+            find_mut(&mut d.stages, id, "stage", |s| &s.id)?;
+            d.stages.retain(|s| &s.id != id);
+            let gone: Vec<String> = d
+                .sessions
+                .iter()
+                .filter(|s| &s.stage_id == id)
+                .map(|s| s.id.clone())
+                .collect();
+            d.sessions.retain(|s| &s.stage_id != id);
+            d.segments.retain(|g| !gone.contains(&g.session_id));
+            d.tasks
+                .retain(|t| t.session_id.as_ref().is_none_or(|s| !gone.contains(s)));
+        }
+        Edit::AddSession { fields } => {
+            let id = new_id();
+            d.sessions
+                .push(session_from(fields, id.clone(), event_id, zone)?);
+            created = Some(id);
+        }
+        Edit::UpdateSession { id, fields } => {
+            let updated = session_from(fields, id.clone(), event_id, zone)?;
+            *find_mut(&mut d.sessions, id, "session", |s| &s.id)? = updated;
+        }
+        Edit::DeleteSession { id } => {
+            find_mut(&mut d.sessions, id, "session", |s| &s.id)?;
+            d.sessions.retain(|s| &s.id != id);
+            d.segments.retain(|g| &g.session_id != id);
+            d.tasks.retain(|t| t.session_id.as_ref() != Some(id));
+        }
+        Edit::AddSegment {
+            session_id,
+            position,
+            fields,
+        } => {
+            if d.session(session_id).is_none() {
+                return Err(Error::NotFound {
+                    kind: "session",
+                    id: session_id.clone(),
+                });
+            }
+            let id = new_id();
+            let mut order = ordered_ids(d, session_id);
+            let at = position
+                .map(|p| p as usize)
+                .unwrap_or(order.len())
+                .min(order.len());
+            d.segments
+                .push(segment_from(fields, id.clone(), session_id.clone(), 0)?);
+            order.insert(at, id.clone());
+            renumber(d, order);
+            created = Some(id);
+        }
+        Edit::UpdateSegment { id, fields } => {
+            let seg = find_mut(&mut d.segments, id, "segment", |s| &s.id)?;
+            *seg = segment_from(fields, id.clone(), seg.session_id.clone(), seg.position)?;
+        }
+        Edit::MoveSegment { id, to } => {
+            let session_id = find_mut(&mut d.segments, id, "segment", |s| &s.id)?
+                .session_id
+                .clone();
+            let mut order = ordered_ids(d, &session_id);
+            order.retain(|x| x != id);
+            let at = (*to as usize).min(order.len());
+            order.insert(at, id.clone());
+            renumber(d, order);
+        }
+        Edit::DeleteSegment { id } => {
+            let session_id = find_mut(&mut d.segments, id, "segment", |s| &s.id)?
+                .session_id
+                .clone();
+            d.segments.retain(|g| &g.id != id);
+            let order = ordered_ids(d, &session_id);
+            renumber(d, order);
+        }
+        Edit::AddPerson { fields } => {
+            let id = new_id();
+            d.people.push(person_from(fields, id.clone(), event_id));
+            created = Some(id);
+        }
+        Edit::UpdatePerson { id, fields } => {
+            let updated = person_from(fields, id.clone(), event_id);
+            *find_mut(&mut d.people, id, "person", |p| &p.id)? = updated;
+        }
+        Edit::DeletePerson { id } => {
+            find_mut(&mut d.people, id, "person", |p| &p.id)?;
+            d.people.retain(|p| &p.id != id);
+            for g in &mut d.segments {
+                g.presenter_ids.retain(|p| p != id);
+            }
+        }
+        Edit::SetTaskStatus { id, status } => {
+            find_mut(&mut d.tasks, id, "task", |t| &t.id)?.status = *status;
+        }
+    }
+    d.normalize();
+    Ok(created)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    fn seg(title: &str, secs: i64) -> SegmentFields {
+        SegmentFields {
+            kind: SegmentKind::Presentation,
+            title: title.into(),
+            duration_secs: secs,
+            presenter_ids: vec![],
+            notes: String::new(),
+        }
+    }
+
+    fn titles(d: &EventData, session: &str) -> Vec<String> {
+        d.segments_of(session).map(|g| g.title.clone()).collect()
+    }
+
+    #[test]
+    fn local_times_are_read_in_the_event_zone() {
+        let tz: Tz = "America/Toronto".parse().unwrap();
+        assert_eq!(
+            parse_instant("f", "2027-04-15T09:00", tz).unwrap(),
+            utc("2027-04-15T13:00:00Z")
+        );
+        assert_eq!(
+            parse_instant("f", "2027-01-15 09:00", tz).unwrap(),
+            utc("2027-01-15T14:00:00Z")
+        );
+        assert_eq!(
+            parse_instant("f", "2027-04-15T09:00:00+02:00", tz).unwrap(),
+            utc("2027-04-15T07:00:00Z")
+        );
+    }
+
+    #[test]
+    fn the_skipped_spring_forward_hour_is_refused() {
+        let tz: Tz = "America/Toronto".parse().unwrap();
+        let e = parse_instant("session.start", "2027-03-14T02:30", tz).unwrap_err();
+        assert!(e
+            .message(crate::i18n::Lang::En)
+            .contains("does not exist in America/Toronto"));
+        // The repeated fall-back hour takes its first occurrence (EDT).
+        assert_eq!(
+            parse_instant("f", "2027-11-07T01:30", tz).unwrap(),
+            utc("2027-11-07T05:30:00Z")
+        );
+    }
+
+    #[test]
+    fn segments_insert_move_and_delete_keep_positions_dense() {
+        let mut d = event("UTC");
+        let a = stage(&mut d, "A");
+        let s = session(
+            &mut d,
+            &a,
+            "S",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        for t in ["One", "Two", "Three"] {
+            apply(
+                &mut d,
+                &Edit::AddSegment {
+                    session_id: s.clone(),
+                    position: None,
+                    fields: seg(t, 60),
+                },
+            )
+            .unwrap();
+        }
+        apply(
+            &mut d,
+            &Edit::AddSegment {
+                session_id: s.clone(),
+                position: Some(0),
+                fields: seg("Zero", 60),
+            },
+        )
+        .unwrap();
+        assert_eq!(titles(&d, &s), ["Zero", "One", "Two", "Three"]);
+        let three = d
+            .segments
+            .iter()
+            .find(|g| g.title == "Three")
+            .unwrap()
+            .id
+            .clone();
+        apply(
+            &mut d,
+            &Edit::MoveSegment {
+                id: three.clone(),
+                to: 1,
+            },
+        )
+        .unwrap();
+        assert_eq!(titles(&d, &s), ["Zero", "Three", "One", "Two"]);
+        apply(
+            &mut d,
+            &Edit::MoveSegment {
+                id: three.clone(),
+                to: 99,
+            },
+        )
+        .unwrap();
+        assert_eq!(titles(&d, &s), ["Zero", "One", "Two", "Three"]);
+        let one = d
+            .segments
+            .iter()
+            .find(|g| g.title == "One")
+            .unwrap()
+            .id
+            .clone();
+        apply(&mut d, &Edit::DeleteSegment { id: one }).unwrap();
+        let positions: Vec<u32> = d.segments_of(&s).map(|g| g.position).collect();
+        assert_eq!(positions, [0, 1, 2]);
+    }
+
+    #[test]
+    fn negative_duration_names_the_field() {
+        let mut d = event("UTC");
+        let a = stage(&mut d, "A");
+        let s = session(
+            &mut d,
+            &a,
+            "S",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        let e = apply(
+            &mut d,
+            &Edit::AddSegment {
+                session_id: s,
+                position: None,
+                fields: seg("Bad", -5),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.message(crate::i18n::Lang::En),
+            "Segment duration: out of range: -5 s is negative"
+        );
+    }
+
+    #[test]
+    fn deleting_a_person_removes_them_from_segments() {
+        let mut d = event("UTC");
+        let a = stage(&mut d, "A");
+        let ana = speaker(&mut d, "Ana");
+        let s = session(
+            &mut d,
+            &a,
+            "S",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        segment(&mut d, &s, "Talk", 60, &[&ana]);
+        apply(&mut d, &Edit::DeletePerson { id: ana }).unwrap();
+        assert!(d.segments[0].presenter_ids.is_empty());
+    }
+}

@@ -1,0 +1,171 @@
+//! The one error type of the core. Each error has a small stable [`Error::code`] the UI and the
+//! CLI branch on, and a message that names the field, item or file at fault, in English or
+//! French ([`Error::message`]).
+
+use crate::i18n::Lang;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Why a field's value was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// The field must not be empty.
+    Empty,
+    /// `end` is not after `start`.
+    EndNotAfterStart,
+    /// Not a known IANA time zone.
+    UnknownZone(String),
+    /// Not a supported locale.
+    UnknownLocale(String),
+    /// A number below zero or out of range.
+    OutOfRange(String),
+    /// Not a valid date/instant.
+    BadInstant(String),
+    /// A reference to an item that does not belong to this event.
+    UnknownReference(String),
+    /// Free-form explanation.
+    Other(String),
+}
+
+/// Errors from the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input refused; nothing was written.
+    #[error("{field}: {reason:?}")]
+    InvalidInput { field: String, reason: Invalid },
+    /// No such item.
+    #[error("{kind} not found: {id}")]
+    NotFound { kind: &'static str, id: String },
+    /// More than one item matches a name.
+    #[error("{0}")]
+    Conflict(String),
+    /// The database file was written by a newer Showcall.
+    #[error("database schema version {found} is newer than this Showcall ({supported})")]
+    UnsupportedVersion { found: i64, supported: i64 },
+    /// SQLite failed.
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    /// Migrating the schema failed.
+    #[error("migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Shorthand for results of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// An error as it crosses to the UI: `{code, message, field}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    /// The input field at fault, for `invalid_input`.
+    pub field: Option<String>,
+}
+
+impl Error {
+    /// Shorthand for an [`Error::InvalidInput`].
+    pub fn invalid(field: impl Into<String>, reason: Invalid) -> Self {
+        Error::InvalidInput {
+            field: field.into(),
+            reason,
+        }
+    }
+
+    /// The stable code: `invalid_input`, `not_found`, `conflict`, `unsupported_version`, `db`, `io`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::NotFound { .. } => "not_found",
+            Error::Conflict(_) => "conflict",
+            Error::UnsupportedVersion { .. } => "unsupported_version",
+            Error::Db(_) | Error::Migration(_) => "db",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    /// A sentence for a person, naming the field or item, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::FrCa;
+        match self {
+            Error::InvalidInput { field, reason } => {
+                let why = match (reason, fr) {
+                    (Invalid::Empty, false) => "must not be empty".to_string(),
+                    (Invalid::Empty, true) => "ne doit pas être vide".to_string(),
+                    (Invalid::EndNotAfterStart, false) => "must be after the start".to_string(),
+                    (Invalid::EndNotAfterStart, true) => "doit être après le début".to_string(),
+                    (Invalid::UnknownZone(z), false) => format!("unknown time zone “{z}”"),
+                    (Invalid::UnknownZone(z), true) => format!("fuseau horaire inconnu « {z} »"),
+                    (Invalid::UnknownLocale(l), false) => {
+                        format!("unknown locale “{l}” (en or fr-CA)")
+                    }
+                    (Invalid::UnknownLocale(l), true) => {
+                        format!("langue inconnue « {l} » (en ou fr-CA)")
+                    }
+                    (Invalid::OutOfRange(d), false) => format!("out of range: {d}"),
+                    (Invalid::OutOfRange(d), true) => format!("hors limites : {d}"),
+                    (Invalid::BadInstant(v), false) => format!("not a valid date and time: “{v}”"),
+                    (Invalid::BadInstant(v), true) => {
+                        format!("date et heure invalides : « {v} »")
+                    }
+                    (Invalid::UnknownReference(v), false) => {
+                        format!("“{v}” is not part of this event")
+                    }
+                    (Invalid::UnknownReference(v), true) => {
+                        format!("« {v} » ne fait pas partie de cet événement")
+                    }
+                    (Invalid::Other(v), _) => v.clone(),
+                };
+                let label = crate::i18n::field_label(field, lang);
+                if fr {
+                    format!("{label} : {why}")
+                } else {
+                    format!("{label}: {why}")
+                }
+            }
+            Error::NotFound { kind, id } => {
+                if fr {
+                    format!("{} introuvable : {id}", crate::i18n::kind_label(kind, lang))
+                } else {
+                    format!("{} not found: {id}", crate::i18n::kind_label(kind, lang))
+                }
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// The `{code, message, field}` payload for the UI.
+    pub fn payload(&self, lang: Lang) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code().to_string(),
+            message: self.message(lang),
+            field: match self {
+                Error::InvalidInput { field, .. } => Some(field.clone()),
+                _ => None,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payload_shape_is_pinned() {
+        let e = Error::invalid("session.title", Invalid::Empty);
+        let json = serde_json::to_value(e.payload(Lang::En)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "invalid_input", "message": "Session title: must not be empty", "field": "session.title"})
+        );
+        let fr = e.payload(Lang::FrCa);
+        assert_eq!(fr.message, "Titre de la séance : ne doit pas être vide");
+    }
+}

@@ -1,0 +1,90 @@
+//! The two languages the core speaks (English and Canadian French) and the labels of the fields
+//! and item kinds its messages name. The UI has its own catalogue for its screens; the core only
+//! translates what it says itself (errors and findings).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A language Showcall speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "fr-CA")]
+    FrCa,
+}
+
+impl Lang {
+    /// Parses `en` or `fr-CA` (also `fr`, `fr_CA`, any case).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().replace('_', "-").as_str() {
+            "en" | "en-ca" | "en-us" => Some(Lang::En),
+            "fr" | "fr-ca" => Some(Lang::FrCa),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::FrCa => "fr-CA",
+        }
+    }
+}
+
+/// The label of an input field named `item.field`, for error messages.
+pub fn field_label(field: &str, lang: Lang) -> String {
+    let fr = lang == Lang::FrCa;
+    let label = match field {
+        "event.name" => ["Event name", "Nom de l’événement"],
+        "event.customer" => ["Customer", "Client"],
+        "event.timeZone" => ["Event time zone", "Fuseau horaire de l’événement"],
+        "event.locale" => ["Event language", "Langue de l’événement"],
+        "event.kitTermMonths" => ["Kit term (months)", "Durée de la trousse (mois)"],
+        "event.supportBudgetMinutes" => ["Support budget", "Budget de soutien"],
+        "stage.name" => ["Stage name", "Nom de la scène"],
+        "stage.id" | "session.stageId" => ["Stage", "Scène"],
+        "session.title" => ["Session title", "Titre de la séance"],
+        "session.start" => ["Session start", "Début de la séance"],
+        "session.end" => ["Session end", "Fin de la séance"],
+        "segment.title" => ["Segment title", "Titre du segment"],
+        "segment.durationSecs" => ["Segment duration", "Durée du segment"],
+        "segment.presenterIds" => ["Presenters", "Présentateurs"],
+        "segment.position" => ["Segment position", "Position du segment"],
+        "segment.kind" => ["Segment kind", "Type de segment"],
+        "person.name" => ["Person name", "Nom de la personne"],
+        "person.email" => ["Email", "Courriel"],
+        "person.timeZone" => ["Person time zone", "Fuseau horaire de la personne"],
+        "person.role" => ["Role", "Rôle"],
+        "task.status" => ["Task status", "Statut de la tâche"],
+        _ => return field.to_string(),
+    };
+    label[fr as usize].to_string()
+}
+
+/// The label of an item kind (`event`, `session`, …), for messages.
+pub fn kind_label(kind: &str, lang: Lang) -> String {
+    let fr = lang == Lang::FrCa;
+    let label = match kind {
+        "event" => ["Event", "Événement"],
+        "stage" => ["Stage", "Scène"],
+        "session" => ["Session", "Séance"],
+        "segment" => ["Segment", "Segment"],
+        "person" => ["Person", "Personne"],
+        "task" => ["Task", "Tâche"],
+        _ => return kind.to_string(),
+    };
+    label[fr as usize].to_string()
+}
+
+/// Formats a length in minutes as `9 h`, `9 h 30` or `45 min`.
+pub fn hours_minutes(minutes: i64) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02}"),
+    }
+}

@@ -1,0 +1,32 @@
+//! Showcall's core: the domain of a streamed Webex Events production (events, stages, sessions,
+//! runs of show, people, production tasks), the schedule engine, the production rules and the
+//! SQLite store. No Tauri, no wall clock: the shell and the CLI sit on top.
+//!
+//! ```
+//! use showcall_core::{demo, rules, i18n::Lang, Store};
+//! let mut store = Store::open_in_memory().unwrap();
+//! let event = demo::event();
+//! store.insert(&event).unwrap();
+//! let findings = rules::check(&store.load(&event.event.id).unwrap(), Lang::En);
+//! assert!(findings.iter().any(|f| f.code == "closing_training_needed"));
+//! ```
+
+pub mod demo;
+pub mod edit;
+pub mod error;
+pub mod history;
+pub mod i18n;
+pub mod model;
+pub mod rules;
+pub mod schedule;
+pub mod store;
+pub mod tasks;
+#[doc(hidden)]
+pub mod testing;
+pub mod validate;
+pub mod view;
+
+pub use edit::Edit;
+pub use error::{Error, Result};
+pub use model::EventData;
+pub use store::Store;

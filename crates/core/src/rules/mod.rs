@@ -1,0 +1,175 @@
+//! The production rules. Each rule looks at one [`EventData`] snapshot and reports
+//! [`Finding`]s: a stable snake_case code, a severity, the subject at fault and a message in the
+//! requested language. Families: [`support`] (the kit and its support window), [`stage`] (what
+//! happens on one stage), [`people`] (who is where), [`tasks`] (duties that must exist).
+
+mod people;
+mod stage;
+mod support;
+mod tasks;
+
+pub use stage::{closing_pairs, ClosingPair};
+
+use crate::i18n::Lang;
+use crate::model::EventData;
+use crate::schedule::{self, Schedule};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Subject {
+    /// `event`, `session`, `segment` or `person`.
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+}
+
+/// One problem (or notice) the analyst should see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// Stable snake_case code, e.g. `closing_training_needed`.
+    pub code: String,
+    pub severity: Severity,
+    pub subject: Subject,
+    pub message: String,
+}
+
+/// What every rule gets: the data, its schedule, the zone and the language.
+pub(crate) struct Ctx<'a> {
+    pub data: &'a EventData,
+    pub schedule: &'a Schedule,
+    pub tz: Tz,
+    pub lang: Lang,
+}
+
+impl Ctx<'_> {
+    pub fn fr(&self) -> bool {
+        self.lang == Lang::FrCa
+    }
+
+    /// `14:05` in the event's zone.
+    pub fn hm(&self, t: DateTime<Utc>) -> String {
+        t.with_timezone(&self.tz).format("%H:%M").to_string()
+    }
+
+    /// Picks the English or French text.
+    pub fn say(&self, en: String, fr: String) -> String {
+        if self.fr() {
+            fr
+        } else {
+            en
+        }
+    }
+
+    pub fn finding(
+        &self,
+        code: &str,
+        severity: Severity,
+        subject: Subject,
+        message: String,
+    ) -> Finding {
+        Finding {
+            code: code.into(),
+            severity,
+            subject,
+            message,
+        }
+    }
+
+    pub fn session_subject(&self, id: &str) -> Subject {
+        Subject {
+            kind: "session".into(),
+            id: id.into(),
+            name: self
+                .data
+                .session(id)
+                .map(|s| s.title.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn person_subject(&self, id: &str) -> Subject {
+        Subject {
+            kind: "person".into(),
+            id: id.into(),
+            name: self
+                .data
+                .person(id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn event_subject(&self) -> Subject {
+        Subject {
+            kind: "event".into(),
+            id: self.data.event.id.clone(),
+            name: self.data.event.name.clone(),
+        }
+    }
+}
+
+/// Runs every rule; findings come errors first, then by code and subject name.
+pub fn check(data: &EventData, lang: Lang) -> Vec<Finding> {
+    let schedule = schedule::compute(data);
+    check_with(data, &schedule, lang)
+}
+
+/// Like [`check`], reusing an already computed schedule.
+pub fn check_with(data: &EventData, schedule: &Schedule, lang: Lang) -> Vec<Finding> {
+    let tz: Tz = data.event.time_zone.parse().unwrap_or(Tz::UTC);
+    let ctx = Ctx {
+        data,
+        schedule,
+        tz,
+        lang,
+    };
+    let mut out = Vec::new();
+    support::check(&ctx, &mut out);
+    stage::check(&ctx, &mut out);
+    people::check(&ctx, &mut out);
+    tasks::check(&ctx, &mut out);
+    out.sort_by(|a, b| {
+        (a.severity, &a.code, &a.subject.name, &a.message).cmp(&(
+            b.severity,
+            &b.code,
+            &b.subject.name,
+            &b.message,
+        ))
+    });
+    out
+}
+
+/// Every rule code, for documentation and the UI's filter.
+pub const CODES: [&str; 11] = [
+    "support_window_over_budget",
+    "support_spans_days",
+    "outside_kit_term",
+    "closing_training_needed",
+    "segments_overrun_session",
+    "stage_overlap",
+    "person_double_booked",
+    "prep_overlaps_session",
+    "session_without_presenter",
+    "livestream_tasks_missing",
+    "invitation_not_sent",
+];
+
+#[cfg(test)]
+pub(crate) fn codes_of(findings: &[Finding]) -> Vec<&str> {
+    findings.iter().map(|f| f.code.as_str()).collect()
+}

@@ -1,0 +1,268 @@
+//! Rules about people: someone presenting in two places at once, a speaker whose T−15 prep
+//! collides with another session they present in, a session nobody presents, and invitations
+//! not yet sent.
+
+use super::{Ctx, Finding, Severity};
+use crate::schedule::SPEAKER_PREP;
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeMap, BTreeSet};
+
+type Slot<'a> = (&'a str, DateTime<Utc>, DateTime<Utc>);
+
+pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let data = ctx.data;
+    // person id → (session id, segment start, segment end) for each segment they present in.
+    let mut slots: BTreeMap<&str, Vec<Slot>> = BTreeMap::new();
+    for s in &ctx.schedule.sessions {
+        for st in &s.segments {
+            let seg = data
+                .segments
+                .iter()
+                .find(|g| g.id == st.segment_id)
+                .unwrap();
+            for p in &seg.presenter_ids {
+                slots.entry(p.as_str()).or_default().push((
+                    s.session_id.as_str(),
+                    st.start,
+                    st.end,
+                ));
+            }
+        }
+    }
+
+    for (person, slots) in &slots {
+        let mut reported: BTreeSet<(&str, &str)> = BTreeSet::new();
+        for (i, a) in slots.iter().enumerate() {
+            for b in &slots[i + 1..] {
+                if a.0 != b.0 && a.1 < b.2 && b.1 < a.2 {
+                    let key = if a.0 < b.0 { (a.0, b.0) } else { (b.0, a.0) };
+                    if reported.insert(key) {
+                        let (sa, sb) = (data.session(key.0).unwrap(), data.session(key.1).unwrap());
+                        let (x, y) = if sa.start <= sb.start {
+                            (sa, sb)
+                        } else {
+                            (sb, sa)
+                        };
+                        let name = &ctx.person_subject(person).name;
+                        let at = ctx.hm(a.1.max(b.1));
+                        out.push(ctx.finding(
+                            "person_double_booked",
+                            Severity::Error,
+                            ctx.person_subject(person),
+                            ctx.say(
+                                format!(
+                                    "{name} presents in “{}” and “{}” at the same time ({at})",
+                                    x.title, y.title
+                                ),
+                                format!(
+                                    "{name} présente dans « {} » et « {} » en même temps ({at})",
+                                    x.title, y.title
+                                ),
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    // Prep (T−15) of each session a person presents in vs. the other sessions they present in.
+    for (person, slots) in &slots {
+        let sessions: BTreeSet<&str> = slots.iter().map(|s| s.0).collect();
+        for sid in &sessions {
+            let s = data.session(sid).unwrap();
+            let (prep, start) = (s.start - SPEAKER_PREP, s.start);
+            for tid in &sessions {
+                let t = data.session(tid).unwrap();
+                if tid != sid && t.start < start && t.end > prep {
+                    let name = &ctx.person_subject(person).name;
+                    out.push(ctx.finding(
+                        "prep_overlaps_session",
+                        Severity::Warning,
+                        ctx.person_subject(person),
+                        ctx.say(
+                            format!(
+                                "{name}'s prep for “{}” at {} overlaps “{}”, which they present in until {}",
+                                s.title, ctx.hm(prep), t.title, ctx.hm(t.end)
+                            ),
+                            format!(
+                                "La préparation de {name} pour « {} » à {} chevauche « {} », où cette personne présente jusqu’à {}",
+                                s.title, ctx.hm(prep), t.title, ctx.hm(t.end)
+                            ),
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    for s in &data.sessions {
+        if data.presenters_of(&s.id).is_empty() {
+            out.push(ctx.finding(
+                "session_without_presenter",
+                Severity::Warning,
+                ctx.session_subject(&s.id),
+                ctx.say(
+                    format!("“{}” has no presenter in its run of show", s.title),
+                    format!(
+                        "« {} » n’a aucun présentateur dans son déroulement",
+                        s.title
+                    ),
+                ),
+            ));
+        }
+    }
+
+    for p in &data.people {
+        if p.role.needs_invitation() && !p.invitation_sent {
+            out.push(ctx.finding(
+                "invitation_not_sent",
+                Severity::Warning,
+                ctx.person_subject(&p.id),
+                ctx.say(
+                    format!("{} has not been sent a speaker invitation", p.name),
+                    format!(
+                        "{} n’a pas encore reçu d’invitation de conférencier",
+                        p.name
+                    ),
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::rules::{check, codes_of};
+    use crate::testing::*;
+
+    #[test]
+    fn a_speaker_on_two_stages_at_once_is_double_booked_once() {
+        let mut d = event("UTC");
+        let (a, b) = (stage(&mut d, "A"), stage(&mut d, "B"));
+        let ana = speaker(&mut d, "Ana");
+        let s1 = session(
+            &mut d,
+            &a,
+            "One",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        let s2 = session(
+            &mut d,
+            &b,
+            "Two",
+            "2027-05-04T13:30:00Z",
+            "2027-05-04T14:30:00Z",
+        );
+        segment(&mut d, &s1, "Talk", 1800, &[]);
+        segment(&mut d, &s1, "Talk 2", 1800, &[&ana]); // 13:30–14:00
+        segment(&mut d, &s2, "Panel", 1800, &[&ana]); // 13:30–14:00
+        segment(&mut d, &s2, "Panel 2", 1800, &[&ana]);
+        let f = check(&d, Lang::En);
+        let dbl: Vec<_> = f
+            .iter()
+            .filter(|f| f.code == "person_double_booked")
+            .collect();
+        assert_eq!(dbl.len(), 1, "one finding per pair of sessions");
+        assert_eq!(
+            dbl[0].message,
+            "Ana presents in “One” and “Two” at the same time (13:30)"
+        );
+    }
+
+    #[test]
+    fn overlapping_sessions_where_the_speaker_is_in_different_segments_are_fine() {
+        let mut d = event("UTC");
+        let (a, b) = (stage(&mut d, "A"), stage(&mut d, "B"));
+        let ana = speaker(&mut d, "Ana");
+        let s1 = session(
+            &mut d,
+            &a,
+            "One",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        let s2 = session(
+            &mut d,
+            &b,
+            "Two",
+            "2027-05-04T13:30:00Z",
+            "2027-05-04T14:30:00Z",
+        );
+        segment(&mut d, &s1, "Talk", 1800, &[&ana]); // 13:00–13:30
+        segment(&mut d, &s2, "Other", 3600, &[]);
+        segment(&mut d, &s2, "Late", 60, &[&ana]);
+        assert!(!codes_of(&check(&d, Lang::En)).contains(&"person_double_booked"));
+    }
+
+    #[test]
+    fn presenting_until_ten_minutes_before_your_next_session_collides_with_its_prep() {
+        let mut d = event("UTC");
+        let (a, b) = (stage(&mut d, "A"), stage(&mut d, "B"));
+        let ana = speaker(&mut d, "Ana");
+        let s1 = session(
+            &mut d,
+            &a,
+            "One",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T13:50:00Z",
+        );
+        let s2 = session(
+            &mut d,
+            &b,
+            "Two",
+            "2027-05-04T14:00:00Z",
+            "2027-05-04T15:00:00Z",
+        );
+        segment(&mut d, &s1, "Talk", 3000, &[&ana]);
+        segment(&mut d, &s2, "Talk", 3600, &[&ana]);
+        let f = check(&d, Lang::En);
+        let p = f
+            .iter()
+            .find(|f| f.code == "prep_overlaps_session")
+            .expect("prep overlap");
+        assert_eq!(
+            p.message,
+            "Ana's prep for “Two” at 13:45 overlaps “One”, which they present in until 13:50"
+        );
+        d.sessions[0].end = utc("2027-05-04T13:45:00Z");
+        assert!(!codes_of(&check(&d, Lang::En)).contains(&"prep_overlaps_session"));
+    }
+
+    #[test]
+    fn a_session_nobody_presents_is_flagged() {
+        let mut d = event("UTC");
+        let a = stage(&mut d, "A");
+        let s = session(
+            &mut d,
+            &a,
+            "Empty",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        segment(&mut d, &s, "Clip", 60, &[]);
+        assert!(codes_of(&check(&d, Lang::En)).contains(&"session_without_presenter"));
+    }
+
+    #[test]
+    fn speakers_without_invitation_are_flagged_but_producers_are_not() {
+        let mut d = event("UTC");
+        let ana = speaker(&mut d, "Ana");
+        let bob = speaker(&mut d, "Bob");
+        d.people.iter_mut().for_each(|p| p.invitation_sent = false);
+        d.people.iter_mut().find(|p| p.id == bob).unwrap().role = crate::model::Role::Producer;
+        let f = check(&d, Lang::FrCa);
+        let inv: Vec<_> = f
+            .iter()
+            .filter(|f| f.code == "invitation_not_sent")
+            .collect();
+        assert_eq!(inv.len(), 1);
+        assert_eq!(inv[0].subject.id, ana);
+        assert_eq!(
+            inv[0].message,
+            "Ana n’a pas encore reçu d’invitation de conférencier"
+        );
+    }
+}

@@ -1,0 +1,275 @@
+//! Rules about one stage's sessions: changeovers under 15 minutes (the customer's team must close
+//! the first session), overlapping sessions, and a run of show longer than its session.
+
+use super::{Ctx, Finding, Severity};
+use crate::i18n::hours_minutes;
+use crate::model::EventData;
+use crate::schedule::MIN_CHANGEOVER;
+
+/// Two consecutive sessions on one stage with less than 15 minutes between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosingPair {
+    /// The session the customer's team must close.
+    pub first: String,
+    pub second: String,
+    pub gap_minutes: i64,
+}
+
+/// Every consecutive pair on a stage whose gap is at least 0 and under 15 minutes.
+pub fn closing_pairs(data: &EventData) -> Vec<ClosingPair> {
+    let mut out = Vec::new();
+    for stage in &data.stages {
+        let mut on_stage: Vec<_> = data
+            .sessions
+            .iter()
+            .filter(|s| s.stage_id == stage.id)
+            .collect();
+        on_stage.sort_by_key(|s| (s.start, s.end));
+        for w in on_stage.windows(2) {
+            let gap = w[1].start - w[0].end;
+            if gap >= chrono::Duration::zero() && gap < MIN_CHANGEOVER {
+                out.push(ClosingPair {
+                    first: w[0].id.clone(),
+                    second: w[1].id.clone(),
+                    gap_minutes: gap.num_minutes(),
+                });
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let data = ctx.data;
+    for pair in closing_pairs(data) {
+        let (a, b) = (
+            data.session(&pair.first).unwrap(),
+            data.session(&pair.second).unwrap(),
+        );
+        let gap = pair.gap_minutes;
+        out.push(ctx.finding(
+            "closing_training_needed",
+            Severity::Warning,
+            ctx.session_subject(&a.id),
+            ctx.say(
+                format!(
+                    "“{}” ends {gap} min before “{}” starts (under 15 min): train the customer team to close “{}”",
+                    a.title, b.title, a.title
+                ),
+                format!(
+                    "« {} » se termine {gap} min avant le début de « {} » (moins de 15 min) : former l’équipe du client à fermer « {} »",
+                    a.title, b.title, a.title
+                ),
+            ),
+        ));
+    }
+
+    for stage in &data.stages {
+        let on_stage: Vec<_> = data
+            .sessions
+            .iter()
+            .filter(|s| s.stage_id == stage.id)
+            .collect();
+        for (i, a) in on_stage.iter().enumerate() {
+            for b in &on_stage[i + 1..] {
+                if a.start < b.end && b.start < a.end {
+                    let (first, second) = if (a.start, &a.title) <= (b.start, &b.title) {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    out.push(ctx.finding(
+                        "stage_overlap",
+                        Severity::Error,
+                        ctx.session_subject(&second.id),
+                        ctx.say(
+                            format!(
+                                "“{}” ({}–{}) overlaps “{}” ({}–{}) on stage {}",
+                                second.title,
+                                ctx.hm(second.start),
+                                ctx.hm(second.end),
+                                first.title,
+                                ctx.hm(first.start),
+                                ctx.hm(first.end),
+                                stage.name
+                            ),
+                            format!(
+                                "« {} » ({}–{}) chevauche « {} » ({}–{}) sur la scène {}",
+                                second.title,
+                                ctx.hm(second.start),
+                                ctx.hm(second.end),
+                                first.title,
+                                ctx.hm(first.start),
+                                ctx.hm(first.end),
+                                stage.name
+                            ),
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    for s in &ctx.schedule.sessions {
+        if s.overrun_secs > 0 {
+            let run = hours_minutes(s.run_of_show_secs / 60);
+            let slot = hours_minutes((s.end - s.start).num_minutes());
+            let over = if s.overrun_secs % 60 == 0 {
+                hours_minutes(s.overrun_secs / 60)
+            } else {
+                format!("{}:{:02}", s.overrun_secs / 60, s.overrun_secs % 60)
+            };
+            out.push(ctx.finding(
+                "segments_overrun_session",
+                Severity::Error,
+                ctx.session_subject(&s.session_id),
+                ctx.say(
+                    format!("The run of show of “{}” lasts {run} but the session is {slot}: {over} over", s.title),
+                    format!("Le déroulement de « {} » dure {run}, mais la séance dure {slot} : {over} de trop", s.title),
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::rules::{check, codes_of};
+    use crate::testing::*;
+
+    #[test]
+    fn back_to_back_sessions_need_closing_training() {
+        let mut d = event("America/Toronto");
+        let a = stage(&mut d, "A");
+        let s1 = session(
+            &mut d,
+            &a,
+            "Keynote",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        session(
+            &mut d,
+            &a,
+            "Panel",
+            "2027-05-04T14:05:00Z",
+            "2027-05-04T15:00:00Z",
+        );
+        let pairs = closing_pairs(&d);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(pairs[0].first, s1, "the first session is the one to close");
+        assert_eq!(pairs[0].gap_minutes, 5);
+        let f = check(&d, Lang::FrCa);
+        let c = f
+            .iter()
+            .find(|f| f.code == "closing_training_needed")
+            .unwrap();
+        assert!(
+            c.message
+                .contains("former l’équipe du client à fermer « Keynote »"),
+            "{}",
+            c.message
+        );
+    }
+
+    #[test]
+    fn a_fifteen_minute_gap_is_enough() {
+        let mut d = event("UTC");
+        let a = stage(&mut d, "A");
+        session(
+            &mut d,
+            &a,
+            "One",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        session(
+            &mut d,
+            &a,
+            "Two",
+            "2027-05-04T14:15:00Z",
+            "2027-05-04T15:00:00Z",
+        );
+        assert!(closing_pairs(&d).is_empty());
+    }
+
+    #[test]
+    fn back_to_back_on_different_stages_is_not_a_changeover() {
+        let mut d = event("UTC");
+        let (a, b) = (stage(&mut d, "A"), stage(&mut d, "B"));
+        session(
+            &mut d,
+            &a,
+            "One",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        session(
+            &mut d,
+            &b,
+            "Two",
+            "2027-05-04T14:00:00Z",
+            "2027-05-04T15:00:00Z",
+        );
+        assert!(closing_pairs(&d).is_empty());
+    }
+
+    #[test]
+    fn overlapping_sessions_on_one_stage_are_an_error_not_a_changeover() {
+        let mut d = event("UTC");
+        let a = stage(&mut d, "A");
+        session(
+            &mut d,
+            &a,
+            "One",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        session(
+            &mut d,
+            &a,
+            "Two",
+            "2027-05-04T13:30:00Z",
+            "2027-05-04T15:00:00Z",
+        );
+        let f = check(&d, Lang::En);
+        let codes = codes_of(&f);
+        assert!(codes.contains(&"stage_overlap"));
+        assert!(!codes.contains(&"closing_training_needed"));
+        let o = f.iter().find(|f| f.code == "stage_overlap").unwrap();
+        assert_eq!(o.subject.name, "Two");
+        assert_eq!(
+            o.message,
+            "“Two” (13:30–15:00) overlaps “One” (13:00–14:00) on stage A"
+        );
+    }
+
+    #[test]
+    fn run_of_show_longer_than_the_session_overruns() {
+        let mut d = event("UTC");
+        let a = stage(&mut d, "A");
+        let p = speaker(&mut d, "Ana");
+        let s = session(
+            &mut d,
+            &a,
+            "Talk",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T13:30:00Z",
+        );
+        segment(&mut d, &s, "Intro", 20 * 60, &[&p]);
+        segment(&mut d, &s, "Demo", 10 * 60, &[&p]);
+        assert!(!codes_of(&check(&d, Lang::En)).contains(&"segments_overrun_session"));
+        segment(&mut d, &s, "Q&A", 90, &[&p]);
+        let f = check(&d, Lang::En);
+        let o = f
+            .iter()
+            .find(|f| f.code == "segments_overrun_session")
+            .unwrap();
+        assert_eq!(
+            o.message,
+            "The run of show of “Talk” lasts 31 min but the session is 30 min: 1:30 over"
+        );
+    }
+}

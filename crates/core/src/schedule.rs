@@ -1,0 +1,233 @@
+//! The schedule engine: from the stored event it computes every segment's planned start and end
+//! (segments run back to back from the session start), each session's support instants (speaker
+//! prep at T−15, AV check) and the event's support window (first start − 30 min to last end
+//! + 30 min). Pure: no clock, no I/O.
+
+use crate::model::{EventData, SegmentKind};
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The support window opens this long before the first session.
+pub const SUPPORT_LEAD: Duration = Duration::minutes(30);
+/// The support window closes this long after the last session.
+pub const SUPPORT_TAIL: Duration = Duration::minutes(30);
+/// Speakers are prepared this long before their session.
+pub const SPEAKER_PREP: Duration = Duration::minutes(15);
+/// Below this gap between two sessions on a stage, the customer's team must close the first.
+pub const MIN_CHANGEOVER: Duration = Duration::minutes(15);
+/// The lighting/video/audio check happens this long before the session (before speaker prep).
+pub const AV_CHECK: Duration = Duration::minutes(30);
+
+/// The computed timeline of one event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Schedule {
+    pub event_id: String,
+    pub time_zone: String,
+    /// `None` while the event has no session.
+    pub support_window: Option<SupportWindow>,
+    /// Ordered by start, then stage position.
+    pub sessions: Vec<SessionTimes>,
+}
+
+/// When the analyst is on duty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportWindow {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    #[ts(type = "number")]
+    pub minutes: i64,
+}
+
+/// One session's computed instants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionTimes {
+    pub session_id: String,
+    pub title: String,
+    pub stage_id: String,
+    pub stage_name: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// Lighting/video/audio check.
+    pub av_check_at: DateTime<Utc>,
+    /// Speaker preparation (T−15).
+    pub prep_at: DateTime<Utc>,
+    /// Sum of the run of show's planned durations.
+    #[ts(type = "number")]
+    pub run_of_show_secs: i64,
+    /// How far the run of show runs past the session end (0 when it fits).
+    #[ts(type = "number")]
+    pub overrun_secs: i64,
+    pub segments: Vec<SegmentTimes>,
+}
+
+/// One segment's computed instants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentTimes {
+    pub segment_id: String,
+    pub title: String,
+    pub kind: SegmentKind,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+/// Computes the timeline of `data`.
+pub fn compute(data: &EventData) -> Schedule {
+    let stage_pos = |id: &str| data.stage(id).map(|s| s.position).unwrap_or(u32::MAX);
+    let mut sessions: Vec<SessionTimes> = data
+        .sessions
+        .iter()
+        .map(|s| {
+            let mut at = s.start;
+            let segments: Vec<SegmentTimes> = data
+                .segments_of(&s.id)
+                .map(|seg| {
+                    let start = at;
+                    at = start + Duration::seconds(i64::from(seg.duration_secs));
+                    SegmentTimes {
+                        segment_id: seg.id.clone(),
+                        title: seg.title.clone(),
+                        kind: seg.kind,
+                        start,
+                        end: at,
+                    }
+                })
+                .collect();
+            let run = (at - s.start).num_seconds();
+            SessionTimes {
+                session_id: s.id.clone(),
+                title: s.title.clone(),
+                stage_id: s.stage_id.clone(),
+                stage_name: data
+                    .stage(&s.stage_id)
+                    .map(|st| st.name.clone())
+                    .unwrap_or_default(),
+                start: s.start,
+                end: s.end,
+                av_check_at: s.start - AV_CHECK,
+                prep_at: s.start - SPEAKER_PREP,
+                run_of_show_secs: run,
+                overrun_secs: (at - s.end).num_seconds().max(0),
+                segments,
+            }
+        })
+        .collect();
+    sessions.sort_by(|a, b| {
+        (a.start, stage_pos(&a.stage_id), &a.title).cmp(&(
+            b.start,
+            stage_pos(&b.stage_id),
+            &b.title,
+        ))
+    });
+    Schedule {
+        event_id: data.event.id.clone(),
+        time_zone: data.event.time_zone.clone(),
+        support_window: support_window(data),
+        sessions,
+    }
+}
+
+/// First session start − 30 min to last session end + 30 min; `None` without sessions.
+pub fn support_window(data: &EventData) -> Option<SupportWindow> {
+    let first = data.sessions.iter().map(|s| s.start).min()?;
+    let last = data.sessions.iter().map(|s| s.end).max()?;
+    let (start, end) = (first - SUPPORT_LEAD, last + SUPPORT_TAIL);
+    Some(SupportWindow {
+        start,
+        end,
+        minutes: (end - start).num_minutes(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    #[test]
+    fn segments_run_back_to_back_from_the_session_start() {
+        let mut d = event("America/Toronto");
+        let st = stage(&mut d, "A");
+        let s = session(
+            &mut d,
+            &st,
+            "Keynote",
+            "2027-03-10T14:00:00Z",
+            "2027-03-10T15:00:00Z",
+        );
+        segment(&mut d, &s, "Welcome", 300, &[]);
+        segment(&mut d, &s, "Talk", 2400, &[]);
+        segment(&mut d, &s, "Q&A", 900, &[]);
+        let sch = compute(&d);
+        let segs = &sch.sessions[0].segments;
+        assert_eq!(segs[1].start, utc("2027-03-10T14:05:00Z"));
+        assert_eq!(segs[2].end, utc("2027-03-10T15:00:00Z"));
+        assert_eq!(sch.sessions[0].overrun_secs, 0);
+        assert_eq!(sch.sessions[0].prep_at, utc("2027-03-10T13:45:00Z"));
+    }
+
+    #[test]
+    fn overrun_is_how_far_the_run_of_show_passes_the_end() {
+        let mut d = event("UTC");
+        let st = stage(&mut d, "A");
+        let s = session(
+            &mut d,
+            &st,
+            "S",
+            "2027-03-10T14:00:00Z",
+            "2027-03-10T14:30:00Z",
+        );
+        segment(&mut d, &s, "Long", 35 * 60, &[]);
+        assert_eq!(compute(&d).sessions[0].overrun_secs, 300);
+    }
+
+    #[test]
+    fn support_window_is_thirty_minutes_either_side() {
+        let mut d = event("Europe/Paris");
+        let st = stage(&mut d, "A");
+        session(
+            &mut d,
+            &st,
+            "Late",
+            "2027-03-10T16:00:00Z",
+            "2027-03-10T17:00:00Z",
+        );
+        session(
+            &mut d,
+            &st,
+            "Early",
+            "2027-03-10T09:00:00Z",
+            "2027-03-10T10:00:00Z",
+        );
+        let w = support_window(&d).unwrap();
+        assert_eq!(w.start, utc("2027-03-10T08:30:00Z"));
+        assert_eq!(w.end, utc("2027-03-10T17:30:00Z"));
+        assert_eq!(w.minutes, 9 * 60);
+        assert_eq!(compute(&d).sessions[0].title, "Early", "sorted by start");
+    }
+
+    #[test]
+    fn empty_event_has_no_window() {
+        assert!(support_window(&event("UTC")).is_none());
+    }
+
+    #[test]
+    fn window_across_the_spring_forward_night_counts_real_minutes() {
+        // 2027-03-14 02:00 EST → 03:00 EDT in Toronto: 01:00–04:00 local is only 2 h of real time.
+        let mut d = event("America/Toronto");
+        let st = stage(&mut d, "A");
+        session(
+            &mut d,
+            &st,
+            "Night",
+            "2027-03-14T06:00:00Z",
+            "2027-03-14T08:00:00Z",
+        );
+        let w = support_window(&d).unwrap();
+        assert_eq!(w.minutes, 180);
+    }
+}

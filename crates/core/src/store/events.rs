@@ -1,0 +1,120 @@
+//! The `events` table.
+
+use super::instant_from_sql;
+use crate::error::{Error, Result};
+use crate::model::{Event, EventSummary};
+use rusqlite::{params, Connection, OptionalExtension};
+
+const COLUMNS: &str =
+    "id, name, customer, time_zone, locale, kit_purchase_date, kit_term_months, support_budget_minutes, revision";
+
+fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Event> {
+    let date: Option<String> = r.get(5)?;
+    Ok(Event {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        customer: r.get(2)?,
+        time_zone: r.get(3)?,
+        locale: r.get(4)?,
+        kit_purchase_date: date.and_then(|d| d.parse().ok()),
+        kit_term_months: r.get(6)?,
+        support_budget_minutes: r.get(7)?,
+        revision: r.get(8)?,
+    })
+}
+
+pub(super) fn get(conn: &Connection, id: &str) -> Result<Event> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM events WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        kind: "event",
+        id: id.into(),
+    })
+}
+
+pub(super) fn exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM events WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+pub(super) fn insert(conn: &Connection, e: &Event) -> Result<()> {
+    conn.execute(
+        &format!("INSERT INTO events ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+        params![
+            e.id,
+            e.name,
+            e.customer,
+            e.time_zone,
+            e.locale,
+            e.kit_purchase_date.map(|d| d.to_string()),
+            e.kit_term_months,
+            e.support_budget_minutes,
+            e.revision
+        ],
+    )?;
+    Ok(())
+}
+
+pub(super) fn delete(conn: &Connection, id: &str) -> Result<()> {
+    conn.execute("DELETE FROM events WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+pub(super) fn list(conn: &Connection) -> Result<Vec<EventSummary>> {
+    let mut stmt = conn.prepare(
+        "SELECT e.id, e.name, e.customer, e.time_zone, MIN(s.start_utc), COUNT(s.id)
+         FROM events e LEFT JOIN sessions s ON s.event_id = e.id
+         GROUP BY e.id
+         ORDER BY MIN(s.start_utc) IS NULL, MIN(s.start_utc), e.name",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, u32>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, name, customer, time_zone, first, session_count) = row?;
+        out.push(EventSummary {
+            id,
+            name,
+            customer,
+            time_zone,
+            first_start: first.as_deref().map(instant_from_sql).transpose()?,
+            session_count,
+        });
+    }
+    Ok(out)
+}
+
+pub(super) fn find(conn: &Connection, id_or_name: &str) -> Result<String> {
+    if exists(conn, id_or_name)? {
+        return Ok(id_or_name.to_string());
+    }
+    let mut stmt = conn.prepare("SELECT id FROM events WHERE name = ?1")?;
+    let ids: Vec<String> = stmt
+        .query_map([id_or_name], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match ids.len() {
+        0 => Err(Error::NotFound {
+            kind: "event",
+            id: id_or_name.into(),
+        }),
+        1 => Ok(ids.into_iter().next().unwrap()),
+        n => Err(Error::Conflict(format!(
+            "{n} events are named “{id_or_name}”: use an id ({})",
+            ids.join(", ")
+        ))),
+    }
+}

@@ -1,0 +1,280 @@
+//! The SQLite store: one file per installation, WAL, foreign keys on, embedded append-only
+//! migrations with a backup of the file before each migration. SQL lives here only, one file
+//! per table. Every user edit runs as one transaction through [`Store::edit`]: load the event,
+//! apply the edit in memory, validate the whole result, sync the tasks, write — or, on any
+//! error, write nothing.
+
+mod events;
+mod people;
+mod segments;
+mod sessions;
+mod settings;
+mod stages;
+mod tasks;
+
+use crate::edit::{apply, Edit};
+use crate::error::{Error, Invalid, Result};
+use crate::model::{EventData, EventSummary};
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite_migration::{Migrations, M};
+use std::path::{Path, PathBuf};
+
+/// The embedded migrations, in order. Append only.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("migrations/0001_init.sql"))])
+}
+
+/// The app's identifier (as in tauri.conf.json): its data lives in `<data dir>/<IDENTIFIER>`.
+pub const IDENTIFIER: &str = "ca.showcall.desktop";
+
+/// The database the app and the CLI use by default: `$SHOWCALL_DB` if set, otherwise
+/// `showcall.db` in the OS app-data dir (`~/.local/share/ca.showcall.desktop/` on Linux).
+pub fn default_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("SHOWCALL_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(IDENTIFIER)
+        .join("showcall.db")
+}
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// What an edit did.
+#[derive(Debug, Clone)]
+pub struct Edited {
+    /// The event as it was (for undo).
+    pub before: EventData,
+    /// The event as stored now.
+    pub after: EventData,
+    /// The id of the item the edit created, if any.
+    pub created: Option<String>,
+}
+
+/// An open Showcall database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file at `path` and migrates it, after backing the
+    /// file up beside itself (`<file>.v<N>.bak`) when it holds an older schema.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    /// A private in-memory database (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    /// The file this store writes, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn prepare(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let found: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::UnsupportedVersion {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found > 0 && found < SCHEMA_VERSION {
+            if let Some(path) = &self.path {
+                let backup = PathBuf::from(format!("{}.v{found}.bak", path.display()));
+                let _ = std::fs::remove_file(&backup);
+                self.conn
+                    .execute("VACUUM INTO ?1", [backup.display().to_string()])?;
+            }
+        }
+        migrations().to_latest(&mut self.conn)?;
+        Ok(())
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// The event list, soonest first (events without sessions last).
+    pub fn list_events(&self) -> Result<Vec<EventSummary>> {
+        events::list(&self.conn)
+    }
+
+    /// Everything stored about one event.
+    pub fn load(&self, event_id: &str) -> Result<EventData> {
+        load(&self.conn, event_id)
+    }
+
+    /// Finds an event by id or exact name (`conflict` when two events share the name).
+    pub fn find_event(&self, id_or_name: &str) -> Result<String> {
+        events::find(&self.conn, id_or_name)
+    }
+
+    /// Stores a whole new event (created, duplicated, demo) after validating it.
+    pub fn insert(&mut self, data: &EventData) -> Result<()> {
+        crate::validate::event_data(data)?;
+        let tx = self.conn.transaction()?;
+        if events::exists(&tx, &data.event.id)? {
+            return Err(Error::Conflict(format!(
+                "event {} already exists",
+                data.event.id
+            )));
+        }
+        write(&tx, data)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces everything stored about an event with `data` (undo/redo) in one transaction.
+    pub fn replace(&mut self, data: &EventData) -> Result<EventData> {
+        crate::validate::event_data(data)?;
+        let tx = self.conn.transaction()?;
+        let current = events::get(&tx, &data.event.id)?;
+        let mut data = data.clone();
+        data.event.revision = current.revision + 1;
+        events::delete(&tx, &data.event.id)?;
+        write(&tx, &data)?;
+        tx.commit()?;
+        Ok(data)
+    }
+
+    /// Applies one user edit in one transaction; on error nothing is written.
+    pub fn edit(&mut self, event_id: &str, edit: &Edit) -> Result<Edited> {
+        let tx = self.conn.transaction()?;
+        let before = load(&tx, event_id)?;
+        let mut after = before.clone();
+        let created = apply(&mut after, edit)?;
+        crate::validate::event_data(&after)?;
+        crate::tasks::sync(&mut after);
+        after.event.revision = before.event.revision + 1;
+        events::delete(&tx, event_id)?;
+        write(&tx, &after)?;
+        tx.commit()?;
+        Ok(Edited {
+            before,
+            after,
+            created,
+        })
+    }
+
+    /// Deletes an event and everything in it.
+    pub fn delete_event(&mut self, event_id: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        if !events::exists(&tx, event_id)? {
+            return Err(Error::NotFound {
+                kind: "event",
+                id: event_id.into(),
+            });
+        }
+        events::delete(&tx, event_id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A stored setting (UI language, first-start flags).
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        settings::get(&self.conn, key)
+    }
+
+    /// Stores a setting.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        settings::set(&self.conn, key, value)
+    }
+}
+
+fn load(conn: &Connection, event_id: &str) -> Result<EventData> {
+    let event = events::get(conn, event_id)?;
+    let mut data = EventData {
+        stages: stages::list(conn, event_id)?,
+        sessions: sessions::list(conn, event_id)?,
+        segments: segments::list(conn, event_id)?,
+        people: people::list(conn, event_id)?,
+        tasks: tasks::list(conn, event_id)?,
+        event,
+    };
+    data.normalize();
+    Ok(data)
+}
+
+fn write(tx: &Transaction, d: &EventData) -> Result<()> {
+    events::insert(tx, &d.event)?;
+    for s in &d.stages {
+        stages::insert(tx, s)?;
+    }
+    for p in &d.people {
+        people::insert(tx, p)?;
+    }
+    for s in &d.sessions {
+        sessions::insert(tx, s)?;
+    }
+    for s in &d.segments {
+        segments::insert(tx, s)?;
+    }
+    for t in &d.tasks {
+        tasks::insert(tx, t)?;
+    }
+    Ok(())
+}
+
+/// Instants are stored as RFC 3339 UTC text with a `Z`, which sorts chronologically.
+pub(crate) fn instant_to_sql(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub(crate) fn instant_from_sql(s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| Error::invalid("stored instant", Invalid::BadInstant(s.into())))
+}
+
+/// Reads a snake_case code column back into its enum, or reports the bad value.
+pub(crate) fn code<T>(
+    col: &str,
+    value: String,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    parse(&value).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown {col} “{value}”").into(),
+        )
+    })
+}

@@ -1,0 +1,35 @@
+//! The `people` table.
+
+use super::code;
+use crate::error::Result;
+use crate::model::{Person, Role};
+use rusqlite::{params, Connection};
+
+pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, event_id, name, role, email, time_zone, invitation_sent, tech_check_done
+         FROM people WHERE event_id = ?1 ORDER BY name COLLATE NOCASE, id",
+    )?;
+    let rows = stmt.query_map([event_id], |r| {
+        Ok(Person {
+            id: r.get(0)?,
+            event_id: r.get(1)?,
+            name: r.get(2)?,
+            role: code("role", r.get(3)?, Role::from_code)?,
+            email: r.get(4)?,
+            time_zone: r.get(5)?,
+            invitation_sent: r.get(6)?,
+            tech_check_done: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn insert(conn: &Connection, p: &Person) -> Result<()> {
+    conn.execute(
+        "INSERT INTO people (id, event_id, name, role, email, time_zone, invitation_sent, tech_check_done)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![p.id, p.event_id, p.name, p.role.code(), p.email, p.time_zone, p.invitation_sent, p.tech_check_done],
+    )?;
+    Ok(())
+}

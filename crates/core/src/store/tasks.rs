@@ -1,0 +1,66 @@
+//! The `tasks` table.
+
+use super::{code, instant_from_sql, instant_to_sql};
+use crate::error::Result;
+use crate::model::{Owner, Task, TaskKind, TaskStatus};
+use rusqlite::{params, Connection};
+
+fn owner_code(o: Owner) -> &'static str {
+    match o {
+        Owner::Analyst => "analyst",
+        Owner::Customer => "customer",
+    }
+}
+
+fn owner_from(s: &str) -> Option<Owner> {
+    match s {
+        "analyst" => Some(Owner::Analyst),
+        "customer" => Some(Owner::Customer),
+        _ => None,
+    }
+}
+
+pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Task>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, event_id, session_id, kind, owner, due_utc, status
+         FROM tasks WHERE event_id = ?1 ORDER BY due_utc, kind",
+    )?;
+    let rows = stmt.query_map([event_id], |r| {
+        Ok((
+            Task {
+                id: r.get(0)?,
+                event_id: r.get(1)?,
+                session_id: r.get(2)?,
+                kind: code("task kind", r.get(3)?, TaskKind::from_code)?,
+                owner: code("task owner", r.get(4)?, owner_from)?,
+                due: Default::default(),
+                status: code("task status", r.get(6)?, TaskStatus::from_code)?,
+            },
+            r.get::<_, String>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (mut t, due) = row?;
+        t.due = instant_from_sql(&due)?;
+        out.push(t);
+    }
+    Ok(out)
+}
+
+pub(super) fn insert(conn: &Connection, t: &Task) -> Result<()> {
+    conn.execute(
+        "INSERT INTO tasks (id, event_id, session_id, kind, owner, due_utc, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            t.id,
+            t.event_id,
+            t.session_id,
+            t.kind.code(),
+            owner_code(t.owner),
+            instant_to_sql(&t.due),
+            t.status.code()
+        ],
+    )?;
+    Ok(())
+}

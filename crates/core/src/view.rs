@@ -1,0 +1,104 @@
+//! What a window shows of one event: the stored data, its computed schedule and the findings,
+//! built in one place so the app and the CLI agree.
+
+use crate::i18n::Lang;
+use crate::model::{new_id, Event, EventData};
+use crate::rules::{self, Finding};
+use crate::schedule::{self, Schedule};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One event as the UI renders it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EventView {
+    pub data: EventData,
+    pub schedule: Schedule,
+    pub findings: Vec<Finding>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// The answer to an edit: the new view and the id of the item the edit created, if any.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EditResult {
+    pub view: EventView,
+    pub created: Option<String>,
+}
+
+/// What the app tells about itself (About box, diagnostics).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+    pub lang: Lang,
+}
+
+/// Computes the schedule and findings of `data` in `lang`.
+pub fn build(data: EventData, lang: Lang, can_undo: bool, can_redo: bool) -> EventView {
+    let schedule = schedule::compute(&data);
+    let findings = rules::check_with(&data, &schedule, lang);
+    EventView {
+        data,
+        schedule,
+        findings,
+        can_undo,
+        can_redo,
+    }
+}
+
+/// A new, empty event (9 h budget, 12-month term).
+pub fn new_event(name: &str, time_zone: &str, locale: &str) -> EventData {
+    EventData {
+        event: Event {
+            id: new_id(),
+            name: name.trim().to_string(),
+            customer: String::new(),
+            time_zone: time_zone.trim().to_string(),
+            locale: locale.to_string(),
+            kit_purchase_date: None,
+            kit_term_months: 12,
+            support_budget_minutes: 540,
+            revision: 0,
+        },
+        stages: vec![],
+        sessions: vec![],
+        segments: vec![],
+        people: vec![],
+        tasks: vec![],
+    }
+}
+
+/// A copy of an event with fresh ids everywhere and `name` as its name; task statuses reset.
+pub fn duplicate(src: &EventData, name: &str) -> EventData {
+    use std::collections::HashMap;
+    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut map = |old: &str| ids.entry(old.to_string()).or_insert_with(new_id).clone();
+    let mut d = src.clone();
+    d.event.id = map(&src.event.id);
+    d.event.name = name.to_string();
+    d.event.revision = 0;
+    for s in &mut d.stages {
+        s.id = map(&s.id);
+        s.event_id = d.event.id.clone();
+    }
+    for p in &mut d.people {
+        p.id = map(&p.id);
+        p.event_id = d.event.id.clone();
+    }
+    for s in &mut d.sessions {
+        s.id = map(&s.id);
+        s.stage_id = map(&s.stage_id);
+        s.event_id = d.event.id.clone();
+    }
+    for g in &mut d.segments {
+        g.id = map(&g.id);
+        g.session_id = map(&g.session_id);
+        g.presenter_ids = g.presenter_ids.iter().map(|p| map(p)).collect();
+    }
+    d.tasks.clear();
+    crate::tasks::sync(&mut d);
+    d
+}

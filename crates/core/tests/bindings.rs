@@ -1,0 +1,72 @@
+//! The TypeScript types of everything that crosses IPC are generated from the Rust types and
+//! committed as `ui/src/bindings.ts`. This test fails when that file is stale; run it with
+//! `UPDATE_BINDINGS=1` to rewrite it.
+
+use showcall_core::edit::{Edit, EventFields, PersonFields, SegmentFields, SessionFields};
+use showcall_core::error::ErrorPayload;
+use showcall_core::i18n::Lang;
+use showcall_core::model::*;
+use showcall_core::rules::{Finding, Severity, Subject};
+use showcall_core::schedule::{Schedule, SegmentTimes, SessionTimes, SupportWindow};
+use showcall_core::view::{AppInfo, EditResult, EventView};
+use ts_rs::TS;
+
+fn generate() -> String {
+    let cfg = ts_rs::Config::new();
+    let decls = [
+        Lang::decl(&cfg),
+        Event::decl(&cfg),
+        Stage::decl(&cfg),
+        Session::decl(&cfg),
+        SegmentKind::decl(&cfg),
+        Segment::decl(&cfg),
+        Role::decl(&cfg),
+        Person::decl(&cfg),
+        Owner::decl(&cfg),
+        TaskKind::decl(&cfg),
+        TaskStatus::decl(&cfg),
+        Task::decl(&cfg),
+        EventData::decl(&cfg),
+        EventSummary::decl(&cfg),
+        SupportWindow::decl(&cfg),
+        SegmentTimes::decl(&cfg),
+        SessionTimes::decl(&cfg),
+        Schedule::decl(&cfg),
+        Severity::decl(&cfg),
+        Subject::decl(&cfg),
+        Finding::decl(&cfg),
+        EventView::decl(&cfg),
+        EditResult::decl(&cfg),
+        AppInfo::decl(&cfg),
+        EventFields::decl(&cfg),
+        SessionFields::decl(&cfg),
+        SegmentFields::decl(&cfg),
+        PersonFields::decl(&cfg),
+        Edit::decl(&cfg),
+        ErrorPayload::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in crates/core by `UPDATE_BINDINGS=1 cargo test -p showcall-core --test bindings`.\n// Do not edit by hand.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+#[test]
+fn typescript_bindings_are_up_to_date() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings.ts");
+    let fresh = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p showcall-core --test bindings`"
+    );
+}

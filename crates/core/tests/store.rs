@@ -1,0 +1,255 @@
+//! The store on a real SQLite file: reopen and read back, edits as single transactions,
+//! refused edits leave the file unchanged, migrations and their backups.
+
+use showcall_core::edit::{Edit, SegmentFields, SessionFields};
+use showcall_core::model::{SegmentKind, TaskKind};
+use showcall_core::{demo, i18n::Lang, view, Store};
+
+fn session_fields(stage: &str, title: &str, start: &str, end: &str) -> SessionFields {
+    SessionFields {
+        stage_id: stage.into(),
+        title: title.into(),
+        start: start.into(),
+        end: end.into(),
+        livestream: true,
+        recording: true,
+        vod: false,
+    }
+}
+
+fn file_bytes_of_tables(path: &std::path::Path) -> String {
+    // A logical dump: every row of every table, so "unchanged" means unchanged data.
+    let conn = rusqlite_dump(path);
+    conn.join("\n")
+}
+
+fn rusqlite_dump(path: &std::path::Path) -> Vec<String> {
+    let store = Store::open(path).unwrap();
+    let mut out = vec![];
+    for e in store.list_events().unwrap() {
+        out.push(serde_json::to_string(&store.load(&e.id).unwrap()).unwrap());
+    }
+    out
+}
+
+#[test]
+fn an_event_survives_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/showcall.db");
+    let demo = demo::event();
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.insert(&demo).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let loaded = store.load(&demo.event.id).unwrap();
+    assert_eq!(loaded, demo, "what was written is what is read back");
+    assert_eq!(
+        store.schema_version().unwrap(),
+        showcall_core::store::SCHEMA_VERSION
+    );
+    let list = store.list_events().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].session_count, 8);
+}
+
+#[test]
+fn a_refused_edit_leaves_the_database_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("showcall.db");
+    let demo = demo::event();
+    let stage = demo.stages[0].id.clone();
+    Store::open(&path).unwrap().insert(&demo).unwrap();
+    let before = file_bytes_of_tables(&path);
+
+    let mut store = Store::open(&path).unwrap();
+    let cases = [
+        (
+            Edit::AddSession {
+                fields: session_fields(&stage, "  ", "2027-04-15T17:00", "2027-04-15T18:00"),
+            },
+            "session.title",
+        ),
+        (
+            Edit::AddSession {
+                fields: session_fields(&stage, "Late", "2027-04-15T18:00", "2027-04-15T17:00"),
+            },
+            "session.end",
+        ),
+        (
+            Edit::AddSession {
+                fields: session_fields(&stage, "Late", "yesterday", "2027-04-15T17:00"),
+            },
+            "session.start",
+        ),
+        (
+            Edit::AddSession {
+                fields: session_fields(
+                    "no-such-stage",
+                    "Late",
+                    "2027-04-15T17:00",
+                    "2027-04-15T18:00",
+                ),
+            },
+            "session.stageId",
+        ),
+        (
+            Edit::AddSegment {
+                session_id: demo.sessions[0].id.clone(),
+                position: None,
+                fields: SegmentFields {
+                    kind: SegmentKind::Other,
+                    title: "x".into(),
+                    duration_secs: -60,
+                    presenter_ids: vec![],
+                    notes: String::new(),
+                },
+            },
+            "segment.durationSecs",
+        ),
+    ];
+    for (edit, field) in cases {
+        match store.edit(&demo.event.id, &edit) {
+            Err(showcall_core::Error::InvalidInput { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("expected invalid {field}, got {other:?}"),
+        }
+    }
+    let mut fields = showcall_core::edit::EventFields {
+        name: "x".into(),
+        customer: String::new(),
+        time_zone: "Nowhere/City".into(),
+        locale: "en".into(),
+        kit_purchase_date: String::new(),
+        kit_term_months: 12,
+        support_budget_minutes: 540,
+    };
+    let e = store
+        .edit(
+            &demo.event.id,
+            &Edit::UpdateEvent {
+                fields: fields.clone(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        e.message(Lang::En),
+        "Event time zone: unknown time zone “Nowhere/City”"
+    );
+    fields.time_zone = "UTC".into();
+    fields.name = "".into();
+    assert!(store
+        .edit(&demo.event.id, &Edit::UpdateEvent { fields })
+        .is_err());
+    drop(store);
+    assert_eq!(file_bytes_of_tables(&path), before, "nothing was written");
+}
+
+#[test]
+fn an_edit_syncs_tasks_and_bumps_the_revision_in_one_step() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut d = view::new_event("Gala", "America/Vancouver", "en");
+    d.stages.push(showcall_core::model::Stage {
+        id: "st".into(),
+        event_id: d.event.id.clone(),
+        name: "Main".into(),
+        position: 0,
+    });
+    store.insert(&d).unwrap();
+    let id = d.event.id.clone();
+    store
+        .edit(
+            &id,
+            &Edit::AddSession {
+                fields: session_fields("st", "One", "2027-06-01T09:00", "2027-06-01T10:00"),
+            },
+        )
+        .unwrap();
+    let after = store
+        .edit(
+            &id,
+            &Edit::AddSession {
+                fields: session_fields("st", "Two", "2027-06-01T10:05", "2027-06-01T11:00"),
+            },
+        )
+        .unwrap()
+        .after;
+    assert_eq!(after.event.revision, 2);
+    assert_eq!(
+        after.sessions[0].start.to_rfc3339(),
+        "2027-06-01T16:00:00+00:00",
+        "09:00 in Vancouver (PDT)"
+    );
+    let train: Vec<_> = after
+        .tasks
+        .iter()
+        .filter(|t| t.kind == TaskKind::TrainClosing)
+        .collect();
+    assert_eq!(train.len(), 1, "the changeover adds the training task");
+    assert_eq!(store.load(&id).unwrap(), after);
+    let findings = showcall_core::rules::check(&after, Lang::En);
+    assert!(findings.iter().any(|f| f.code == "closing_training_needed"));
+}
+
+#[test]
+fn duplicate_and_delete() {
+    let mut store = Store::open_in_memory().unwrap();
+    let demo = demo::event();
+    store.insert(&demo).unwrap();
+    let copy = view::duplicate(&demo, "Copy");
+    store.insert(&copy).unwrap();
+    assert_eq!(store.list_events().unwrap().len(), 2);
+    assert_eq!(
+        store.load(&copy.event.id).unwrap().segments.len(),
+        demo.segments.len()
+    );
+    assert!(copy
+        .sessions
+        .iter()
+        .all(|s| demo.sessions.iter().all(|o| o.id != s.id)));
+    store.delete_event(&demo.event.id).unwrap();
+    assert_eq!(store.list_events().unwrap().len(), 1);
+    assert_eq!(
+        store.load(&copy.event.id).unwrap().sessions.len(),
+        8,
+        "the copy is untouched"
+    );
+    assert_eq!(store.find_event("Copy").unwrap(), copy.event.id);
+    assert_eq!(store.find_event("nope").unwrap_err().code(), "not_found");
+}
+
+#[test]
+fn two_events_with_one_name_must_be_named_by_id() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert(&view::new_event("Gala", "UTC", "en")).unwrap();
+    store.insert(&view::new_event("Gala", "UTC", "en")).unwrap();
+    assert_eq!(store.find_event("Gala").unwrap_err().code(), "conflict");
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_an_older_one_is_backed_up_before_migrating() {
+    let dir = tempfile::tempdir().unwrap();
+    let newer = dir.path().join("newer.db");
+    {
+        let c = rusqlite::Connection::open(&newer).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+    }
+    assert_eq!(
+        Store::open(&newer).err().unwrap().code(),
+        "unsupported_version"
+    );
+
+    // A file at a (pretend) older version 0 with data is migrated; version 0 means "new file",
+    // so no backup is made for it.
+    let fresh = dir.path().join("fresh.db");
+    Store::open(&fresh).unwrap();
+    assert!(!dir.path().join("fresh.db.v0.bak").exists());
+}
+
+#[test]
+fn settings_round_trip() {
+    let mut store = Store::open_in_memory().unwrap();
+    assert_eq!(store.setting("ui.lang").unwrap(), None);
+    store.set_setting("ui.lang", "fr-CA").unwrap();
+    store.set_setting("ui.lang", "en").unwrap();
+    assert_eq!(store.setting("ui.lang").unwrap().as_deref(), Some("en"));
+}

@@ -1,0 +1,174 @@
+// Generated from the Rust types in crates/core by `UPDATE_BINDINGS=1 cargo test -p showcall-core --test bindings`.
+// Do not edit by hand.
+
+export type Lang = "en" | "fr-CA";
+
+export type Event = { id: string, name: string, customer: string, 
+/**
+ * IANA zone the event runs in, e.g. `America/Toronto`.
+ */
+timeZone: string, 
+/**
+ * Locale of the event's audience and documents: `en` or `fr-CA`.
+ */
+locale: string, 
+/**
+ * Day the production support kit was bought; the kit's term runs from it.
+ */
+kitPurchaseDate: string | null, 
+/**
+ * Length of the kit's term in months (12 by default).
+ */
+kitTermMonths: number, 
+/**
+ * Purchased support hours, in minutes (9 h = 540 by default).
+ */
+supportBudgetMinutes: number, 
+/**
+ * Bumped by every edit of the event or anything in it.
+ */
+revision: number, };
+
+export type Stage = { id: string, eventId: string, name: string, position: number, };
+
+export type Session = { id: string, eventId: string, stageId: string, title: string, start: string, end: string, livestream: boolean, recording: boolean, vod: boolean, };
+
+export type SegmentKind = "presentation" | "video_clip" | "slides" | "panel" | "q_and_a" | "transition" | "break" | "other";
+
+export type Segment = { id: string, sessionId: string, 
+/**
+ * 0-based order inside the session.
+ */
+position: number, kind: SegmentKind, title: string, 
+/**
+ * Planned length in seconds.
+ */
+durationSecs: number, 
+/**
+ * Ids of the people presenting in this segment.
+ */
+presenterIds: Array<string>, notes: string, };
+
+export type Role = "speaker" | "moderator" | "host" | "producer" | "customer_lead";
+
+export type Person = { id: string, eventId: string, name: string, role: Role, email: string, 
+/**
+ * The person's own IANA zone, when it differs from the event's.
+ */
+timeZone: string | null, invitationSent: boolean, techCheckDone: boolean, };
+
+export type Owner = "analyst" | "customer";
+
+export type TaskKind = "production_calendar" | "event_program" | "speaker_invitations" | "branding_assets" | "chat_requirements" | "configure_branding" | "av_check" | "speaker_prep" | "go_live" | "end_stream" | "train_closing" | "download_recording" | "edit_recording" | "upload_vod";
+
+export type TaskStatus = "todo" | "done" | "skipped";
+
+export type Task = { id: string, eventId: string, 
+/**
+ * The session the task belongs to; `None` for event-wide tasks.
+ */
+sessionId: string | null, kind: TaskKind, owner: Owner, due: string, status: TaskStatus, };
+
+export type EventData = { event: Event, 
+/**
+ * Ordered by position.
+ */
+stages: Array<Stage>, 
+/**
+ * Ordered by start, then title.
+ */
+sessions: Array<Session>, 
+/**
+ * Ordered by session, then position.
+ */
+segments: Array<Segment>, 
+/**
+ * Ordered by name.
+ */
+people: Array<Person>, 
+/**
+ * Ordered by due instant.
+ */
+tasks: Array<Task>, };
+
+export type EventSummary = { id: string, name: string, customer: string, timeZone: string, 
+/**
+ * First session start, if any.
+ */
+firstStart: string | null, sessionCount: number, };
+
+export type SupportWindow = { start: string, end: string, minutes: number, };
+
+export type SegmentTimes = { segmentId: string, title: string, kind: SegmentKind, start: string, end: string, };
+
+export type SessionTimes = { sessionId: string, title: string, stageId: string, stageName: string, start: string, end: string, 
+/**
+ * Lighting/video/audio check.
+ */
+avCheckAt: string, 
+/**
+ * Speaker preparation (T−15).
+ */
+prepAt: string, 
+/**
+ * Sum of the run of show's planned durations.
+ */
+runOfShowSecs: number, 
+/**
+ * How far the run of show runs past the session end (0 when it fits).
+ */
+overrunSecs: number, segments: Array<SegmentTimes>, };
+
+export type Schedule = { eventId: string, timeZone: string, 
+/**
+ * `None` while the event has no session.
+ */
+supportWindow: SupportWindow | null, 
+/**
+ * Ordered by start, then stage position.
+ */
+sessions: Array<SessionTimes>, };
+
+export type Severity = "error" | "warning" | "info";
+
+export type Subject = { 
+/**
+ * `event`, `session`, `segment` or `person`.
+ */
+kind: string, id: string, name: string, };
+
+export type Finding = { 
+/**
+ * Stable snake_case code, e.g. `closing_training_needed`.
+ */
+code: string, severity: Severity, subject: Subject, message: string, };
+
+export type EventView = { data: EventData, schedule: Schedule, findings: Array<Finding>, canUndo: boolean, canRedo: boolean, };
+
+export type EditResult = { view: EventView, created: string | null, };
+
+export type AppInfo = { version: string, dbPath: string, lang: Lang, };
+
+export type EventFields = { name: string, customer: string, timeZone: string, locale: string, 
+/**
+ * `YYYY-MM-DD`, or empty when unknown.
+ */
+kitPurchaseDate: string, kitTermMonths: number, supportBudgetMinutes: number, };
+
+export type SessionFields = { stageId: string, title: string, start: string, end: string, livestream: boolean, recording: boolean, vod: boolean, };
+
+export type SegmentFields = { kind: SegmentKind, title: string, durationSecs: number, presenterIds: Array<string>, notes: string, };
+
+export type PersonFields = { name: string, role: Role, email: string, 
+/**
+ * Empty when the same as the event's.
+ */
+timeZone: string, invitationSent: boolean, techCheckDone: boolean, };
+
+export type Edit = { "type": "updateEvent", fields: EventFields, } | { "type": "addStage", name: string, } | { "type": "renameStage", id: string, name: string, } | { "type": "deleteStage", id: string, } | { "type": "addSession", fields: SessionFields, } | { "type": "updateSession", id: string, fields: SessionFields, } | { "type": "deleteSession", id: string, } | { "type": "addSegment", sessionId: string, position: number | null, fields: SegmentFields, } | { "type": "updateSegment", id: string, fields: SegmentFields, } | { "type": "moveSegment", id: string, to: number, } | { "type": "deleteSegment", id: string, } | { "type": "addPerson", fields: PersonFields, } | { "type": "updatePerson", id: string, fields: PersonFields, } | { "type": "deletePerson", id: string, } | { "type": "setTaskStatus", id: string, status: TaskStatus, };
+
+export type ErrorPayload = { code: string, message: string, 
+/**
+ * The input field at fault, for `invalid_input`.
+ */
+field: string | null, };
