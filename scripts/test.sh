@@ -1,7 +1,21 @@
 #!/usr/bin/env bash
-# Sets up and runs every test. Increment 1: core and CLI.
+# Sets up (first time) and runs every test: formatting, lints, the UI's type check and unit
+# tests, the Rust unit/integration tests, and the end-to-end tests in the real app window
+# under Xvfb with a D-Bus session. Screenshots land in target/e2e-artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+echo "== ui: type check, unit tests, build"
+(cd ui && npm run check && npm test && npm run build)
+
+echo "== rust: fmt, clippy"
 cargo fmt --all -- --check
-cargo clippy --all-targets -- -D warnings
-cargo test --workspace
+cargo clippy --workspace --all-targets -- -D warnings
+
+echo "== rust: tests (unit, store, CLI, bindings, e2e in the real window)"
+export RUST_BACKTRACE=1
+echo "== core has no tauri in its dependency tree"
+! cargo tree -p showcall-core -e normal | grep -q tauri
+
+timeout 2400 xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- cargo test --workspace

@@ -5,7 +5,7 @@
 use super::{Ctx, Finding, Severity};
 use crate::schedule::SPEAKER_PREP;
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 type Slot<'a> = (&'a str, DateTime<Utc>, DateTime<Utc>);
 
@@ -13,13 +13,13 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let data = ctx.data;
     // person id → (session id, segment start, segment end) for each segment they present in.
     let mut slots: BTreeMap<&str, Vec<Slot>> = BTreeMap::new();
+    let by_id: HashMap<&str, &crate::model::Segment> =
+        data.segments.iter().map(|g| (g.id.as_str(), g)).collect();
+    let sessions: HashMap<&str, &crate::model::Session> =
+        data.sessions.iter().map(|s| (s.id.as_str(), s)).collect();
     for s in &ctx.schedule.sessions {
         for st in &s.segments {
-            let seg = data
-                .segments
-                .iter()
-                .find(|g| g.id == st.segment_id)
-                .unwrap();
+            let seg = by_id[st.segment_id.as_str()];
             for p in &seg.presenter_ids {
                 slots.entry(p.as_str()).or_default().push((
                     s.session_id.as_str(),
@@ -37,7 +37,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 if a.0 != b.0 && a.1 < b.2 && b.1 < a.2 {
                     let key = if a.0 < b.0 { (a.0, b.0) } else { (b.0, a.0) };
                     if reported.insert(key) {
-                        let (sa, sb) = (data.session(key.0).unwrap(), data.session(key.1).unwrap());
+                        let (sa, sb) = (sessions[key.0], sessions[key.1]);
                         let (x, y) = if sa.start <= sb.start {
                             (sa, sb)
                         } else {
@@ -68,12 +68,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 
     // Prep (T−15) of each session a person presents in vs. the other sessions they present in.
     for (person, slots) in &slots {
-        let sessions: BTreeSet<&str> = slots.iter().map(|s| s.0).collect();
-        for sid in &sessions {
-            let s = data.session(sid).unwrap();
+        let theirs: BTreeSet<&str> = slots.iter().map(|s| s.0).collect();
+        for sid in &theirs {
+            let s = sessions[sid];
             let (prep, start) = (s.start - SPEAKER_PREP, s.start);
-            for tid in &sessions {
-                let t = data.session(tid).unwrap();
+            for tid in &theirs {
+                let t = sessions[tid];
                 if tid != sid && t.start < start && t.end > prep {
                     let name = &ctx.person_subject(person).name;
                     out.push(ctx.finding(

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what Showcall needs on Debian 12: system libraries for Tauri/WebKitGTK, the test
+# tools (Xvfb, WebKitWebDriver, D-Bus, a notification daemon), tauri-driver, and the UI's npm
+# packages. Safe to run again: it skips what is already there.
+#   scripts/setup.sh          everything (build + tests)
+#   scripts/setup.sh run      only what running the app needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+run_pkgs="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev"
+test_pkgs="xvfb webkit2gtk-driver dbus-x11 dunst xdotool imagemagick procps"
+pkgs="$run_pkgs"
+[ "$what" = "run" ] || pkgs="$pkgs $test_pkgs"
+
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "== apt-get install$missing"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "== apt-get install nodejs npm"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+
+if [ "$what" != "run" ] && ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+  echo "== cargo install tauri-driver"
+  cargo install tauri-driver --locked --version '^2'
+fi
+
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  echo "== npm ci (ui)"
+  (cd ui && npm ci --no-audit --no-fund)
+fi

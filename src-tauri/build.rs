@@ -1,0 +1,20 @@
+fn main() {
+    let attrs = tauri_build::Attributes::new()
+        .config_path("../tauri.conf.json")
+        .capabilities_path_pattern("./capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(&[
+            "list_events",
+            "create_event",
+            "duplicate_event",
+            "delete_event",
+            "load_demo",
+            "load_event",
+            "edit_event",
+            "undo",
+            "redo",
+            "get_lang",
+            "set_lang",
+            "app_info",
+        ]));
+    tauri_build::try_build(attrs).expect("tauri build script");
+}

@@ -1,0 +1,58 @@
+//! Edits of an open event, and undo/redo over them.
+
+use super::events::view_of;
+use super::CmdResult;
+use crate::state::AppState;
+use showcall_core::view::{EditResult, EventView};
+use showcall_core::Edit;
+use tauri::State;
+
+#[tauri::command]
+pub fn edit_event(state: State<AppState>, event_id: String, edit: Edit) -> CmdResult<EditResult> {
+    let mut s = state.lock();
+    let r = s.store.edit(&event_id, &edit);
+    match r {
+        Ok(done) => {
+            s.history
+                .entry(event_id.clone())
+                .or_default()
+                .record(done.before);
+            let view = view_of(&s, &event_id).map_err(|e| s.err(e))?;
+            Ok(EditResult {
+                view,
+                created: done.created,
+            })
+        }
+        Err(e) => Err(s.err(e)),
+    }
+}
+
+#[tauri::command]
+pub fn undo(state: State<AppState>, event_id: String) -> CmdResult<EventView> {
+    step(&state, &event_id, true)
+}
+
+#[tauri::command]
+pub fn redo(state: State<AppState>, event_id: String) -> CmdResult<EventView> {
+    step(&state, &event_id, false)
+}
+
+fn step(state: &AppState, event_id: &str, back: bool) -> CmdResult<EventView> {
+    let mut s = state.lock();
+    let current = s.store.load(event_id).map_err(|e| s.err(e))?;
+    let h = s.history.entry(event_id.to_string()).or_default();
+    let target = if back {
+        h.undo(current.clone())
+    } else {
+        h.redo(current.clone())
+    };
+    if let Some(target) = target {
+        if let Err(e) = s.store.replace(&target) {
+            // Put the history back as it was: the step did not happen.
+            let h = s.history.entry(event_id.to_string()).or_default();
+            let _ = if back { h.redo(target) } else { h.undo(target) };
+            return Err(s.err(e));
+        }
+    }
+    view_of(&s, event_id).map_err(|e| s.err(e))
+}

@@ -1,0 +1,10 @@
+//! One thin command per use case: parse, call the core, map the error.
+
+pub mod edit;
+pub mod events;
+pub mod settings;
+
+use showcall_core::error::ErrorPayload;
+
+/// What every command returns.
+pub type CmdResult<T> = Result<T, ErrorPayload>;

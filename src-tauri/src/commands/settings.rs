@@ -1,0 +1,33 @@
+//! The UI language and what the app tells about itself.
+
+use super::CmdResult;
+use crate::state::AppState;
+use showcall_core::i18n::Lang;
+use showcall_core::view::AppInfo;
+use tauri::State;
+
+#[tauri::command]
+pub fn get_lang(state: State<AppState>) -> Lang {
+    state.lock().lang
+}
+
+#[tauri::command]
+pub fn set_lang(state: State<AppState>, lang: Lang) -> CmdResult<Lang> {
+    let mut s = state.lock();
+    s.set_lang(lang).map_err(|e| s.err(e))?;
+    Ok(lang)
+}
+
+#[tauri::command]
+pub fn app_info(state: State<AppState>) -> AppInfo {
+    let s = state.lock();
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        db_path: s
+            .store
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        lang: s.lang,
+    }
+}

@@ -1,0 +1,52 @@
+//! The Showcall desktop shell: opens the store, loads the demo event on first start, and
+//! exposes one thin command per use case to the web UI. All knowledge lives in showcall-core.
+
+mod commands;
+mod state;
+
+use state::AppState;
+use std::path::PathBuf;
+
+/// The database path: `--db PATH` on the command line, else `$SHOWCALL_DB`, else the app-data dir.
+fn db_path() -> PathBuf {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--db")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from)
+        .unwrap_or_else(showcall_core::store::default_path)
+}
+
+/// Starts the app.
+pub fn run() {
+    let path = db_path();
+    let state = match AppState::open(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "showcall: cannot open {}: {}",
+                path.display(),
+                e.message(Default::default())
+            );
+            std::process::exit(2);
+        }
+    };
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::events::list_events,
+            commands::events::create_event,
+            commands::events::duplicate_event,
+            commands::events::delete_event,
+            commands::events::load_demo,
+            commands::events::load_event,
+            commands::edit::edit_event,
+            commands::edit::undo,
+            commands::edit::redo,
+            commands::settings::get_lang,
+            commands::settings::set_lang,
+            commands::settings::app_info,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("error while running Showcall");
+}

@@ -1,0 +1,72 @@
+//! Least privilege, checked: the main window may call exactly the commands the shell registers
+//! (no more, no fewer), and the content security policy allows no remote content.
+
+use std::collections::BTreeSet;
+
+fn src(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+}
+
+fn registered_commands() -> BTreeSet<String> {
+    let lib = src("src/lib.rs");
+    let start = lib.find("generate_handler![").expect("handler list");
+    let end = start + lib[start..].find(']').unwrap();
+    lib[start..end]
+        .split(',')
+        .filter_map(|s| s.trim().rsplit("::").next().map(str::to_string))
+        .filter(|s| !s.is_empty() && !s.contains('['))
+        .collect()
+}
+
+#[test]
+fn capabilities_allow_exactly_the_registered_commands() {
+    let registered = registered_commands();
+    assert!(registered.contains("edit_event"), "{registered:?}");
+    let caps: serde_json::Value =
+        serde_json::from_str(&src("capabilities/main-window.json")).unwrap();
+    let allowed: BTreeSet<String> = caps["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    let expected: BTreeSet<String> = registered
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    assert_eq!(allowed, expected);
+    let build = src("build.rs");
+    for c in &registered {
+        assert!(
+            build.contains(&format!("\"{c}\"")),
+            "build.rs app manifest lacks {c}"
+        );
+    }
+}
+
+#[test]
+fn csp_allows_no_remote_content() {
+    let conf: serde_json::Value = serde_json::from_str(&src("../tauri.conf.json")).unwrap();
+    let csp = conf["app"]["security"]["csp"]
+        .as_str()
+        .expect("a CSP is set");
+    for directive in csp.split(';') {
+        for source in directive.split_whitespace().skip(1) {
+            let ok = source.starts_with('\'')
+                || source == "ipc:"
+                || source == "data:"
+                || source == "http://ipc.localhost";
+            assert!(
+                ok,
+                "CSP source {source} in “{}” could load remote content",
+                directive.trim()
+            );
+        }
+    }
+    assert!(csp.contains("default-src 'self'"));
+}
+
+#[test]
+fn the_app_binary_is_built_for_the_end_to_end_tests() {
+    assert!(std::path::Path::new(env!("CARGO_BIN_EXE_showcall-app")).exists());
+}

@@ -1,0 +1,245 @@
+//! Harness for end-to-end tests: starts `tauri-driver` (which starts WebKitWebDriver, which
+//! starts the real built `showcall-app`) with a private data directory, connects a WebDriver
+//! client, and offers the few waits and actions the tests use. Needs a display (Xvfb) and a
+//! D-Bus session: run under `xvfb-run -a dbus-run-session -- cargo test -p showcall-e2e`.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long any single wait may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// The target directory (respects `CARGO_TARGET_DIR`).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// The built app binary; `scripts/test.sh` builds it before the tests run.
+pub fn app_binary() -> PathBuf {
+    let p = target_dir().join("debug/showcall-app");
+    assert!(
+        p.exists(),
+        "{} is missing: build the app first (cargo build -p showcall-app)",
+        p.display()
+    );
+    p
+}
+
+/// Where tests leave screenshots for people to look at (a CI artifact).
+pub fn artifacts() -> PathBuf {
+    let d = target_dir().join("e2e-artifacts");
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A running app under WebDriver. Dropping it ends the session's processes.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+impl App {
+    /// Starts the app with `data_home` as its `XDG_DATA_HOME` (so the database lives there).
+    pub async fn start(data_home: &Path) -> App {
+        let port = free_port();
+        let native = free_port();
+        let driver = Command::new(tauri_driver())
+            // Its own process group, so the driver, WebKitWebDriver and the app end together.
+            .process_group(0)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .env("XDG_DATA_HOME", data_home)
+            .env_remove("SHOWCALL_DB")
+            .env("LANG", "en_US.UTF-8")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver runs (cargo install tauri-driver)");
+        let deadline = Instant::now() + WAIT;
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
+        caps.insert("browserName".into(), "wry".into());
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session with the app");
+        App { client, driver }
+    }
+
+    /// Ends the WebDriver session (closing the app) and the driver.
+    pub async fn quit(self) {
+        let _ = self.client.clone().close().await;
+        // Drop ends the process group.
+    }
+
+    /// Waits for an element matching `css` and returns it.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element matches {css}: {e}"))
+    }
+
+    /// Every element matching `css` now.
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.client.find_all(Locator::Css(css)).await.unwrap()
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Replaces the text of the input matching `css`.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let el = self.find(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// Waits until `cond` holds on the page's text (document.body.innerText).
+    pub async fn wait_text(&self, what: &str, cond: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let text = self.body_text().await;
+            if cond(&text) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; page text:\n{text}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The text content of an element (WebKitWebDriver's element text can be empty for
+    /// positioned elements, so this asks the DOM).
+    pub async fn text(&self, el: &Element) -> String {
+        self.client
+            .execute(
+                "return arguments[0].textContent",
+                vec![serde_json::to_value(el).unwrap()],
+            )
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// The visible text of the page.
+    pub async fn body_text(&self) -> String {
+        self.client
+            .execute("return document.body.innerText", vec![])
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Waits until at least `n` elements match `css`; returns them.
+    pub async fn wait_count(&self, css: &str, n: usize) -> Vec<Element> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let els = self.all(css).await;
+            if els.len() >= n {
+                return els;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "expected {n} × {css}, found {}",
+                els.len()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a screenshot of the window under the artifacts dir; returns its path.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        // WebDriver screenshots lag the DOM slightly.
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        let png = self.client.screenshot().await.unwrap();
+        let path = artifacts().join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+}
+
+impl Drop for App {
+    /// Also runs when a test panics: no driver, WebKitWebDriver or app is left behind.
+    fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.driver.wait();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        let p = PathBuf::from(home).join("bin/tauri-driver");
+        if p.exists() {
+            return p;
+        }
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        let p = PathBuf::from(home).join(".cargo/bin/tauri-driver");
+        if p.exists() {
+            return p;
+        }
+    }
+    PathBuf::from("tauri-driver")
+}

@@ -1,0 +1,65 @@
+import { For, onCleanup, onMount, Show } from "solid-js";
+import { t, type MessageKey } from "../i18n";
+import { helpOpen, setHelpOpen } from "../state";
+
+const ROWS: [MessageKey, MessageKey][] = [
+  ["keys.undo", "shortcuts.undo"],
+  ["keys.redo", "shortcuts.redo"],
+  ["keys.tabs", "shortcuts.tabs"],
+  ["keys.addSession", "shortcuts.addSession"],
+  ["keys.addSegment", "shortcuts.addSegment"],
+  ["keys.enter", "shortcuts.enterRow"],
+  ["keys.enterBlur", "shortcuts.commit"],
+  ["keys.moveRow", "shortcuts.moveRow"],
+  ["keys.escape", "shortcuts.escape"],
+  ["keys.help", "shortcuts.help"],
+];
+
+export function HelpOverlay() {
+  return (
+    <Show when={helpOpen()}>
+      <Overlay />
+    </Show>
+  );
+}
+
+function Overlay() {
+  let closeBtn: HTMLButtonElement | undefined;
+  onMount(() => {
+    closeBtn?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        setHelpOpen(false);
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    onCleanup(() => document.removeEventListener("keydown", onKey));
+  });
+  return (
+    <div class="backdrop" onClick={(e) => e.target === e.currentTarget && setHelpOpen(false)}>
+      <div class="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="shortcuts">
+        <h2 id="help-title">{t("shortcuts.title")}</h2>
+        <table class="grid compact">
+          <tbody>
+            <For each={ROWS}>
+              {([keys, what]) => (
+                <tr>
+                  <td class="keys">
+                    <kbd>{t(keys)}</kbd>
+                  </td>
+                  <td>{t(what)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <div class="dialog-actions">
+          <button ref={closeBtn} type="button" onClick={() => setHelpOpen(false)}>
+            {t("common.close")}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Runtime lists of the enum values declared in bindings.ts (types only there).
+import type { Lang, Owner, Role, SegmentKind, Severity, TaskKind, TaskStatus } from "./bindings";
+
+type Exhaustive<T, L extends readonly T[]> = [Exclude<T, L[number]>] extends [never] ? L : never;
+
+function list<T>() {
+  return <const L extends readonly T[]>(l: Exhaustive<T, L>) => l;
+}
+
+export const LANGS = list<Lang>()(["en", "fr-CA"] as const);
+export const SEGMENT_KINDS = list<SegmentKind>()([
+  "presentation",
+  "video_clip",
+  "slides",
+  "panel",
+  "q_and_a",
+  "transition",
+  "break",
+  "other",
+] as const);
+export const ROLES = list<Role>()(["speaker", "moderator", "host", "producer", "customer_lead"] as const);
+export const OWNERS = list<Owner>()(["analyst", "customer"] as const);
+export const TASK_KINDS = list<TaskKind>()([
+  "production_calendar",
+  "event_program",
+  "speaker_invitations",
+  "branding_assets",
+  "chat_requirements",
+  "configure_branding",
+  "av_check",
+  "speaker_prep",
+  "go_live",
+  "end_stream",
+  "train_closing",
+  "download_recording",
+  "edit_recording",
+  "upload_vod",
+] as const);
+export const TASK_STATUSES = list<TaskStatus>()(["todo", "done", "skipped"] as const);
+export const SEVERITIES = list<Severity>()(["error", "warning", "info"] as const);
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,0 +1,242 @@
+// Add / edit a session. Start and end are plain text in the event zone ("2027-04-15 09:00").
+import { createEffect, createSignal, For, on, Show } from "solid-js";
+import type { Session, SessionFields } from "../../bindings";
+import { askConfirm } from "../../components/Confirm";
+import { FieldError } from "../../components/ErrorBanner";
+import { t, lang } from "../../i18n";
+import { applyEdit, selectedDay, setSelectedDay, setSelectedSessionId, view } from "../../state";
+import { localDateKey, normalizeLocalInput, toLocalDisplay } from "../../time";
+import { suggestSlot } from "./layout";
+
+type FieldName = "title" | "stageId" | "start" | "end";
+
+const display = (local: string) => local.replace("T", " ");
+
+export function SessionForm(props: { session?: Session; onDone?: () => void }) {
+  const v = () => view()!;
+  const zone = () => v().data.event.timeZone;
+  const editing = () => !!props.session;
+
+  const [title, setTitle] = createSignal("");
+  const [stageId, setStageId] = createSignal("");
+  const [start, setStart] = createSignal("");
+  const [end, setEnd] = createSignal("");
+  const [livestream, setLivestream] = createSignal(true);
+  const [recording, setRecording] = createSignal(true);
+  const [vod, setVod] = createSignal(false);
+  const [timesTouched, setTimesTouched] = createSignal(false);
+  const [errors, setErrors] = createSignal<Partial<Record<FieldName, string>>>({});
+  // Field messages come in the language of the moment: clear them when it changes.
+  createEffect(on(lang, () => setErrors({}), { defer: true }));
+  const [busy, setBusy] = createSignal(false);
+
+  const suggest = (stage: string) => {
+    const day = selectedDay() ?? localDateKey(new Date(), zone());
+    const slot = suggestSlot(v().data.sessions, stage, day, zone());
+    setStart(display(slot.start));
+    setEnd(display(slot.end));
+  };
+
+  // Edit mode: follow the session (also after undo/redo). Add mode: sensible defaults once.
+  createEffect(
+    on(
+      () => {
+        const s = props.session;
+        return s ? [s.id, s.title, s.stageId, s.start, s.end, s.livestream, s.recording, s.vod] : null;
+      },
+      () => {
+        const s = props.session;
+        setErrors({});
+        if (s) {
+          setTitle(s.title);
+          setStageId(s.stageId);
+          setStart(toLocalDisplay(s.start, zone()));
+          setEnd(toLocalDisplay(s.end, zone()));
+          setLivestream(s.livestream);
+          setRecording(s.recording);
+          setVod(s.vod);
+        } else {
+          const first = v().data.stages[0]?.id ?? "";
+          setStageId(first);
+          suggest(first);
+        }
+      },
+    ),
+  );
+
+  const fieldOf = (f: string | null): FieldName | null => {
+    if (!f) return null;
+    const last = f.split(".").pop()!;
+    if (last === "title" || last === "start" || last === "end") return last;
+    if (last === "stageId" || last === "stage") return "stageId";
+    return null;
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy()) return;
+    const errs: Partial<Record<FieldName, string>> = {};
+    const s = normalizeLocalInput(start());
+    const en = normalizeLocalInput(end());
+    if (!title().trim()) errs.title = t("error.required");
+    if (!s) errs.start = t("error.invalidTime");
+    if (!en) errs.end = t("error.invalidTime");
+    if (!stageId()) errs.stageId = t("error.required");
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    const fields: SessionFields = {
+      stageId: stageId(),
+      title: title().trim(),
+      start: s!,
+      end: en!,
+      livestream: livestream(),
+      recording: recording(),
+      vod: vod(),
+    };
+    setBusy(true);
+    const r = props.session
+      ? await applyEdit({ type: "updateSession", id: props.session.id, fields })
+      : await applyEdit({ type: "addSession", fields });
+    setBusy(false);
+    if (!r.ok) {
+      const f = fieldOf(r.error.field);
+      if (f) setErrors({ [f]: r.error.message });
+      return;
+    }
+    if (!props.session && r.created) {
+      const created = v().data.sessions.find((x) => x.id === r.created);
+      if (created) setSelectedDay(localDateKey(created.start, zone()));
+      setSelectedSessionId(r.created);
+    }
+    props.onDone?.();
+  };
+
+  const remove = async () => {
+    const s = props.session;
+    if (!s) return;
+    if (await askConfirm(t("session.confirmDelete", { name: s.title }), t("session.delete"))) {
+      const r = await applyEdit({ type: "deleteSession", id: s.id });
+      if (r.ok) setSelectedSessionId(null);
+    }
+  };
+
+  const id = (n: string) => `${editing() ? "edit" : "add"}-session-${n}`;
+
+  return (
+    <form class="card session-form" onSubmit={submit} data-native-undo data-testid="session-form">
+      <h3>{editing() ? t("session.formEdit") : t("session.formAdd")}</h3>
+      <div class="form-row">
+        <label class="field grow">
+          <span>{t("session.title")}</span>
+          <input
+            name="sessionTitle"
+            autocomplete="off"
+            placeholder={t("session.titlePlaceholder")}
+            value={title()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            aria-invalid={!!errors().title}
+            aria-describedby={id("title-err")}
+          />
+          <FieldError message={errors().title} id={id("title-err")} />
+        </label>
+        <label class="field">
+          <span>{t("session.stage")}</span>
+          <select
+            name="sessionStage"
+            value={stageId()}
+            onChange={(e) => {
+              setStageId(e.currentTarget.value);
+              if (!editing() && !timesTouched()) suggest(e.currentTarget.value);
+            }}
+            aria-invalid={!!errors().stageId}
+          >
+            <For each={v().data.stages}>{(st) => <option value={st.id}>{st.name}</option>}</For>
+          </select>
+          <FieldError message={errors().stageId} />
+        </label>
+        <label class="field time-field">
+          <span>{t("session.start")}</span>
+          <input
+            name="sessionStart"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder={t("session.timePlaceholder")}
+            title={t("session.timeHint", { zone: zone() })}
+            value={start()}
+            onInput={(e) => {
+              setStart(e.currentTarget.value);
+              setTimesTouched(true);
+            }}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            aria-invalid={!!errors().start}
+            aria-describedby={id("start-err")}
+          />
+          <FieldError message={errors().start} id={id("start-err")} />
+        </label>
+        <label class="field time-field">
+          <span>{t("session.end")}</span>
+          <input
+            name="sessionEnd"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder={t("session.timePlaceholder")}
+            title={t("session.timeHint", { zone: zone() })}
+            value={end()}
+            onInput={(e) => {
+              setEnd(e.currentTarget.value);
+              setTimesTouched(true);
+            }}
+            onChange={(e) => setEnd(e.currentTarget.value)}
+            aria-invalid={!!errors().end}
+            aria-describedby={id("end-err")}
+          />
+          <FieldError message={errors().end} id={id("end-err")} />
+        </label>
+      </div>
+      <div class="form-row checks">
+        <label class="check">
+          <input
+            type="checkbox"
+            name="sessionLivestream"
+            checked={livestream()}
+            onChange={(e) => setLivestream(e.currentTarget.checked)}
+          />
+          {t("session.livestream")}
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="sessionRecording"
+            checked={recording()}
+            onChange={(e) => setRecording(e.currentTarget.checked)}
+          />
+          {t("session.recording")}
+        </label>
+        <label class="check">
+          <input type="checkbox" name="sessionVod" checked={vod()} onChange={(e) => setVod(e.currentTarget.checked)} />
+          {t("session.vod")}
+        </label>
+        <span class="muted small">{t("session.timeHint", { zone: zone() })}</span>
+        <div class="spacer" />
+        <Show when={editing()}>
+          <button type="button" class="danger-quiet" data-testid="delete-session" onClick={remove}>
+            {t("session.delete")}
+          </button>
+        </Show>
+        <Show when={!editing()}>
+          <button type="button" onClick={() => props.onDone?.()}>
+            {t("common.cancel")}
+          </button>
+        </Show>
+        <button type="submit" class="primary" data-testid="save-session" disabled={busy()}>
+          {editing() ? t("session.save") : t("session.create")}
+        </button>
+      </div>
+    </form>
+  );
+}

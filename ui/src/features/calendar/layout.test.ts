@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import type { Session } from "../../bindings";
+import { dayRange, eventDays, pct, shortGaps, suggestSlot } from "./layout";
+
+const s = (id: string, start: string, end: string, stageId = "st1"): Session => ({
+  id,
+  eventId: "e",
+  stageId,
+  title: id,
+  start,
+  end,
+  livestream: true,
+  recording: true,
+  vod: false,
+});
+
+const zone = "America/Toronto";
+// 2027-04-15 is EDT (UTC-4).
+const a = s("a", "2027-04-15T13:00:00Z", "2027-04-15T14:00:00Z"); // 09:00-10:00
+const b = s("b", "2027-04-15T14:10:00Z", "2027-04-15T15:00:00Z"); // 10:10-11:00 (10 min gap)
+const c = s("c", "2027-04-15T15:30:00Z", "2027-04-15T16:00:00Z"); // 11:30-12:00 (30 min gap)
+const d = s("d", "2027-04-15T15:45:00Z", "2027-04-15T16:30:00Z"); // overlaps c
+
+describe("timeline layout", () => {
+  it("lists the event days in the event zone", () => {
+    const late = s("late", "2027-04-16T02:00:00Z", "2027-04-16T03:00:00Z"); // 22:00 on the 15th
+    const next = s("next", "2027-04-16T13:00:00Z", "2027-04-16T14:00:00Z");
+    expect(eventDays([next, a, late], zone)).toEqual(["2027-04-15", "2027-04-16"]);
+  });
+
+  it("covers sessions and the support window with whole hours", () => {
+    const w = { start: "2027-04-15T12:30:00Z", end: "2027-04-15T16:30:00Z", minutes: 240 };
+    expect(dayRange([a, b, c], "2027-04-15", zone, w)).toEqual({ startMin: 8 * 60, endMin: 13 * 60 });
+    expect(dayRange([], "2027-04-15", zone, null)).toEqual({ startMin: 480, endMin: 1080 });
+    expect(pct(9 * 60, { startMin: 480, endMin: 1080 })).toBeCloseTo(10);
+  });
+
+  it("flags gaps under 15 minutes and overlaps", () => {
+    const gaps = shortGaps([c, a, b, d]);
+    expect(gaps.map((g) => [g.before.id, g.after.id, g.minutes])).toEqual([
+      ["a", "b", 10],
+      ["c", "d", -15],
+    ]);
+  });
+
+  it("suggests a slot after the stage's last session", () => {
+    expect(suggestSlot([a, b], "st1", "2027-04-15", zone)).toEqual({
+      start: "2027-04-15T11:15",
+      end: "2027-04-15T12:15",
+    });
+    expect(suggestSlot([a], "other", "2027-04-15", zone)).toEqual({
+      start: "2027-04-15T09:00",
+      end: "2027-04-15T10:00",
+    });
+  });
+});

@@ -1,0 +1,132 @@
+import { createSignal, For, Show } from "solid-js";
+import { askConfirm } from "../../components/Confirm";
+import { lang, t } from "../../i18n";
+import { deleteEvent, duplicateEvent, events, loadDemo, openEvent } from "../../state";
+import { formatDate } from "../../time";
+import { NewEventForm } from "./NewEventForm";
+
+export function EventsList() {
+  const [formOpen, setFormOpen] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+
+  const run = async (f: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await f();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (id: string, name: string) => {
+    if (await askConfirm(t("events.confirmDelete", { name }), t("events.confirmDeleteYes"))) {
+      await run(() => deleteEvent(id));
+    }
+  };
+
+  return (
+    <main class="page events-page">
+      <div class="page-head">
+        <h1>{t("events.title")}</h1>
+        <div class="toolbar">
+          <button type="button" class="primary" data-testid="new-event" onClick={() => setFormOpen(true)}>
+            + {t("events.new")}
+          </button>
+          <button
+            type="button"
+            data-testid="load-demo"
+            title={t("events.loadDemoTitle")}
+            disabled={busy()}
+            onClick={() => run(loadDemo)}
+          >
+            {t("events.loadDemo")}
+          </button>
+        </div>
+      </div>
+
+      <Show when={formOpen()}>
+        <NewEventForm onCancel={() => setFormOpen(false)} />
+      </Show>
+
+      <Show when={events()} fallback={<p class="muted">{t("common.loading")}</p>}>
+        {(list) => (
+          <Show
+            when={list().length > 0}
+            fallback={
+              <div class="empty" data-testid="events-empty">
+                <h2>{t("events.emptyTitle")}</h2>
+                <p>{t("events.emptyBody")}</p>
+                <div class="toolbar">
+                  <button type="button" class="primary" onClick={() => setFormOpen(true)}>
+                    + {t("events.new")}
+                  </button>
+                  <button type="button" disabled={busy()} onClick={() => run(loadDemo)}>
+                    {t("events.loadDemo")}
+                  </button>
+                </div>
+              </div>
+            }
+          >
+            <table class="grid events-table">
+              <thead>
+                <tr>
+                  <th>{t("events.col.name")}</th>
+                  <th>{t("events.col.customer")}</th>
+                  <th class="num">{t("events.col.date")}</th>
+                  <th>{t("events.col.zone")}</th>
+                  <th class="num">{t("events.col.sessions")}</th>
+                  <th class="actions-col">{t("events.col.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(ev) => (
+                    <tr data-testid="event-row" data-event-id={ev.id} onDblClick={() => openEvent(ev.id)}>
+                      <td class="strong ellipsis" title={ev.name}>
+                        {ev.name}
+                      </td>
+                      <td class="ellipsis">{ev.customer || t("common.none")}</td>
+                      <td class="num">
+                        {ev.firstStart ? formatDate(ev.firstStart, ev.timeZone, lang()) : t("events.noDate")}
+                      </td>
+                      <td class="mono">{ev.timeZone}</td>
+                      <td class="num">{new Intl.NumberFormat(lang()).format(ev.sessionCount)}</td>
+                      <td class="row-actions">
+                        <button
+                          type="button"
+                          class="small primary"
+                          data-testid="open-event"
+                          onClick={() => openEvent(ev.id)}
+                        >
+                          {t("events.open")}
+                        </button>
+                        <button
+                          type="button"
+                          class="small"
+                          data-testid="duplicate-event"
+                          disabled={busy()}
+                          onClick={() => run(() => duplicateEvent(ev.id))}
+                        >
+                          {t("events.duplicate")}
+                        </button>
+                        <button
+                          type="button"
+                          class="small danger-quiet"
+                          data-testid="delete-event"
+                          disabled={busy()}
+                          onClick={() => remove(ev.id, ev.name)}
+                        >
+                          {t("events.delete")}
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </Show>
+        )}
+      </Show>
+    </main>
+  );
+}

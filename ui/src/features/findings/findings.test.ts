@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import type { Finding, Severity } from "../../bindings";
+import { countBySeverity, findingsFor, sortFindings, worstSeverity } from "./findings";
+
+const f = (code: string, severity: Severity, kind = "session", id = "s1"): Finding => ({
+  code,
+  severity,
+  subject: { kind, id, name: id },
+  message: code,
+});
+
+describe("findings helpers", () => {
+  const list = [f("a", "info"), f("b", "warning"), f("c", "error"), f("d", "warning", "person", "p1"), f("e", "error")];
+
+  it("sorts errors first and keeps order within a severity", () => {
+    expect(sortFindings(list).map((x) => x.code)).toEqual(["c", "e", "b", "d", "a"]);
+  });
+
+  it("filters by subject and finds the worst severity", () => {
+    expect(findingsFor(list, "person", "p1").map((x) => x.code)).toEqual(["d"]);
+    expect(worstSeverity(findingsFor(list, "session", "s1"))).toBe("error");
+    expect(worstSeverity([])).toBeNull();
+    expect(countBySeverity(list)).toEqual({ error: 2, warning: 2, info: 1 });
+  });
+});

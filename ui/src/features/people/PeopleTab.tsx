@@ -1,0 +1,135 @@
+import { createSignal, For, Show } from "solid-js";
+import type { Person, PersonFields } from "../../bindings";
+import { askConfirm } from "../../components/Confirm";
+import { ZoneDatalist } from "../../components/ZoneDatalist";
+import { t } from "../../i18n";
+import { applyEdit, highlight, view } from "../../state";
+import { FindingBadge } from "../findings/FindingBadge";
+import { findingsFor } from "../findings/findings";
+import { PersonForm } from "./PersonForm";
+
+function fieldsOf(p: Person): PersonFields {
+  return {
+    name: p.name,
+    role: p.role,
+    email: p.email,
+    timeZone: p.timeZone ?? "",
+    invitationSent: p.invitationSent,
+    techCheckDone: p.techCheckDone,
+  };
+}
+
+export function PeopleTab() {
+  const v = () => view()!;
+  // null: no form; "new": add form; otherwise the id of the person being edited.
+  const [editing, setEditing] = createSignal<string | null>(null);
+  const editedPerson = () => v().data.people.find((p) => p.id === editing());
+
+  const toggle = (p: Person, patch: Partial<PersonFields>) =>
+    applyEdit({ type: "updatePerson", id: p.id, fields: { ...fieldsOf(p), ...patch } });
+
+  const remove = async (p: Person) => {
+    if (await askConfirm(t("people.confirmDelete", { name: p.name }), t("common.delete"))) {
+      await applyEdit({ type: "deletePerson", id: p.id });
+      if (editing() === p.id) setEditing(null);
+    }
+  };
+
+  return (
+    <main class="tab-page people-page">
+      <div class="page-head">
+        <h2>{t("people.title")}</h2>
+        <div class="toolbar">
+          <button type="button" class="primary" data-testid="add-person" onClick={() => setEditing("new")}>
+            + {t("people.add")}
+          </button>
+        </div>
+      </div>
+      <Show when={editing() === "new"}>
+        <PersonForm onDone={() => setEditing(null)} />
+      </Show>
+      <Show when={editedPerson()} keyed>
+        {(p) => <PersonForm person={p} onDone={() => setEditing(null)} />}
+      </Show>
+      <Show
+        when={v().data.people.length > 0}
+        fallback={
+          <div class="empty">
+            <h2>{t("people.emptyTitle")}</h2>
+            <p>{t("people.emptyBody")}</p>
+          </div>
+        }
+      >
+        <table class="grid people-table">
+          <thead>
+            <tr>
+              <th>{t("people.col.name")}</th>
+              <th>{t("people.col.role")}</th>
+              <th>{t("people.col.email")}</th>
+              <th>{t("people.col.zone")}</th>
+              <th class="center">{t("people.col.invitation")}</th>
+              <th class="center">{t("people.col.techCheck")}</th>
+              <th class="actions-col">{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={v().data.people}>
+              {(p) => (
+                <tr
+                  data-testid="person-row"
+                  data-person-id={p.id}
+                  classList={{ flash: highlight()?.kind === "person" && highlight()?.id === p.id }}
+                >
+                  <td class="strong ellipsis" title={p.name}>
+                    {p.name} <FindingBadge findings={findingsFor(v().findings, "person", p.id)} />
+                  </td>
+                  <td>{t(`role.${p.role}`)}</td>
+                  <td class="ellipsis">{p.email || t("common.none")}</td>
+                  <td classList={{ mono: !!p.timeZone, muted: !p.timeZone }}>{p.timeZone || t("people.sameZone")}</td>
+                  <td class="center">
+                    <label class="check-cell">
+                      <input
+                        type="checkbox"
+                        data-testid="person-invitation"
+                        aria-label={t("people.col.invitation")}
+                        checked={p.invitationSent}
+                        onChange={(e) => void toggle(p, { invitationSent: e.currentTarget.checked })}
+                      />
+                      <span aria-hidden="true">{p.invitationSent ? "✓" : ""}</span>
+                    </label>
+                  </td>
+                  <td class="center">
+                    <label class="check-cell">
+                      <input
+                        type="checkbox"
+                        data-testid="person-techcheck"
+                        aria-label={t("people.col.techCheck")}
+                        checked={p.techCheckDone}
+                        onChange={(e) => void toggle(p, { techCheckDone: e.currentTarget.checked })}
+                      />
+                      <span aria-hidden="true">{p.techCheckDone ? "✓" : ""}</span>
+                    </label>
+                  </td>
+                  <td class="row-actions">
+                    <button type="button" class="small" data-testid="edit-person" onClick={() => setEditing(p.id)}>
+                      {t("common.edit")}
+                    </button>
+                    <button
+                      type="button"
+                      class="small danger-quiet"
+                      data-testid="delete-person"
+                      onClick={() => remove(p)}
+                    >
+                      {t("common.delete")}
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <ZoneDatalist />
+    </main>
+  );
+}

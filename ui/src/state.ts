@@ -1,0 +1,259 @@
+// Application state: the events list, the open event's view and UI selections.
+import { batch, createSignal } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
+import type { Edit, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
+import * as ipc from "./ipc";
+import { isLang, lang, setUiLang, t } from "./i18n";
+import { localDateKey } from "./time";
+
+export type Tab = "calendar" | "people" | "tasks" | "settings";
+export const TABS: Tab[] = ["calendar", "people", "tasks", "settings"];
+
+// ---- errors ---------------------------------------------------------------
+const [error, setError] = createSignal<ErrorPayload | null>(null);
+export { error, setError };
+
+function fail(e: unknown): ErrorPayload {
+  const p = ipc.toErrorPayload(e);
+  setError(p);
+  return p;
+}
+
+// ---- events list ------------------------------------------------------------
+const [events, setEvents] = createSignal<EventSummary[] | null>(null);
+export { events };
+
+// ---- open event -------------------------------------------------------------
+const [store, setStore] = createStore<{ view: EventView | null }>({ view: null });
+/** The open event, kept as a store so unchanged rows keep their identity (and focus). */
+export const view = () => store.view;
+
+function setView(v: EventView | null): void {
+  if (v === null) setStore("view", null);
+  else if (store.view && store.view.data.event.id !== v.data.event.id) setStore("view", v);
+  else setStore("view", reconcile(v, { key: "id" }));
+}
+
+const [tab, setTab] = createSignal<Tab>("calendar");
+const [selectedSessionId, setSelectedSessionId] = createSignal<string | null>(null);
+const [selectedDay, setSelectedDay] = createSignal<string | null>(null);
+/** A row to flash after a jump from the findings panel. */
+const [highlight, setHighlight] = createSignal<{ kind: string; id: string; n: number } | null>(null);
+const [helpOpen, setHelpOpen] = createSignal(false);
+export {
+  tab,
+  setTab,
+  selectedSessionId,
+  setSelectedSessionId,
+  selectedDay,
+  setSelectedDay,
+  highlight,
+  helpOpen,
+  setHelpOpen,
+};
+
+// ---- clock preference -------------------------------------------------------
+const CLOCK_KEY = "showcall.clock";
+function readClock(): "12" | "24" | null {
+  try {
+    const v = globalThis.localStorage?.getItem(CLOCK_KEY);
+    return v === "12" || v === "24" ? v : null;
+  } catch {
+    return null;
+  }
+}
+const [clockPref, setClockPref] = createSignal<"12" | "24" | null>(readClock());
+/** 12-hour clock? Defaults to 12 h in English and 24 h in French until the user picks. */
+export function hour12(): boolean {
+  const p = clockPref();
+  return p ? p === "12" : lang() === "en";
+}
+export function setHour12(on: boolean): void {
+  const v = on ? "12" : "24";
+  setClockPref(v);
+  try {
+    globalThis.localStorage?.setItem(CLOCK_KEY, v);
+  } catch {
+    // storage unavailable: keep the choice for this run only
+  }
+}
+
+// ---- actions -----------------------------------------------------------------
+export async function init(): Promise<void> {
+  try {
+    const l = await ipc.getLang();
+    if (isLang(l)) setUiLang(l);
+  } catch (e) {
+    fail(e);
+  }
+  await refreshEvents();
+}
+
+export async function refreshEvents(): Promise<void> {
+  try {
+    setEvents(await ipc.listEvents());
+  } catch (e) {
+    fail(e);
+    if (events() === null) setEvents([]);
+  }
+}
+
+async function listAction(run: () => Promise<EventSummary[]>): Promise<boolean> {
+  try {
+    setError(null);
+    setEvents(await run());
+    return true;
+  } catch (e) {
+    fail(e);
+    return false;
+  }
+}
+
+export const duplicateEvent = (id: string) => listAction(() => ipc.duplicateEvent({ id }));
+export const deleteEvent = (id: string) => listAction(() => ipc.deleteEvent({ id }));
+export const loadDemo = () => listAction(() => ipc.loadDemo());
+
+function showEvent(v: EventView): void {
+  batch(() => {
+    setView(v);
+    setTab("calendar");
+    setSelectedSessionId(null);
+    const first = v.data.sessions[0];
+    setSelectedDay(first ? localDateKey(first.start, v.data.event.timeZone) : null);
+  });
+}
+
+export async function openEvent(id: string): Promise<boolean> {
+  try {
+    setError(null);
+    showEvent(await ipc.loadEvent({ id }));
+    return true;
+  } catch (e) {
+    fail(e);
+    return false;
+  }
+}
+
+export async function createEvent(args: {
+  name: string;
+  timeZone: string;
+  locale: string;
+}): Promise<ErrorPayload | null> {
+  try {
+    setError(null);
+    const v = await ipc.createEvent({ ...args, stageName: t("events.defaultStage") });
+    showEvent(v);
+    void refreshEvents();
+    return null;
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export function closeEvent(): void {
+  batch(() => {
+    setView(null);
+    setSelectedSessionId(null);
+    setHighlight(null);
+  });
+  void refreshEvents();
+}
+
+export type EditOutcome = { ok: true; created: string | null } | { ok: false; error: ErrorPayload };
+
+/** Applies one edit to the open event and shows the returned view. */
+export async function applyEdit(edit: Edit): Promise<EditOutcome> {
+  const v = view();
+  if (!v) return { ok: false, error: { code: "no_event", message: "", field: null } };
+  try {
+    const r = await ipc.editEvent({ eventId: v.data.event.id, edit });
+    setError(null);
+    setView(r.view);
+    return { ok: true, created: r.created };
+  } catch (e) {
+    return { ok: false, error: fail(e) };
+  }
+}
+
+async function history(run: (eventId: string) => Promise<EventView>): Promise<void> {
+  const v = view();
+  if (!v) return;
+  try {
+    const next = await run(v.data.event.id);
+    setError(null);
+    setView(next);
+    const sel = selectedSessionId();
+    if (sel && !next.data.sessions.some((s) => s.id === sel)) setSelectedSessionId(null);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export const undo = () => (view()?.canUndo ? history((eventId) => ipc.undo({ eventId })) : Promise.resolve());
+export const redo = () => (view()?.canRedo ? history((eventId) => ipc.redo({ eventId })) : Promise.resolve());
+
+export async function changeLang(l: Lang): Promise<void> {
+  try {
+    const got = await ipc.setLang({ lang: l });
+    setUiLang(isLang(got) ? got : l);
+    // Messages already shown were written in the old language: drop them.
+    setError(null);
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  const v = view();
+  if (v) {
+    try {
+      setView(await ipc.loadEvent({ id: v.data.event.id }));
+    } catch (e) {
+      fail(e);
+    }
+  }
+}
+
+// ---- jumps ------------------------------------------------------------------
+let flashN = 0;
+function flash(kind: string, id: string): void {
+  setHighlight({ kind, id, n: ++flashN });
+}
+
+/** Shows a session on the Calendar tab and scrolls its block into view. */
+export function focusSession(id: string, segmentId?: string): void {
+  const v = view();
+  const s = v?.data.sessions.find((x) => x.id === id);
+  if (!v || !s) return;
+  batch(() => {
+    setTab("calendar");
+    setSelectedDay(localDateKey(s.start, v.data.event.timeZone));
+    setSelectedSessionId(id);
+    flash(segmentId ? "segment" : "session", segmentId ?? id);
+  });
+  requestAnimationFrame(() => {
+    const sel = segmentId
+      ? `[data-testid=segment-row][data-segment-id="${segmentId}"]`
+      : `[data-testid=session-block][data-session-id="${id}"]`;
+    document.querySelector(sel)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  });
+}
+
+export function focusPerson(id: string): void {
+  batch(() => {
+    setTab("people");
+    flash("person", id);
+  });
+  requestAnimationFrame(() => {
+    document.querySelector(`[data-person-id="${id}"]`)?.scrollIntoView({ block: "nearest" });
+  });
+}
+
+export function focusSubject(kind: string, id: string): void {
+  const v = view();
+  if (!v) return;
+  if (kind === "session") focusSession(id);
+  else if (kind === "segment") {
+    const seg = v.data.segments.find((s) => s.id === id);
+    if (seg) focusSession(seg.sessionId, id);
+  } else if (kind === "person") focusPerson(id);
+  else setTab("settings");
+}
