@@ -13,9 +13,12 @@ echo "== rust: fmt, clippy"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
+echo "== core has no tauri in its dependency tree"
+if cargo tree -p showcall-core -e normal | grep -q tauri; then
+  echo "showcall-core depends on tauri: keep Tauri in src-tauri" >&2
+  exit 1
+fi
+
 echo "== rust: tests (unit, store, CLI, bindings, e2e in the real window)"
 export RUST_BACKTRACE=1
-echo "== core has no tauri in its dependency tree"
-! cargo tree -p showcall-core -e normal | grep -q tauri
-
 timeout 2400 xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- cargo test --workspace
