@@ -20,10 +20,8 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 use rusqlite_migration::{Migrations, M};
 use std::path::{Path, PathBuf};
 
-/// The embedded migrations, in order. Append only.
-fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/0001_init.sql"))])
-}
+/// The embedded migrations, in order. Append only: never edit one that has landed.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
 
 /// The app's identifier (as in tauri.conf.json): its data lives in `<data dir>/<IDENTIFIER>`.
 pub const IDENTIFIER: &str = "ca.showcall.desktop";
@@ -41,7 +39,7 @@ pub fn default_path() -> PathBuf {
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// What an edit did.
 #[derive(Debug, Clone)]
@@ -104,25 +102,7 @@ impl Store {
     fn prepare(&mut self) -> Result<()> {
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let found: i64 = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if found > SCHEMA_VERSION {
-            return Err(Error::UnsupportedVersion {
-                found,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        if found > 0 && found < SCHEMA_VERSION {
-            if let Some(path) = &self.path {
-                let backup = PathBuf::from(format!("{}.v{found}.bak", path.display()));
-                let _ = std::fs::remove_file(&backup);
-                self.conn
-                    .execute("VACUUM INTO ?1", [backup.display().to_string()])?;
-            }
-        }
-        migrations().to_latest(&mut self.conn)?;
-        Ok(())
+        upgrade(&mut self.conn, self.path.as_deref(), MIGRATIONS)
     }
 
     /// The schema version of the open file.
@@ -219,6 +199,30 @@ impl Store {
     }
 }
 
+/// Brings the schema to the newest version one migration at a time. Before each migration of
+/// a file that already holds data (version > 0), the file is copied to `<file>.v<N>.bak`, N
+/// being the version it had. A file from a newer Showcall is refused untouched.
+fn upgrade(conn: &mut Connection, path: Option<&Path>, steps: &[&'static str]) -> Result<()> {
+    let latest = steps.len() as i64;
+    let migrations = Migrations::new(steps.iter().map(|sql| M::up(sql)).collect());
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > latest {
+        return Err(Error::UnsupportedVersion {
+            found,
+            supported: latest,
+        });
+    }
+    for version in found..latest {
+        if let (Some(path), true) = (path, version > 0) {
+            let backup = PathBuf::from(format!("{}.v{version}.bak", path.display()));
+            let _ = std::fs::remove_file(&backup);
+            conn.execute("VACUUM INTO ?1", [backup.display().to_string()])?;
+        }
+        migrations.to_version(conn, (version + 1) as usize)?;
+    }
+    Ok(())
+}
+
 fn load(conn: &Connection, event_id: &str) -> Result<EventData> {
     let event = events::get(conn, event_id)?;
     let mut data = EventData {
@@ -277,4 +281,63 @@ pub(crate) fn code<T>(
             format!("unknown {col} “{value}”").into(),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NEXT: &str = "ALTER TABLE settings ADD COLUMN note TEXT NOT NULL DEFAULT '';";
+
+    #[test]
+    fn an_older_file_is_backed_up_before_each_migration_and_keeps_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("showcall.db");
+        {
+            let mut store = Store::open(&path).unwrap();
+            store.set_setting("ui.lang", "fr-CA").unwrap();
+        }
+        let mut conn = Connection::open(&path).unwrap();
+        upgrade(&mut conn, Some(&path), &[MIGRATIONS[0], NEXT]).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 2);
+        let note: String = conn
+            .query_row("SELECT note FROM settings WHERE key = 'ui.lang'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(note, "");
+
+        let backup = Connection::open(dir.path().join("showcall.db.v1.bak")).unwrap();
+        let v1: i64 = backup
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        let lang: String = backup
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'ui.lang'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            (v1, lang.as_str()),
+            (1, "fr-CA"),
+            "the backup is the file as it was"
+        );
+    }
+
+    #[test]
+    fn a_new_file_needs_no_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        Store::open(&path).unwrap();
+        let files: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".bak"))
+            .collect();
+        assert!(files.is_empty(), "{files:?}");
+    }
 }
