@@ -41,7 +41,8 @@ fn pids_of_app_tree() -> Vec<u32> {
     }
     // WebKit auxiliary processes may be reparented; include them by name too.
     for p in &all {
-        if p.2.starts_with("WebKit") && !tree.contains(&p.0) {
+        // (WebKitWebDriver is the test's driver, not part of the app.)
+        if p.2.starts_with("WebKit") && !p.2.starts_with("WebKitWebDriv") && !tree.contains(&p.0) {
             tree.push(p.0);
         }
     }
@@ -82,6 +83,12 @@ async fn main() {
         cal_ms.push(t0.elapsed().as_secs_f64() * 1000.0);
         tokio::time::sleep(Duration::from_secs(2)).await; // let memory settle
         let pids = pids_of_app_tree();
+        if std::env::var_os("BENCH_VERBOSE").is_some() {
+            for p in &pids {
+                let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+                eprintln!("  pid {p} {} {} KiB", name.trim(), pss_kib(*p));
+            }
+        }
         pss.push(pids.iter().map(|p| pss_kib(*p)).sum::<u64>() as f64 / 1024.0);
         app.quit().await;
         tokio::time::sleep(Duration::from_millis(500)).await;
