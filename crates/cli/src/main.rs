@@ -4,6 +4,7 @@
 
 mod print;
 
+use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use showcall_core::i18n::Lang;
 use showcall_core::{demo, rules, schedule, Store};
@@ -47,6 +48,48 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the cue timeline as the scheduler sees it at an instant (default: now).
+    Cues {
+        /// Event id or exact name.
+        event: String,
+        /// RFC 3339 instant, e.g. 2027-04-15T13:00:00Z.
+        #[arg(long, value_parser = parse_instant)]
+        at: Option<DateTime<Utc>>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record "running N minutes late" on a stage (or one session), as the live view does.
+    Delay {
+        /// Event id or exact name.
+        event: String,
+        /// Stage id or exact name.
+        #[arg(long)]
+        stage: String,
+        /// Only this session (id or exact title) instead of every later cue of the stage.
+        #[arg(long)]
+        session: Option<String>,
+        /// Minutes late (negative when running early).
+        #[arg(long, allow_hyphen_values = true)]
+        minutes: i64,
+        /// Shift the cues expected from this instant on [default: now].
+        #[arg(long, value_parser = parse_instant)]
+        from: Option<DateTime<Utc>>,
+    },
+    /// Record when a session really started (and ended), as the live view does.
+    Actual {
+        /// Session id or exact title.
+        session: String,
+        #[arg(long, value_parser = parse_instant)]
+        start: Option<DateTime<Utc>>,
+        #[arg(long, value_parser = parse_instant)]
+        end: Option<DateTime<Utc>>,
+    },
+}
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| format!("“{s}” is not an RFC 3339 instant (e.g. 2027-04-15T13:00:00Z)"))
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -107,6 +150,54 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
             } else {
                 print::schedule(&sch, &data, cli.lang);
             }
+        }
+        Command::Cues { event, at, json } => {
+            let id = store.find_event(event)?;
+            let at = at.unwrap_or_else(Utc::now);
+            let cues = store.cue_timeline(&id)?;
+            let data = store.load(&id)?;
+            let rows: Vec<print::CueRow> = cues.iter().map(|c| print::CueRow::new(c, at)).collect();
+            if *json {
+                print::json(&rows);
+            } else {
+                print::cues(&rows, &data.event.time_zone);
+            }
+        }
+        Command::Delay {
+            event,
+            stage,
+            session,
+            minutes,
+            from,
+        } => {
+            let id = store.find_event(event)?;
+            let d = store.add_delay(
+                &id,
+                stage,
+                session.as_deref(),
+                *minutes,
+                from.unwrap_or_else(Utc::now),
+            )?;
+            println!("{}\t{:+} min from {}", d.id, d.minutes, d.from.to_rfc3339());
+        }
+        Command::Actual {
+            session,
+            start,
+            end,
+        } => {
+            if start.is_none() && end.is_none() {
+                eprintln!("showcall: give --start, --end or both");
+                return Ok(ExitCode::from(2));
+            }
+            let a = store.record_actual(session, *start, *end)?;
+            let show =
+                |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_else(|| "-".into());
+            println!(
+                "{}\tstart {}\tend {}",
+                a.session_id,
+                show(a.start),
+                show(a.end)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -106,3 +106,67 @@ pub fn schedule(s: &Schedule, data: &EventData, lang: Lang) {
         }
     }
 }
+
+/// One line of `showcall cues`: the cue as the scheduler sees it at an instant.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CueRow {
+    pub key: String,
+    pub kind: &'static str,
+    pub session: String,
+    pub stage: String,
+    pub detail: String,
+    pub planned: DateTime<Utc>,
+    pub expected: DateTime<Utc>,
+    pub notify_at: DateTime<Utc>,
+    pub state: &'static str,
+    /// Whether its time has come at that instant.
+    pub due: bool,
+}
+
+impl CueRow {
+    pub fn new(c: &showcall_core::cues::Cue, at: DateTime<Utc>) -> CueRow {
+        CueRow {
+            key: c.key.clone(),
+            kind: c.kind.code(),
+            session: c.session.clone(),
+            stage: c.stage.clone(),
+            detail: c.detail.clone(),
+            planned: c.planned,
+            expected: c.expected,
+            notify_at: c.notify_at(),
+            state: c.state.code(),
+            due: c.expected <= at,
+        }
+    }
+}
+
+pub fn cues(rows: &[CueRow], zone: &str) {
+    let hms = |t| local(t, zone, "%H:%M:%S");
+    println!(
+        "{:<8} {:<8} {:<8} {:<9} {:<20} {:<18} SESSION — DETAIL",
+        "PLANNED", "EXPECTED", "NOTIFY", "STATE", "KIND", "STAGE"
+    );
+    for r in rows {
+        let detail = if r.detail.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", r.detail)
+        };
+        println!(
+            "{} {} {} {:<9} {:<20} {:<18} {}{detail}{}",
+            hms(r.planned),
+            hms(r.expected),
+            hms(r.notify_at),
+            r.state,
+            r.kind,
+            r.stage,
+            r.session,
+            if r.due && r.state == "pending" {
+                "  (due)"
+            } else {
+                ""
+            },
+        );
+    }
+}

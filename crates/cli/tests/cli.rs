@@ -159,3 +159,100 @@ fn the_database_can_come_from_the_environment() {
     assert!(o.status.success());
     assert!(db.exists());
 }
+
+#[test]
+fn delay_and_actual_move_the_cues_that_cues_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    showcall(&db, &["demo"]);
+    let event = "Sommet Boréal 2027";
+    let cues_at = |at: &str| -> Vec<Value> {
+        let o = showcall(&db, &["cues", event, "--at", at, "--json"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let go_live = |cues: &[Value], session: &str| -> Value {
+        cues.iter()
+            .find(|c| c["kind"] == "go_live" && c["session"] == session)
+            .cloned()
+            .unwrap()
+    };
+    let before = cues_at("2027-04-15T13:30:00Z");
+    let panel = go_live(&before, "Panel : le travail hybride");
+    assert_eq!(panel["planned"], "2027-04-15T13:45:00Z");
+    assert_eq!(panel["expected"], "2027-04-15T13:45:00Z");
+    assert_eq!(panel["notifyAt"], "2027-04-15T13:43:00Z");
+    assert_eq!(panel["state"], "pending");
+    assert_eq!(panel["due"], false);
+    assert_eq!(go_live(&before, "Mot d’ouverture")["due"], true);
+
+    let o = showcall(
+        &db,
+        &[
+            "delay",
+            event,
+            "--stage",
+            "Salle principale",
+            "--minutes",
+            "4",
+            "--from",
+            "2027-04-15T13:20:00Z",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let after = cues_at("2027-04-15T13:30:00Z");
+    assert_eq!(
+        go_live(&after, "Panel : le travail hybride")["expected"],
+        "2027-04-15T13:49:00Z"
+    );
+    assert_eq!(
+        go_live(&after, "Atelier : cybersécurité")["expected"],
+        "2027-04-15T15:00:00Z",
+        "Studio B untouched"
+    );
+
+    let o = showcall(
+        &db,
+        &[
+            "actual",
+            "Panel : le travail hybride",
+            "--start",
+            "2027-04-15T13:52:00Z",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pinned = cues_at("2027-04-15T13:30:00Z");
+    assert_eq!(
+        go_live(&pinned, "Panel : le travail hybride")["expected"],
+        "2027-04-15T13:52:00Z"
+    );
+
+    let o = showcall(
+        &db,
+        &["delay", event, "--stage", "Nowhere", "--minutes", "4"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("Stage: “Nowhere” is not part of this event")
+    );
+    let o = showcall(
+        &db,
+        &[
+            "actual",
+            "Panel : le travail hybride",
+            "--end",
+            "2027-04-15T13:00:00Z",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an end before the recorded start is refused"
+    );
+    assert_eq!(
+        showcall(&db, &["cues", event, "--at", "yesterday"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

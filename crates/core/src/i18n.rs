@@ -59,6 +59,11 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "person.timeZone" => ["Person time zone", "Fuseau horaire de la personne"],
         "person.role" => ["Role", "Rôle"],
         "task.status" => ["Task status", "Statut de la tâche"],
+        "delay.stage" => ["Stage", "Scène"],
+        "delay.session" => ["Session", "Séance"],
+        "delay.minutes" => ["Delay (minutes)", "Retard (minutes)"],
+        "actual.start" => ["Actual start", "Début réel"],
+        "actual.end" => ["Actual end", "Fin réelle"],
         _ => return field.to_string(),
     };
     label[fr as usize].to_string()
@@ -74,6 +79,7 @@ pub fn kind_label(kind: &str, lang: Lang) -> String {
         "segment" => ["Segment", "Segment"],
         "person" => ["Person", "Personne"],
         "task" => ["Task", "Tâche"],
+        "cue" => ["Cue", "Signal"],
         _ => return kind.to_string(),
     };
     label[fr as usize].to_string()

@@ -61,6 +61,32 @@ pub(super) fn insert(conn: &Connection, e: &Event) -> Result<()> {
     Ok(())
 }
 
+pub(super) fn update(conn: &Connection, e: &Event) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE events SET name = ?2, customer = ?3, time_zone = ?4, locale = ?5, kit_purchase_date = ?6,
+             kit_term_months = ?7, support_budget_minutes = ?8, revision = ?9
+         WHERE id = ?1",
+        params![
+            e.id,
+            e.name,
+            e.customer,
+            e.time_zone,
+            e.locale,
+            e.kit_purchase_date.map(|d| d.to_string()),
+            e.kit_term_months,
+            e.support_budget_minutes,
+            e.revision
+        ],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            kind: "event",
+            id: e.id.clone(),
+        });
+    }
+    Ok(())
+}
+
 pub(super) fn delete(conn: &Connection, id: &str) -> Result<()> {
     conn.execute("DELETE FROM events WHERE id = ?1", [id])?;
     Ok(())

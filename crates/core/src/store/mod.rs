@@ -4,6 +4,7 @@
 //! apply the edit in memory, validate the whole result, sync the tasks, write — or, on any
 //! error, write nothing.
 
+mod day_log;
 mod events;
 mod people;
 mod segments;
@@ -12,6 +13,7 @@ mod settings;
 mod stages;
 mod tasks;
 
+use crate::cues::{self, Actual, Cue, CueRecord, CueState, DayLog, Delay, Phase};
 use crate::edit::{apply, Edit};
 use crate::error::{Error, Invalid, Result};
 use crate::model::{EventData, EventSummary};
@@ -21,7 +23,10 @@ use rusqlite_migration::{Migrations, M};
 use std::path::{Path, PathBuf};
 
 /// The embedded migrations, in order. Append only: never edit one that has landed.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_day_log.sql"),
+];
 
 /// The app's identifier (as in tauri.conf.json): its data lives in `<data dir>/<IDENTIFIER>`.
 pub const IDENTIFIER: &str = "ca.showcall.desktop";
@@ -149,8 +154,7 @@ impl Store {
         let current = events::get(&tx, &data.event.id)?;
         let mut data = data.clone();
         data.event.revision = current.revision + 1;
-        events::delete(&tx, &data.event.id)?;
-        write(&tx, &data)?;
+        rewrite(&tx, &data)?;
         tx.commit()?;
         Ok(data)
     }
@@ -164,8 +168,7 @@ impl Store {
         crate::validate::event_data(&after)?;
         crate::tasks::sync(&mut after);
         after.event.revision = before.event.revision + 1;
-        events::delete(&tx, event_id)?;
-        write(&tx, &after)?;
+        rewrite(&tx, &after)?;
         tx.commit()?;
         Ok(Edited {
             before,
@@ -186,6 +189,171 @@ impl Store {
         events::delete(&tx, event_id)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// The event day's log: delays, actual times, cue states.
+    pub fn day_log(&self, event_id: &str) -> Result<DayLog> {
+        events::get(&self.conn, event_id)?;
+        day_log::load(&self.conn, event_id)
+    }
+
+    /// The cue timeline of an event as things stand (plan + day log), with each cue's state;
+    /// a cue whose at-time notification went out counts as notified.
+    pub fn cue_timeline(&self, event_id: &str) -> Result<Vec<Cue>> {
+        let data = self.load(event_id)?;
+        let log = day_log::load(&self.conn, event_id)?;
+        let sent = day_log::sent(&self.conn, event_id)?;
+        let mut cues = cues::timeline(&data, &log);
+        for c in cues.iter_mut() {
+            if c.state == CueState::Pending && sent.contains(&(c.key.clone(), Phase::At)) {
+                c.state = CueState::Notified;
+            }
+        }
+        Ok(cues)
+    }
+
+    /// Records "running N minutes late" on a stage (or one session) from `from` on.
+    pub fn add_delay(
+        &mut self,
+        event_id: &str,
+        stage: &str,
+        session: Option<&str>,
+        minutes: i64,
+        from: DateTime<Utc>,
+    ) -> Result<Delay> {
+        let data = self.load(event_id)?;
+        let stage = data
+            .stages
+            .iter()
+            .find(|s| s.id == stage || s.name == stage)
+            .ok_or_else(|| {
+                Error::invalid("delay.stage", Invalid::UnknownReference(stage.into()))
+            })?;
+        let session_id = match session {
+            Some(s) => Some(
+                data.sessions
+                    .iter()
+                    .find(|x| (x.id == s || x.title == s) && x.stage_id == stage.id)
+                    .ok_or_else(|| {
+                        Error::invalid("delay.session", Invalid::UnknownReference(s.into()))
+                    })?
+                    .id
+                    .clone(),
+            ),
+            None => None,
+        };
+        if minutes == 0 || minutes.abs() > 240 {
+            return Err(Error::invalid(
+                "delay.minutes",
+                Invalid::OutOfRange(format!("{minutes} (−240…240, not 0)")),
+            ));
+        }
+        let d = Delay {
+            id: crate::model::new_id(),
+            event_id: event_id.into(),
+            stage_id: stage.id.clone(),
+            session_id,
+            minutes,
+            from,
+        };
+        day_log::insert_delay(&self.conn, &d)?;
+        Ok(d)
+    }
+
+    /// Finds a session by id or exact title across all events; returns (event id, session id).
+    pub fn find_session(&self, id_or_title: &str) -> Result<(String, String)> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT event_id, id FROM sessions WHERE id = ?1 OR title = ?1")?;
+        let found: Vec<(String, String)> = stmt
+            .query_map([id_or_title], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        match found.len() {
+            0 => Err(Error::NotFound {
+                kind: "session",
+                id: id_or_title.into(),
+            }),
+            1 => Ok(found.into_iter().next().unwrap()),
+            n => Err(Error::Conflict(format!(
+                "{n} sessions are titled “{id_or_title}”: use an id"
+            ))),
+        }
+    }
+
+    /// Records when a session really started and/or ended (either may be left as it was).
+    pub fn record_actual(
+        &mut self,
+        session: &str,
+        start: Option<DateTime<Utc>>,
+        end: Option<DateTime<Utc>>,
+    ) -> Result<Actual> {
+        let (event_id, session_id) = self.find_session(session)?;
+        let tx = self.conn.transaction()?;
+        day_log::upsert_actual(
+            &tx,
+            &event_id,
+            &Actual {
+                session_id: session_id.clone(),
+                start,
+                end,
+            },
+        )?;
+        let log = day_log::load(&tx, &event_id)?;
+        let actual = log
+            .actuals
+            .into_iter()
+            .find(|a| a.session_id == session_id)
+            .unwrap();
+        if let (Some(s), Some(e)) = (actual.start, actual.end) {
+            if e <= s {
+                return Err(Error::invalid("actual.end", Invalid::EndNotAfterStart));
+            }
+        }
+        tx.commit()?;
+        Ok(actual)
+    }
+
+    /// Marks a cue done, skipped, missed or back to pending.
+    pub fn set_cue_state(
+        &mut self,
+        event_id: &str,
+        key: &str,
+        state: CueState,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        let data = self.load(event_id)?;
+        if !cues::plan(&data).iter().any(|c| c.key == key) {
+            return Err(Error::NotFound {
+                kind: "cue",
+                id: key.into(),
+            });
+        }
+        day_log::upsert_record(
+            &self.conn,
+            event_id,
+            &CueRecord {
+                key: key.into(),
+                state,
+                at,
+            },
+        )
+    }
+
+    /// Records that a cue's notification went out. Returns false when it already had: the
+    /// database itself refuses a second send of the same (cue, phase).
+    pub fn mark_sent(
+        &mut self,
+        event_id: &str,
+        key: &str,
+        phase: Phase,
+        at: DateTime<Utc>,
+    ) -> Result<bool> {
+        day_log::insert_sent(&self.conn, event_id, key, phase, &at)
+    }
+
+    /// The (cue, phase) notifications already sent for an event.
+    pub fn sent(&self, event_id: &str) -> Result<std::collections::HashSet<(String, Phase)>> {
+        day_log::sent(&self.conn, event_id)
     }
 
     /// A stored setting (UI language, first-start flags).
@@ -213,7 +381,8 @@ fn upgrade(conn: &mut Connection, path: Option<&Path>, steps: &[&'static str]) -
         });
     }
     for version in found..latest {
-        if let (Some(path), true) = (path, version > 0) {
+        // A new file (version 0) has nothing to lose; an existing one is saved before each step.
+        if let (Some(path), true) = (path, found > 0) {
             let backup = PathBuf::from(format!("{}.v{version}.bak", path.display()));
             let _ = std::fs::remove_file(&backup);
             conn.execute("VACUUM INTO ?1", [backup.display().to_string()])?;
@@ -237,8 +406,25 @@ fn load(conn: &Connection, event_id: &str) -> Result<EventData> {
     Ok(data)
 }
 
+/// Replaces a stored event's row and everything in its plan. What hangs off the event alone
+/// (the day's log: delays, actual times, cue states) is kept.
+fn rewrite(tx: &Transaction, d: &EventData) -> Result<()> {
+    events::update(tx, &d.event)?;
+    for table in ["tasks", "stages", "people"] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE event_id = ?1"),
+            [&d.event.id],
+        )?;
+    }
+    write_plan(tx, d)
+}
+
 fn write(tx: &Transaction, d: &EventData) -> Result<()> {
     events::insert(tx, &d.event)?;
+    write_plan(tx, d)
+}
+
+fn write_plan(tx: &Transaction, d: &EventData) -> Result<()> {
     for s in &d.stages {
         stages::insert(tx, s)?;
     }
@@ -293,16 +479,27 @@ mod tests {
     fn an_older_file_is_backed_up_before_each_migration_and_keeps_its_data() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("showcall.db");
-        {
-            let mut store = Store::open(&path).unwrap();
-            store.set_setting("ui.lang", "fr-CA").unwrap();
-        }
         let mut conn = Connection::open(&path).unwrap();
-        upgrade(&mut conn, Some(&path), &[MIGRATIONS[0], NEXT]).unwrap();
+        upgrade(&mut conn, Some(&path), &MIGRATIONS[..1]).unwrap();
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('ui.lang', 'fr-CA')",
+            [],
+        )
+        .unwrap();
+        upgrade(
+            &mut conn,
+            Some(&path),
+            &[MIGRATIONS[0], NEXT, "CREATE TABLE x (y INTEGER);"],
+        )
+        .unwrap();
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 2);
+        assert_eq!(version, 3);
+        assert!(
+            dir.path().join("showcall.db.v2.bak").exists(),
+            "one backup per step"
+        );
         let note: String = conn
             .query_row("SELECT note FROM settings WHERE key = 'ui.lang'", [], |r| {
                 r.get(0)
