@@ -15,6 +15,15 @@ fn main() {
             "get_lang",
             "set_lang",
             "app_info",
+            "live_view",
+            "mark_cue",
+            "apply_delay",
+            "record_actual",
+            "start_rehearsal",
+            "stop_rehearsal",
+            "open_speaker_timer",
+            "speaker_timer",
+            "send_speaker_message",
         ]));
     tauri_build::try_build(attrs).expect("tauri build script");
 }

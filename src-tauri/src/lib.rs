@@ -2,6 +2,7 @@
 //! exposes one thin command per use case to the web UI. All knowledge lives in showcall-core.
 
 mod commands;
+mod notify;
 mod state;
 
 use state::AppState;
@@ -32,7 +33,12 @@ pub fn run() {
         }
     };
     tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
+        .setup(|app| {
+            notify::start(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::events::list_events,
             commands::events::create_event,
@@ -46,6 +52,15 @@ pub fn run() {
             commands::settings::get_lang,
             commands::settings::set_lang,
             commands::settings::app_info,
+            commands::live::live_view,
+            commands::live::mark_cue,
+            commands::live::apply_delay,
+            commands::live::record_actual,
+            commands::live::start_rehearsal,
+            commands::live::stop_rehearsal,
+            commands::live::open_speaker_timer,
+            commands::live::speaker_timer,
+            commands::live::send_speaker_message,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Showcall");

@@ -1,9 +1,11 @@
 //! What the shell keeps between commands: the open store, the UI language and one undo/redo
 //! history per event.
 
+use chrono::{DateTime, Utc};
 use showcall_core::error::{ErrorPayload, Result};
 use showcall_core::history::History;
 use showcall_core::i18n::Lang;
+use showcall_core::scheduler::Rehearsal;
 use showcall_core::{demo, Store};
 use std::collections::HashMap;
 use std::path::Path;
@@ -18,10 +20,26 @@ pub struct Inner {
     pub store: Store,
     pub lang: Lang,
     pub history: HashMap<String, History>,
+    /// The event whose cues are notified (the one open in the live view).
+    pub live: Option<String>,
+    /// The scheduler's last real tick for `live`.
+    pub last_tick: Option<DateTime<Utc>>,
+    pub rehearsal: Option<Rehearsal>,
+    pub speaker: Speaker,
+}
+
+/// What the speaker timer window follows.
+#[derive(Default)]
+pub struct Speaker {
+    pub event_id: Option<String>,
+    pub stage_id: Option<String>,
+    pub message: String,
 }
 
 const LANG_KEY: &str = "ui.lang";
 const DEMO_KEY: &str = "demo.loaded";
+const LIVE_KEY: &str = "live.event";
+const LAST_TICK_KEY: &str = "live.last_tick";
 
 impl AppState {
     /// Opens the store and loads the demo event the first time a database is used.
@@ -37,11 +55,22 @@ impl AppState {
             Some(l) => Lang::parse(&l).unwrap_or_default(),
             None => system_lang(),
         };
+        // Resume notifying the event that was live, from the last tick before the app stopped:
+        // what fell due in between is reported once as missed.
+        let live = store.setting(LIVE_KEY)?;
+        let last_tick = store
+            .setting(LAST_TICK_KEY)?
+            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+            .map(|t| t.with_timezone(&Utc));
         Ok(AppState {
             inner: Mutex::new(Inner {
                 store,
                 lang,
                 history: HashMap::new(),
+                live,
+                last_tick,
+                rehearsal: None,
+                speaker: Speaker::default(),
             }),
         })
     }
@@ -56,6 +85,23 @@ impl Inner {
     /// Maps a core error to the `{code, message, field}` payload in the UI language.
     pub fn err(&self, e: showcall_core::Error) -> ErrorPayload {
         e.payload(self.lang)
+    }
+
+    /// Makes `event_id` the event whose cues are notified.
+    pub fn arm(&mut self, event_id: &str) -> Result<()> {
+        if self.live.as_deref() != Some(event_id) {
+            self.store.load(event_id)?;
+            self.store.set_setting(LIVE_KEY, event_id)?;
+            self.live = Some(event_id.to_string());
+            self.last_tick = None;
+        }
+        Ok(())
+    }
+
+    /// Remembers the last real tick (so a restart knows what it missed).
+    pub fn save_tick(&mut self, at: DateTime<Utc>) -> Result<()> {
+        self.last_tick = Some(at);
+        self.store.set_setting(LAST_TICK_KEY, &at.to_rfc3339())
     }
 
     pub fn set_lang(&mut self, lang: Lang) -> Result<()> {

@@ -243,3 +243,91 @@ fn tauri_driver() -> PathBuf {
     }
     PathBuf::from("tauri-driver")
 }
+
+/// A notification as the desktop's notification service received it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notification {
+    pub app: String,
+    pub summary: String,
+    pub body: String,
+}
+
+/// Watches the session bus for `org.freedesktop.Notifications.Notify` calls (the calls a real
+/// notification daemon, dunst here, receives) with `dbus-monitor`.
+pub struct NotificationLog {
+    child: Child,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<Notification>>>,
+}
+
+impl NotificationLog {
+    /// Starts watching. Needs a session bus (`dbus-run-session`).
+    pub fn start() -> NotificationLog {
+        use std::io::BufRead;
+        let mut child = Command::new("dbus-monitor")
+            .args([
+                "--session",
+                "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-monitor runs (apt install dbus)");
+        let out = child.stdout.take().unwrap();
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        std::thread::spawn(move || {
+            let mut strings: Option<Vec<String>> = None;
+            for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+                if line.contains("member=Notify") {
+                    strings = Some(Vec::new());
+                    continue;
+                }
+                let Some(s) = strings.as_mut() else { continue };
+                let t = line.trim_start();
+                if let Some(rest) = t.strip_prefix("string \"") {
+                    s.push(rest.strip_suffix('"').unwrap_or(rest).to_string());
+                    // app name, icon, summary, body: the fourth string completes the call.
+                    if s.len() == 4 {
+                        sink.lock().unwrap().push(Notification {
+                            app: s[0].clone(),
+                            summary: s[2].clone(),
+                            body: s[3].clone(),
+                        });
+                        strings = None;
+                    }
+                }
+            }
+        });
+        // Give the monitor a moment to subscribe.
+        std::thread::sleep(Duration::from_millis(300));
+        NotificationLog { child, seen }
+    }
+
+    /// Everything received so far.
+    pub fn all(&self) -> Vec<Notification> {
+        self.seen.lock().unwrap().clone()
+    }
+
+    /// Waits until at least `n` notifications arrived (or fails after `within`).
+    pub fn wait_for(&self, n: usize, within: Duration) -> Vec<Notification> {
+        let deadline = Instant::now() + within;
+        loop {
+            let all = self.all();
+            if all.len() >= n {
+                return all;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "expected {n} notifications, got {all:#?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for NotificationLog {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -172,3 +172,89 @@ export type ErrorPayload = { code: string, message: string,
  * The input field at fault, for `invalid_input`.
  */
 field: string | null, };
+
+export type CueKind = "av_check" | "speaker_prep" | "go_live" | "attendee_view_check" | "presenter_on" | "presenter_off" | "transition" | "play_clip" | "share_deck" | "time_check" | "end_stream" | "recording_download";
+
+export type CueState = "pending" | "notified" | "done" | "skipped" | "missed";
+
+export type Cue = { 
+/**
+ * Stable identity across recomputations: what the cue is attached to.
+ */
+key: string, kind: CueKind, sessionId: string, segmentId: string | null, stageId: string, 
+/**
+ * Session title.
+ */
+session: string, stage: string, 
+/**
+ * What the cue is about: a segment title, presenters, "5 min" for a time check.
+ */
+detail: string, planned: string, expected: string, 
+/**
+ * The heads-up notification goes out this long before `expected` (plus one at the time).
+ */
+leadSecs: number, state: CueState, };
+
+export type Delay = { id: string, eventId: string, stageId: string, 
+/**
+ * Only this session's cues when set; otherwise every later cue of the stage.
+ */
+sessionId: string | null, minutes: number, from: string, };
+
+export type Actual = { sessionId: string, start: string | null, end: string | null, };
+
+export type LiveSegment = { segmentId: string, sessionId: string, title: string, kind: SegmentKind, presenters: string, start: string, end: string, 
+/**
+ * Seconds until its expected end (negative: overtime).
+ */
+remainingSecs: number, };
+
+export type LiveSession = { sessionId: string, title: string, start: string, end: string, 
+/**
+ * Seconds until its expected end (negative: overtime).
+ */
+endsInSecs: number, actualStart: string | null, actualEnd: string | null, };
+
+export type LiveStage = { stageId: string, name: string, 
+/**
+ * The session in progress, or the next one when none is.
+ */
+session: LiveSession | null, 
+/**
+ * Whether `session` is in progress (false: it is the next one).
+ */
+onAir: boolean, current: LiveSegment | null, next: LiveSegment | null, 
+/**
+ * How late the stage runs now (sum of its stage-wide delays).
+ */
+lateMinutes: number, };
+
+export type SupportClock = { open: boolean, start: string, end: string, usedMinutes: number, budgetMinutes: number, };
+
+export type LiveSnapshot = { eventId: string, timeZone: string, now: string, 
+/**
+ * Running on the rehearsal clock (notifications tagged, real cues untouched).
+ */
+rehearsal: boolean, stages: Array<LiveStage>, 
+/**
+ * The next cue still to act on (pending or notified), if any.
+ */
+nextCue: Cue | null, nextCueInSecs: number | null, cues: Array<Cue>, support: SupportClock | null, };
+
+export type SpeakerTimer = { now: string, timeZone: string, rehearsal: boolean, stageName: string, segmentTitle: string, presenters: string, 
+/**
+ * Seconds left in the current segment (negative: overtime); `None` when nothing is on.
+ */
+remainingSecs: number | null, 
+/**
+ * Amber from this many seconds left.
+ */
+amberAtSecs: number, 
+/**
+ * Red from this many seconds left (and in overtime).
+ */
+redAtSecs: number, 
+/**
+ * The line the analyst sent ("wrap up", "5 min"), empty for none.
+ */
+message: string, };

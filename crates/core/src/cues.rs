@@ -335,6 +335,50 @@ fn presenter_names(data: &EventData, ids: &[&str]) -> String {
         .join(", ")
 }
 
+/// Builds a delay for `stage` (id or exact name) and optionally one of its sessions (id or exact
+/// title), checking each against the event.
+pub fn make_delay(
+    data: &EventData,
+    stage: &str,
+    session: Option<&str>,
+    minutes: i64,
+    from: DateTime<Utc>,
+) -> crate::Result<Delay> {
+    use crate::error::{Error, Invalid};
+    let stage = data
+        .stages
+        .iter()
+        .find(|s| s.id == stage || s.name == stage)
+        .ok_or_else(|| Error::invalid("delay.stage", Invalid::UnknownReference(stage.into())))?;
+    let session_id = match session {
+        Some(s) => Some(
+            data.sessions
+                .iter()
+                .find(|x| (x.id == s || x.title == s) && x.stage_id == stage.id)
+                .ok_or_else(|| {
+                    Error::invalid("delay.session", Invalid::UnknownReference(s.into()))
+                })?
+                .id
+                .clone(),
+        ),
+        None => None,
+    };
+    if minutes == 0 || minutes.abs() > 240 {
+        return Err(Error::invalid(
+            "delay.minutes",
+            Invalid::OutOfRange(format!("{minutes} (−240…240, not 0)")),
+        ));
+    }
+    Ok(Delay {
+        id: crate::model::new_id(),
+        event_id: data.event.id.clone(),
+        stage_id: stage.id.clone(),
+        session_id,
+        minutes,
+        from,
+    })
+}
+
 /// Where a planned instant of a session is now expected: delays (in the order they were
 /// applied, each moving what is still at or after its `from`) and then the session's actual
 /// start/end, which pin everything after them.
@@ -425,11 +469,23 @@ pub fn due(
     last: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Tick {
+    due_with_gap(cues, sent, last, now, now - last > GAP)
+}
+
+/// Like [`due`], with the caller deciding whether this tick follows a gap (the rehearsal
+/// clock runs fast, so its gaps are measured on the wall clock instead).
+pub fn due_with_gap(
+    cues: &[Cue],
+    sent: &HashSet<(String, Phase)>,
+    last: DateTime<Utc>,
+    now: DateTime<Utc>,
+    gap: bool,
+) -> Tick {
     let mut tick = Tick::default();
     if now <= last {
         return tick;
     }
-    let gap_until = (now - last > GAP).then(|| now - GRACE);
+    let gap_until = gap.then(|| now - GRACE);
     let mut missed: BTreeMap<DateTime<Utc>, Vec<String>> = BTreeMap::new();
     for c in cues {
         if matches!(

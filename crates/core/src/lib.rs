@@ -17,9 +17,11 @@ pub mod edit;
 pub mod error;
 pub mod history;
 pub mod i18n;
+pub mod live;
 pub mod model;
 pub mod rules;
 pub mod schedule;
+pub mod scheduler;
 pub mod store;
 pub mod tasks;
 #[doc(hidden)]

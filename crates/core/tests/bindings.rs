@@ -2,9 +2,13 @@
 //! committed as `ui/src/bindings.ts`. This test fails when that file is stale; run it with
 //! `UPDATE_BINDINGS=1` to rewrite it.
 
+use showcall_core::cues::{Actual, Cue, CueKind, CueState, Delay};
 use showcall_core::edit::{Edit, EventFields, PersonFields, SegmentFields, SessionFields};
 use showcall_core::error::ErrorPayload;
 use showcall_core::i18n::Lang;
+use showcall_core::live::{
+    LiveSegment, LiveSession, LiveSnapshot, LiveStage, SpeakerTimer, SupportClock,
+};
 use showcall_core::model::*;
 use showcall_core::rules::{Finding, Severity, Subject};
 use showcall_core::schedule::{Schedule, SegmentTimes, SessionTimes, SupportWindow};
@@ -44,6 +48,17 @@ fn generate() -> String {
         PersonFields::decl(&cfg),
         Edit::decl(&cfg),
         ErrorPayload::decl(&cfg),
+        CueKind::decl(&cfg),
+        CueState::decl(&cfg),
+        Cue::decl(&cfg),
+        Delay::decl(&cfg),
+        Actual::decl(&cfg),
+        LiveSegment::decl(&cfg),
+        LiveSession::decl(&cfg),
+        LiveStage::decl(&cfg),
+        SupportClock::decl(&cfg),
+        LiveSnapshot::decl(&cfg),
+        SpeakerTimer::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core by `UPDATE_BINDINGS=1 cargo test -p showcall-core --test bindings`.\n// Do not edit by hand.\n\n",

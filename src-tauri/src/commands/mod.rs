@@ -2,6 +2,7 @@
 
 pub mod edit;
 pub mod events;
+pub mod live;
 pub mod settings;
 
 use showcall_core::error::ErrorPayload;

@@ -222,40 +222,7 @@ impl Store {
         from: DateTime<Utc>,
     ) -> Result<Delay> {
         let data = self.load(event_id)?;
-        let stage = data
-            .stages
-            .iter()
-            .find(|s| s.id == stage || s.name == stage)
-            .ok_or_else(|| {
-                Error::invalid("delay.stage", Invalid::UnknownReference(stage.into()))
-            })?;
-        let session_id = match session {
-            Some(s) => Some(
-                data.sessions
-                    .iter()
-                    .find(|x| (x.id == s || x.title == s) && x.stage_id == stage.id)
-                    .ok_or_else(|| {
-                        Error::invalid("delay.session", Invalid::UnknownReference(s.into()))
-                    })?
-                    .id
-                    .clone(),
-            ),
-            None => None,
-        };
-        if minutes == 0 || minutes.abs() > 240 {
-            return Err(Error::invalid(
-                "delay.minutes",
-                Invalid::OutOfRange(format!("{minutes} (−240…240, not 0)")),
-            ));
-        }
-        let d = Delay {
-            id: crate::model::new_id(),
-            event_id: event_id.into(),
-            stage_id: stage.id.clone(),
-            session_id,
-            minutes,
-            from,
-        };
+        let d = cues::make_delay(&data, stage, session, minutes, from)?;
         day_log::insert_delay(&self.conn, &d)?;
         Ok(d)
     }

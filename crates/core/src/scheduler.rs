@@ -1,0 +1,262 @@
+//! One scheduler tick, real or rehearsed. The shell calls [`Store::tick`] (the real day: state in
+//! the database, so nothing is sent twice even across a restart) or [`Rehearsal::tick`] (a
+//! simulated clock at 1×–60×, state in memory, real cues untouched) about once a second and sends
+//! what comes back as notifications.
+
+use crate::cues::{self, Cue, CueRecord, CueState, DayLog, Phase};
+use crate::error::Result;
+use crate::model::EventData;
+use crate::store::Store;
+use chrono::{DateTime, Duration, Utc};
+use std::collections::HashSet;
+
+/// What one tick asks the shell to send.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fired {
+    /// Each to be sent as its own notification, in order.
+    pub cues: Vec<(Cue, Phase)>,
+    /// To be sent as one summary notification.
+    pub missed: Vec<Cue>,
+}
+
+impl Store {
+    /// Runs one real tick for an event over `(last, now]`: records each notification as sent
+    /// before returning it (a (cue, phase) is returned at most once, ever) and marks cues that
+    /// fell in a gap as missed.
+    pub fn tick(
+        &mut self,
+        event_id: &str,
+        last: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Fired> {
+        let timeline = self.cue_timeline(event_id)?;
+        let sent = self.sent(event_id)?;
+        let due = cues::due(&timeline, &sent, last, now);
+        let mut fired = Fired::default();
+        for d in due.notify {
+            if self.mark_sent(event_id, &d.key, d.phase, now)? {
+                if let Some(c) = timeline.iter().find(|c| c.key == d.key) {
+                    fired.cues.push((c.clone(), d.phase));
+                }
+            }
+        }
+        for key in due.missed {
+            self.mark_sent(event_id, &key, Phase::At, now)?;
+            self.set_cue_state(event_id, &key, CueState::Missed, now)?;
+            if let Some(c) = timeline.iter().find(|c| c.key == key) {
+                fired.missed.push(c.clone());
+            }
+        }
+        Ok(fired)
+    }
+}
+
+/// A rehearsal: the event replayed on a simulated clock.
+#[derive(Debug, Clone)]
+pub struct Rehearsal {
+    pub event_id: String,
+    /// The simulated instant the rehearsal started from.
+    pub from: DateTime<Utc>,
+    /// Simulated seconds per real second (1–60).
+    pub speed: f64,
+    /// The wall-clock instant it started.
+    pub started: DateTime<Utc>,
+    /// Its own day: delays, actuals and cue states applied during the rehearsal.
+    pub log: DayLog,
+    sent: HashSet<(String, Phase)>,
+    last_sim: DateTime<Utc>,
+    last_wall: DateTime<Utc>,
+}
+
+impl Rehearsal {
+    /// Starts a rehearsal from `from` at `speed`, now (`wall`).
+    pub fn new(event_id: &str, from: DateTime<Utc>, speed: f64, wall: DateTime<Utc>) -> Rehearsal {
+        let speed = speed.clamp(1.0, 60.0);
+        Rehearsal {
+            event_id: event_id.into(),
+            from,
+            speed,
+            started: wall,
+            log: DayLog::default(),
+            sent: HashSet::new(),
+            last_sim: from,
+            last_wall: wall,
+        }
+    }
+
+    /// The simulated instant at wall-clock `wall`.
+    pub fn clock(&self, wall: DateTime<Utc>) -> DateTime<Utc> {
+        let real_ms = (wall - self.started).num_milliseconds().max(0) as f64;
+        self.from + Duration::milliseconds((real_ms * self.speed) as i64)
+    }
+
+    /// The rehearsal's cue timeline (its own log).
+    pub fn timeline(&self, data: &EventData) -> Vec<Cue> {
+        let mut t = cues::timeline(data, &self.log);
+        for c in t.iter_mut() {
+            if c.state == CueState::Pending && self.sent.contains(&(c.key.clone(), Phase::At)) {
+                c.state = CueState::Notified;
+            }
+        }
+        t
+    }
+
+    /// One tick at wall-clock `wall`.
+    pub fn tick(&mut self, data: &EventData, wall: DateTime<Utc>) -> Fired {
+        let now = self.clock(wall);
+        let timeline = self.timeline(data);
+        let gap = wall - self.last_wall > cues::GAP;
+        let due = cues::due_with_gap(&timeline, &self.sent, self.last_sim, now, gap);
+        let mut fired = Fired::default();
+        for d in due.notify {
+            if self.sent.insert((d.key.clone(), d.phase)) {
+                if let Some(c) = timeline.iter().find(|c| c.key == d.key) {
+                    fired.cues.push((c.clone(), d.phase));
+                }
+            }
+        }
+        for key in due.missed {
+            self.sent.insert((key.clone(), Phase::At));
+            self.log.records.push(CueRecord {
+                key: key.clone(),
+                state: CueState::Missed,
+                at: now,
+            });
+            if let Some(c) = timeline.iter().find(|c| c.key == key) {
+                fired.missed.push(c.clone());
+            }
+        }
+        if now > self.last_sim {
+            self.last_sim = now;
+        }
+        self.last_wall = wall;
+        fired
+    }
+
+    /// Marks a cue in the rehearsal only.
+    pub fn set_cue_state(&mut self, key: &str, state: CueState, wall: DateTime<Utc>) {
+        let at = self.clock(wall);
+        self.log.records.retain(|r| r.key != key);
+        self.log.records.push(CueRecord {
+            key: key.into(),
+            state,
+            at,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cues::CueKind;
+    use crate::testing::utc;
+
+    #[test]
+    fn the_real_scheduler_never_sends_twice_even_after_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let d = crate::demo::event();
+        let id = d.event.id.clone();
+        let mut store = Store::open(&path).unwrap();
+        store.insert(&d).unwrap();
+        let mut all = vec![];
+        let mut last = utc("2027-04-15T12:25:00Z");
+        while last < utc("2027-04-15T12:50:00Z") {
+            let now = last + Duration::seconds(1);
+            all.extend(store.tick(&id, last, now).unwrap().cues);
+            last = now;
+        }
+        // "Restart": reopen and replay the same stretch (a clock set back, a stale last tick).
+        drop(store);
+        let mut store = Store::open(&path).unwrap();
+        let again = store
+            .tick(
+                &id,
+                utc("2027-04-15T12:25:00Z"),
+                utc("2027-04-15T12:50:00Z"),
+            )
+            .unwrap();
+        assert!(
+            again.cues.is_empty() && again.missed.is_empty(),
+            "{again:?}"
+        );
+        let kinds: Vec<(CueKind, Phase)> = all.iter().map(|(c, p)| (c.kind, *p)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (CueKind::AvCheck, Phase::Lead),
+                (CueKind::AvCheck, Phase::At),
+                (CueKind::SpeakerPrep, Phase::Lead),
+                (CueKind::SpeakerPrep, Phase::At),
+            ]
+        );
+    }
+
+    #[test]
+    fn waking_from_sleep_reports_the_gap_once_as_missed() {
+        let mut store = Store::open_in_memory().unwrap();
+        let d = crate::demo::event();
+        let id = d.event.id.clone();
+        store.insert(&d).unwrap();
+        let fired = store
+            .tick(
+                &id,
+                utc("2027-04-15T12:25:00Z"),
+                utc("2027-04-15T13:05:00Z"),
+            )
+            .unwrap();
+        assert!(fired.cues.is_empty());
+        assert!(
+            fired.missed.len() >= 4,
+            "{:?}",
+            fired.missed.iter().map(|c| &c.key).collect::<Vec<_>>()
+        );
+        let again = store
+            .tick(
+                &id,
+                utc("2027-04-15T13:05:00Z"),
+                utc("2027-04-15T13:05:01Z"),
+            )
+            .unwrap();
+        assert!(again.missed.is_empty());
+        let t = store.cue_timeline(&id).unwrap();
+        let go = t
+            .iter()
+            .find(|c| c.kind == CueKind::GoLive && c.session == "Mot d’ouverture")
+            .unwrap();
+        assert_eq!(go.state, CueState::Missed);
+    }
+
+    #[test]
+    fn a_rehearsal_at_sixty_times_fires_in_order_and_leaves_real_cues_alone() {
+        let mut store = Store::open_in_memory().unwrap();
+        let d = crate::demo::event();
+        store.insert(&d).unwrap();
+        let wall0 = utc("2026-11-25T10:00:00Z");
+        let mut r = Rehearsal::new(&d.event.id, utc("2027-04-15T12:27:00Z"), 60.0, wall0);
+        let mut fired = vec![];
+        // Twenty real seconds at 60× = twenty simulated minutes, ticking every 250 ms.
+        for i in 1..=80 {
+            fired.extend(r.tick(&d, wall0 + Duration::milliseconds(250 * i)).cues);
+        }
+        assert_eq!(
+            r.clock(wall0 + Duration::seconds(20)),
+            utc("2027-04-15T12:47:00Z")
+        );
+        let got: Vec<(CueKind, Phase)> = fired.iter().map(|(c, p)| (c.kind, *p)).collect();
+        assert_eq!(
+            got,
+            [
+                (CueKind::AvCheck, Phase::Lead),
+                (CueKind::AvCheck, Phase::At),
+                (CueKind::SpeakerPrep, Phase::Lead),
+                (CueKind::SpeakerPrep, Phase::At),
+            ],
+            "a 15-second simulated tick is not a gap"
+        );
+        assert!(
+            store.sent(&d.event.id).unwrap().is_empty(),
+            "real cues untouched"
+        );
+    }
+}
