@@ -24,6 +24,7 @@ fn main() {
             "open_speaker_timer",
             "speaker_timer",
             "send_speaker_message",
+            "report",
         ]));
     tauri_build::try_build(attrs).expect("tauri build script");
 }

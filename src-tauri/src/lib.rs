@@ -61,6 +61,7 @@ pub fn run() {
             commands::live::open_speaker_timer,
             commands::live::speaker_timer,
             commands::live::send_speaker_message,
+            commands::live::report,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Showcall");

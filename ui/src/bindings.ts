@@ -258,3 +258,27 @@ redAtSecs: number,
  * The line the analyst sent ("wrap up", "5 min"), empty for none.
  */
 message: string, };
+
+export type ReportRow = { 
+/**
+ * `session` or `segment`.
+ */
+level: string, stage: string, session: string, 
+/**
+ * Empty on a session line.
+ */
+segment: string, plannedStart: string, plannedEnd: string, 
+/**
+ * Recorded (session) or last expected (segment) start.
+ */
+actualStart: string, actualEnd: string, 
+/**
+ * Whether the session line's times were recorded (false: taken from the plan and delays).
+ */
+recorded: boolean, 
+/**
+ * Actual minus planned length, in seconds (positive: ran long).
+ */
+overrunSecs: number, cuesDone: number, cuesSkipped: number, cuesMissed: number, cuesOpen: number, };
+
+export type Report = { eventId: string, timeZone: string, rows: Array<ReportRow>, plannedSupportMinutes: number, actualSupportMinutes: number, budgetMinutes: number, };

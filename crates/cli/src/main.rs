@@ -75,6 +75,16 @@ enum Command {
         #[arg(long, value_parser = parse_instant)]
         from: Option<DateTime<Utc>>,
     },
+    /// Print the planned vs actual report (sessions, segments, cues, support hours).
+    Report {
+        /// Event id or exact name.
+        event: String,
+        /// Write it as CSV to this file instead.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Record when a session really started (and ended), as the live view does.
     Actual {
         /// Session id or exact title.
@@ -149,6 +159,22 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
                 print::json(&sch);
             } else {
                 print::schedule(&sch, &data, cli.lang);
+            }
+        }
+        Command::Report { event, csv, json } => {
+            let id = store.find_event(event)?;
+            let report = store.report(&id)?;
+            if let Some(path) = csv {
+                std::fs::write(path, showcall_core::report::to_csv(&report)).map_err(|source| {
+                    showcall_core::Error::Io {
+                        path: path.display().to_string(),
+                        source,
+                    }
+                })?;
+            } else if *json {
+                print::json(&report);
+            } else {
+                print::report(&report, cli.lang);
             }
         }
         Command::Cues { event, at, json } => {

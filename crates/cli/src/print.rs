@@ -170,3 +170,43 @@ pub fn cues(rows: &[CueRow], zone: &str) {
         );
     }
 }
+
+pub fn report(r: &showcall_core::report::Report, lang: Lang) {
+    let fr = lang == Lang::FrCa;
+    let hm = |t| local(t, &r.time_zone, "%H:%M");
+    println!(
+        "{} {} / {} {} ({} {})",
+        if fr { "Soutien :" } else { "Support:" },
+        hours_minutes(r.actual_support_minutes),
+        hours_minutes(r.planned_support_minutes),
+        if fr { "prévues" } else { "planned" },
+        if fr { "budget" } else { "budget" },
+        hours_minutes(r.budget_minutes),
+    );
+    for row in &r.rows {
+        let name = if row.level == "session" {
+            format!("[{}] {}", row.stage, row.session)
+        } else {
+            format!("    {}", row.segment)
+        };
+        let over = match row.overrun_secs {
+            0 => String::new(),
+            s => format!("  {s:+}s"),
+        };
+        let cues = if row.level == "session" {
+            format!(
+                "  cues ✓{} ↷{} ⚠{} …{}",
+                row.cues_done, row.cues_skipped, row.cues_missed, row.cues_open
+            )
+        } else {
+            String::new()
+        };
+        println!(
+            "{}–{} → {}–{}  {name}{over}{cues}",
+            hm(row.planned_start),
+            hm(row.planned_end),
+            hm(row.actual_start),
+            hm(row.actual_end)
+        );
+    }
+}

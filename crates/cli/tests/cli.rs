@@ -256,3 +256,50 @@ fn delay_and_actual_move_the_cues_that_cues_prints() {
         Some(2)
     );
 }
+
+#[test]
+fn report_exports_planned_vs_actual_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    showcall(&db, &["demo"]);
+    let o = showcall(
+        &db,
+        &[
+            "actual",
+            "Mot d’ouverture",
+            "--start",
+            "2027-04-15T13:01:00Z",
+            "--end",
+            "2027-04-15T13:45:00Z",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = dir.path().join("report.csv");
+    let o = showcall(
+        &db,
+        &[
+            "report",
+            "Sommet Boréal 2027",
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = text.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("level,stage,session,segment,planned_start"));
+    let opening = lines.next().unwrap();
+    assert!(
+        opening.starts_with("session,Salle principale,Mot d’ouverture,,2027-04-15T13:00:00Z,2027-04-15T13:40:00Z,2027-04-15T13:01:00Z,2027-04-15T13:45:00Z,true,240,"),
+        "{opening}"
+    );
+    let o = showcall(&db, &["report", "Sommet Boréal 2027"]);
+    assert!(
+        stdout(&o).contains("09:00–09:40 → 09:01–09:45  [Salle principale] Mot d’ouverture  +240s"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -19,6 +19,7 @@ pub mod history;
 pub mod i18n;
 pub mod live;
 pub mod model;
+pub mod report;
 pub mod rules;
 pub mod schedule;
 pub mod scheduler;

@@ -10,6 +10,7 @@ use showcall_core::live::{
     LiveSegment, LiveSession, LiveSnapshot, LiveStage, SpeakerTimer, SupportClock,
 };
 use showcall_core::model::*;
+use showcall_core::report::{Report, ReportRow};
 use showcall_core::rules::{Finding, Severity, Subject};
 use showcall_core::schedule::{Schedule, SegmentTimes, SessionTimes, SupportWindow};
 use showcall_core::view::{AppInfo, EditResult, EventView};
@@ -59,6 +60,8 @@ fn generate() -> String {
         SupportClock::decl(&cfg),
         LiveSnapshot::decl(&cfg),
         SpeakerTimer::decl(&cfg),
+        ReportRow::decl(&cfg),
+        Report::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core by `UPDATE_BINDINGS=1 cargo test -p showcall-core --test bindings`.\n// Do not edit by hand.\n\n",

@@ -230,3 +230,12 @@ pub fn speaker_timer(state: State<AppState>) -> CmdResult<SpeakerTimer> {
 pub fn send_speaker_message(state: State<AppState>, text: String) {
     state.lock().speaker.message = text.trim().chars().take(120).collect();
 }
+
+#[tauri::command]
+pub fn report(
+    state: State<AppState>,
+    event_id: String,
+) -> CmdResult<showcall_core::report::Report> {
+    let s = state.lock();
+    s.store.report(&event_id).map_err(|e| s.err(e))
+}

@@ -323,6 +323,17 @@ impl Store {
         day_log::sent(&self.conn, event_id)
     }
 
+    /// The planned vs actual report of an event.
+    pub fn report(&self, event_id: &str) -> Result<crate::report::Report> {
+        let data = self.load(event_id)?;
+        let log = day_log::load(&self.conn, event_id)?;
+        Ok(crate::report::build(
+            &data,
+            &log,
+            &self.cue_timeline(event_id)?,
+        ))
+    }
+
     /// A stored setting (UI language, first-start flags).
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         settings::get(&self.conn, key)
