@@ -6,17 +6,8 @@ import { HelpOverlay } from "./components/HelpOverlay";
 import { openAddSession } from "./features/calendar/CalendarTab";
 import { EventScreen } from "./features/event/EventScreen";
 import { EventsList } from "./features/events/EventsList";
+import { isTyping } from "./keys";
 import { helpOpen, init, redo, setHelpOpen, setTab, tab, TABS, undo, view } from "./state";
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) {
-    return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
-  }
-  return false;
-}
 
 function onKeyDown(e: KeyboardEvent): void {
   if (e.defaultPrevented || confirmOpen()) return;
@@ -45,7 +36,7 @@ function onKeyDown(e: KeyboardEvent): void {
     return;
   }
   if (!view() || helpOpen()) return;
-  if (e.altKey && /^[1-4]$/.test(e.key)) {
+  if (e.altKey && /^[1-5]$/.test(e.key)) {
     e.preventDefault();
     setTab(TABS[Number(e.key) - 1]);
     return;

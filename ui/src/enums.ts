@@ -1,5 +1,15 @@
 // Runtime lists of the enum values declared in bindings.ts (types only there).
-import type { Lang, Owner, Role, SegmentKind, Severity, TaskKind, TaskStatus } from "./bindings";
+import type {
+  CueKind,
+  CueState,
+  Lang,
+  Owner,
+  Role,
+  SegmentKind,
+  Severity,
+  TaskKind,
+  TaskStatus,
+} from "./bindings";
 
 type Exhaustive<T, L extends readonly T[]> = [Exclude<T, L[number]>] extends [never] ? L : never;
 
@@ -38,5 +48,21 @@ export const TASK_KINDS = list<TaskKind>()([
 ] as const);
 export const TASK_STATUSES = list<TaskStatus>()(["todo", "done", "skipped"] as const);
 export const SEVERITIES = list<Severity>()(["error", "warning", "info"] as const);
+
+export const CUE_KINDS = list<CueKind>()([
+  "av_check",
+  "speaker_prep",
+  "go_live",
+  "attendee_view_check",
+  "presenter_on",
+  "presenter_off",
+  "transition",
+  "play_clip",
+  "share_deck",
+  "time_check",
+  "end_stream",
+  "recording_download",
+] as const);
+export const CUE_STATES = list<CueState>()(["pending", "notified", "done", "skipped", "missed"] as const);
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,7 +1,18 @@
 // One typed function per Tauri command. Arguments are camelCase objects; every
 // command rejects with an `ErrorPayload` whose message is already translated.
 import { invoke } from "@tauri-apps/api/core";
-import type { AppInfo, Edit, EditResult, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
+import type {
+  AppInfo,
+  CueState,
+  Edit,
+  EditResult,
+  ErrorPayload,
+  EventSummary,
+  EventView,
+  Lang,
+  LiveSnapshot,
+  SpeakerTimer,
+} from "./bindings";
 
 export function listEvents(): Promise<EventSummary[]> {
   return invoke("list_events");
@@ -54,6 +65,59 @@ export function setLang(args: { lang: Lang }): Promise<Lang> {
 
 export function appInfo(): Promise<AppInfo> {
   return invoke("app_info");
+}
+
+// ---- live show ----------------------------------------------------------------
+
+/** The live state of an event at the clock's `now`; also tells the scheduler which event to notify for. */
+export function liveView(args: { eventId: string }): Promise<LiveSnapshot> {
+  return invoke("live_view", args);
+}
+
+export function markCue(args: { eventId: string; key: string; state: CueState }): Promise<LiveSnapshot> {
+  return invoke("mark_cue", args);
+}
+
+/** `sessionId: null` delays the whole stage from now on. */
+export function applyDelay(args: {
+  eventId: string;
+  stageId: string;
+  sessionId: string | null;
+  minutes: number;
+}): Promise<LiveSnapshot> {
+  return invoke("apply_delay", args);
+}
+
+/** Records the clock's current instant as the session's actual start or end. */
+export function recordActual(args: {
+  eventId: string;
+  sessionId: string;
+  which: "start" | "end";
+}): Promise<LiveSnapshot> {
+  return invoke("record_actual", args);
+}
+
+/** `from`: RFC 3339 UTC instant the rehearsal clock starts at; `speed`: 1–60. */
+export function startRehearsal(args: { eventId: string; from: string; speed: number }): Promise<LiveSnapshot> {
+  return invoke("start_rehearsal", args);
+}
+
+export function stopRehearsal(): Promise<null> {
+  return invoke("stop_rehearsal");
+}
+
+/** `stageId: null` lets the timer follow the stage on air. */
+export function openSpeakerTimer(args: { eventId: string; stageId: string | null }): Promise<null> {
+  return invoke("open_speaker_timer", args);
+}
+
+export function speakerTimer(): Promise<SpeakerTimer> {
+  return invoke("speaker_timer");
+}
+
+/** An empty `text` clears the message. */
+export function sendSpeakerMessage(args: { text: string }): Promise<null> {
+  return invoke("send_speaker_message", args);
 }
 
 /** Turns whatever a command rejected with into an `ErrorPayload`. */

@@ -6,8 +6,8 @@ import * as ipc from "./ipc";
 import { isLang, lang, setUiLang, t } from "./i18n";
 import { localDateKey } from "./time";
 
-export type Tab = "calendar" | "people" | "tasks" | "settings";
-export const TABS: Tab[] = ["calendar", "people", "tasks", "settings"];
+export type Tab = "calendar" | "people" | "tasks" | "settings" | "live";
+export const TABS: Tab[] = ["calendar", "people", "tasks", "settings", "live"];
 
 // ---- errors ---------------------------------------------------------------
 const [error, setError] = createSignal<ErrorPayload | null>(null);

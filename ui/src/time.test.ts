@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addMinutesToLocal,
+  clockParts,
   addMonthsToDate,
   formatDuration,
   formatSignedDuration,
@@ -12,6 +13,7 @@ import {
   parseDuration,
   toLocalDisplay,
   toLocalInput,
+  toUtcRfc3339,
   zoneOffsetMinutes,
   zonedParts,
 } from "./time";
@@ -144,5 +146,20 @@ describe("addMonthsToDate", () => {
     expect(addMonthsToDate("2026-04-15", 12)).toBe("2027-04-15");
     expect(addMonthsToDate("2027-01-31", 1)).toBe("2027-02-28");
     expect(addMonthsToDate("nope", 1)).toBeNull();
+  });
+});
+
+describe("clockParts", () => {
+  it("shows a colon clock with seconds in the event zone", () => {
+    expect(clockParts("2027-04-15T13:05:09Z", "America/Toronto", "en", false)).toEqual({ hms: "09:05:09", period: "" });
+    expect(clockParts("2027-04-15T13:05:09Z", "America/Toronto", "fr-CA", false)).toEqual({ hms: "09:05:09", period: "" });
+    expect(clockParts("2027-04-15T04:00:00Z", "America/Toronto", "fr-CA", false).hms).toBe("00:00:00");
+    const pm = clockParts("2027-04-15T18:30:00Z", "America/Toronto", "en", true);
+    expect(pm.hms).toBe("2:30:00");
+    expect(pm.period).toMatch(/PM/i);
+  });
+
+  it("writes UTC instants without fractions", () => {
+    expect(toUtcRfc3339(new Date(Date.UTC(2027, 3, 15, 12, 30, 0, 250)))).toBe("2027-04-15T12:30:00Z");
   });
 });

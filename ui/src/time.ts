@@ -304,3 +304,42 @@ export function isKnownZone(zone: string): boolean {
     return false;
   }
 }
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A wall clock with seconds for big displays, in `zone`: `{ hms: "09:30:05", period: "" }` on a
+ * 24-hour clock, `{ hms: "9:30:05", period: "AM" }` (period in the locale) on a 12-hour one.
+ * Always colon-separated so the digits keep their place as they tick.
+ */
+export function clockParts(
+  instant: Instant,
+  zone: string,
+  locale: string,
+  hour12: boolean,
+): { hms: string; period: string } {
+  const id = `${zone}|${locale}|${hour12}`;
+  let f = clockFormatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      hour: "numeric",
+      minute: "2-digit",
+      second: "2-digit",
+      hour12,
+      ...(hour12 ? {} : { hourCycle: "h23" as const }),
+    });
+    clockFormatters.set(id, f);
+  }
+  const got: Record<string, string> = {};
+  for (const p of f.formatToParts(toDate(instant))) got[p.type] = p.value;
+  let hour = Number(got.hour);
+  if (!hour12 && hour === 24) hour = 0;
+  const h = hour12 ? String(hour) : pad2(hour);
+  return { hms: `${h}:${pad2(Number(got.minute))}:${pad2(Number(got.second))}`, period: hour12 ? (got.dayPeriod ?? "") : "" };
+}
+
+/** RFC 3339 in UTC without fractional seconds, e.g. `2027-04-15T12:30:00Z`. */
+export function toUtcRfc3339(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}

@@ -175,12 +175,11 @@ pub fn report(r: &showcall_core::report::Report, lang: Lang) {
     let fr = lang == Lang::FrCa;
     let hm = |t| local(t, &r.time_zone, "%H:%M");
     println!(
-        "{} {} / {} {} ({} {})",
+        "{} {} / {} {} (budget {})",
         if fr { "Soutien :" } else { "Support:" },
         hours_minutes(r.actual_support_minutes),
         hours_minutes(r.planned_support_minutes),
         if fr { "prévues" } else { "planned" },
-        if fr { "budget" } else { "budget" },
         hours_minutes(r.budget_minutes),
     );
     for row in &r.rows {

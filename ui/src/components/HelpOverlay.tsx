@@ -15,6 +15,18 @@ const ROWS: [MessageKey, MessageKey][] = [
   ["keys.help", "shortcuts.help"],
 ];
 
+/** The live tab's one-key actions (they work while no text field has the focus). */
+const LIVE_ROWS: [MessageKey, MessageKey][] = [
+  ["keys.space", "shortcuts.liveDone"],
+  ["keys.s", "shortcuts.liveSkip"],
+  ["keys.arrows", "shortcuts.liveMove"],
+  ["keys.dblclick", "shortcuts.liveSelectRow"],
+  ["keys.n", "shortcuts.liveNext"],
+  ["keys.d", "shortcuts.liveDelay"],
+  ["keys.a", "shortcuts.liveActual"],
+  ["keys.t", "shortcuts.liveTimer"],
+];
+
 export function HelpOverlay() {
   return (
     <Show when={helpOpen()}>
@@ -43,6 +55,23 @@ function Overlay() {
         <table class="grid compact">
           <tbody>
             <For each={ROWS}>
+              {([keys, what]) => (
+                <tr>
+                  <td class="keys">
+                    <kbd>{t(keys)}</kbd>
+                  </td>
+                  <td>{t(what)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+          <tbody data-testid="shortcuts-live">
+            <tr>
+              <th colspan="2" scope="colgroup">
+                {t("shortcuts.liveTitle")}
+              </th>
+            </tr>
+            <For each={LIVE_ROWS}>
               {([keys, what]) => (
                 <tr>
                   <td class="keys">

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { LANGS, OWNERS, ROLES, SEGMENT_KINDS, SEVERITIES, TASK_KINDS, TASK_STATUSES } from "../enums";
+import { CUE_KINDS, CUE_STATES, LANGS, OWNERS, ROLES, SEGMENT_KINDS, SEVERITIES, TASK_KINDS, TASK_STATUSES } from "../enums";
 import { catalogues, interpolate } from "./index";
 
 const srcDir = fileURLToPath(new URL("..", import.meta.url));
@@ -56,6 +56,8 @@ describe("catalogues", () => {
       ...TASK_KINDS.map((v) => `taskKind.${v}`),
       ...TASK_STATUSES.map((v) => `taskStatus.${v}`),
       ...SEVERITIES.map((v) => `severity.${v}`),
+      ...CUE_KINDS.map((v) => `cueKind.${v}`),
+      ...CUE_STATES.map((v) => `cueState.${v}`),
       ...LANGS.map((v) => `lang.${v}`),
       ...LANGS.map((v) => `langShort.${v}`),
       ...["event", "session", "segment", "person"].map((v) => `subject.${v}`),

@@ -3,6 +3,7 @@ import { t, type MessageKey } from "../../i18n";
 import { redo, setTab, tab, TABS, undo, view, type Tab } from "../../state";
 import { machineZone } from "../../time";
 import { CalendarTab } from "../calendar/CalendarTab";
+import { LiveTab } from "../live/LiveTab";
 import { PeopleTab } from "../people/PeopleTab";
 import { SettingsTab } from "../settings/SettingsTab";
 import { TasksTab } from "../tasks/TasksTab";
@@ -12,6 +13,7 @@ const TAB_LABEL: Record<Tab, MessageKey> = {
   people: "tabs.people",
   tasks: "tabs.tasks",
   settings: "tabs.settings",
+  live: "tabs.live",
 };
 
 export function EventScreen() {
@@ -87,6 +89,9 @@ export function EventScreen() {
           </Match>
           <Match when={tab() === "settings"}>
             <SettingsTab />
+          </Match>
+          <Match when={tab() === "live"}>
+            <LiveTab />
           </Match>
         </Switch>
       </div>
