@@ -1,0 +1,194 @@
+//! The event day in the real window: the live view, one-key actions, and a rehearsal at 60×
+//! whose notifications reach a real notification service on the session bus, in order, once
+//! each, in English and then in French.
+
+use showcall_e2e::{App, NotificationLog};
+use std::time::Duration;
+
+/// Starts a rehearsal of the demo event from 08:27 (event time) at 60×.
+async fn start_rehearsal(app: &App) {
+    app.fill("input[name=rehearsalFrom]", "2027-04-15 08:27")
+        .await;
+    let speed = app.find("select[name=rehearsalSpeed]").await;
+    speed.select_by_value("60").await.unwrap();
+    app.click("[data-testid=start-rehearsal]").await;
+    app.find("[data-testid=rehearsal-badge]").await;
+}
+
+fn rehearsal_texts(log: &NotificationLog, tag: &str) -> Vec<(String, String)> {
+    log.all()
+        .into_iter()
+        .filter(|n| n.summary.starts_with(tag))
+        .map(|n| (n.summary, n.body))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rehearsal_notifies_each_cue_once_in_order_in_both_languages() {
+    let data = tempfile::tempdir().unwrap();
+    let log = NotificationLog::start();
+    let app = App::start(data.path()).await;
+    app.click("[data-testid=open-event]").await;
+    app.click("[data-testid=tab-live]").await;
+    app.find("[data-testid=live-clock]").await;
+
+    // 08:27 → 08:46 simulated is 19 s of real time at 60×: the AV check's heads-up (08:28) and
+    // its time (08:30), then the speaker prep's (08:43, 08:45).
+    start_rehearsal(&app).await;
+    let want_en = [
+        ("[Rehearsal] Lighting, video and audio check — Mot d’ouverture", "Salle principale · in 2 min"),
+        ("[Rehearsal] Lighting, video and audio check — Mot d’ouverture", "Salle principale · now"),
+        (
+            "[Rehearsal] Speaker prep — Mot d’ouverture (Hélène Tremblay, Marc-André Gagnon, Jean Dubois)",
+            "Salle principale · in 2 min",
+        ),
+        (
+            "[Rehearsal] Speaker prep — Mot d’ouverture (Hélène Tremblay, Marc-André Gagnon, Jean Dubois)",
+            "Salle principale · now",
+        ),
+    ];
+    log.wait_for(4, Duration::from_secs(40));
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let got = rehearsal_texts(&log, "[Rehearsal]");
+    let want: Vec<(String, String)> = want_en
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want, "in order, once each");
+    assert!(
+        log.all()
+            .iter()
+            .all(|n| n.app.to_lowercase().contains("showcall")),
+        "{:?}",
+        log.all()
+    );
+    app.screenshot("live-rehearsal-en").await;
+    app.click("[data-testid=stop-rehearsal]").await;
+
+    // French: the same cues, the same order, in French.
+    app.click("[data-testid=lang-fr-CA]").await;
+    app.wait_text("French live view", |t| {
+        t.contains("Répétition") || t.contains("Signal")
+    })
+    .await;
+    start_rehearsal(&app).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(40);
+    while rehearsal_texts(&log, "[Répétition]").len() < 4 {
+        assert!(std::time::Instant::now() < deadline, "{:#?}", log.all());
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let fr = rehearsal_texts(&log, "[Répétition]");
+    assert_eq!(fr.len(), 4, "{fr:#?}");
+    assert_eq!(
+        fr[0].0,
+        "[Répétition] Vérification éclairage, vidéo et son — Mot d’ouverture"
+    );
+    assert_eq!(fr[0].1, "Salle principale · dans 2 min");
+    assert_eq!(fr[1].1, "Salle principale · maintenant");
+    assert!(fr[2]
+        .0
+        .starts_with("[Répétition] Préparation des conférenciers — Mot d’ouverture"));
+    app.screenshot("live-rehearsal-fr").await;
+    app.click("[data-testid=stop-rehearsal]").await;
+    app.quit().await;
+
+    // A rehearsal never touches the real day: no cue was recorded as sent.
+    let db = data.path().join("ca.showcall.desktop/showcall.db");
+    let store = showcall_core::Store::open(&db).unwrap();
+    let id = store.find_event("Sommet Boréal 2027").unwrap();
+    assert!(store.sent(&id).unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_live_view_marks_cues_done_with_space_and_a_delay_moves_the_next_cue() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::start(data.path()).await;
+    app.click("[data-testid=open-event]").await;
+    app.click("[data-testid=tab-live]").await;
+
+    // Rehearse from 08:59:30 at 1×: the next cues are the opening's go-live and clip at 09:00.
+    app.fill("input[name=rehearsalFrom]", "2027-04-15 08:59")
+        .await;
+    app.find("select[name=rehearsalSpeed]")
+        .await
+        .select_by_value("1")
+        .await
+        .unwrap();
+    app.click("[data-testid=start-rehearsal]").await;
+    app.find("[data-testid=rehearsal-badge]").await;
+    app.find("[data-testid=live-stage]").await;
+    let next = app.find("[data-testid=next-cue]").await;
+    let before = app.text(&next).await;
+    assert!(before.contains("Mot d’ouverture"), "{before}");
+    app.find("[data-testid=next-cue-countdown]").await;
+    app.screenshot("live-view").await;
+
+    // Space marks the selected (next) cue done.
+    let key_before: String = app
+        .client
+        .execute(
+            "return document.querySelector('[data-testid=cue-row][aria-selected=true]')?.dataset.cueKey ?? ''",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(!key_before.is_empty(), "a cue is selected");
+    app.find("[data-testid=cue-list]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(" ")
+        .await
+        .unwrap();
+    let row = format!("[data-testid=cue-row][data-cue-key=\"{key_before}\"][data-state=done]");
+    app.find(&row).await;
+
+    // A 5-minute stage delay moves the next go-live by five minutes.
+    let go_live = |t: &str| t.contains("09:45") || t.contains("9:45");
+    let panel_row = "[data-testid=cue-row][data-cue-key^=\"go_live:\"]";
+    let rows = app.all(panel_row).await;
+    assert!(rows.len() >= 2);
+    let panel_before = app.text(&rows[1]).await;
+    assert!(go_live(&panel_before), "{panel_before}");
+    app.click("[data-testid=live-stage] [data-testid=apply-delay]")
+        .await;
+    app.fill("input[name=delayMinutes]", "5").await;
+    app.click("[data-testid=confirm-delay]").await;
+    app.wait_text("the panel's go-live at 09:50", |t| t.contains("9:50"))
+        .await;
+    let rows = app.all(panel_row).await;
+    let panel_after = app.text(&rows[1]).await;
+    assert!(panel_after.contains("9:50"), "{panel_after}");
+    app.screenshot("live-view-delayed").await;
+
+    // The speaker timer window opens and counts.
+    app.click("[data-testid=open-timer]").await;
+    let handles = {
+        let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+        loop {
+            let h = app.client.windows().await.unwrap();
+            if h.len() >= 2 {
+                break h;
+            }
+            assert!(std::time::Instant::now() < deadline, "no timer window");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    };
+    let main = app.client.window().await.unwrap();
+    let timer = handles.into_iter().find(|h| *h != main).unwrap();
+    app.client.switch_to_window(timer).await.unwrap();
+    app.find("[data-testid=timer-remaining]").await;
+    app.screenshot("speaker-timer").await;
+    app.client.switch_to_window(main).await.unwrap();
+    app.click("[data-testid=stop-rehearsal]").await;
+    app.quit().await;
+}

@@ -1,0 +1,165 @@
+// The live view's top bar (clock, rehearsal badge, support clock) and the next-cue panel.
+import { createSignal, Show, type JSX } from "solid-js";
+import type { LiveSnapshot } from "../../bindings";
+import { lang, t } from "../../i18n";
+import { hour12 } from "../../state";
+import { clockParts, formatTime, machineZone } from "../../time";
+import { budgetShare, cueTone, formatCountdown, formatHoursClock, type Tone } from "./live";
+
+// Kept across tab switches: the snapshot does not carry the rehearsal speed.
+export const [rehearsalSpeed, setRehearsalSpeed] = createSignal<number | null>(null);
+
+/** A shape to go with each tone, so urgency never relies on colour alone. */
+export function ToneMark(props: { tone: Tone }) {
+  const mark = () => ({ normal: "", amber: "▲", red: "■", over: "⚠" })[props.tone];
+  return (
+    <Show when={mark()}>
+      <span class="tone-mark" aria-hidden="true">
+        {mark()}
+      </span>
+    </Show>
+  );
+}
+
+// ---- top bar -------------------------------------------------------------------------------
+
+export function TopBar(props: { snap: LiveSnapshot; stale: boolean; children: JSX.Element }) {
+  const clock = () => clockParts(props.snap.now, props.snap.timeZone, lang(), hour12());
+  const otherZone = () => (props.snap.timeZone === machineZone() ? null : machineZone());
+  return (
+    <div class="live-top">
+      <div
+        class="live-clock"
+        data-testid="live-clock"
+        classList={{ stale: props.stale }}
+        title={t("live.clockTitle", { zone: props.snap.timeZone })}
+      >
+        <div class="clock-line">
+          <span class="clock-hms">{clock().hms}</span>
+          <Show when={clock().period}>
+            <span class="clock-period">{clock().period}</span>
+          </Show>
+        </div>
+        <div class="clock-zone">
+          {props.snap.timeZone}
+          <Show when={otherZone()}>
+            {(z) => (
+              <span class="clock-machine">
+                {" · "}
+                {t("live.machineTime", { time: formatTime(props.snap.now, z(), lang(), hour12()), zone: z() })}
+              </span>
+            )}
+          </Show>
+          <Show when={props.stale}>
+            <span class="stale-note">
+              {" · "}⚠ {t("live.stale")}
+            </span>
+          </Show>
+        </div>
+      </div>
+      <Show when={props.snap.rehearsal}>
+        <span class="rehearsal-badge" data-testid="rehearsal-badge" title={t("live.rehearsalTitle")}>
+          ⟲{" "}
+          {rehearsalSpeed() !== null
+            ? t("live.rehearsalSpeedBadge", { speed: rehearsalSpeed()! })
+            : t("live.rehearsal")}
+        </span>
+      </Show>
+      <div class="spacer" />
+      {props.children}
+      <SupportClock snap={props.snap} />
+    </div>
+  );
+}
+
+function SupportClock(props: { snap: LiveSnapshot }) {
+  const fmt = (iso: string) => formatTime(iso, props.snap.timeZone, lang(), hour12());
+  return (
+    <div class="support-clock" data-testid="support-clock" data-open={props.snap.support?.open ?? false}>
+      <Show when={props.snap.support} fallback={<span class="live-muted">{t("live.supportNone")}</span>}>
+        {(sup) => {
+          const over = () => sup().usedMinutes > sup().budgetMinutes;
+          return (
+            <div
+              class="support-inner"
+              title={t("live.supportTitle", {
+                start: fmt(sup().start),
+                end: fmt(sup().end),
+                used: formatHoursClock(sup().usedMinutes),
+                budget: formatHoursClock(sup().budgetMinutes),
+              })}
+            >
+              <div class="support-head">
+                <span class="support-label">{t("live.support")}</span>
+                <span class="support-state" classList={{ open: sup().open }}>
+                  {sup().open ? "● " + t("live.supportOpen") : "○ " + t("live.supportClosed")}
+                </span>
+              </div>
+              <div class="support-used" classList={{ over: over() }}>
+                <Show when={over()}>⚠ </Show>
+                {formatHoursClock(sup().usedMinutes)} / {formatHoursClock(sup().budgetMinutes)}
+              </div>
+              <div class="support-bar" aria-hidden="true">
+                <div
+                  class="support-fill"
+                  classList={{ over: over() }}
+                  style={{ width: `${budgetShare(sup().usedMinutes, sup().budgetMinutes) * 100}%` }}
+                />
+              </div>
+            </div>
+          );
+        }}
+      </Show>
+    </div>
+  );
+}
+
+// ---- next cue ---------------------------------------------------------------------------------
+
+export function NextCuePanel(props: { snap: LiveSnapshot; fmt: (iso: string) => string }) {
+  const inSecs = () => props.snap.nextCueInSecs;
+  const tone = (): Tone => (inSecs() === null ? "normal" : cueTone(inSecs()!));
+  return (
+    <section
+      class="next-cue"
+      data-testid="next-cue"
+      data-tone={tone()}
+      data-cue-key={props.snap.nextCue?.key ?? ""}
+      aria-labelledby="next-cue-title"
+    >
+      <h2 class="panel-label" id="next-cue-title">
+        {t("live.nextCue")}
+      </h2>
+      <Show when={props.snap.nextCue} fallback={<p class="live-empty">{t("live.noCue")}</p>}>
+        {(cue) => (
+          <>
+            <div class="nc-kind">{t(`cueKind.${cue().kind}`)}</div>
+            <div class="nc-where ellipsis" title={`${cue().session} · ${cue().stage}`}>
+              {cue().session} · {cue().stage}
+            </div>
+            <Show when={cue().detail}>
+              <div class="nc-detail ellipsis" title={cue().detail}>
+                {cue().detail}
+              </div>
+            </Show>
+            <div class="nc-when">
+              <Show when={inSecs() !== null}>
+                <span class="countdown-word" data-tone={tone()}>
+                  <ToneMark tone={tone()} />
+                  {tone() === "over" ? t("live.overdue") : t("live.cueIn")}
+                </span>
+              </Show>
+              <span class="nc-at">{t("live.cueAt", { time: props.fmt(cue().expected) })}</span>
+            </div>
+            <Show when={inSecs() !== null}>
+              <div class="countdown big" data-testid="next-cue-countdown" data-tone={tone()}>
+                {formatCountdown(inSecs()!)}
+              </div>
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+

@@ -1,0 +1,367 @@
+// The live view: the screen for the worst minute of the day. Dark, big numbers, one key per
+// action. Every number comes from Rust's `LiveSnapshot`; the UI only formats it.
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
+import type { CueState, ErrorPayload, LiveSnapshot } from "../../bindings";
+import { confirmOpen } from "../../components/Confirm";
+import { lang, t } from "../../i18n";
+import * as ipc from "../../ipc";
+import { isFormControl } from "../../keys";
+import { createSequencer, startPolling, type Poller } from "../../poll";
+import { error, helpOpen, hour12, setError, view } from "../../state";
+import { formatTime, machineZone } from "../../time";
+import {
+  actualToRecord,
+  CUE_STATE_ICON,
+  delayStage,
+  effectiveSelection,
+  focusStage,
+  liveKeyAction,
+  moveSelection,
+  sameInstant,
+} from "./live";
+import { MessageRow, RehearsalControls, setShownMessage } from "./LiveControls";
+import { NextCuePanel, setRehearsalSpeed, TopBar } from "./LivePanels";
+import { StageCard } from "./StageCard";
+
+export const LIVE_POLL_MS = 1000;
+
+export function LiveTab() {
+  const eventId = () => view()!.data.event.id;
+  const [store, setStore] = createStore<{ snap: LiveSnapshot | null }>({ snap: null });
+  const snap = () => store.snap;
+  const [stale, setStale] = createSignal(false);
+
+  const apply = (s: LiveSnapshot) => {
+    // Keyed by cue key so rows keep their identity (selection, scroll) from one second to the next.
+    if (!store.snap || store.snap.eventId !== s.eventId) setStore("snap", s);
+    else setStore("snap", reconcile(s, { key: "key" }));
+    if (!s.rehearsal) setRehearsalSpeed(null);
+  };
+  const sequence = createSequencer<LiveSnapshot>(apply);
+
+  // ---- polling -------------------------------------------------------------------
+  let pollError: ErrorPayload | null = null;
+  const poll = async () => {
+    try {
+      await sequence(ipc.liveView({ eventId: eventId() }));
+      setStale(false);
+      if (pollError && error() === pollError) setError(null);
+      pollError = null;
+    } catch (e) {
+      setStale(true);
+      const p = ipc.toErrorPayload(e);
+      // Report a failure once, not every second (a dismissed banner stays dismissed).
+      if (!pollError || pollError.message !== p.message) {
+        pollError = p;
+        setError(p);
+      }
+    }
+  };
+  let poller: Poller | null = null;
+  createEffect(
+    on(eventId, () => {
+      const p = startPolling(poll, LIVE_POLL_MS);
+      poller = p;
+      onCleanup(() => {
+        p.stop();
+        if (poller === p) poller = null;
+      });
+    }),
+  );
+
+  async function act(run: () => Promise<LiveSnapshot>): Promise<boolean> {
+    try {
+      await sequence(run());
+      setError(null);
+      return true;
+    } catch (e) {
+      setError(ipc.toErrorPayload(e));
+      return false;
+    }
+  }
+  async function call(run: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await run();
+      setError(null);
+      return true;
+    } catch (e) {
+      setError(ipc.toErrorPayload(e));
+      return false;
+    }
+  }
+
+  // ---- derived ---------------------------------------------------------------------
+  const zone = () => snap()?.timeZone ?? view()!.data.event.timeZone;
+  const fmt = (iso: string) => formatTime(iso, zone(), lang(), hour12());
+  const cueKeys = createMemo(() => snap()?.cues.map((c) => c.key) ?? []);
+  const nextKey = () => snap()?.nextCue?.key ?? null;
+  const [picked, setPicked] = createSignal<string | null>(null);
+  const selectedKey = createMemo(() => effectiveSelection(cueKeys(), picked(), nextKey()));
+  const [delayFor, setDelayFor] = createSignal<string | null>(null);
+
+  // ---- actions ---------------------------------------------------------------------
+  const mark = async (state: CueState) => {
+    const key = selectedKey();
+    if (!key) return;
+    if (await act(() => ipc.markCue({ eventId: eventId(), key, state }))) setPicked(null);
+  };
+  const recordActual = (sessionId: string, which: "start" | "end") =>
+    act(() => ipc.recordActual({ eventId: eventId(), sessionId, which }));
+  const applyDelay = (stageId: string, sessionId: string | null, minutes: number) =>
+    act(() => ipc.applyDelay({ eventId: eventId(), stageId, sessionId, minutes }));
+  const openTimer = (stageId: string | null) => call(() => ipc.openSpeakerTimer({ eventId: eventId(), stageId }));
+  const sendMessage = async (text: string) => {
+    if (await call(() => ipc.sendSpeakerMessage({ text }))) setShownMessage(text);
+  };
+
+  // ---- cue list scrolling ----------------------------------------------------------------
+  let listEl: HTMLDivElement | undefined;
+  let rootEl: HTMLDivElement | undefined;
+  const scrollToCue = (key: string | null, mode: "third" | "nearest") => {
+    if (!key) return;
+    requestAnimationFrame(() => {
+      const row = listEl?.querySelector<HTMLElement>(`[data-cue-key="${CSS.escape(key)}"]`);
+      if (listEl && row) scrollRowIntoView(listEl, row, mode);
+    });
+  };
+  // The next cue stays in sight as the show moves on (unless the user picked another row).
+  createEffect(
+    on(nextKey, (k) => {
+      if (picked() === null) scrollToCue(k, "third");
+    }),
+  );
+
+  // ---- keyboard -------------------------------------------------------------------------
+  const onKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.repeat || helpOpen() || confirmOpen()) return;
+    const target = e.target;
+    if (isFormControl(target)) return;
+    if (target instanceof Element) {
+      // Dialogs and the open delay control keep their keys (Space presses their buttons).
+      if (target.closest("[role=dialog], .delay-control")) return;
+      // The live view has focus: the page itself, the live view or the tab bar above it.
+      const inView =
+        target === document.body || target === document.documentElement || !!target.closest(".live, .tabs");
+      if (!inView) return;
+    }
+    const action = liveKeyAction(e);
+    if (!action) return;
+    const s = snap();
+    if (!s) return;
+    e.preventDefault();
+    switch (action) {
+      case "done":
+        void mark("done");
+        break;
+      case "skip":
+        void mark("skipped");
+        break;
+      case "next":
+        setPicked(null);
+        scrollToCue(nextKey(), "third");
+        break;
+      case "up":
+      case "down": {
+        const k = moveSelection(cueKeys(), selectedKey(), action === "up" ? -1 : 1);
+        setPicked(k);
+        scrollToCue(k, "nearest");
+        break;
+      }
+      case "delay": {
+        const st = delayStage(s.stages);
+        if (st) setDelayFor(st.stageId);
+        break;
+      }
+      case "actual": {
+        const st = focusStage(s.stages);
+        if (st?.session) void recordActual(st.session.sessionId, actualToRecord(st.session));
+        break;
+      }
+      case "timer":
+        void openTimer(null);
+        break;
+    }
+  };
+  onMount(() => {
+    document.addEventListener("keydown", onKey);
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest(".tabs")) rootEl?.focus({ preventScroll: true });
+  });
+  onCleanup(() => document.removeEventListener("keydown", onKey));
+
+  return (
+    <div
+      class="live"
+      ref={rootEl}
+      tabIndex={-1}
+      data-testid="live-view"
+      role="region"
+      aria-label={t("live.region")}
+    >
+      <Show when={snap()} fallback={<p class="live-loading">{t("live.loading")}</p>}>
+        {(s) => (
+          <>
+            <TopBar snap={s()} stale={stale()}>
+              <RehearsalControls
+                rehearsal={s().rehearsal}
+                zone={zone()}
+                onStart={async (from, speed) => {
+                  if (await act(() => ipc.startRehearsal({ eventId: eventId(), from, speed }))) setRehearsalSpeed(speed);
+                }}
+                onStop={async () => {
+                  if (await call(() => ipc.stopRehearsal())) {
+                    setRehearsalSpeed(null);
+                    poller?.poke();
+                  }
+                }}
+              />
+            </TopBar>
+            <div class="live-main">
+              <NextCuePanel snap={s()} fmt={fmt} />
+              <div class="live-stages">
+                <For each={s().stages}>
+                  {(stage) => (
+                    <StageCard
+                      stage={stage}
+                      fmt={fmt}
+                      delayOpen={delayFor() === stage.stageId}
+                      onDelayOpen={(open) => setDelayFor(open ? stage.stageId : null)}
+                      onDelay={(sessionId, minutes) => applyDelay(stage.stageId, sessionId, minutes)}
+                      onRecord={recordActual}
+                      onTimer={() => void openTimer(stage.stageId)}
+                    />
+                  )}
+                </For>
+              </div>
+            </div>
+            <section class="cue-panel" data-testid="cue-list" aria-labelledby="cue-list-title">
+              <div class="cue-toolbar">
+                <h2 id="cue-list-title">{t("live.cueList")}</h2>
+                <Show when={zone() !== machineZone()}>
+                  <span class="live-muted small">{t("live.cueListZone", { zone: zone() })}</span>
+                </Show>
+                <div class="spacer" />
+                <button
+                  type="button"
+                  data-testid="select-next-cue"
+                  title={t("live.selectNextTitle")}
+                  disabled={!nextKey()}
+                  onClick={() => {
+                    setPicked(null);
+                    scrollToCue(nextKey(), "third");
+                  }}
+                >
+                  {t("live.selectNext")} <kbd>{t("keys.n")}</kbd>
+                </button>
+                <button
+                  type="button"
+                  data-testid="mark-done"
+                  class="primary"
+                  title={t("live.markDoneTitle")}
+                  disabled={!selectedKey()}
+                  onClick={() => void mark("done")}
+                >
+                  ✓ {t("live.markDone")} <kbd>{t("keys.space")}</kbd>
+                </button>
+                <button
+                  type="button"
+                  data-testid="mark-skip"
+                  title={t("live.skipTitle")}
+                  disabled={!selectedKey()}
+                  onClick={() => void mark("skipped")}
+                >
+                  ⤼ {t("live.skip")} <kbd>{t("keys.s")}</kbd>
+                </button>
+              </div>
+              <div class="cue-scroll" ref={listEl}>
+                <Show when={s().cues.length > 0} fallback={<p class="live-empty">{t("live.noCues")}</p>}>
+                  <table class="grid cue-table" role="grid" aria-labelledby="cue-list-title">
+                    <colgroup>
+                      <col class="c-time" />
+                      <col class="c-kind" />
+                      <col class="c-stage" />
+                      <col class="c-session" />
+                      <col class="c-detail" />
+                      <col class="c-state" />
+                    </colgroup>
+                    <thead>
+                      <tr>
+                        <th class="num">{t("live.col.time")}</th>
+                        <th>{t("live.col.kind")}</th>
+                        <th>{t("live.col.stage")}</th>
+                        <th>{t("live.col.session")}</th>
+                        <th>{t("live.col.detail")}</th>
+                        <th>{t("live.col.state")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={s().cues}>
+                        {(cue) => (
+                          <tr
+                            data-testid="cue-row"
+                            data-cue-key={cue.key}
+                            data-state={cue.state}
+                            aria-selected={selectedKey() === cue.key}
+                            classList={{ "is-next": nextKey() === cue.key }}
+                            onDblClick={() => setPicked(cue.key)}
+                          >
+                            <td class="num cue-time">
+                              <Show when={!sameInstant(cue.planned, cue.expected)}>
+                                <s class="planned" title={t("live.plannedTitle", { time: fmt(cue.planned) })}>
+                                  {fmt(cue.planned)}
+                                </s>{" "}
+                              </Show>
+                              {fmt(cue.expected)}
+                            </td>
+                            <td class="ellipsis" title={t(`cueKind.${cue.kind}`)}>
+                              {t(`cueKind.${cue.kind}`)}
+                            </td>
+                            <td class="ellipsis" title={cue.stage}>
+                              {cue.stage}
+                            </td>
+                            <td class="ellipsis" title={cue.session}>
+                              {cue.session}
+                            </td>
+                            <td class="ellipsis" title={cue.detail}>
+                              {cue.detail}
+                            </td>
+                            <td class="cue-state">
+                              <span class="state-icon" aria-hidden="true">
+                                {CUE_STATE_ICON[cue.state]}
+                              </span>{" "}
+                              {t(`cueState.${cue.state}`)}
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </Show>
+              </div>
+            </section>
+            <div class="live-footer">
+              <MessageRow onSend={sendMessage} onOpenTimer={() => void openTimer(null)} />
+            </div>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+/** Scrolls `row` into the visible part of `container` (below its sticky header). */
+function scrollRowIntoView(container: HTMLElement, row: HTMLElement, mode: "third" | "nearest"): void {
+  const c = container.getBoundingClientRect();
+  const r = row.getBoundingClientRect();
+  const head = container.querySelector("thead")?.getBoundingClientRect().height ?? 0;
+  const top = c.top + head;
+  if (mode === "third") {
+    container.scrollTop += r.top - top - (c.bottom - top - r.height) / 3;
+  } else if (r.top < top) {
+    container.scrollTop -= top - r.top;
+  } else if (r.bottom > c.bottom) {
+    container.scrollTop += r.bottom - c.bottom;
+  }
+}
+

@@ -1,0 +1,217 @@
+import { describe, expect, it } from "vitest";
+import type { LiveStage } from "../../bindings";
+import {
+  actualToRecord,
+  budgetShare,
+  countdownTone,
+  cueTone,
+  defaultRehearsalFrom,
+  delayStage,
+  effectiveSelection,
+  focusStage,
+  formatCountdown,
+  formatHoursClock,
+  liveKeyAction,
+  moveSelection,
+  parseDelayMinutes,
+  rehearsalFromToUtc,
+  sameInstant,
+  stageTone,
+  timerSize,
+  timerTone,
+} from "./live";
+
+describe("formatCountdown", () => {
+  it("shows m:ss below an hour and h:mm:ss from an hour on", () => {
+    expect(formatCountdown(0)).toBe("0:00");
+    expect(formatCountdown(5)).toBe("0:05");
+    expect(formatCountdown(59)).toBe("0:59");
+    expect(formatCountdown(60)).toBe("1:00");
+    expect(formatCountdown(754)).toBe("12:34");
+    expect(formatCountdown(3599)).toBe("59:59");
+    expect(formatCountdown(3600)).toBe("1:00:00");
+    expect(formatCountdown(3 * 3600 + 5 * 60 + 7)).toBe("3:05:07");
+  });
+
+  it("counts overdue and overtime up with a leading +", () => {
+    expect(formatCountdown(-1)).toBe("+0:01");
+    expect(formatCountdown(-90)).toBe("+1:30");
+    expect(formatCountdown(-3661)).toBe("+1:01:01");
+  });
+
+  it("rounds fractions and never shows a signed zero", () => {
+    expect(formatCountdown(-0.4)).toBe("0:00");
+    expect(formatCountdown(89.6)).toBe("1:30");
+    expect(formatCountdown(-89.6)).toBe("+1:30");
+  });
+});
+
+describe("tones", () => {
+  it("turn amber under 2 min and red under 30 s on a stage", () => {
+    expect(stageTone(600)).toBe("normal");
+    expect(stageTone(121)).toBe("normal");
+    expect(stageTone(120)).toBe("amber");
+    expect(stageTone(31)).toBe("amber");
+    expect(stageTone(30)).toBe("red");
+    expect(stageTone(0)).toBe("red");
+    expect(stageTone(-1)).toBe("over");
+  });
+
+  it("follow the thresholds Rust sends for the speaker timer", () => {
+    expect(timerTone(null, 300, 60)).toBe("idle");
+    expect(timerTone(301, 300, 60)).toBe("normal");
+    expect(timerTone(300, 300, 60)).toBe("amber");
+    expect(timerTone(60, 300, 60)).toBe("red");
+    expect(timerTone(-5, 300, 60)).toBe("over");
+    expect(countdownTone(10, 5, 2)).toBe("normal");
+  });
+
+  it("mark the next cue amber in its last minute and red when overdue", () => {
+    expect(cueTone(61)).toBe("normal");
+    expect(cueTone(60)).toBe("amber");
+    expect(cueTone(0)).toBe("amber");
+    expect(cueTone(-1)).toBe("over");
+  });
+
+  it("size the timer number by its length", () => {
+    expect(timerSize("5:00")).toBe("xl");
+    expect(timerSize("12:00")).toBe("l");
+    expect(timerSize("+12:00")).toBe("m");
+    expect(timerSize("1:00:00")).toBe("m");
+    expect(timerSize("+1:00:00")).toBe("s");
+    expect(timerSize("—")).toBe("xl");
+  });
+});
+
+describe("support clock", () => {
+  it("shows minutes as h:mm", () => {
+    expect(formatHoursClock(540)).toBe("9:00");
+    expect(formatHoursClock(75)).toBe("1:15");
+    expect(formatHoursClock(5)).toBe("0:05");
+    expect(formatHoursClock(-3)).toBe("0:00");
+  });
+
+  it("clamps the used share to 0–1", () => {
+    expect(budgetShare(270, 540)).toBe(0.5);
+    expect(budgetShare(600, 540)).toBe(1);
+    expect(budgetShare(0, 0)).toBe(0);
+    expect(budgetShare(10, 0)).toBe(1);
+  });
+});
+
+describe("liveKeyAction", () => {
+  it("maps the live shortcuts", () => {
+    expect(liveKeyAction({ key: " " })).toBe("done");
+    expect(liveKeyAction({ key: "s" })).toBe("skip");
+    expect(liveKeyAction({ key: "S" })).toBe("skip");
+    expect(liveKeyAction({ key: "d" })).toBe("delay");
+    expect(liveKeyAction({ key: "a" })).toBe("actual");
+    expect(liveKeyAction({ key: "n" })).toBe("next");
+    expect(liveKeyAction({ key: "t" })).toBe("timer");
+    expect(liveKeyAction({ key: "ArrowUp" })).toBe("up");
+    expect(liveKeyAction({ key: "ArrowDown" })).toBe("down");
+  });
+
+  it("leaves modified and other keys alone", () => {
+    expect(liveKeyAction({ key: "s", ctrlKey: true })).toBeNull();
+    expect(liveKeyAction({ key: "d", altKey: true })).toBeNull();
+    expect(liveKeyAction({ key: "a", metaKey: true })).toBeNull();
+    expect(liveKeyAction({ key: "S", shiftKey: true })).toBeNull();
+    expect(liveKeyAction({ key: " ", shiftKey: true })).toBeNull();
+    expect(liveKeyAction({ key: "x" })).toBeNull();
+    expect(liveKeyAction({ key: "Enter" })).toBeNull();
+    expect(liveKeyAction({ key: "?" })).toBeNull();
+  });
+});
+
+describe("cue selection", () => {
+  const keys = ["a", "b", "c"];
+  it("defaults to the next cue and keeps a listed pick", () => {
+    expect(effectiveSelection(keys, null, "b")).toBe("b");
+    expect(effectiveSelection(keys, "c", "b")).toBe("c");
+    expect(effectiveSelection(keys, "gone", "b")).toBe("b");
+    expect(effectiveSelection(keys, null, null)).toBeNull();
+    expect(effectiveSelection([], null, "b")).toBeNull();
+  });
+
+  it("moves one row and stops at the ends", () => {
+    expect(moveSelection(keys, "b", 1)).toBe("c");
+    expect(moveSelection(keys, "c", 1)).toBe("c");
+    expect(moveSelection(keys, "b", -1)).toBe("a");
+    expect(moveSelection(keys, "a", -1)).toBe("a");
+    expect(moveSelection(keys, null, 1)).toBe("a");
+    expect(moveSelection(keys, null, -1)).toBe("c");
+    expect(moveSelection([], "a", 1)).toBeNull();
+  });
+});
+
+function stage(id: string, onAir: boolean, withSession: boolean): LiveStage {
+  return {
+    stageId: id,
+    name: id,
+    onAir,
+    session: withSession
+      ? {
+          sessionId: `s-${id}`,
+          title: "",
+          start: "2027-04-15T13:00:00Z",
+          end: "2027-04-15T14:00:00Z",
+          endsInSecs: 0,
+          actualStart: null,
+          actualEnd: null,
+        }
+      : null,
+    current: null,
+    next: null,
+    lateMinutes: 0,
+  };
+}
+
+describe("stages", () => {
+  it("act on the first stage on air, else the first with a session", () => {
+    expect(focusStage([stage("a", false, true), stage("b", true, true)])?.stageId).toBe("b");
+    expect(focusStage([stage("a", false, false), stage("b", false, true)])?.stageId).toBe("b");
+    expect(focusStage([stage("a", false, false)])).toBeNull();
+    expect(delayStage([stage("a", false, true), stage("b", true, true)])?.stageId).toBe("b");
+    expect(delayStage([stage("a", false, false), stage("b", false, true)])?.stageId).toBe("a");
+    expect(delayStage([])).toBeNull();
+  });
+
+  it("record the end once a session has started and not ended", () => {
+    expect(actualToRecord({ actualStart: null, actualEnd: null })).toBe("start");
+    expect(actualToRecord({ actualStart: "2027-04-15T13:01:00Z", actualEnd: null })).toBe("end");
+    expect(actualToRecord({ actualStart: "2027-04-15T13:01:00Z", actualEnd: "2027-04-15T14:00:00Z" })).toBe(
+      "start",
+    );
+  });
+});
+
+describe("rehearsal start", () => {
+  it("defaults to 30 min before the first session, in the event zone", () => {
+    expect(defaultRehearsalFrom("2027-04-15T13:00:00Z", "America/Toronto")).toBe("2027-04-15 08:30");
+    expect(defaultRehearsalFrom("2027-04-15T04:10:00Z", "America/Toronto")).toBe("2027-04-14 23:40");
+    expect(defaultRehearsalFrom(null, "America/Toronto")).toBe("");
+  });
+
+  it("converts the typed event time to RFC 3339 UTC", () => {
+    expect(rehearsalFromToUtc("2027-04-15 08:30", "America/Toronto")).toBe("2027-04-15T12:30:00Z");
+    expect(rehearsalFromToUtc("2027-01-15T8:30", "America/Toronto")).toBe("2027-01-15T13:30:00Z");
+    expect(rehearsalFromToUtc("tomorrow", "America/Toronto")).toBeNull();
+  });
+});
+
+describe("misc", () => {
+  it("parses delay minutes", () => {
+    expect(parseDelayMinutes("5")).toBe(5);
+    expect(parseDelayMinutes(" -3 ")).toBe(-3);
+    expect(parseDelayMinutes("0")).toBeNull();
+    expect(parseDelayMinutes("2.5")).toBeNull();
+    expect(parseDelayMinutes("")).toBeNull();
+    expect(parseDelayMinutes("9999")).toBeNull();
+  });
+
+  it("compares instants, not strings", () => {
+    expect(sameInstant("2027-04-15T13:00:00Z", "2027-04-15T13:00:00.000Z")).toBe(true);
+    expect(sameInstant("2027-04-15T13:00:00Z", "2027-04-15T13:05:00Z")).toBe(false);
+  });
+});

@@ -1,0 +1,167 @@
+// Pure helpers for the live view and the speaker timer: formatting the numbers Rust sends,
+// colour thresholds, keyboard mapping and cue selection. No timing is computed here.
+import type { CueState, LiveSession, LiveStage } from "../../bindings";
+import { addMinutesToLocal, formatDuration, localToInstant, normalizeLocalInput, toLocalInput, toUtcRfc3339 } from "../../time";
+
+/**
+ * A countdown: `m:ss`, `h:mm:ss` from an hour on; negative values (overdue, overtime) count
+ * up with a leading `+`.
+ */
+export function formatCountdown(secs: number): string {
+  const r = Math.round(secs);
+  return r < 0 ? `+${formatDuration(-r)}` : formatDuration(r);
+}
+
+/** How urgent a countdown looks: neutral, amber, red, or past zero (red, counting up). */
+export type Tone = "normal" | "amber" | "red" | "over";
+
+/** Segment remaining time on the live view: amber from 2 min, red from 30 s. */
+export const STAGE_AMBER_SECS = 120;
+export const STAGE_RED_SECS = 30;
+/** Next-cue countdown: amber in its last minute, red once overdue. */
+export const CUE_AMBER_SECS = 60;
+
+export function countdownTone(secs: number, amberAt: number, redAt: number): Tone {
+  const r = Math.round(secs);
+  if (r < 0) return "over";
+  if (r <= redAt) return "red";
+  if (r <= amberAt) return "amber";
+  return "normal";
+}
+
+export function stageTone(remainingSecs: number): Tone {
+  return countdownTone(remainingSecs, STAGE_AMBER_SECS, STAGE_RED_SECS);
+}
+
+export function cueTone(inSecs: number): Tone {
+  const r = Math.round(inSecs);
+  if (r < 0) return "over";
+  return r <= CUE_AMBER_SECS ? "amber" : "normal";
+}
+
+/** The speaker timer's tone; `idle` when nothing is on stage. */
+export type TimerTone = Tone | "idle";
+
+export function timerTone(remainingSecs: number | null, amberAtSecs: number, redAtSecs: number): TimerTone {
+  return remainingSecs === null ? "idle" : countdownTone(remainingSecs, amberAtSecs, redAtSecs);
+}
+
+/** Size class for the speaker timer's number so longer texts still fit the window's width. */
+export function timerSize(text: string): "xl" | "l" | "m" | "s" {
+  if (text.length <= 4) return "xl";
+  if (text.length <= 5) return "l";
+  if (text.length <= 7) return "m";
+  return "s";
+}
+
+/** Minutes as `h:mm` (the support clock: `7:30 / 9:00`). */
+export function formatHoursClock(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
+}
+
+/** Share of the support budget used, 0–1 (for the bar). */
+export function budgetShare(usedMinutes: number, budgetMinutes: number): number {
+  if (budgetMinutes <= 0) return usedMinutes > 0 ? 1 : 0;
+  return Math.min(1, Math.max(0, usedMinutes / budgetMinutes));
+}
+
+export const CUE_STATE_ICON: Record<CueState, string> = {
+  pending: "○",
+  notified: "◆",
+  done: "✓",
+  skipped: "⤼",
+  missed: "⚠",
+};
+
+/** Two RFC 3339 strings name the same instant. */
+export function sameInstant(a: string, b: string): boolean {
+  return Date.parse(a) === Date.parse(b);
+}
+
+// ---- keyboard -----------------------------------------------------------------
+
+export type LiveAction = "done" | "skip" | "delay" | "actual" | "next" | "timer" | "up" | "down";
+
+export interface KeyLike {
+  key: string;
+  ctrlKey?: boolean;
+  altKey?: boolean;
+  metaKey?: boolean;
+  shiftKey?: boolean;
+}
+
+const LETTERS: Record<string, LiveAction> = { s: "skip", d: "delay", a: "actual", n: "next", t: "timer" };
+
+/** The live-view action for a key press, or `null` when the key is not a live shortcut. */
+export function liveKeyAction(e: KeyLike): LiveAction | null {
+  if (e.ctrlKey || e.altKey || e.metaKey) return null;
+  if (e.key === " " || e.key === "Spacebar") return e.shiftKey ? null : "done";
+  if (e.key === "ArrowUp") return "up";
+  if (e.key === "ArrowDown") return "down";
+  if (e.shiftKey || e.key.length !== 1) return null;
+  return LETTERS[e.key.toLowerCase()] ?? null;
+}
+
+// ---- cue selection ---------------------------------------------------------------
+
+/** The selected cue: the one picked by hand while it is still listed, else the next cue. */
+export function effectiveSelection(keys: string[], picked: string | null, nextKey: string | null): string | null {
+  if (picked !== null && keys.includes(picked)) return picked;
+  if (nextKey !== null && keys.includes(nextKey)) return nextKey;
+  return null;
+}
+
+/** Moves a selection one row up (`-1`) or down (`+1`), stopping at the ends. */
+export function moveSelection(keys: string[], current: string | null, delta: -1 | 1): string | null {
+  if (!keys.length) return null;
+  const i = current === null ? -1 : keys.indexOf(current);
+  if (i < 0) return delta > 0 ? keys[0] : keys[keys.length - 1];
+  return keys[Math.min(keys.length - 1, Math.max(0, i + delta))];
+}
+
+// ---- stages -------------------------------------------------------------------------
+
+/** The stage the one-key shortcuts act on: the first on air, else the first with a session coming. */
+export function focusStage(stages: readonly LiveStage[]): LiveStage | null {
+  return (
+    stages.find((s) => s.onAir && s.session) ?? stages.find((s) => s.session) ?? null
+  );
+}
+
+/** The stage the delay control opens on: the first on air, else the first stage. */
+export function delayStage(stages: readonly LiveStage[]): LiveStage | null {
+  return stages.find((s) => s.onAir) ?? stages[0] ?? null;
+}
+
+/** Which actual the A key records: the end once the session has started and not ended. */
+export function actualToRecord(session: Pick<LiveSession, "actualStart" | "actualEnd">): "start" | "end" {
+  return session.actualStart && !session.actualEnd ? "end" : "start";
+}
+
+// ---- rehearsal ------------------------------------------------------------------------
+
+/** Default rehearsal start: 30 min before the first session, as `YYYY-MM-DD HH:MM` in `zone`. */
+export function defaultRehearsalFrom(firstStart: string | null, zone: string): string {
+  if (!firstStart) return "";
+  const local = addMinutesToLocal(toLocalInput(firstStart, zone), -30);
+  return local ? local.replace("T", " ") : "";
+}
+
+/** The typed event-zone time as an RFC 3339 UTC instant, or `null` when it is not a date-time. */
+export function rehearsalFromToUtc(text: string, zone: string): string | null {
+  const n = normalizeLocalInput(text);
+  if (!n) return null;
+  const d = localToInstant(n, zone);
+  return d ? toUtcRfc3339(d) : null;
+}
+
+export const REHEARSAL_SPEEDS = [1, 5, 10, 30, 60] as const;
+
+/** Whole minutes for a delay: a non-zero integer within ±12 h, else `null`. */
+export function parseDelayMinutes(text: string): number | null {
+  const m = /^\s*([+-]?\d{1,3})\s*$/.exec(text);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n !== 0 && Math.abs(n) <= 720 ? n : null;
+}
