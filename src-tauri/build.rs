@@ -25,6 +25,11 @@ fn main() {
             "speaker_timer",
             "send_speaker_message",
             "report",
+            "hide_main_window",
+            "quit_app",
+            "get_dnd",
+            "set_dnd",
+            "export_report_csv",
         ]));
     tauri_build::try_build(attrs).expect("tauri build script");
 }

@@ -4,9 +4,11 @@
 mod commands;
 mod notify;
 mod state;
+mod tray;
 
 use state::AppState;
 use std::path::PathBuf;
+use tauri::Emitter;
 
 /// The database path: `--db PATH` on the command line, else `$SHOWCALL_DB`, else the app-data dir.
 fn db_path() -> PathBuf {
@@ -36,8 +38,18 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .manage(state)
         .setup(|app| {
+            tray::install(app.handle())?;
             notify::start(app.handle().clone());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Closing the main window asks (in the UI) whether to keep running in the tray.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.label() == "main" {
+                    api.prevent_close();
+                    let _ = window.emit("close-requested", ());
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::events::list_events,
@@ -62,6 +74,11 @@ pub fn run() {
             commands::live::speaker_timer,
             commands::live::send_speaker_message,
             commands::live::report,
+            commands::window::hide_main_window,
+            commands::window::quit_app,
+            commands::window::get_dnd,
+            commands::window::set_dnd,
+            commands::window::export_report_csv,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Showcall");

@@ -6,6 +6,7 @@
 
 use crate::state::AppState;
 use chrono::{Duration, Utc};
+use showcall_core::cues::CueKind;
 use showcall_core::i18n::Lang;
 use showcall_core::live::{self, NotificationText};
 use showcall_core::scheduler::Fired;
@@ -44,7 +45,7 @@ fn tick<R: Runtime>(app: &AppHandle<R>) -> Vec<NotificationText> {
         match s.store.tick(&event_id, last, wall) {
             Ok(fired) => {
                 let any = !fired.cues.is_empty() || !fired.missed.is_empty();
-                out.extend(texts(&fired, lang, false));
+                out.extend(texts(&fired, lang, false, &s.muted));
                 if any || s.last_tick.is_none_or(|t| wall - t >= SAVE_EVERY) {
                     let _ = s.save_tick(wall);
                 } else if wall > last {
@@ -59,20 +60,26 @@ fn tick<R: Runtime>(app: &AppHandle<R>) -> Vec<NotificationText> {
     if let Some(event_id) = rehearsal_event {
         if let Ok(data) = s.store.load(&event_id) {
             let fired = s.rehearsal.as_mut().unwrap().tick(&data, wall);
-            out.extend(texts(&fired, lang, true));
+            out.extend(texts(&fired, lang, true, &s.muted));
         }
     }
     out
 }
 
-fn texts(fired: &Fired, lang: Lang, rehearsal: bool) -> Vec<NotificationText> {
+/// The notifications for what fired, leaving out muted kinds (still recorded as sent).
+fn texts(fired: &Fired, lang: Lang, rehearsal: bool, muted: &[CueKind]) -> Vec<NotificationText> {
     let mut out: Vec<NotificationText> = fired
         .cues
         .iter()
+        .filter(|(cue, _)| !muted.contains(&cue.kind))
         .map(|(cue, phase)| live::notification(cue, *phase, lang, rehearsal))
         .collect();
-    if !fired.missed.is_empty() {
-        let missed: Vec<_> = fired.missed.iter().collect();
+    let missed: Vec<_> = fired
+        .missed
+        .iter()
+        .filter(|c| !muted.contains(&c.kind))
+        .collect();
+    if !missed.is_empty() {
         out.push(live::missed_summary(&missed, lang, rehearsal));
     }
     out

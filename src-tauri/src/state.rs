@@ -2,6 +2,7 @@
 //! history per event.
 
 use chrono::{DateTime, Utc};
+use showcall_core::cues::CueKind;
 use showcall_core::error::{ErrorPayload, Result};
 use showcall_core::history::History;
 use showcall_core::i18n::Lang;
@@ -26,6 +27,8 @@ pub struct Inner {
     pub last_tick: Option<DateTime<Utc>>,
     pub rehearsal: Option<Rehearsal>,
     pub speaker: Speaker,
+    /// Cue kinds whose notifications are muted (do not disturb).
+    pub muted: Vec<CueKind>,
 }
 
 /// What the speaker timer window follows.
@@ -40,6 +43,7 @@ const LANG_KEY: &str = "ui.lang";
 const DEMO_KEY: &str = "demo.loaded";
 const LIVE_KEY: &str = "live.event";
 const LAST_TICK_KEY: &str = "live.last_tick";
+const MUTED_KEY: &str = "notify.muted";
 
 impl AppState {
     /// Opens the store and loads the demo event the first time a database is used.
@@ -62,6 +66,10 @@ impl AppState {
             .setting(LAST_TICK_KEY)?
             .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
             .map(|t| t.with_timezone(&Utc));
+        let muted = store
+            .setting(MUTED_KEY)?
+            .map(|s| s.split(',').filter_map(CueKind::from_code).collect())
+            .unwrap_or_default();
         Ok(AppState {
             inner: Mutex::new(Inner {
                 store,
@@ -71,6 +79,7 @@ impl AppState {
                 last_tick,
                 rehearsal: None,
                 speaker: Speaker::default(),
+                muted,
             }),
         })
     }
@@ -102,6 +111,14 @@ impl Inner {
     pub fn save_tick(&mut self, at: DateTime<Utc>) -> Result<()> {
         self.last_tick = Some(at);
         self.store.set_setting(LAST_TICK_KEY, &at.to_rfc3339())
+    }
+
+    /// Mutes notifications of these cue kinds (and unmutes the others).
+    pub fn set_muted(&mut self, kinds: Vec<CueKind>) -> Result<()> {
+        let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+        self.store.set_setting(MUTED_KEY, &codes.join(","))?;
+        self.muted = kinds;
+        Ok(())
     }
 
     pub fn set_lang(&mut self, lang: Lang) -> Result<()> {

@@ -67,7 +67,19 @@ export type Task = { id: string, eventId: string,
 /**
  * The session the task belongs to; `None` for event-wide tasks.
  */
-sessionId: string | null, kind: TaskKind, owner: Owner, due: string, status: TaskStatus, };
+sessionId: string | null, kind: TaskKind, owner: Owner, due: string, status: TaskStatus, 
+/**
+ * A link that goes with the task (the video-on-demand page of an uploaded recording).
+ */
+link: string, 
+/**
+ * Who did it.
+ */
+doneBy: string, 
+/**
+ * When it was marked done.
+ */
+doneAt: string | null, };
 
 export type EventData = { event: Event, 
 /**
@@ -165,7 +177,7 @@ export type PersonFields = { name: string, role: Role, email: string,
  */
 timeZone: string, invitationSent: boolean, techCheckDone: boolean, };
 
-export type Edit = { "type": "updateEvent", fields: EventFields, } | { "type": "addStage", name: string, } | { "type": "renameStage", id: string, name: string, } | { "type": "deleteStage", id: string, } | { "type": "addSession", fields: SessionFields, } | { "type": "updateSession", id: string, fields: SessionFields, } | { "type": "deleteSession", id: string, } | { "type": "addSegment", sessionId: string, position: number | null, fields: SegmentFields, } | { "type": "updateSegment", id: string, fields: SegmentFields, } | { "type": "moveSegment", id: string, to: number, } | { "type": "deleteSegment", id: string, } | { "type": "addPerson", fields: PersonFields, } | { "type": "updatePerson", id: string, fields: PersonFields, } | { "type": "deletePerson", id: string, } | { "type": "setTaskStatus", id: string, status: TaskStatus, };
+export type Edit = { "type": "updateEvent", fields: EventFields, } | { "type": "addStage", name: string, } | { "type": "renameStage", id: string, name: string, } | { "type": "deleteStage", id: string, } | { "type": "addSession", fields: SessionFields, } | { "type": "updateSession", id: string, fields: SessionFields, } | { "type": "deleteSession", id: string, } | { "type": "addSegment", sessionId: string, position: number | null, fields: SegmentFields, } | { "type": "updateSegment", id: string, fields: SegmentFields, } | { "type": "moveSegment", id: string, to: number, } | { "type": "deleteSegment", id: string, } | { "type": "addPerson", fields: PersonFields, } | { "type": "updatePerson", id: string, fields: PersonFields, } | { "type": "deletePerson", id: string, } | { "type": "setTaskStatus", id: string, status: TaskStatus, } | { "type": "updateTask", id: string, status: TaskStatus, link: string, doneBy: string, doneAt: string | null, };
 
 export type ErrorPayload = { code: string, message: string, 
 /**
@@ -235,7 +247,11 @@ export type LiveSnapshot = { eventId: string, timeZone: string, now: string,
 /**
  * Running on the rehearsal clock (notifications tagged, real cues untouched).
  */
-rehearsal: boolean, stages: Array<LiveStage>, 
+rehearsal: boolean, 
+/**
+ * The rehearsal clock's speed (simulated seconds per second), when rehearsing.
+ */
+rehearsalSpeed: number | null, stages: Array<LiveStage>, 
 /**
  * The next cue still to act on (pending or notified), if any.
  */

@@ -32,6 +32,27 @@ pub enum CueKind {
 }
 
 impl CueKind {
+    /// Every kind, in the order of a session.
+    pub const ALL: [CueKind; 12] = [
+        CueKind::AvCheck,
+        CueKind::SpeakerPrep,
+        CueKind::GoLive,
+        CueKind::AttendeeViewCheck,
+        CueKind::PresenterOn,
+        CueKind::PresenterOff,
+        CueKind::Transition,
+        CueKind::PlayClip,
+        CueKind::ShareDeck,
+        CueKind::TimeCheck,
+        CueKind::EndStream,
+        CueKind::RecordingDownload,
+    ];
+
+    /// Parses a code written by [`CueKind::code`].
+    pub fn from_code(s: &str) -> Option<CueKind> {
+        Self::ALL.into_iter().find(|k| k.code() == s)
+    }
+
     /// The stable snake_case code.
     pub fn code(self) -> &'static str {
         match self {

@@ -127,6 +127,15 @@ pub enum Edit {
         id: String,
         status: TaskStatus,
     },
+    /// Status, link and who did it; `done_at` is stamped by the caller (who owns the clock)
+    /// when the status becomes done, and cleared when it stops being done.
+    UpdateTask {
+        id: String,
+        status: TaskStatus,
+        link: String,
+        done_by: String,
+        done_at: Option<DateTime<Utc>>,
+    },
 }
 
 /// Parses an instant typed by a user: RFC 3339, or a local date-time (`YYYY-MM-DDTHH:MM[:SS]`,
@@ -390,6 +399,30 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
         }
         Edit::SetTaskStatus { id, status } => {
             find_mut(&mut d.tasks, id, "task", |t| &t.id)?.status = *status;
+        }
+        Edit::UpdateTask {
+            id,
+            status,
+            link,
+            done_by,
+            done_at,
+        } => {
+            let link = link.trim();
+            if !link.is_empty() && !(link.starts_with("https://") || link.starts_with("http://")) {
+                return Err(Error::invalid(
+                    "task.link",
+                    Invalid::Other(format!("“{link}” is not a web address (https://…)")),
+                ));
+            }
+            let t = find_mut(&mut d.tasks, id, "task", |t| &t.id)?;
+            t.status = *status;
+            t.link = link.to_string();
+            t.done_by = done_by.trim().to_string();
+            t.done_at = if *status == TaskStatus::Done {
+                done_at.or(t.done_at)
+            } else {
+                None
+            };
         }
     }
     d.normalize();

@@ -59,6 +59,7 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "person.timeZone" => ["Person time zone", "Fuseau horaire de la personne"],
         "person.role" => ["Role", "Rôle"],
         "task.status" => ["Task status", "Statut de la tâche"],
+        "task.link" => ["Link", "Lien"],
         "delay.stage" => ["Stage", "Scène"],
         "delay.session" => ["Session", "Séance"],
         "delay.minutes" => ["Delay (minutes)", "Retard (minutes)"],

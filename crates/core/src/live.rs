@@ -72,7 +72,7 @@ pub struct SupportClock {
 }
 
 /// Everything the live view shows at one instant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LiveSnapshot {
     pub event_id: String,
@@ -80,6 +80,8 @@ pub struct LiveSnapshot {
     pub now: DateTime<Utc>,
     /// Running on the rehearsal clock (notifications tagged, real cues untouched).
     pub rehearsal: bool,
+    /// The rehearsal clock's speed (simulated seconds per second), when rehearsing.
+    pub rehearsal_speed: Option<f64>,
     pub stages: Vec<LiveStage>,
     /// The next cue still to act on (pending or notified), if any.
     pub next_cue: Option<Cue>,
@@ -211,6 +213,7 @@ pub fn snapshot(
         time_zone: data.event.time_zone.clone(),
         now,
         rehearsal,
+        rehearsal_speed: None,
         next_cue_in_secs: next_cue.as_ref().map(|c| (c.expected - now).num_seconds()),
         next_cue,
         stages,

@@ -290,6 +290,12 @@ pub struct Task {
     pub owner: Owner,
     pub due: DateTime<Utc>,
     pub status: TaskStatus,
+    /// A link that goes with the task (the video-on-demand page of an uploaded recording).
+    pub link: String,
+    /// Who did it.
+    pub done_by: String,
+    /// When it was marked done.
+    pub done_at: Option<DateTime<Utc>>,
 }
 
 /// Everything stored about one event, as one snapshot: what the rules, the schedule engine,

@@ -144,6 +144,29 @@ pub fn build(data: &EventData, log: &DayLog, timeline: &[Cue]) -> Report {
     }
 }
 
+/// A file name for the exported report: the event's name made safe for any file system.
+pub fn csv_file_name(event_name: &str) -> String {
+    let safe: String = event_name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let safe = safe
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!(
+        "{}-planned-vs-actual.csv",
+        if safe.is_empty() { "event" } else { &safe }
+    )
+}
+
 /// The report as CSV (RFC 4180, UTF-8, header row; instants in RFC 3339 UTC).
 pub fn to_csv(report: &Report) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -192,6 +215,19 @@ mod tests {
     use super::*;
     use crate::cues::{timeline, Actual, CueRecord};
     use crate::testing::*;
+
+    #[test]
+    fn export_names_are_safe() {
+        assert_eq!(
+            csv_file_name("Sommet Boréal 2027"),
+            "Sommet-Boréal-2027-planned-vs-actual.csv"
+        );
+        assert_eq!(
+            csv_file_name("../../etc/passwd"),
+            "etc-passwd-planned-vs-actual.csv"
+        );
+        assert_eq!(csv_file_name("///"), "event-planned-vs-actual.csv");
+    }
 
     #[test]
     fn a_session_that_ran_long_shows_its_overrun_cues_and_real_support_hours() {

@@ -103,6 +103,9 @@ pub fn sync(data: &mut EventData) -> bool {
             owner: p.owner,
             due: p.due,
             status: TaskStatus::Todo,
+            link: String::new(),
+            done_by: String::new(),
+            done_at: None,
         });
     }
     data.normalize();

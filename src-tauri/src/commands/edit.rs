@@ -3,12 +3,26 @@
 use super::events::view_of;
 use super::CmdResult;
 use crate::state::AppState;
+use showcall_core::model::TaskStatus;
 use showcall_core::view::{EditResult, EventView};
 use showcall_core::Edit;
 use tauri::State;
 
 #[tauri::command]
-pub fn edit_event(state: State<AppState>, event_id: String, edit: Edit) -> CmdResult<EditResult> {
+pub fn edit_event(
+    state: State<AppState>,
+    event_id: String,
+    mut edit: Edit,
+) -> CmdResult<EditResult> {
+    // The shell owns the clock: a task marked done is stamped now.
+    if let Edit::UpdateTask {
+        status: TaskStatus::Done,
+        done_at: at @ None,
+        ..
+    } = &mut edit
+    {
+        *at = Some(chrono::Utc::now());
+    }
     let mut s = state.lock();
     let r = s.store.edit(&event_id, &edit);
     match r {

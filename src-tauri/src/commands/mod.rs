@@ -4,6 +4,7 @@ pub mod edit;
 pub mod events;
 pub mod live;
 pub mod settings;
+pub mod window;
 
 use showcall_core::error::ErrorPayload;
 

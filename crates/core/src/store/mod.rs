@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_day_log.sql"),
+    include_str!("migrations/0003_task_details.sql"),
 ];
 
 /// The app's identifier (as in tauri.conf.json): its data lives in `<data dir>/<IDENTIFIER>`.

@@ -22,7 +22,7 @@ fn owner_from(s: &str) -> Option<Owner> {
 
 pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Task>> {
     let mut stmt = conn.prepare(
-        "SELECT id, event_id, session_id, kind, owner, due_utc, status
+        "SELECT id, event_id, session_id, kind, owner, due_utc, status, link, done_by, done_at
          FROM tasks WHERE event_id = ?1 ORDER BY due_utc, kind",
     )?;
     let rows = stmt.query_map([event_id], |r| {
@@ -35,14 +35,19 @@ pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Task>> {
                 owner: code("task owner", r.get(4)?, owner_from)?,
                 due: Default::default(),
                 status: code("task status", r.get(6)?, TaskStatus::from_code)?,
+                link: r.get(7)?,
+                done_by: r.get(8)?,
+                done_at: None,
             },
             r.get::<_, String>(5)?,
+            r.get::<_, Option<String>>(9)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (mut t, due) = row?;
+        let (mut t, due, done_at) = row?;
         t.due = instant_from_sql(&due)?;
+        t.done_at = done_at.as_deref().map(instant_from_sql).transpose()?;
         out.push(t);
     }
     Ok(out)
@@ -50,17 +55,15 @@ pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Task>> {
 
 pub(super) fn insert(conn: &Connection, t: &Task) -> Result<()> {
     conn.execute(
-        "INSERT INTO tasks (id, event_id, session_id, kind, owner, due_utc, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO tasks (id, event_id, session_id, kind, owner, due_utc, status, link, done_by, done_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             t.id,
             t.event_id,
             t.session_id,
             t.kind.code(),
             owner_code(t.owner),
-            instant_to_sql(&t.due),
-            t.status.code()
-        ],
+            instant_to_sql(&t.due), t.status.code(), t.link, t.done_by, t.done_at.as_ref().map(instant_to_sql)],
     )?;
     Ok(())
 }
