@@ -408,7 +408,8 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
             done_at,
         } => {
             let link = link.trim();
-            if !link.is_empty() && !(link.starts_with("https://") || link.starts_with("http://")) {
+            let web = link.starts_with("https://") || link.starts_with("http://");
+            if !link.is_empty() && !web {
                 return Err(Error::invalid(
                     "task.link",
                     Invalid::Other(format!("“{link}” is not a web address (https://…)")),
