@@ -55,6 +55,27 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// Runs a test body with a time limit: a hung WebDriver call fails the test instead of the
+/// whole run, and dropping the body's `App` ends its processes.
+/// Tests in one binary also run one at a time: two app instances (and two notification
+/// watchers on one bus) would see each other.
+pub async fn bounded<F: std::future::Future<Output = ()>>(limit: Duration, body: F) {
+    static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    let _turn = ONE_AT_A_TIME.lock().await;
+    if tokio::time::timeout(limit, body).await.is_err() {
+        panic!("test still running after {limit:?}");
+    }
+}
+
+/// Whether a visible X window with this exact title exists (xdotool).
+pub fn window_visible(title: &str) -> bool {
+    Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+        .output()
+        .map(|o| o.status.success() && !o.stdout.is_empty())
+        .unwrap_or(false)
+}
+
 /// A running app under WebDriver. Dropping it ends the session's processes.
 pub struct App {
     pub client: Client,
@@ -64,6 +85,11 @@ pub struct App {
 impl App {
     /// Starts the app with `data_home` as its `XDG_DATA_HOME` (so the database lives there).
     pub async fn start(data_home: &Path) -> App {
+        App::start_with(data_home, &[]).await
+    }
+
+    /// Like [`App::start`], with extra environment variables for the app.
+    pub async fn start_with(data_home: &Path, env: &[(&str, &str)]) -> App {
         let port = free_port();
         let native = free_port();
         let driver = Command::new(tauri_driver())
@@ -78,6 +104,7 @@ impl App {
             .env("XDG_DATA_HOME", data_home)
             .env_remove("SHOWCALL_DB")
             .env("LANG", "en_US.UTF-8")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -329,5 +356,80 @@ impl Drop for NotificationLog {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// The app's processes, for benchmarks: its process tree and WebKit helpers, their memory and
+/// CPU time.
+pub mod procs {
+    /// Pids of `showcall-app` and every process below it (and WebKit helper processes).
+    pub fn app_tree() -> Vec<u32> {
+        // The app and every process below it (WebKitWebProcess, WebKitNetworkProcess).
+        let mut all: Vec<(u32, u32, String)> = vec![];
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                continue;
+            };
+            let close = stat.rfind(')').unwrap_or(0);
+            let name = stat[stat.find('(').unwrap_or(0) + 1..close].to_string();
+            let ppid = stat[close + 2..]
+                .split_whitespace()
+                .nth(1)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            all.push((pid, ppid, name));
+        }
+        let mut tree: Vec<u32> = all
+            .iter()
+            .filter(|p| p.2.starts_with("showcall-app"))
+            .map(|p| p.0)
+            .collect();
+        let mut i = 0;
+        while i < tree.len() {
+            let parent = tree[i];
+            for p in &all {
+                if p.1 == parent && !tree.contains(&p.0) {
+                    tree.push(p.0);
+                }
+            }
+            i += 1;
+        }
+        // WebKit auxiliary processes may be reparented; include them by name too.
+        for p in &all {
+            // (WebKitWebDriver is the test's driver, not part of the app.)
+            if p.2.starts_with("WebKit")
+                && !p.2.starts_with("WebKitWebDriv")
+                && !tree.contains(&p.0)
+            {
+                tree.push(p.0);
+            }
+        }
+        tree
+    }
+
+    pub fn pss_kib(pid: u32) -> u64 {
+        std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("Pss:"))
+                    .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+            })
+            .unwrap_or(0)
+    }
+
+    /// User + system CPU time of a process so far, in clock ticks.
+    pub fn cpu_ticks(pid: u32) -> u64 {
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            return 0;
+        };
+        let after = &stat[stat.rfind(')').map_or(0, |i| i + 2)..];
+        let f: Vec<&str> = after.split_whitespace().collect();
+        // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after the name.
+        f.get(11).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
+            + f.get(12).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
     }
 }

@@ -2,7 +2,7 @@
 //! whose notifications reach a real notification service on the session bus, in order, once
 //! each, in English and then in French.
 
-use showcall_e2e::{App, NotificationLog};
+use showcall_e2e::{bounded, App, NotificationLog};
 use std::time::Duration;
 
 /// Starts a rehearsal of the demo event from 08:27 (event time) at 60×.
@@ -25,6 +25,7 @@ fn rehearsal_texts(log: &NotificationLog, tag: &str) -> Vec<(String, String)> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_rehearsal_notifies_each_cue_once_in_order_in_both_languages() {
+    showcall_e2e::bounded(std::time::Duration::from_secs(240), async {
     let data = tempfile::tempdir().unwrap();
     let log = NotificationLog::start();
     let app = App::start(data.path()).await;
@@ -98,10 +99,13 @@ async fn a_rehearsal_notifies_each_cue_once_in_order_in_both_languages() {
     let store = showcall_core::Store::open(&db).unwrap();
     let id = store.find_event("Sommet Boréal 2027").unwrap();
     assert!(store.sent(&id).unwrap().is_empty());
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_live_view_marks_cues_done_with_space_and_a_delay_moves_the_next_cue() {
+    showcall_e2e::bounded(std::time::Duration::from_secs(240), async {
     let data = tempfile::tempdir().unwrap();
     let app = App::start(data.path()).await;
     app.click("[data-testid=open-event]").await;
@@ -191,4 +195,120 @@ async fn the_live_view_marks_cues_done_with_space_and_a_delay_moves_the_next_cue
     app.client.switch_to_window(main).await.unwrap();
     app.click("[data-testid=stop-rehearsal]").await;
     app.quit().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hidden_in_the_tray_the_app_keeps_notifying() {
+    bounded(Duration::from_secs(120), async {
+        let data = tempfile::tempdir().unwrap();
+        let log = NotificationLog::start();
+        let app = App::start(data.path()).await;
+        app.click("[data-testid=open-event]").await;
+        app.click("[data-testid=tab-live]").await;
+        assert!(showcall_e2e::window_visible("Showcall"));
+        start_rehearsal(&app).await;
+        // Hide the main window to the tray right away: the heads-up at 08:28 comes 1 s later.
+        eprintln!("hiding");
+        let hide = app.find("[data-testid=hide-window]").await;
+        // The click's answer may never come back once the window is gone: don't wait for it.
+        let _ = tokio::time::timeout(Duration::from_secs(3), hide.click()).await;
+        eprintln!("hidden?");
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while showcall_e2e::window_visible("Showcall") {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the window did not hide"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        log.wait_for(2, Duration::from_secs(30));
+        assert!(
+            !showcall_e2e::window_visible("Showcall"),
+            "still hidden while notifying"
+        );
+        let got = rehearsal_texts(&log, "[Rehearsal]");
+        assert_eq!(got[0].1, "Salle principale · in 2 min", "{got:?}");
+        assert_eq!(got[1].1, "Salle principale · now");
+        // No WebDriver call on the hidden window: dropping the app ends its processes.
+        drop(app);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_report_compares_plan_and_actual_and_exports_csv() {
+    showcall_e2e::bounded(std::time::Duration::from_secs(240), async {
+        let data = tempfile::tempdir().unwrap();
+        // Record an actual start and end for the opening with the CLI-equivalent core calls.
+        let db = data.path().join("ca.showcall.desktop/showcall.db");
+        {
+            let app = App::start(data.path()).await; // first start creates the demo
+            app.find("[data-testid=event-row]").await;
+            app.quit().await;
+        }
+        {
+            let mut store = showcall_core::Store::open(&db).unwrap();
+            let t = |s: &str| {
+                chrono::DateTime::parse_from_rfc3339(s)
+                    .unwrap()
+                    .with_timezone(&chrono::Utc)
+            };
+            store
+                .record_actual(
+                    "Mot d’ouverture",
+                    Some(t("2027-04-15T13:01:00Z")),
+                    Some(t("2027-04-15T13:45:00Z")),
+                )
+                .unwrap();
+        }
+        // Without a Downloads folder the export falls back to a folder that exists.
+        let app = App::start(data.path()).await;
+        app.click("[data-testid=open-event]").await;
+        app.click("[data-testid=tab-report]").await;
+        app.find("[data-testid=report-table]").await;
+        let rows = app
+            .wait_count("[data-testid=report-row][data-level=session]", 8)
+            .await;
+        let first = app.text(&rows[0]).await;
+        assert!(
+            first.contains("Mot d’ouverture") && first.contains("+4:00"),
+            "{first}"
+        );
+        app.screenshot("report-en").await;
+        app.click("[data-testid=export-report]").await;
+        let notice = app.find("[data-testid=export-path]").await;
+        let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+        let path = loop {
+            let text = app.text(&notice).await;
+            if let (Some(i), Some(j)) = (text.find('/'), text.find(".csv")) {
+                break text[i..j + 4].to_string();
+            }
+            assert!(std::time::Instant::now() < deadline, "{text}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        app.quit().await;
+        let csv = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let mut reader = csv_reader(&csv);
+        let header = reader.remove(0);
+        assert_eq!(header[0], "level");
+        let opening = reader
+            .iter()
+            .find(|r| r[2] == "Mot d’ouverture" && r[0] == "session")
+            .unwrap();
+        assert_eq!(opening[6], "2027-04-15T13:01:00Z");
+        assert_eq!(opening[9], "240");
+    })
+    .await;
+}
+
+/// The report's CSV read back with an independent CSV parser (the csv crate).
+fn csv_reader(text: &str) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    r.records()
+        .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+        .collect()
 }

@@ -1,4 +1,7 @@
+import { isTauri } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { onCleanup, onMount, Show } from "solid-js";
+import { askClose, CloseDialog, closePromptOpen } from "./components/CloseDialog";
 import { ConfirmDialog, confirmOpen } from "./components/Confirm";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { Header } from "./components/Header";
@@ -6,11 +9,15 @@ import { HelpOverlay } from "./components/HelpOverlay";
 import { openAddSession } from "./features/calendar/CalendarTab";
 import { EventScreen } from "./features/event/EventScreen";
 import { EventsList } from "./features/events/EventsList";
+import { toErrorPayload } from "./ipc";
 import { isTyping } from "./keys";
-import { helpOpen, init, redo, setHelpOpen, setTab, tab, TABS, undo, view } from "./state";
+import { helpOpen, init, redo, setError, setHelpOpen, setTab, tab, TABS, undo, view } from "./state";
+
+/** Emitted by Rust when the user closes the main window (the close itself is prevented). */
+const CLOSE_REQUESTED = "close-requested";
 
 function onKeyDown(e: KeyboardEvent): void {
-  if (e.defaultPrevented || confirmOpen()) return;
+  if (e.defaultPrevented || confirmOpen() || closePromptOpen()) return;
   const target = e.target as HTMLElement | null;
   const ctrl = e.ctrlKey || e.metaKey;
   const key = e.key.toLowerCase();
@@ -36,7 +43,7 @@ function onKeyDown(e: KeyboardEvent): void {
     return;
   }
   if (!view() || helpOpen()) return;
-  if (e.altKey && /^[1-5]$/.test(e.key)) {
+  if (e.altKey && /^[1-9]$/.test(e.key) && Number(e.key) <= TABS.length) {
     e.preventDefault();
     setTab(TABS[Number(e.key) - 1]);
     return;
@@ -51,6 +58,7 @@ export function App() {
   onMount(() => {
     document.addEventListener("keydown", onKeyDown);
     void init();
+    listenForClose();
   });
   onCleanup(() => document.removeEventListener("keydown", onKeyDown));
 
@@ -62,7 +70,26 @@ export function App() {
         <EventScreen />
       </Show>
       <ConfirmDialog />
+      <CloseDialog />
       <HelpOverlay />
     </div>
   );
+}
+
+/** Asks what to do when the window is closed (keep running in the tray, quit or cancel). */
+function listenForClose(): void {
+  // Outside the desktop app (a plain browser) there is no window to close.
+  if (!isTauri()) return;
+  let unlisten: UnlistenFn | null = null;
+  let disposed = false;
+  listen(CLOSE_REQUESTED, () => askClose())
+    .then((u) => {
+      if (disposed) u();
+      else unlisten = u;
+    })
+    .catch((e) => setError(toErrorPayload(e)));
+  onCleanup(() => {
+    disposed = true;
+    unlisten?.();
+  });
 }

@@ -81,6 +81,28 @@ doneBy: string,
  */
 doneAt: string | null, };
 
+export type CueAnchor = "session_start" | "session_end" | "segment_start" | "segment_end";
+
+export type CustomCue = { id: string, sessionId: string, 
+/**
+ * The segment it hangs on, for segment anchors.
+ */
+segmentId: string | null, anchor: CueAnchor, 
+/**
+ * Seconds after the anchor (negative: before).
+ */
+offsetSecs: number, kind: CueKind, 
+/**
+ * What to do, in the analyst's words.
+ */
+text: string, 
+/**
+ * Heads-up before the cue, in seconds (0: only at the time).
+ */
+leadSecs: number, };
+
+export type CueSetting = { kind: CueKind, enabled: boolean, leadSecs: number, };
+
 export type EventData = { event: Event, 
 /**
  * Ordered by position.
@@ -101,7 +123,15 @@ people: Array<Person>,
 /**
  * Ordered by due instant.
  */
-tasks: Array<Task>, };
+tasks: Array<Task>, 
+/**
+ * Cues added by hand. Ordered by session, anchor, offset.
+ */
+customCues: Array<CustomCue>, 
+/**
+ * Changes to the default cue template (kinds switched off, other heads-up times).
+ */
+cueSettings: Array<CueSetting>, };
 
 export type EventSummary = { id: string, name: string, customer: string, timeZone: string, 
 /**
@@ -177,7 +207,9 @@ export type PersonFields = { name: string, role: Role, email: string,
  */
 timeZone: string, invitationSent: boolean, techCheckDone: boolean, };
 
-export type Edit = { "type": "updateEvent", fields: EventFields, } | { "type": "addStage", name: string, } | { "type": "renameStage", id: string, name: string, } | { "type": "deleteStage", id: string, } | { "type": "addSession", fields: SessionFields, } | { "type": "updateSession", id: string, fields: SessionFields, } | { "type": "deleteSession", id: string, } | { "type": "addSegment", sessionId: string, position: number | null, fields: SegmentFields, } | { "type": "updateSegment", id: string, fields: SegmentFields, } | { "type": "moveSegment", id: string, to: number, } | { "type": "deleteSegment", id: string, } | { "type": "addPerson", fields: PersonFields, } | { "type": "updatePerson", id: string, fields: PersonFields, } | { "type": "deletePerson", id: string, } | { "type": "setTaskStatus", id: string, status: TaskStatus, } | { "type": "updateTask", id: string, status: TaskStatus, link: string, doneBy: string, doneAt: string | null, };
+export type CustomCueFields = { sessionId: string, segmentId: string | null, anchor: CueAnchor, offsetSecs: number, kind: CueKind, text: string, leadSecs: number, };
+
+export type Edit = { "type": "updateEvent", fields: EventFields, } | { "type": "addStage", name: string, } | { "type": "renameStage", id: string, name: string, } | { "type": "deleteStage", id: string, } | { "type": "addSession", fields: SessionFields, } | { "type": "updateSession", id: string, fields: SessionFields, } | { "type": "deleteSession", id: string, } | { "type": "addSegment", sessionId: string, position: number | null, fields: SegmentFields, } | { "type": "updateSegment", id: string, fields: SegmentFields, } | { "type": "moveSegment", id: string, to: number, } | { "type": "deleteSegment", id: string, } | { "type": "addPerson", fields: PersonFields, } | { "type": "updatePerson", id: string, fields: PersonFields, } | { "type": "deletePerson", id: string, } | { "type": "setTaskStatus", id: string, status: TaskStatus, } | { "type": "addCustomCue", fields: CustomCueFields, } | { "type": "updateCustomCue", id: string, fields: CustomCueFields, } | { "type": "deleteCustomCue", id: string, } | { "type": "setCueSetting", kind: CueKind, enabled: boolean, leadSecs: bigint, } | { "type": "updateTask", id: string, status: TaskStatus, link: string, doneBy: string, doneAt: string | null, };
 
 export type ErrorPayload = { code: string, message: string, 
 /**
@@ -185,7 +217,7 @@ export type ErrorPayload = { code: string, message: string,
  */
 field: string | null, };
 
-export type CueKind = "av_check" | "speaker_prep" | "go_live" | "attendee_view_check" | "presenter_on" | "presenter_off" | "transition" | "play_clip" | "share_deck" | "time_check" | "end_stream" | "recording_download";
+export type CueKind = "av_check" | "speaker_prep" | "go_live" | "attendee_view_check" | "presenter_on" | "presenter_off" | "transition" | "play_clip" | "share_deck" | "time_check" | "end_stream" | "recording_download" | "overlay_on" | "overlay_off" | "background_change" | "captions_on" | "captions_off" | "custom";
 
 export type CueState = "pending" | "notified" | "done" | "skipped" | "missed";
 

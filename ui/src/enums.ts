@@ -62,6 +62,12 @@ export const CUE_KINDS = list<CueKind>()([
   "time_check",
   "end_stream",
   "recording_download",
+  "overlay_on",
+  "overlay_off",
+  "background_change",
+  "captions_on",
+  "captions_off",
+  "custom",
 ] as const);
 export const CUE_STATES = list<CueState>()(["pending", "notified", "done", "skipped", "missed"] as const);
 

@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  CueKind,
   CueState,
   Edit,
   EditResult,
@@ -11,6 +12,7 @@ import type {
   EventView,
   Lang,
   LiveSnapshot,
+  Report,
   SpeakerTimer,
 } from "./bindings";
 
@@ -118,6 +120,39 @@ export function speakerTimer(): Promise<SpeakerTimer> {
 /** An empty `text` clears the message. */
 export function sendSpeakerMessage(args: { text: string }): Promise<null> {
   return invoke("send_speaker_message", args);
+}
+
+// ---- report ---------------------------------------------------------------------
+
+/** Planned vs actual times, cue tallies and support hours of an event. */
+export function report(args: { eventId: string }): Promise<Report> {
+  return invoke("report", args);
+}
+
+/** Writes the report as CSV and returns the path of the written file. */
+export function exportReportCsv(args: { eventId: string }): Promise<string> {
+  return invoke("export_report_csv", args);
+}
+
+// ---- notifications and window -------------------------------------------------------
+
+/** The cue kinds whose notifications are muted ("do not disturb"). */
+export function getDnd(): Promise<CueKind[]> {
+  return invoke("get_dnd");
+}
+
+/** Replaces the muted cue kinds; returns them as stored. */
+export function setDnd(args: { kinds: CueKind[] }): Promise<CueKind[]> {
+  return invoke("set_dnd", args);
+}
+
+/** Hides the main window; Showcall keeps running (and notifying) from the tray. */
+export function hideMainWindow(): Promise<null> {
+  return invoke("hide_main_window");
+}
+
+export function quitApp(): Promise<null> {
+  return invoke("quit_app");
 }
 
 /** Turns whatever a command rejected with into an `ErrorPayload`. */

@@ -6,8 +6,9 @@ import * as ipc from "./ipc";
 import { isLang, lang, setUiLang, t } from "./i18n";
 import { localDateKey } from "./time";
 
-export type Tab = "calendar" | "people" | "tasks" | "settings" | "live";
-export const TABS: Tab[] = ["calendar", "people", "tasks", "settings", "live"];
+export type Tab = "calendar" | "people" | "tasks" | "settings" | "live" | "report";
+/** In Alt+1 … Alt+6 order. */
+export const TABS: Tab[] = ["calendar", "people", "tasks", "settings", "live", "report"];
 
 // ---- errors ---------------------------------------------------------------
 const [error, setError] = createSignal<ErrorPayload | null>(null);
@@ -209,6 +210,26 @@ export async function changeLang(l: Lang): Promise<void> {
     } catch (e) {
       fail(e);
     }
+  }
+}
+
+// ---- window -------------------------------------------------------------------
+/** Hides the main window to the tray; cue notifications keep coming. */
+export async function hideToTray(): Promise<boolean> {
+  try {
+    await ipc.hideMainWindow();
+    return true;
+  } catch (e) {
+    fail(e);
+    return false;
+  }
+}
+
+export async function quitApp(): Promise<void> {
+  try {
+    await ipc.quitApp();
+  } catch (e) {
+    fail(e);
   }
 }
 

@@ -6,7 +6,7 @@
 //! tick and now — so a cue is notified once, and a gap (sleep, clock jump) becomes one summary of
 //! missed cues instead of a storm. Pure: `now` is always a parameter.
 
-use crate::model::{EventData, SegmentKind, Session};
+use crate::model::{CueAnchor, EventData, SegmentKind, Session};
 use crate::schedule::{self, AV_CHECK, SPEAKER_PREP};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -29,11 +29,17 @@ pub enum CueKind {
     TimeCheck,
     EndStream,
     RecordingDownload,
+    OverlayOn,
+    OverlayOff,
+    BackgroundChange,
+    CaptionsOn,
+    CaptionsOff,
+    Custom,
 }
 
 impl CueKind {
     /// Every kind, in the order of a session.
-    pub const ALL: [CueKind; 12] = [
+    pub const ALL: [CueKind; 18] = [
         CueKind::AvCheck,
         CueKind::SpeakerPrep,
         CueKind::GoLive,
@@ -46,6 +52,12 @@ impl CueKind {
         CueKind::TimeCheck,
         CueKind::EndStream,
         CueKind::RecordingDownload,
+        CueKind::OverlayOn,
+        CueKind::OverlayOff,
+        CueKind::BackgroundChange,
+        CueKind::CaptionsOn,
+        CueKind::CaptionsOff,
+        CueKind::Custom,
     ];
 
     /// Parses a code written by [`CueKind::code`].
@@ -68,6 +80,12 @@ impl CueKind {
             CueKind::TimeCheck => "time_check",
             CueKind::EndStream => "end_stream",
             CueKind::RecordingDownload => "recording_download",
+            CueKind::OverlayOn => "overlay_on",
+            CueKind::OverlayOff => "overlay_off",
+            CueKind::BackgroundChange => "background_change",
+            CueKind::CaptionsOn => "captions_on",
+            CueKind::CaptionsOff => "captions_off",
+            CueKind::Custom => "custom",
         }
     }
 }
@@ -345,7 +363,57 @@ pub fn plan(data: &EventData) -> Vec<Cue> {
             );
         }
     }
+    // The event's template: kinds switched off, other heads-up times.
+    out.retain(|c| {
+        !data
+            .cue_settings
+            .iter()
+            .any(|s| s.kind == c.kind && !s.enabled)
+    });
+    for c in out.iter_mut() {
+        if let Some(s) = data.cue_settings.iter().find(|s| s.kind == c.kind) {
+            c.lead_secs = s.lead_secs;
+        }
+    }
+    out.extend(custom(data, &sch));
     out.sort_by(|a, b| (a.planned, &a.key).cmp(&(b.planned, &b.key)));
+    out
+}
+
+/// The cues the analyst added by hand, at their planned instants.
+fn custom(data: &EventData, sch: &schedule::Schedule) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for c in &data.custom_cues {
+        let Some(st) = sch.sessions.iter().find(|s| s.session_id == c.session_id) else {
+            continue;
+        };
+        let seg = c
+            .segment_id
+            .as_ref()
+            .and_then(|g| st.segments.iter().find(|t| &t.segment_id == g));
+        let base = match (c.anchor, seg) {
+            (CueAnchor::SessionStart, _) => st.start,
+            (CueAnchor::SessionEnd, _) => st.end,
+            (CueAnchor::SegmentStart, Some(t)) => t.start,
+            (CueAnchor::SegmentEnd, Some(t)) => t.end,
+            _ => continue,
+        };
+        let at = base + Duration::seconds(c.offset_secs);
+        out.push(Cue {
+            key: format!("custom:{}", c.id),
+            kind: c.kind,
+            session_id: c.session_id.clone(),
+            segment_id: c.segment_id.clone(),
+            stage_id: st.stage_id.clone(),
+            session: st.title.clone(),
+            stage: st.stage_name.clone(),
+            detail: c.text.clone(),
+            planned: at,
+            expected: at,
+            lead_secs: c.lead_secs,
+            state: CueState::Pending,
+        });
+    }
     out
 }
 
@@ -832,6 +900,61 @@ mod tests {
             utc("2027-05-04T13:00:00Z"),
         );
         assert!(!tick.notify.iter().any(|n| n.key == go));
+    }
+
+    #[test]
+    fn the_template_switches_kinds_off_and_custom_cues_join_the_timeline() {
+        let mut d = demo_like();
+        d.cue_settings.push(crate::model::CueSetting {
+            kind: CueKind::AttendeeViewCheck,
+            enabled: false,
+            lead_secs: 0,
+        });
+        d.cue_settings.push(crate::model::CueSetting {
+            kind: CueKind::GoLive,
+            enabled: true,
+            lead_secs: 300,
+        });
+        let talk = d
+            .segments
+            .iter()
+            .find(|g| g.title == "Talk")
+            .unwrap()
+            .id
+            .clone();
+        d.custom_cues.push(crate::model::CustomCue {
+            id: "c1".into(),
+            session_id: d.sessions[0].id.clone(),
+            segment_id: Some(talk),
+            anchor: CueAnchor::SegmentStart,
+            offset_secs: 30,
+            kind: CueKind::OverlayOn,
+            text: "Lower third: Ana".into(),
+            lead_secs: 60,
+        });
+        let cues = plan(&d);
+        assert!(!cues.iter().any(|c| c.kind == CueKind::AttendeeViewCheck));
+        assert_eq!(find(&cues, CueKind::GoLive, "Keynote").lead_secs, 300);
+        let overlay = cues.iter().find(|c| c.key == "custom:c1").unwrap();
+        assert_eq!(overlay.planned, utc("2027-05-04T13:05:30Z"));
+        assert_eq!(overlay.detail, "Lower third: Ana");
+        // A delay moves it like any other cue of its stage.
+        let log = DayLog {
+            delays: vec![Delay {
+                id: "d".into(),
+                event_id: d.event.id.clone(),
+                stage_id: d.stages[0].id.clone(),
+                session_id: None,
+                minutes: 2,
+                from: utc("2027-05-04T13:00:00Z"),
+            }],
+            ..Default::default()
+        };
+        let t = timeline(&d, &log);
+        assert_eq!(
+            t.iter().find(|c| c.key == "custom:c1").unwrap().expected,
+            utc("2027-05-04T13:07:30Z")
+        );
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub fn event() -> EventData {
         segments: vec![],
         people: vec![],
         tasks: vec![],
+        custom_cues: vec![],
+        cue_settings: vec![],
     };
     let mut person = |name: &str, role: Role, email: &str, invited: bool| {
         let id = new_id();

@@ -3,6 +3,7 @@
 //! it in one transaction. Instants arrive as text: RFC 3339 (`2027-04-15T13:00:00Z`) or a local
 //! date-time in the event's zone (`2027-04-15T09:00`), which is how people type them.
 
+use crate::cues::CueKind;
 use crate::error::{Error, Invalid, Result};
 use crate::model::*;
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -61,6 +62,36 @@ pub struct PersonFields {
     pub time_zone: String,
     pub invitation_sent: bool,
     pub tech_check_done: bool,
+}
+
+/// The editable fields of a custom cue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomCueFields {
+    pub session_id: String,
+    pub segment_id: Option<String>,
+    pub anchor: CueAnchor,
+    #[ts(type = "number")]
+    pub offset_secs: i64,
+    pub kind: CueKind,
+    pub text: String,
+    #[ts(type = "number")]
+    pub lead_secs: i64,
+}
+
+impl CustomCueFields {
+    fn to_cue(&self, id: String) -> CustomCue {
+        CustomCue {
+            id,
+            session_id: self.session_id.clone(),
+            segment_id: self.segment_id.clone().filter(|s| !s.is_empty()),
+            anchor: self.anchor,
+            offset_secs: self.offset_secs,
+            kind: self.kind,
+            text: self.text.trim().to_string(),
+            lead_secs: self.lead_secs,
+        }
+    }
 }
 
 /// One user edit of an event.
@@ -126,6 +157,23 @@ pub enum Edit {
     SetTaskStatus {
         id: String,
         status: TaskStatus,
+    },
+    /// Adds a cue by hand (overlay, background, captions, anything).
+    AddCustomCue {
+        fields: CustomCueFields,
+    },
+    UpdateCustomCue {
+        id: String,
+        fields: CustomCueFields,
+    },
+    DeleteCustomCue {
+        id: String,
+    },
+    /// Switches a kind of generated cue on or off for this event, with its heads-up.
+    SetCueSetting {
+        kind: CueKind,
+        enabled: bool,
+        lead_secs: i64,
     },
     /// Status, link and who did it; `done_at` is stamped by the caller (who owns the clock)
     /// when the status becomes done, and cleared when it stops being done.
@@ -316,6 +364,7 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
                 .map(|s| s.id.clone())
                 .collect();
             d.sessions.retain(|s| &s.stage_id != id);
+            d.custom_cues.retain(|c| !gone.contains(&c.session_id));
             d.segments.retain(|g| !gone.contains(&g.session_id));
             d.tasks
                 .retain(|t| t.session_id.as_ref().is_none_or(|s| !gone.contains(s)));
@@ -334,6 +383,7 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
             find_mut(&mut d.sessions, id, "session", |s| &s.id)?;
             d.sessions.retain(|s| &s.id != id);
             d.segments.retain(|g| &g.session_id != id);
+            d.custom_cues.retain(|c| &c.session_id != id);
             d.tasks.retain(|t| t.session_id.as_ref() != Some(id));
         }
         Edit::AddSegment {
@@ -378,6 +428,7 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
                 .session_id
                 .clone();
             d.segments.retain(|g| &g.id != id);
+            d.custom_cues.retain(|c| c.segment_id.as_ref() != Some(id));
             let order = ordered_ids(d, &session_id);
             renumber(d, order);
         }
@@ -396,6 +447,30 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
             for g in &mut d.segments {
                 g.presenter_ids.retain(|p| p != id);
             }
+        }
+        Edit::AddCustomCue { fields } => {
+            let id = new_id();
+            d.custom_cues.push(fields.to_cue(id.clone()));
+            created = Some(id);
+        }
+        Edit::UpdateCustomCue { id, fields } => {
+            *find_mut(&mut d.custom_cues, id, "cue", |c| &c.id)? = fields.to_cue(id.clone());
+        }
+        Edit::DeleteCustomCue { id } => {
+            find_mut(&mut d.custom_cues, id, "cue", |c| &c.id)?;
+            d.custom_cues.retain(|c| &c.id != id);
+        }
+        Edit::SetCueSetting {
+            kind,
+            enabled,
+            lead_secs,
+        } => {
+            d.cue_settings.retain(|c| c.kind != *kind);
+            d.cue_settings.push(CueSetting {
+                kind: *kind,
+                enabled: *enabled,
+                lead_secs: *lead_secs,
+            });
         }
         Edit::SetTaskStatus { id, status } => {
             find_mut(&mut d.tasks, id, "task", |t| &t.id)?.status = *status;

@@ -291,6 +291,12 @@ pub fn kind_label(kind: CueKind, lang: Lang) -> &'static str {
         ],
         CueKind::EndStream => ["End the stream", "Fin de la diffusion"],
         CueKind::RecordingDownload => ["Download the recording", "Télécharger l’enregistrement"],
+        CueKind::OverlayOn => ["Overlay on", "Afficher la superposition"],
+        CueKind::OverlayOff => ["Overlay off", "Retirer la superposition"],
+        CueKind::BackgroundChange => ["Change the background", "Changer l’arrière-plan"],
+        CueKind::CaptionsOn => ["Captions on", "Activer les sous-titres"],
+        CueKind::CaptionsOff => ["Captions off", "Désactiver les sous-titres"],
+        CueKind::Custom => ["Cue", "Signal"],
     };
     if fr {
         f

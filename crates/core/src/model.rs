@@ -298,6 +298,70 @@ pub struct Task {
     pub done_at: Option<DateTime<Utc>>,
 }
 
+/// What a custom cue's instant is measured from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CueAnchor {
+    SessionStart,
+    SessionEnd,
+    SegmentStart,
+    SegmentEnd,
+}
+
+impl CueAnchor {
+    /// The stable snake_case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            CueAnchor::SessionStart => "session_start",
+            CueAnchor::SessionEnd => "session_end",
+            CueAnchor::SegmentStart => "segment_start",
+            CueAnchor::SegmentEnd => "segment_end",
+        }
+    }
+
+    /// Parses a code written by [`CueAnchor::code`].
+    pub fn from_code(s: &str) -> Option<CueAnchor> {
+        [
+            CueAnchor::SessionStart,
+            CueAnchor::SessionEnd,
+            CueAnchor::SegmentStart,
+            CueAnchor::SegmentEnd,
+        ]
+        .into_iter()
+        .find(|a| a.code() == s)
+    }
+}
+
+/// A cue the analyst adds by hand: an overlay, a background change, captions, anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomCue {
+    pub id: String,
+    pub session_id: String,
+    /// The segment it hangs on, for segment anchors.
+    pub segment_id: Option<String>,
+    pub anchor: CueAnchor,
+    /// Seconds after the anchor (negative: before).
+    #[ts(type = "number")]
+    pub offset_secs: i64,
+    pub kind: crate::cues::CueKind,
+    /// What to do, in the analyst's words.
+    pub text: String,
+    /// Heads-up before the cue, in seconds (0: only at the time).
+    #[ts(type = "number")]
+    pub lead_secs: i64,
+}
+
+/// The event's cue template: whether a kind of generated cue is on, and its heads-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CueSetting {
+    pub kind: crate::cues::CueKind,
+    pub enabled: bool,
+    #[ts(type = "number")]
+    pub lead_secs: i64,
+}
+
 /// Everything stored about one event, as one snapshot: what the rules, the schedule engine,
 /// undo/redo and (later) handoff packages work on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -314,6 +378,12 @@ pub struct EventData {
     pub people: Vec<Person>,
     /// Ordered by due instant.
     pub tasks: Vec<Task>,
+    /// Cues added by hand. Ordered by session, anchor, offset.
+    #[serde(default)]
+    pub custom_cues: Vec<CustomCue>,
+    /// Changes to the default cue template (kinds switched off, other heads-up times).
+    #[serde(default)]
+    pub cue_settings: Vec<CueSetting>,
 }
 
 impl EventData {
@@ -348,6 +418,27 @@ impl EventData {
             .sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
         self.tasks
             .sort_by(|a, b| (a.due, a.kind, &a.session_id).cmp(&(b.due, b.kind, &b.session_id)));
+        let order: std::collections::HashMap<&str, usize> = self
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        self.custom_cues.sort_by(|a, b| {
+            (
+                order.get(a.session_id.as_str()),
+                a.anchor,
+                a.offset_secs,
+                &a.id,
+            )
+                .cmp(&(
+                    order.get(b.session_id.as_str()),
+                    b.anchor,
+                    b.offset_secs,
+                    &b.id,
+                ))
+        });
+        self.cue_settings.sort_by_key(|c| c.kind);
     }
 
     /// The run of show of one session, in order.

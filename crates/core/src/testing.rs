@@ -29,6 +29,8 @@ pub fn event(zone: &str) -> EventData {
         segments: vec![],
         people: vec![],
         tasks: vec![],
+        custom_cues: vec![],
+        cue_settings: vec![],
     }
 }
 

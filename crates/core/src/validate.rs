@@ -2,7 +2,7 @@
 //! [`event_data`] checks a whole snapshot, so an edit is validated on the state it would produce.
 
 use crate::error::{Error, Invalid, Result};
-use crate::model::EventData;
+use crate::model::{CueAnchor, EventData};
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
@@ -77,6 +77,46 @@ pub fn event_data(d: &EventData) -> Result<()> {
             return Err(Error::invalid(
                 "segment.presenterIds",
                 Invalid::UnknownReference(p.clone()),
+            ));
+        }
+    }
+    for c in &d.custom_cues {
+        let Some(_) = d.session(&c.session_id) else {
+            return Err(Error::invalid(
+                "cue.sessionId",
+                Invalid::UnknownReference(c.session_id.clone()),
+            ));
+        };
+        let on_segment = matches!(c.anchor, CueAnchor::SegmentStart | CueAnchor::SegmentEnd);
+        match &c.segment_id {
+            Some(g) if !d.segments_of(&c.session_id).any(|s| &s.id == g) => {
+                return Err(Error::invalid(
+                    "cue.segmentId",
+                    Invalid::UnknownReference(g.clone()),
+                ));
+            }
+            None if on_segment => return Err(Error::invalid("cue.segmentId", Invalid::Empty)),
+            _ => {}
+        }
+        if c.offset_secs.abs() > 24 * 3600 {
+            return Err(Error::invalid(
+                "cue.offsetSecs",
+                Invalid::OutOfRange(format!("{} s (±24 h)", c.offset_secs)),
+            ));
+        }
+        if !(0..=3600).contains(&c.lead_secs) {
+            return Err(Error::invalid(
+                "cue.leadSecs",
+                Invalid::OutOfRange(format!("{} s (0–3600)", c.lead_secs)),
+            ));
+        }
+        not_empty("cue.text", &c.text)?;
+    }
+    for c in &d.cue_settings {
+        if !(0..=3600).contains(&c.lead_secs) {
+            return Err(Error::invalid(
+                "cue.leadSecs",
+                Invalid::OutOfRange(format!("{} s (0–3600)", c.lead_secs)),
             ));
         }
     }

@@ -68,6 +68,8 @@ pub fn new_event(name: &str, time_zone: &str, locale: &str) -> EventData {
         segments: vec![],
         people: vec![],
         tasks: vec![],
+        custom_cues: vec![],
+        cue_settings: vec![],
     }
 }
 
@@ -97,6 +99,11 @@ pub fn duplicate(src: &EventData, name: &str) -> EventData {
         g.id = map(&g.id);
         g.session_id = map(&g.session_id);
         g.presenter_ids = g.presenter_ids.iter().map(|p| map(p)).collect();
+    }
+    for c in &mut d.custom_cues {
+        c.id = map(&c.id);
+        c.session_id = map(&c.session_id);
+        c.segment_id = c.segment_id.as_ref().map(|g| map(g));
     }
     d.tasks.clear();
     crate::tasks::sync(&mut d);

@@ -3,7 +3,9 @@
 //! `UPDATE_BINDINGS=1` to rewrite it.
 
 use showcall_core::cues::{Actual, Cue, CueKind, CueState, Delay};
-use showcall_core::edit::{Edit, EventFields, PersonFields, SegmentFields, SessionFields};
+use showcall_core::edit::{
+    CustomCueFields, Edit, EventFields, PersonFields, SegmentFields, SessionFields,
+};
 use showcall_core::error::ErrorPayload;
 use showcall_core::i18n::Lang;
 use showcall_core::live::{
@@ -31,6 +33,9 @@ fn generate() -> String {
         TaskKind::decl(&cfg),
         TaskStatus::decl(&cfg),
         Task::decl(&cfg),
+        CueAnchor::decl(&cfg),
+        CustomCue::decl(&cfg),
+        CueSetting::decl(&cfg),
         EventData::decl(&cfg),
         EventSummary::decl(&cfg),
         SupportWindow::decl(&cfg),
@@ -47,6 +52,7 @@ fn generate() -> String {
         SessionFields::decl(&cfg),
         SegmentFields::decl(&cfg),
         PersonFields::decl(&cfg),
+        CustomCueFields::decl(&cfg),
         Edit::decl(&cfg),
         ErrorPayload::decl(&cfg),
         CueKind::decl(&cfg),

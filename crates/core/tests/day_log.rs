@@ -145,3 +145,71 @@ fn marking_cues_and_recording_actuals() {
         "invalid_input"
     );
 }
+
+#[test]
+fn custom_cues_and_the_template_are_part_of_the_plan() {
+    use showcall_core::edit::CustomCueFields;
+    use showcall_core::model::CueAnchor;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.db");
+    let (mut store, id) = open_demo(&path);
+    let data = store.load(&id).unwrap();
+    let opening = data.sessions[0].id.clone();
+    let keynote = data.segments_of(&opening).nth(2).unwrap().id.clone();
+    let fields = CustomCueFields {
+        session_id: opening.clone(),
+        segment_id: Some(keynote.clone()),
+        anchor: CueAnchor::SegmentStart,
+        offset_secs: 10,
+        kind: CueKind::OverlayOn,
+        text: "Lower third: Marc-André Gagnon, CEO".into(),
+        lead_secs: 30,
+    };
+    let added = store
+        .edit(
+            &id,
+            &Edit::AddCustomCue {
+                fields: fields.clone(),
+            },
+        )
+        .unwrap();
+    let cue_id = added.created.unwrap();
+    store
+        .edit(
+            &id,
+            &Edit::SetCueSetting {
+                kind: CueKind::AttendeeViewCheck,
+                enabled: false,
+                lead_secs: 0,
+            },
+        )
+        .unwrap();
+    drop(store);
+
+    let mut store = Store::open(&path).unwrap();
+    let t = store.cue_timeline(&id).unwrap();
+    let overlay = t
+        .iter()
+        .find(|c| c.key == format!("custom:{cue_id}"))
+        .unwrap();
+    assert_eq!(overlay.planned, utc("2027-04-15T13:07:10Z"));
+    assert!(!t.iter().any(|c| c.kind == CueKind::AttendeeViewCheck));
+
+    // A cue on a segment that is not there is refused, naming the field.
+    let bad = CustomCueFields {
+        segment_id: Some("nope".into()),
+        ..fields
+    };
+    let e = store
+        .edit(&id, &Edit::AddCustomCue { fields: bad })
+        .unwrap_err();
+    assert_eq!(
+        e.message(showcall_core::i18n::Lang::En),
+        "Cue segment: “nope” is not part of this event"
+    );
+    // Deleting the segment takes its cues with it.
+    store
+        .edit(&id, &Edit::DeleteSegment { id: keynote })
+        .unwrap();
+    assert!(store.load(&id).unwrap().custom_cues.is_empty());
+}

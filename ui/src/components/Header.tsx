@@ -1,7 +1,7 @@
 import { For } from "solid-js";
 import { LANGS } from "../enums";
 import { lang, t } from "../i18n";
-import { changeLang, closeEvent, hour12, setHelpOpen, setHour12, view } from "../state";
+import { changeLang, closeEvent, hideToTray, hour12, setHelpOpen, setHour12, view } from "../state";
 
 export function Header() {
   return (
@@ -62,6 +62,14 @@ export function Header() {
           {t("header.hour24")}
         </button>
       </div>
+      <button
+        type="button"
+        data-testid="hide-window"
+        title={t("header.hideTitle")}
+        onClick={() => void hideToTray()}
+      >
+        <span aria-hidden="true">▁</span> {t("header.hide")}
+      </button>
       <button
         type="button"
         class="icon-btn"

@@ -4,6 +4,7 @@
 //! apply the edit in memory, validate the whole result, sync the tasks, write — or, on any
 //! error, write nothing.
 
+mod cue_plan;
 mod day_log;
 mod events;
 mod people;
@@ -27,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_day_log.sql"),
     include_str!("migrations/0003_task_details.sql"),
+    include_str!("migrations/0004_custom_cues.sql"),
 ];
 
 /// The app's identifier (as in tauri.conf.json): its data lives in `<data dir>/<IDENTIFIER>`.
@@ -379,6 +381,8 @@ fn load(conn: &Connection, event_id: &str) -> Result<EventData> {
         segments: segments::list(conn, event_id)?,
         people: people::list(conn, event_id)?,
         tasks: tasks::list(conn, event_id)?,
+        custom_cues: cue_plan::list_custom(conn, event_id)?,
+        cue_settings: cue_plan::list_settings(conn, event_id)?,
         event,
     };
     data.normalize();
@@ -389,7 +393,7 @@ fn load(conn: &Connection, event_id: &str) -> Result<EventData> {
 /// (the day's log: delays, actual times, cue states) is kept.
 fn rewrite(tx: &Transaction, d: &EventData) -> Result<()> {
     events::update(tx, &d.event)?;
-    for table in ["tasks", "stages", "people"] {
+    for table in ["custom_cues", "cue_settings", "tasks", "stages", "people"] {
         tx.execute(
             &format!("DELETE FROM {table} WHERE event_id = ?1"),
             [&d.event.id],
@@ -418,6 +422,12 @@ fn write_plan(tx: &Transaction, d: &EventData) -> Result<()> {
     }
     for t in &d.tasks {
         tasks::insert(tx, t)?;
+    }
+    for c in &d.custom_cues {
+        cue_plan::insert_custom(tx, &d.event.id, c)?;
+    }
+    for c in &d.cue_settings {
+        cue_plan::insert_setting(tx, &d.event.id, c)?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ import { machineZone } from "../../time";
 import { CalendarTab } from "../calendar/CalendarTab";
 import { LiveTab } from "../live/LiveTab";
 import { PeopleTab } from "../people/PeopleTab";
+import { ReportTab } from "../report/ReportTab";
 import { SettingsTab } from "../settings/SettingsTab";
 import { TasksTab } from "../tasks/TasksTab";
 
@@ -14,6 +15,7 @@ const TAB_LABEL: Record<Tab, MessageKey> = {
   tasks: "tabs.tasks",
   settings: "tabs.settings",
   live: "tabs.live",
+  report: "tabs.report",
 };
 
 export function EventScreen() {
@@ -92,6 +94,9 @@ export function EventScreen() {
           </Match>
           <Match when={tab() === "live"}>
             <LiveTab />
+          </Match>
+          <Match when={tab() === "report"}>
+            <ReportTab />
           </Match>
         </Switch>
       </div>

@@ -1,13 +1,10 @@
 // The live view's top bar (clock, rehearsal badge, support clock) and the next-cue panel.
-import { createSignal, Show, type JSX } from "solid-js";
+import { Show, type JSX } from "solid-js";
 import type { LiveSnapshot } from "../../bindings";
 import { lang, t } from "../../i18n";
 import { hour12 } from "../../state";
 import { clockParts, formatTime, machineZone } from "../../time";
 import { budgetShare, cueTone, formatCountdown, formatHoursClock, type Tone } from "./live";
-
-// Kept across tab switches: the snapshot does not carry the rehearsal speed.
-export const [rehearsalSpeed, setRehearsalSpeed] = createSignal<number | null>(null);
 
 /** A shape to go with each tone, so urgency never relies on colour alone. */
 export function ToneMark(props: { tone: Tone }) {
@@ -60,8 +57,8 @@ export function TopBar(props: { snap: LiveSnapshot; stale: boolean; children: JS
       <Show when={props.snap.rehearsal}>
         <span class="rehearsal-badge" data-testid="rehearsal-badge" title={t("live.rehearsalTitle")}>
           ⟲{" "}
-          {rehearsalSpeed() !== null
-            ? t("live.rehearsalSpeedBadge", { speed: rehearsalSpeed()! })
+          {props.snap.rehearsalSpeed !== null
+            ? t("live.rehearsalSpeedBadge", { speed: props.snap.rehearsalSpeed })
             : t("live.rehearsal")}
         </span>
       </Show>

@@ -3,6 +3,7 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import type { CueState, ErrorPayload, LiveSnapshot } from "../../bindings";
+import { closePromptOpen } from "../../components/CloseDialog";
 import { confirmOpen } from "../../components/Confirm";
 import { lang, t } from "../../i18n";
 import * as ipc from "../../ipc";
@@ -21,7 +22,9 @@ import {
   sameInstant,
 } from "./live";
 import { MessageRow, RehearsalControls, setShownMessage } from "./LiveControls";
-import { NextCuePanel, setRehearsalSpeed, TopBar } from "./LivePanels";
+import { AfterSessionPanel } from "./AfterSession";
+import { DndControl } from "./Dnd";
+import { NextCuePanel, TopBar } from "./LivePanels";
 import { StageCard } from "./StageCard";
 
 export const LIVE_POLL_MS = 1000;
@@ -36,7 +39,6 @@ export function LiveTab() {
     // Keyed by cue key so rows keep their identity (selection, scroll) from one second to the next.
     if (!store.snap || store.snap.eventId !== s.eventId) setStore("snap", s);
     else setStore("snap", reconcile(s, { key: "key" }));
-    if (!s.rehearsal) setRehearsalSpeed(null);
   };
   const sequence = createSequencer<LiveSnapshot>(apply);
 
@@ -134,12 +136,13 @@ export function LiveTab() {
 
   // ---- keyboard -------------------------------------------------------------------------
   const onKey = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.repeat || helpOpen() || confirmOpen()) return;
+    if (e.defaultPrevented || e.repeat || helpOpen() || confirmOpen() || closePromptOpen()) return;
     const target = e.target;
     if (isFormControl(target)) return;
     if (target instanceof Element) {
-      // Dialogs and the open delay control keep their keys (Space presses their buttons).
-      if (target.closest("[role=dialog], .delay-control")) return;
+      // Dialogs, the open delay control and the after-session panel keep their keys (Space
+      // presses their buttons).
+      if (target.closest("[role=dialog], .delay-control, .after-session")) return;
       // The live view has focus: the page itself, the live view or the tab bar above it.
       const inView =
         target === document.body || target === document.documentElement || !!target.closest(".live, .tabs");
@@ -207,13 +210,10 @@ export function LiveTab() {
                 rehearsal={s().rehearsal}
                 zone={zone()}
                 onStart={async (from, speed) => {
-                  if (await act(() => ipc.startRehearsal({ eventId: eventId(), from, speed }))) setRehearsalSpeed(speed);
+                  await act(() => ipc.startRehearsal({ eventId: eventId(), from, speed }));
                 }}
                 onStop={async () => {
-                  if (await call(() => ipc.stopRehearsal())) {
-                    setRehearsalSpeed(null);
-                    poller?.poke();
-                  }
+                  if (await call(() => ipc.stopRehearsal())) poller?.poke();
                 }}
               />
             </TopBar>
@@ -241,6 +241,7 @@ export function LiveTab() {
                 <Show when={zone() !== machineZone()}>
                   <span class="live-muted small">{t("live.cueListZone", { zone: zone() })}</span>
                 </Show>
+                <DndControl />
                 <div class="spacer" />
                 <button
                   type="button"
@@ -340,6 +341,7 @@ export function LiveTab() {
                 </Show>
               </div>
             </section>
+            <AfterSessionPanel snap={s()} fmt={fmt} />
             <div class="live-footer">
               <MessageRow onSend={sendMessage} onOpenTimer={() => void openTimer(null)} />
             </div>

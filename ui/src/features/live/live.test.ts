@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LiveStage } from "../../bindings";
+import type { CueKind, LiveStage } from "../../bindings";
 import {
   actualToRecord,
   budgetShare,
@@ -8,17 +8,21 @@ import {
   defaultRehearsalFrom,
   delayStage,
   effectiveSelection,
+  endedSessions,
   focusStage,
   formatCountdown,
   formatHoursClock,
   liveKeyAction,
   moveSelection,
   parseDelayMinutes,
+  recordedEnds,
+  recordingTasks,
   rehearsalFromToUtc,
   sameInstant,
   stageTone,
   timerSize,
   timerTone,
+  toggleMuted,
 } from "./live";
 
 describe("formatCountdown", () => {
@@ -213,5 +217,80 @@ describe("misc", () => {
   it("compares instants, not strings", () => {
     expect(sameInstant("2027-04-15T13:00:00Z", "2027-04-15T13:00:00.000Z")).toBe(true);
     expect(sameInstant("2027-04-15T13:00:00Z", "2027-04-15T13:05:00Z")).toBe(false);
+  });
+});
+
+describe("after the session", () => {
+  const sessions = [
+    { id: "a", end: "2027-04-15T14:00:00Z" },
+    { id: "b", end: "2027-04-15T15:00:00Z" },
+    { id: "c", end: "2027-04-15T16:00:00Z" },
+    { id: "d", end: "2027-04-15T17:00:00Z" },
+  ];
+  const ids = (l: { id: string }[]) => l.map((s) => s.id);
+
+  it("counts sessions whose planned end has passed, most recent first", () => {
+    expect(ids(endedSessions(sessions, "2027-04-15T15:30:00Z", new Map()))).toEqual(["b", "a"]);
+    expect(ids(endedSessions(sessions, "2027-04-15T13:00:00Z", new Map()))).toEqual([]);
+  });
+
+  it("does not count a session ending right now", () => {
+    expect(ids(endedSessions(sessions, "2027-04-15T15:00:00Z", new Map()))).toEqual(["a"]);
+  });
+
+  it("counts a session whose actual end was recorded before its planned end", () => {
+    const ended = new Map([["c", "2027-04-15T15:40:00Z"]]);
+    expect(ids(endedSessions(sessions, "2027-04-15T15:45:00Z", ended))).toEqual(["c", "b", "a"]);
+  });
+
+  it("orders by the recorded end when there is one", () => {
+    // b ran long and ended after c's planned end.
+    const ended = new Map([["b", "2027-04-15T16:30:00Z"]]);
+    expect(ids(endedSessions(sessions, "2027-04-15T16:45:00Z", ended))).toEqual(["b", "c", "a"]);
+  });
+
+  it("reads recorded ends from the snapshot's stages", () => {
+    const stage = (sessionId: string | null, actualEnd: string | null): LiveStage => ({
+      stageId: `st-${sessionId}`,
+      name: "Main",
+      session: sessionId
+        ? { sessionId, title: "", start: "", end: "", endsInSecs: 0, actualStart: null, actualEnd }
+        : null,
+      onAir: false,
+      current: null,
+      next: null,
+      lateMinutes: 0,
+    });
+    const got = recordedEnds([stage("a", "2027-04-15T13:50:00Z"), stage("b", null), stage(null, null)]);
+    expect([...got]).toEqual([["a", "2027-04-15T13:50:00Z"]]);
+  });
+
+  it("lists a session's recording tasks in the order they are done", () => {
+    const tasks = [
+      { id: "1", sessionId: "a", kind: "upload_vod" as const },
+      { id: "2", sessionId: "a", kind: "go_live" as const },
+      { id: "3", sessionId: "b", kind: "download_recording" as const },
+      { id: "4", sessionId: "a", kind: "download_recording" as const },
+      { id: "5", sessionId: "a", kind: "edit_recording" as const },
+      { id: "6", sessionId: null, kind: "download_recording" as const },
+    ];
+    expect(recordingTasks(tasks, "a").map((x) => x.id)).toEqual(["4", "5", "1"]);
+    expect(recordingTasks(tasks, "z")).toEqual([]);
+  });
+});
+
+describe("do not disturb", () => {
+  it("mutes and unmutes a kind, keeping the cue kinds' order and no duplicates", () => {
+    let muted: CueKind[] = [];
+    muted = toggleMuted(muted, "time_check", true);
+    muted = toggleMuted(muted, "av_check", true);
+    expect(muted).toEqual(["av_check", "time_check"]);
+    expect(toggleMuted(muted, "av_check", true)).toEqual(["av_check", "time_check"]);
+    expect(toggleMuted(muted, "av_check", false)).toEqual(["time_check"]);
+    expect(toggleMuted(muted, "go_live", false)).toEqual(["av_check", "time_check"]);
+  });
+
+  it("drops duplicates it was given", () => {
+    expect(toggleMuted(["go_live", "go_live"], "play_clip", true)).toEqual(["go_live", "play_clip"]);
   });
 });

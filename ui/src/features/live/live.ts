@@ -1,6 +1,7 @@
 // Pure helpers for the live view and the speaker timer: formatting the numbers Rust sends,
 // colour thresholds, keyboard mapping and cue selection. No timing is computed here.
-import type { CueState, LiveSession, LiveStage } from "../../bindings";
+import type { CueKind, CueState, LiveSession, LiveStage, Session, Task, TaskKind } from "../../bindings";
+import { CUE_KINDS } from "../../enums";
 import { addMinutesToLocal, formatDuration, localToInstant, normalizeLocalInput, toLocalInput, toUtcRfc3339 } from "../../time";
 
 /**
@@ -164,4 +165,48 @@ export function parseDelayMinutes(text: string): number | null {
   if (!m) return null;
   const n = Number(m[1]);
   return n !== 0 && Math.abs(n) <= 720 ? n : null;
+}
+
+// ---- after the session -------------------------------------------------------------
+
+/** The tasks that follow a session's end, in the order they are done. */
+export const RECORDING_TASK_KINDS: readonly TaskKind[] = ["download_recording", "edit_recording", "upload_vod"];
+
+/** Actual ends recorded for the sessions the snapshot shows (session id → instant). */
+export function recordedEnds(stages: readonly LiveStage[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const st of stages) {
+    if (st.session?.actualEnd) out.set(st.session.sessionId, st.session.actualEnd);
+  }
+  return out;
+}
+
+/**
+ * The sessions that are over at `now`: their planned end has passed, or their actual end was
+ * recorded. Most recent end first (a recorded end counts over the planned one).
+ */
+export function endedSessions<S extends Pick<Session, "id" | "end">>(
+  sessions: readonly S[],
+  now: string,
+  ended: ReadonlyMap<string, string>,
+): S[] {
+  const nowMs = Date.parse(now);
+  const endOf = (s: S) => Date.parse(ended.get(s.id) ?? s.end);
+  return sessions
+    .filter((s) => ended.has(s.id) || Date.parse(s.end) < nowMs)
+    .sort((a, b) => endOf(b) - endOf(a));
+}
+
+/** A session's recording tasks (download, edit, upload), in that order. */
+export function recordingTasks<T extends Pick<Task, "sessionId" | "kind">>(tasks: readonly T[], sessionId: string): T[] {
+  const rank = (k: TaskKind) => RECORDING_TASK_KINDS.indexOf(k);
+  return tasks.filter((x) => x.sessionId === sessionId && rank(x.kind) >= 0).sort((a, b) => rank(a.kind) - rank(b.kind));
+}
+
+// ---- do not disturb ------------------------------------------------------------------
+
+/** The muted cue kinds with `kind` muted (`on`) or not, in the cue kinds' own order. */
+export function toggleMuted(muted: readonly CueKind[], kind: CueKind, on: boolean): CueKind[] {
+  const set = new Set(muted);
+  return CUE_KINDS.filter((k) => (k === kind ? on : set.has(k)));
 }

@@ -1,9 +1,10 @@
 import { For, Show } from "solid-js";
 import type { Owner, TaskStatus } from "../../bindings";
-import { OWNERS, TASK_STATUSES } from "../../enums";
+import { OWNERS } from "../../enums";
 import { lang, t } from "../../i18n";
-import { applyEdit, hour12, view } from "../../state";
+import { hour12, view } from "../../state";
 import { formatDateTime } from "../../time";
+import { TaskDoneAt, TaskDoneByInput, TaskLinkInput, TaskStatusSelect } from "./TaskFields";
 
 const STATUS_MARK: Record<TaskStatus, string> = { todo: "○", done: "✓", skipped: "⤼" };
 
@@ -38,57 +39,60 @@ export function TasksTab() {
                   <span class="muted small">{t("tasks.progress", { done: done(), total: list().length })}</span>
                 </h3>
                 <Show when={list().length > 0} fallback={<p class="empty-inline">{t("tasks.groupEmpty")}</p>}>
-                  <table class="grid tasks-table">
-                    <colgroup>
-                      <col class="c-task" />
-                      <col class="c-session" />
-                      <col class="c-due" />
-                      <col class="c-status" />
-                    </colgroup>
-                    <thead>
-                      <tr>
-                        <th>{t("tasks.col.kind")}</th>
-                        <th>{t("tasks.col.session")}</th>
-                        <th class="num">{t("tasks.col.due")}</th>
-                        <th>{t("tasks.col.status")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={list()}>
-                        {(task) => (
-                          <tr data-testid="task-row" data-task-id={task.id} class={`task-${task.status}`}>
-                            <td class="task-kind">
-                              <span class="status-mark" aria-hidden="true">
-                                {STATUS_MARK[task.status]}
-                              </span>
-                              <span class="ellipsis">{t(`taskKind.${task.kind}`)}</span>
-                            </td>
-                            <td class="ellipsis">{sessionTitle(task.sessionId)}</td>
-                            <td class="num">{formatDateTime(task.due, v().data.event.timeZone, lang(), hour12())}</td>
-                            <td>
-                              <select
-                                class="cell-input"
-                                data-testid="task-status"
-                                aria-label={t("tasks.col.status")}
-                                value={task.status}
-                                onChange={(e) =>
-                                  void applyEdit({
-                                    type: "setTaskStatus",
-                                    id: task.id,
-                                    status: e.currentTarget.value as TaskStatus,
-                                  })
-                                }
-                              >
-                                <For each={TASK_STATUSES}>
-                                  {(st) => <option value={st}>{t(`taskStatus.${st}`)}</option>}
-                                </For>
-                              </select>
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
+                  <div class="table-scroll">
+                    <table class="grid tasks-table">
+                      <colgroup>
+                        <col class="c-task" />
+                        <col class="c-session" />
+                        <col class="c-due" />
+                        <col class="c-status" />
+                        <col class="c-link" />
+                        <col class="c-done-by" />
+                        <col class="c-done-at" />
+                      </colgroup>
+                      <thead>
+                        <tr>
+                          <th>{t("tasks.col.kind")}</th>
+                          <th>{t("tasks.col.session")}</th>
+                          <th class="num">{t("tasks.col.due")}</th>
+                          <th>{t("tasks.col.status")}</th>
+                          <th>{t("tasks.col.link")}</th>
+                          <th>{t("tasks.col.doneBy")}</th>
+                          <th class="num">{t("tasks.col.doneAt")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={list()}>
+                          {(task) => (
+                            <tr data-testid="task-row" data-task-id={task.id} class={`task-${task.status}`}>
+                              <td class="task-kind">
+                                <span class="status-mark" aria-hidden="true">
+                                  {STATUS_MARK[task.status]}
+                                </span>
+                                <span class="ellipsis" title={t(`taskKind.${task.kind}`)}>
+                                  {t(`taskKind.${task.kind}`)}
+                                </span>
+                              </td>
+                              <td class="ellipsis">{sessionTitle(task.sessionId)}</td>
+                              <td class="num">{formatDateTime(task.due, v().data.event.timeZone, lang(), hour12())}</td>
+                              <td>
+                                <TaskStatusSelect task={task} />
+                              </td>
+                              <td class="task-text-cell">
+                                <TaskLinkInput task={task} />
+                              </td>
+                              <td class="task-text-cell">
+                                <TaskDoneByInput task={task} />
+                              </td>
+                              <td class="num">
+                                <TaskDoneAt task={task} />
+                              </td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                  </div>
                 </Show>
               </section>
             );

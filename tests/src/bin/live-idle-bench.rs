@@ -1,0 +1,44 @@
+//! CPU use of the app (with its WebKit processes) while the live view of the demo event is open
+//! and idle: the view polls once a second and the scheduler ticks four times a second. Prints
+//! the average over a 30-second window. Run under Xvfb: `bash bench/live-idle.sh`.
+
+use showcall_e2e::procs::{app_tree, cpu_ticks};
+use showcall_e2e::App;
+use std::time::{Duration, Instant};
+
+#[tokio::main]
+async fn main() {
+    let secs: u64 = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(30);
+    let data = tempfile::tempdir().unwrap();
+    let app = App::start(data.path()).await;
+    app.click("[data-testid=open-event]").await;
+    // BENCH_TAB=calendar measures the calendar instead, for comparison.
+    if std::env::var("BENCH_TAB").as_deref() != Ok("calendar") {
+        app.click("[data-testid=tab-live]").await;
+        app.find("[data-testid=live-clock]").await;
+    }
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let pids = app_tree();
+    let before: u64 = pids.iter().map(|p| cpu_ticks(*p)).sum();
+    let t0 = Instant::now();
+    tokio::time::sleep(Duration::from_secs(secs)).await;
+    let after: u64 = pids.iter().map(|p| cpu_ticks(*p)).sum();
+    if std::env::var_os("BENCH_VERBOSE").is_some() {
+        for p in &pids {
+            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+            eprintln!("  {} {}: {} ticks total", p, name.trim(), cpu_ticks(*p));
+        }
+    }
+    let wall = t0.elapsed().as_secs_f64();
+    let hz = 100.0; // USER_HZ on Linux
+    let cpu = (after - before) as f64 / hz;
+    println!(
+        "live view idle, {} processes, {wall:.0} s: {cpu:.2} s CPU = {:.1} % of one core",
+        pids.len(),
+        100.0 * cpu / wall
+    );
+    app.quit().await;
+}

@@ -1,0 +1,150 @@
+// "After the session": the recording tasks (download, edit, upload) of the sessions that are
+// over, one session open at a time (by default the one that ended last). Edits go through the
+// same `updateTask` as the Tasks tab, so both show the same thing.
+import { createMemo, createSignal, For, Show } from "solid-js";
+import type { LiveSnapshot } from "../../bindings";
+import { t } from "../../i18n";
+import { view } from "../../state";
+import { TaskDoneAt, TaskDoneByInput, TaskLinkInput, TaskStatusSelect } from "../tasks/TaskFields";
+import { endedSessions, recordedEnds, recordingTasks } from "./live";
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function AfterSessionPanel(props: { snap: LiveSnapshot; fmt: (iso: string) => string }) {
+  const data = () => view()!.data;
+  const ends = createMemo(() => recordedEnds(props.snap.stages), undefined, {
+    equals: (a, b) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v),
+  });
+  // Ids only (compared by value): the clock ticks every second, the list rarely changes.
+  const ended = createMemo(
+    () =>
+      endedSessions(data().sessions, props.snap.now, ends())
+        .filter((s) => recordingTasks(data().tasks, s.id).length > 0)
+        .map((s) => s.id),
+    [],
+    { equals: sameList },
+  );
+  // `undefined`: follow the session that ended last; `null`: all closed by hand.
+  const [picked, setPicked] = createSignal<string | null | undefined>(undefined);
+  const openId = () => {
+    const p = picked();
+    if (p === undefined || (p !== null && !ended().includes(p))) return ended()[0] ?? null;
+    return p;
+  };
+
+  return (
+    <section class="after-session" data-testid="after-session" aria-labelledby="after-session-title">
+      <div class="as-head">
+        <h2 class="panel-label" id="after-session-title">
+          {t("live.afterSession")}
+        </h2>
+        <Show when={ended().length > 0} fallback={<span class="live-muted small">{t("live.afterEmpty")}</span>}>
+          <div class="as-sessions" role="group" aria-labelledby="after-session-title">
+            <For each={ended()}>
+              {(id) => {
+                const session = () => data().sessions.find((s) => s.id === id);
+                const tasks = () => recordingTasks(data().tasks, id);
+                const done = () => tasks().filter((x) => x.status !== "todo").length;
+                const stage = () => data().stages.find((st) => st.id === session()?.stageId)?.name ?? "";
+                const end = () => ends().get(id) ?? session()?.end ?? "";
+                const isOpen = () => openId() === id;
+                return (
+                  <button
+                    type="button"
+                    class="small as-toggle"
+                    classList={{ complete: done() === tasks().length }}
+                    data-testid="after-session-toggle"
+                    data-session-id={id}
+                    aria-expanded={isOpen()}
+                    aria-controls="after-session-tasks"
+                    title={t("live.afterSessionTitle", {
+                      session: session()?.title ?? "",
+                      stage: stage(),
+                      time: end() ? props.fmt(end()) : "",
+                    })}
+                    onClick={() => setPicked(isOpen() ? null : id)}
+                  >
+                    <span aria-hidden="true">{isOpen() ? "▾" : "▸"}</span>
+                    <span class="as-title">{session()?.title}</span>
+                    <span class="as-count">
+                      {done() === tasks().length ? "✓ " : ""}
+                      {t("live.afterProgress", { done: done(), total: tasks().length })}
+                    </span>
+                  </button>
+                );
+              }}
+            </For>
+          </div>
+        </Show>
+      </div>
+      <Show when={openId()}>
+        {(id) => <SessionTasks sessionId={id()} />}
+      </Show>
+    </section>
+  );
+}
+
+function SessionTasks(props: { sessionId: string }) {
+  const data = () => view()!.data;
+  const session = () => data().sessions.find((s) => s.id === props.sessionId);
+  const tasks = () => recordingTasks(data().tasks, props.sessionId);
+  return (
+    <div class="as-scroll" id="after-session-tasks">
+      <table class="grid as-table" aria-label={session()?.title}>
+        <colgroup>
+          <col class="c-kind" />
+          <col class="c-session" />
+          <col class="c-status" />
+          <col class="c-link" />
+          <col class="c-done-by" />
+          <col class="c-done-at" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>{t("tasks.col.kind")}</th>
+            <th>{t("tasks.col.session")}</th>
+            <th>{t("tasks.col.status")}</th>
+            <th>{t("tasks.col.link")}</th>
+            <th>{t("tasks.col.doneBy")}</th>
+            <th class="num">{t("tasks.col.doneAt")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={tasks()}>
+            {(task) => (
+              <tr
+                data-testid="recording-task"
+                data-task-id={task.id}
+                data-kind={task.kind}
+                data-session-id={props.sessionId}
+                data-status={task.status}
+              >
+                <td class="ellipsis" title={t(`taskKind.${task.kind}`)}>
+                  <span class="state-icon" aria-hidden="true">
+                    {task.status === "done" ? "✓" : task.status === "skipped" ? "⤼" : "○"}
+                  </span>{" "}
+                  {t(`taskKind.${task.kind}`)}
+                </td>
+                <td class="ellipsis live-muted" title={session()?.title}>
+                  {session()?.title}
+                </td>
+                <td>
+                  <TaskStatusSelect task={task} />
+                </td>
+                <td class="task-text-cell">
+                  <TaskLinkInput task={task} />
+                </td>
+                <td class="task-text-cell">
+                  <TaskDoneByInput task={task} />
+                </td>
+                <td class="num">
+                  <TaskDoneAt task={task} />
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}
