@@ -47,3 +47,69 @@ async fn the_demo_event_shows_its_calendar_and_findings() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_extra_cue_and_the_cue_template_change_the_live_cue_list() {
+    showcall_e2e::bounded(std::time::Duration::from_secs(240), async {
+        let data = tempfile::tempdir().unwrap();
+        let app = App::start(data.path()).await;
+        app.click("[data-testid=open-event]").await;
+        let blocks = app.wait_count("[data-testid=session-block]", 8).await;
+        let mut opening = None;
+        for b in blocks {
+            if app.text(&b).await.contains("Mot d’ouverture") {
+                opening = Some(b);
+            }
+        }
+        opening.expect("the opening session").click().await.unwrap();
+        app.find("[data-testid=custom-cues]").await;
+        app.click("[data-testid=add-custom-cue]").await;
+        app.wait_count("[data-testid=custom-cue-row]", 1).await;
+        let text = app
+            .find("[data-testid=custom-cue-row] [data-testid=custom-cue-text]")
+            .await;
+        text.clear().await.unwrap();
+        text.send_keys("Lower third: Marc-André Gagnon\u{E007}")
+            .await
+            .unwrap();
+        app.screenshot("custom-cue-editor").await;
+
+        // Switch the attendee-view checks off for this event.
+        app.click("[data-testid=tab-settings]").await;
+        let toggle = app
+            .find("[data-testid=cue-setting-enabled][data-kind=attendee_view_check]")
+            .await;
+        toggle.click().await.unwrap();
+        app.screenshot("cue-template").await;
+
+        app.click("[data-testid=tab-live]").await;
+        app.find("[data-testid=cue-list]").await;
+        let custom = app
+            .find("[data-testid=cue-row][data-cue-key^=\"custom:\"]")
+            .await;
+        let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+        loop {
+            if app
+                .text(&custom)
+                .await
+                .contains("Lower third: Marc-André Gagnon")
+            {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{}",
+                app.text(&custom).await
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(
+            app.all("[data-testid=cue-row][data-cue-key^=\"attendee_view_check:\"]")
+                .await
+                .is_empty(),
+            "the template switched them off"
+        );
+        app.quit().await;
+    })
+    .await;
+}

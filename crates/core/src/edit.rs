@@ -173,6 +173,7 @@ pub enum Edit {
     SetCueSetting {
         kind: CueKind,
         enabled: bool,
+        #[ts(type = "number")]
         lead_secs: i64,
     },
     /// Status, link and who did it; `done_at` is stamped by the caller (who owns the clock)

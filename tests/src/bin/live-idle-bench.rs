@@ -21,6 +21,26 @@ async fn main() {
         app.find("[data-testid=live-clock]").await;
     }
     tokio::time::sleep(Duration::from_secs(5)).await;
+    if std::env::var_os("BENCH_MUTATIONS").is_some() {
+        // What the page changes in 5 s: a diagnostic for repaint cost.
+        app.client
+            .execute(
+                "window.__m = []; new MutationObserver(l => { for (const m of l) window.__m.push(m.type + ' ' + (m.target.parentElement || m.target).className + ' ' + (m.target.dataset ? JSON.stringify(m.target.dataset) : '')) }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true}); return 1",
+                vec![],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        let m = app
+            .client
+            .execute(
+                "const c = {}; for (const x of window.__m) c[x] = (c[x] || 0) + 1; return c",
+                vec![],
+            )
+            .await
+            .unwrap();
+        eprintln!("mutations in 5 s: {m:#}");
+    }
     let pids = app_tree();
     let before: u64 = pids.iter().map(|p| cpu_ticks(*p)).sum();
     let t0 = Instant::now();

@@ -8,6 +8,7 @@ import { formatDuration, formatTime } from "../../time";
 import { SeverityIcon } from "../../components/Severity";
 import { FindingBadge } from "../findings/FindingBadge";
 import { findingsFor } from "../findings/findings";
+import { CustomCues } from "./CustomCues";
 import { SegmentRow } from "./SegmentRow";
 
 export function RunOfShow(props: { session: Session }) {
@@ -20,6 +21,14 @@ export function RunOfShow(props: { session: Session }) {
   const sessionSecs = () => Math.round((Date.parse(props.session.end) - Date.parse(props.session.start)) / 1000);
   const totalSecs = () => times()?.runOfShowSecs ?? segments().reduce((a, s) => a + s.durationSecs, 0);
   const overrun = () => times()?.overrunSecs ?? Math.max(0, totalSecs() - sessionSecs());
+  /** Custom cues hanging on each segment of the session (segment id → count). */
+  const cueCounts = createMemo(() => {
+    const out = new Map<string, number>();
+    for (const c of v().data.customCues) {
+      if (c.sessionId === props.session.id && c.segmentId) out.set(c.segmentId, (out.get(c.segmentId) ?? 0) + 1);
+    }
+    return out;
+  });
   const sessionFindings = () => findingsFor(v().findings, "session", props.session.id);
 
   const [dragId, setDragId] = createSignal<string | null>(null);
@@ -153,6 +162,7 @@ export function RunOfShow(props: { session: Session }) {
                     times={segTimes().get(seg.id)}
                     people={v().data.people}
                     findings={findingsFor(v().findings, "segment", seg.id)}
+                    cueCount={cueCounts().get(seg.id) ?? 0}
                     drag={{ dragId, setDragId, overIndex, setOverIndex }}
                     onMove={move}
                   />
@@ -162,6 +172,7 @@ export function RunOfShow(props: { session: Session }) {
           </table>
         </div>
       </Show>
+      <CustomCues session={props.session} segments={segments()} />
     </section>
   );
 }

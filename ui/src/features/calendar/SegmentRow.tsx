@@ -1,6 +1,6 @@
 // One run-of-show row. Cells are always-rendered inputs: Enter or blur commits through
 // `updateSegment`, Esc restores the saved value. Alt+↑/↓ moves the row.
-import { For } from "solid-js";
+import { For, Show } from "solid-js";
 import type { Finding, Person, Segment, SegmentFields, SegmentTimes } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { SEGMENT_KINDS } from "../../enums";
@@ -37,6 +37,8 @@ export function SegmentRow(props: {
   times: SegmentTimes | undefined;
   people: Person[];
   findings: Finding[];
+  /** Custom cues anchored on this segment (a badge when there are some). */
+  cueCount?: number;
   drag: DragState;
   onMove: (id: string, to: number) => void;
 }) {
@@ -277,6 +279,16 @@ export function SegmentRow(props: {
         />
       </td>
       <td class="row-actions">
+        <Show when={(props.cueCount ?? 0) > 0}>
+          <span
+            class="badge cue-count"
+            data-testid="segment-cue-count"
+            title={t("cues.countTitle", { n: props.cueCount ?? 0 })}
+            aria-label={t("cues.countTitle", { n: props.cueCount ?? 0 })}
+          >
+            ◆ {props.cueCount}
+          </span>
+        </Show>
         <FindingBadge findings={props.findings} />
         <button
           type="button"

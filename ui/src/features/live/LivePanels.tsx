@@ -1,5 +1,5 @@
 // The live view's top bar (clock, rehearsal badge, support clock) and the next-cue panel.
-import { Show, type JSX } from "solid-js";
+import { createMemo, Show, type JSX } from "solid-js";
 import type { LiveSnapshot } from "../../bindings";
 import { lang, t } from "../../i18n";
 import { hour12 } from "../../state";
@@ -21,7 +21,10 @@ export function ToneMark(props: { tone: Tone }) {
 // ---- top bar -------------------------------------------------------------------------------
 
 export function TopBar(props: { snap: LiveSnapshot; stale: boolean; children: JSX.Element }) {
-  const clock = () => clockParts(props.snap.now, props.snap.timeZone, lang(), hour12());
+  // One formatting per tick for both the digits and the period.
+  const clock = createMemo(() => clockParts(props.snap.now, props.snap.timeZone, lang(), hour12()), undefined, {
+    equals: (a, b) => a.hms === b.hms && a.period === b.period,
+  });
   const otherZone = () => (props.snap.timeZone === machineZone() ? null : machineZone());
   return (
     <div class="live-top">

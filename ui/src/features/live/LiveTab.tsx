@@ -1,7 +1,6 @@
 // The live view: the screen for the worst minute of the day. Dark, big numbers, one key per
 // action. Every number comes from Rust's `LiveSnapshot`; the UI only formats it.
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
-import { createStore, reconcile } from "solid-js/store";
 import type { CueState, ErrorPayload, LiveSnapshot } from "../../bindings";
 import { closePromptOpen } from "../../components/CloseDialog";
 import { confirmOpen } from "../../components/Confirm";
@@ -25,21 +24,17 @@ import { MessageRow, RehearsalControls, setShownMessage } from "./LiveControls";
 import { AfterSessionPanel } from "./AfterSession";
 import { DndControl } from "./Dnd";
 import { NextCuePanel, TopBar } from "./LivePanels";
+import { createSnapshotStore } from "./snapshot";
 import { StageCard } from "./StageCard";
 
 export const LIVE_POLL_MS = 1000;
 
 export function LiveTab() {
   const eventId = () => view()!.data.event.id;
-  const [store, setStore] = createStore<{ snap: LiveSnapshot | null }>({ snap: null });
-  const snap = () => store.snap;
+  // Rows and cards keep their identity (selection, scroll) from one second to the next.
+  const { snap, apply } = createSnapshotStore();
   const [stale, setStale] = createSignal(false);
 
-  const apply = (s: LiveSnapshot) => {
-    // Keyed by cue key so rows keep their identity (selection, scroll) from one second to the next.
-    if (!store.snap || store.snap.eventId !== s.eventId) setStore("snap", s);
-    else setStore("snap", reconcile(s, { key: "key" }));
-  };
   const sequence = createSequencer<LiveSnapshot>(apply);
 
   // ---- polling -------------------------------------------------------------------

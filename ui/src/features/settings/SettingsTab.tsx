@@ -7,6 +7,7 @@ import { LANGS } from "../../enums";
 import { lang, t } from "../../i18n";
 import { applyEdit, hour12, view } from "../../state";
 import { addMonthsToDate, formatDate, formatDateTime, formatHoursMinutes } from "../../time";
+import { CueTemplate } from "./CueTemplate";
 
 type FieldName =
   "name" | "customer" | "timeZone" | "locale" | "kitPurchaseDate" | "kitTermMonths" | "supportBudgetMinutes";
@@ -241,6 +242,7 @@ export function SettingsTab() {
           </Show>
           <p class="muted">{termEnd() ? t("settings.termEnds", { date: termEnd()! }) : t("settings.termUnknown")}</p>
         </section>
+        <CueTemplate />
       </div>
       <ZoneDatalist />
     </main>
