@@ -25,6 +25,7 @@ fn main() {
             "speaker_timer",
             "send_speaker_message",
             "report",
+            "toggle_timer_fullscreen",
             "hide_main_window",
             "quit_app",
             "get_dnd",

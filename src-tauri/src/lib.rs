@@ -74,6 +74,7 @@ pub fn run() {
             commands::live::speaker_timer,
             commands::live::send_speaker_message,
             commands::live::report,
+            commands::live::toggle_timer_fullscreen,
             commands::window::hide_main_window,
             commands::window::quit_app,
             commands::window::get_dnd,

@@ -37,7 +37,29 @@ fn capabilities_allow_exactly_the_registered_commands() {
     // Listening to the shell's "close-requested" event is the only core permission.
     expected.insert("core:event:allow-listen".into());
     expected.insert("core:event:allow-unlisten".into());
-    assert_eq!(allowed, expected);
+    assert_eq!(
+        allowed, expected,
+        "the main window: our commands and event listening, nothing else"
+    );
+
+    let timer: serde_json::Value =
+        serde_json::from_str(&src("capabilities/speaker-timer.json")).unwrap();
+    assert_eq!(timer["windows"], serde_json::json!(["speaker-timer"]));
+    let timer: BTreeSet<&str> = timer["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        timer,
+        BTreeSet::from([
+            "allow-speaker-timer",
+            "allow-get-lang",
+            "allow-toggle-timer-fullscreen"
+        ]),
+        "the speaker timer window reads the timer and may go full screen, nothing else"
+    );
     let build = src("build.rs");
     for c in &registered {
         assert!(

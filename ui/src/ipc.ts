@@ -167,3 +167,8 @@ export function toErrorPayload(e: unknown): ErrorPayload {
   }
   return { code: "internal", message: String(e), field: null };
 }
+
+/** Puts the speaker timer window in or out of full screen. */
+export function toggleTimerFullscreen(): Promise<null> {
+  return invoke("toggle_timer_fullscreen");
+}

@@ -239,3 +239,11 @@ pub fn report(
     let s = state.lock();
     s.store.report(&event_id).map_err(|e| s.err(e))
 }
+
+#[tauri::command]
+pub fn toggle_timer_fullscreen(app: AppHandle) {
+    if let Some(w) = app.get_webview_window("speaker-timer") {
+        let full = w.is_fullscreen().unwrap_or(false);
+        let _ = w.set_fullscreen(!full);
+    }
+}

@@ -22,6 +22,20 @@ export function SpeakerTimerScreen() {
 
   onMount(() => {
     document.documentElement.classList.add("timer-window");
+    // F, F11 or a double-click: full screen on the display the window is on.
+    const full = () => void ipc.toggleTimerFullscreen().catch(() => undefined);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "f" || e.key === "F" || e.key === "F11") {
+        e.preventDefault();
+        full();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("dblclick", full);
+    onCleanup(() => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("dblclick", full);
+    });
     let lastError = "";
     const report = (e: unknown) => {
       const p = ipc.toErrorPayload(e);
