@@ -11,7 +11,7 @@ what="${1:-all}"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-run_pkgs="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev"
+run_pkgs="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good"
 test_pkgs="xvfb webkit2gtk-driver dbus-x11 dunst xdotool imagemagick procps"
 pkgs="$run_pkgs"
 [ "$what" = "run" ] || pkgs="$pkgs $test_pkgs"

@@ -30,6 +30,8 @@ fn main() {
             "quit_app",
             "get_dnd",
             "set_dnd",
+            "get_sound",
+            "set_sound",
             "export_report_csv",
         ]));
     tauri_build::try_build(attrs).expect("tauri build script");

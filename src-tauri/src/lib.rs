@@ -79,6 +79,8 @@ pub fn run() {
             commands::window::quit_app,
             commands::window::get_dnd,
             commands::window::set_dnd,
+            commands::window::get_sound,
+            commands::window::set_sound,
             commands::window::export_report_csv,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))

@@ -10,7 +10,7 @@ use showcall_core::cues::CueKind;
 use showcall_core::i18n::Lang;
 use showcall_core::live::{self, NotificationText};
 use showcall_core::scheduler::Fired;
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
 /// How often the scheduler looks.
@@ -26,8 +26,12 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         loop {
             interval.tick().await;
             let outgoing = tick(&app);
-            for n in outgoing {
-                send(&app, &n);
+            for n in &outgoing {
+                send(&app, n);
+            }
+            // The chime is played by the main window's page (it has the audio stack), hidden or not.
+            if !outgoing.is_empty() && app.state::<AppState>().lock().sound {
+                let _ = app.emit_to("main", "cue-chime", outgoing.len());
             }
         }
     });

@@ -29,6 +29,8 @@ pub struct Inner {
     pub speaker: Speaker,
     /// Cue kinds whose notifications are muted (do not disturb).
     pub muted: Vec<CueKind>,
+    /// Whether notifications come with the chime.
+    pub sound: bool,
 }
 
 /// What the speaker timer window follows.
@@ -44,6 +46,7 @@ const DEMO_KEY: &str = "demo.loaded";
 const LIVE_KEY: &str = "live.event";
 const LAST_TICK_KEY: &str = "live.last_tick";
 const MUTED_KEY: &str = "notify.muted";
+const SOUND_KEY: &str = "notify.sound";
 
 impl AppState {
     /// Opens the store and loads the demo event the first time a database is used.
@@ -70,6 +73,7 @@ impl AppState {
             .setting(MUTED_KEY)?
             .map(|s| s.split(',').filter_map(CueKind::from_code).collect())
             .unwrap_or_default();
+        let sound = store.setting(SOUND_KEY)?.as_deref() == Some("1");
         Ok(AppState {
             inner: Mutex::new(Inner {
                 store,
@@ -80,6 +84,7 @@ impl AppState {
                 rehearsal: None,
                 speaker: Speaker::default(),
                 muted,
+                sound,
             }),
         })
     }
@@ -118,6 +123,14 @@ impl Inner {
         let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
         self.store.set_setting(MUTED_KEY, &codes.join(","))?;
         self.muted = kinds;
+        Ok(())
+    }
+
+    /// Turns the chime on or off.
+    pub fn set_sound(&mut self, on: bool) -> Result<()> {
+        self.store
+            .set_setting(SOUND_KEY, if on { "1" } else { "0" })?;
+        self.sound = on;
         Ok(())
     }
 

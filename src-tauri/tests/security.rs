@@ -34,7 +34,7 @@ fn capabilities_allow_exactly_the_registered_commands() {
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
-    // Listening to the shell's "close-requested" event is the only core permission.
+    // Listening to the shell's events ("close-requested", "cue-chime") is the only core permission.
     expected.insert("core:event:allow-listen".into());
     expected.insert("core:event:allow-unlisten".into());
     assert_eq!(

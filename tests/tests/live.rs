@@ -33,6 +33,11 @@ async fn a_rehearsal_notifies_each_cue_once_in_order_in_both_languages() {
     app.click("[data-testid=tab-live]").await;
     app.find("[data-testid=live-clock]").await;
 
+    // With the chime on, the page plays it for each batch of notifications.
+    app.click("[data-testid=dnd-open]").await;
+    app.click("[data-testid=sound-toggle]").await;
+    app.click("[data-testid=dnd-open]").await;
+
     // 08:27 → 08:46 simulated is 19 s of real time at 60×: the AV check's heads-up (08:28) and
     // its time (08:30), then the speaker prep's (08:43, 08:45).
     start_rehearsal(&app).await;
@@ -63,6 +68,12 @@ async fn a_rehearsal_notifies_each_cue_once_in_order_in_both_languages() {
         "{:?}",
         log.all()
     );
+    let chimes = app
+        .client
+        .execute("return Number(document.documentElement.dataset.chimes || 0)", vec![])
+        .await
+        .unwrap();
+    assert!(chimes.as_i64().unwrap_or(0) >= 4, "one chime per batch, four batches: {chimes}");
     app.screenshot("live-rehearsal-en").await;
     app.click("[data-testid=stop-rehearsal]").await;
 

@@ -1,5 +1,6 @@
 import { isTauri } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import chimeUrl from "./assets/chime.wav";
 import { onCleanup, onMount, Show } from "solid-js";
 import { askClose, CloseDialog, closePromptOpen } from "./components/CloseDialog";
 import { ConfirmDialog, confirmOpen } from "./components/Confirm";
@@ -15,6 +16,7 @@ import { helpOpen, init, redo, setError, setHelpOpen, setTab, tab, TABS, undo, v
 
 /** Emitted by Rust when the user closes the main window (the close itself is prevented). */
 const CLOSE_REQUESTED = "close-requested";
+const CUE_CHIME = "cue-chime";
 
 function onKeyDown(e: KeyboardEvent): void {
   if (e.defaultPrevented || confirmOpen() || closePromptOpen()) return;
@@ -59,6 +61,7 @@ export function App() {
     document.addEventListener("keydown", onKeyDown);
     void init();
     listenForClose();
+    listenForChime();
   });
   onCleanup(() => document.removeEventListener("keydown", onKeyDown));
 
@@ -74,6 +77,28 @@ export function App() {
       <HelpOverlay />
     </div>
   );
+}
+
+/** Plays the chime when the scheduler sends notifications with sound on. Each attempt is
+ * counted on `<html data-chimes>` (audio output itself depends on the machine). */
+function listenForChime(): void {
+  if (!isTauri()) return;
+  let unlisten: UnlistenFn | null = null;
+  let disposed = false;
+  listen(CUE_CHIME, () => {
+    const root = document.documentElement;
+    root.dataset.chimes = String(Number(root.dataset.chimes ?? "0") + 1);
+    void new Audio(chimeUrl).play().catch(() => undefined);
+  })
+    .then((u) => {
+      if (disposed) u();
+      else unlisten = u;
+    })
+    .catch((e) => setError(toErrorPayload(e)));
+  onCleanup(() => {
+    disposed = true;
+    unlisten?.();
+  });
 }
 
 /** Asks what to do when the window is closed (keep running in the tray, quit or cancel). */

@@ -172,3 +172,13 @@ export function toErrorPayload(e: unknown): ErrorPayload {
 export function toggleTimerFullscreen(): Promise<null> {
   return invoke("toggle_timer_fullscreen");
 }
+
+/** Whether notifications come with the chime. */
+export function getSound(): Promise<boolean> {
+  return invoke("get_sound");
+}
+
+/** Turns the chime on or off; answers the new setting. */
+export function setSound(args: { on: boolean }): Promise<boolean> {
+  return invoke("set_sound", args);
+}

@@ -32,6 +32,18 @@ pub fn set_dnd(state: State<AppState>, kinds: Vec<CueKind>) -> CmdResult<Vec<Cue
 }
 
 #[tauri::command]
+pub fn get_sound(state: State<AppState>) -> bool {
+    state.lock().sound
+}
+
+#[tauri::command]
+pub fn set_sound(state: State<AppState>, on: bool) -> CmdResult<bool> {
+    let mut s = state.lock();
+    s.set_sound(on).map_err(|e| s.err(e))?;
+    Ok(s.sound)
+}
+
+#[tauri::command]
 pub fn export_report_csv(
     app: AppHandle,
     state: State<AppState>,

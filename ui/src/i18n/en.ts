@@ -469,6 +469,7 @@ const en = {
   "live.dndHintTitle": "Notifications for these cue kinds are muted",
   "live.dndMuted": "{n} muted",
   "live.dndHeading": "Mute notifications for",
+  "live.sound": "Play a chime with each notification",
   "live.dndHelp": "Muted cues still appear in the list; only their notifications stop.",
   "live.afterSession": "After the session",
   "live.afterEmpty": "Recording tasks show here once a session has ended.",

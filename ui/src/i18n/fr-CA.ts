@@ -474,6 +474,7 @@ const frCA: Record<MessageKey, string> = {
   "live.dndHintTitle": "Les notifications de ces types de signaux sont en sourdine",
   "live.dndMuted": "{n} en sourdine",
   "live.dndHeading": "Mettre en sourdine les notifications pour",
+  "live.sound": "Jouer un carillon à chaque notification",
   "live.dndHelp": "Les signaux en sourdine restent dans la liste; seules leurs notifications s’arrêtent.",
   "live.afterSession": "Après la séance",
   "live.afterEmpty": "Les tâches d’enregistrement s’affichent ici dès qu’une séance est terminée.",

@@ -8,6 +8,18 @@ import { createSequencer } from "../../poll";
 import { setError } from "../../state";
 import { toggleMuted } from "./live";
 
+/** Whether notifications come with the chime (as Rust last returned it). */
+const [sound, setSoundOn] = createSignal(false);
+
+async function changeSound(on: boolean): Promise<void> {
+  setSoundOn(on);
+  try {
+    setSoundOn(await ipc.setSound({ on }));
+  } catch (e) {
+    setError(ipc.toErrorPayload(e));
+  }
+}
+
 /** The muted cue kinds as Rust last returned them (kept across tab switches). */
 const [muted, setMuted] = createSignal<CueKind[]>([]);
 export { muted };
@@ -18,6 +30,7 @@ const sequence = createSequencer<CueKind[]>(setMuted);
 async function reload(): Promise<void> {
   try {
     await sequence(ipc.getDnd());
+    setSoundOn(await ipc.getSound());
   } catch (e) {
     setError(ipc.toErrorPayload(e));
   }
@@ -88,6 +101,15 @@ export function DndControl() {
               {t("common.close")}
             </button>
           </div>
+          <label class="check dnd-sound">
+            <input
+              type="checkbox"
+              data-testid="sound-toggle"
+              checked={sound()}
+              onChange={(e) => void changeSound(e.currentTarget.checked)}
+            />
+            <span>{t("live.sound")}</span>
+          </label>
           <p class="live-muted small">{t("live.dndHelp")}</p>
           <ul class="dnd-list">
             <For each={CUE_KINDS}>
