@@ -65,13 +65,16 @@ async fn an_extra_cue_and_the_cue_template_change_the_live_cue_list() {
         app.find("[data-testid=custom-cues]").await;
         app.click("[data-testid=add-custom-cue]").await;
         app.wait_count("[data-testid=custom-cue-row]", 1).await;
-        let text = app
-            .find("[data-testid=custom-cue-row] [data-testid=custom-cue-text]")
-            .await;
+        // The new cue's text gets the focus (selected), ready for typing: wait for it.
+        let focused = "return document.activeElement === document.querySelector('[data-testid=custom-cue-row] [data-testid=custom-cue-text]')";
+        let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+        while app.client.execute(focused, vec![]).await.unwrap() != serde_json::json!(true) {
+            assert!(std::time::Instant::now() < deadline, "the new cue's text never got the focus");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let text = app.client.active_element().await.unwrap();
         text.clear().await.unwrap();
-        text.send_keys("Lower third: Marc-André Gagnon\u{E007}")
-            .await
-            .unwrap();
+        text.send_keys("Lower third: Marc-André Gagnon\u{E007}").await.unwrap();
         app.screenshot("custom-cue-editor").await;
 
         // Switch the attendee-view checks off for this event.

@@ -20,6 +20,14 @@ async fn main() {
         app.click("[data-testid=tab-live]").await;
         app.find("[data-testid=live-clock]").await;
     }
+    if let Ok(css) = std::env::var("BENCH_CSS") {
+        // Diagnostic: extra CSS (e.g. hide what ticks) to see where repaint time goes.
+        let js = "const s = document.createElement('style'); s.textContent = arguments[0]; document.head.append(s); return 1";
+        app.client
+            .execute(js, vec![serde_json::Value::String(css)])
+            .await
+            .unwrap();
+    }
     tokio::time::sleep(Duration::from_secs(5)).await;
     if std::env::var_os("BENCH_MUTATIONS").is_some() {
         // What the page changes in 5 s: a diagnostic for repaint cost.
