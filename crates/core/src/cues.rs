@@ -169,6 +169,35 @@ pub struct DayLog {
     pub records: Vec<CueRecord>,
 }
 
+impl DayLog {
+    /// Records a session's actual start and/or end, keeping the one not given. An end not after
+    /// the start is refused and the log is left as it was.
+    pub fn record_actual(
+        &mut self,
+        session_id: &str,
+        start: Option<DateTime<Utc>>,
+        end: Option<DateTime<Utc>>,
+    ) -> crate::Result<Actual> {
+        let old = self.actuals.iter().find(|a| a.session_id == session_id);
+        let merged = Actual {
+            session_id: session_id.to_string(),
+            start: start.or(old.and_then(|a| a.start)),
+            end: end.or(old.and_then(|a| a.end)),
+        };
+        if let (Some(s), Some(e)) = (merged.start, merged.end) {
+            if e <= s {
+                return Err(crate::Error::invalid(
+                    "actual.end",
+                    crate::error::Invalid::EndNotAfterStart,
+                ));
+            }
+        }
+        self.actuals.retain(|a| a.session_id != session_id);
+        self.actuals.push(merged.clone());
+        Ok(merged)
+    }
+}
+
 /// One cue on the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

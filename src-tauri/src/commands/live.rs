@@ -111,25 +111,7 @@ pub fn record_actual(
         }
     };
     let r = match s.rehearsal.as_mut().filter(|r| r.event_id == event_id) {
-        Some(r) => {
-            let entry = r
-                .log
-                .actuals
-                .iter_mut()
-                .find(|a| a.session_id == session_id);
-            match entry {
-                Some(a) => {
-                    a.start = start.or(a.start);
-                    a.end = end.or(a.end);
-                }
-                None => r.log.actuals.push(showcall_core::cues::Actual {
-                    session_id,
-                    start,
-                    end,
-                }),
-            }
-            Ok(())
-        }
+        Some(r) => r.log.record_actual(&session_id, start, end).map(|_| ()),
         None => s.store.record_actual(&session_id, start, end).map(|_| ()),
     };
     let r = r.and_then(|_| snapshot(&s, &event_id));

@@ -259,26 +259,9 @@ impl Store {
     ) -> Result<Actual> {
         let (event_id, session_id) = self.find_session(session)?;
         let tx = self.conn.transaction()?;
-        day_log::upsert_actual(
-            &tx,
-            &event_id,
-            &Actual {
-                session_id: session_id.clone(),
-                start,
-                end,
-            },
-        )?;
-        let log = day_log::load(&tx, &event_id)?;
-        let actual = log
-            .actuals
-            .into_iter()
-            .find(|a| a.session_id == session_id)
-            .unwrap();
-        if let (Some(s), Some(e)) = (actual.start, actual.end) {
-            if e <= s {
-                return Err(Error::invalid("actual.end", Invalid::EndNotAfterStart));
-            }
-        }
+        let mut log = day_log::load(&tx, &event_id)?;
+        let actual = log.record_actual(&session_id, start, end)?;
+        day_log::upsert_actual(&tx, &event_id, &actual)?;
         tx.commit()?;
         Ok(actual)
     }
