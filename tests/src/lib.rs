@@ -109,13 +109,14 @@ impl App {
             .stderr(Stdio::null())
             .spawn()
             .expect("tauri-driver runs (cargo install tauri-driver)");
+        // tauri-driver listens at once but forwards to WebKitWebDriver, which starts a moment
+        // later: a session asked for before both listen is cut off (IncompleteMessage).
         let deadline = Instant::now() + WAIT;
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "tauri-driver did not listen on {port}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
+        for p in [port, native] {
+            while std::net::TcpStream::connect(("127.0.0.1", p)).is_err() {
+                assert!(Instant::now() < deadline, "no WebDriver listens on {p}");
+                std::thread::sleep(Duration::from_millis(50));
+            }
         }
         let mut caps = serde_json::Map::new();
         caps.insert(
@@ -123,11 +124,23 @@ impl App {
             serde_json::json!({ "application": app_binary() }),
         );
         caps.insert("browserName".into(), "wry".into());
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("WebDriver session with the app");
+        let mut attempt = 0;
+        let client = loop {
+            attempt += 1;
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(c) => break c,
+                // A connection cut before any answer is the driver still starting; anything
+                // else (or a third cut) is a real failure.
+                Err(e) if attempt < 3 && format!("{e:?}").contains("IncompleteMessage") => {
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("WebDriver session with the app: {e:?}"),
+            }
+        };
         App { client, driver }
     }
 
