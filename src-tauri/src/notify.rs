@@ -1,11 +1,13 @@
-//! The cue scheduler: a tokio task that, a few times a second, asks the core what became due
-//! since the last tick (by the wall clock, never by adding up sleeps) and sends each through the
-//! OS notification service. Real cues are recorded as sent in the database before they go out,
+//! The cue scheduler: a tokio task that asks the core what became due since the last tick (by
+//! the wall clock, never by adding up sleeps) and sends each through the OS notification
+//! service. It sleeps until the next cue falls due (so a notification leaves within a few
+//! milliseconds of its instant), a second at most (so a clock jump or a sleep is seen at once),
+//! and wakes early when a command may have changed the timeline. Real cues are recorded as sent in the database before they go out,
 //! so none is sent twice, even across a restart; a gap (sleep, clock jump) arrives as one
 //! "missed" summary. A rehearsal runs the same on its simulated clock, tagged, in memory.
 
 use crate::state::AppState;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use showcall_core::cues::CueKind;
 use showcall_core::i18n::Lang;
 use showcall_core::live::{self, NotificationText};
@@ -13,41 +15,54 @@ use showcall_core::scheduler::Fired;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
-/// How often the scheduler looks.
-const TICK: std::time::Duration = std::time::Duration::from_millis(250);
+/// The longest the scheduler sleeps between looks (well under `cues::GAP`).
+const MAX_SLEEP: std::time::Duration = std::time::Duration::from_secs(1);
 /// How often the last real tick is saved when nothing fires.
 const SAVE_EVERY: Duration = Duration::seconds(15);
 
 /// Starts the scheduler for the app's lifetime.
 pub fn start<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
-        let mut interval = tokio::time::interval(TICK);
-        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
-            interval.tick().await;
-            let outgoing = tick(&app);
+            let (outgoing, next) = tick(&app);
             for n in &outgoing {
                 send(&app, n);
             }
             // The chime is played by the main window's page (it has the audio stack), hidden or not.
-            if !outgoing.is_empty() && app.state::<AppState>().lock().sound {
+            if !outgoing.is_empty() && app.state::<AppState>().lock_quiet().sound {
                 let _ = app.emit_to("main", "cue-chime", outgoing.len());
+            }
+            let wait = next
+                .and_then(|n| (n - Utc::now()).to_std().ok())
+                .map_or(MAX_SLEEP, |w| w.min(MAX_SLEEP));
+            let state = app.state::<AppState>();
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = state.woken() => {}
             }
         }
     });
 }
 
-fn tick<R: Runtime>(app: &AppHandle<R>) -> Vec<NotificationText> {
+/// One look: what to send now, and the wall-clock instant of the next cue (real or rehearsed).
+fn tick<R: Runtime>(app: &AppHandle<R>) -> (Vec<NotificationText>, Option<DateTime<Utc>>) {
     let state = app.state::<AppState>();
-    let mut s = state.lock();
+    let mut s = state.lock_quiet();
     let lang = s.lang;
     let wall = Utc::now();
     let mut out = Vec::new();
+    let mut next: Option<DateTime<Utc>> = None;
+    let mut soonest = |t: Option<DateTime<Utc>>| {
+        if let Some(t) = t {
+            next = Some(next.map_or(t, |n| n.min(t)));
+        }
+    };
 
     if let Some(event_id) = s.live.clone() {
         let last = s.last_tick.unwrap_or(wall);
         match s.store.tick(&event_id, last, wall) {
             Ok(fired) => {
+                soonest(fired.next);
                 let any = !fired.cues.is_empty() || !fired.missed.is_empty();
                 out.extend(texts(&fired, lang, false, &s.muted));
                 if any || s.last_tick.is_none_or(|t| wall - t >= SAVE_EVERY) {
@@ -64,10 +79,11 @@ fn tick<R: Runtime>(app: &AppHandle<R>) -> Vec<NotificationText> {
     if let Some(event_id) = rehearsal_event {
         if let Ok(data) = s.store.load(&event_id) {
             let fired = s.rehearsal.as_mut().unwrap().tick(&data, wall);
+            soonest(fired.next);
             out.extend(texts(&fired, lang, true, &s.muted));
         }
     }
-    out
+    (out, next)
 }
 
 /// The notifications for what fired, leaving out muted kinds (still recorded as sent).

@@ -15,6 +15,8 @@ use std::sync::{Mutex, MutexGuard};
 /// Shared by every command (Tauri's managed state).
 pub struct AppState {
     inner: Mutex<Inner>,
+    /// Wakes the scheduler when a command may have changed what is due next.
+    wake: tokio::sync::Notify,
 }
 
 pub struct Inner {
@@ -86,12 +88,25 @@ impl AppState {
                 muted,
                 sound,
             }),
+            wake: tokio::sync::Notify::new(),
         })
     }
 
-    /// Locks the state for one command.
+    /// Locks the state for one command. The scheduler looks again right after (a delay, an
+    /// edit or a rehearsal may have moved the next cue).
     pub fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.wake.notify_one();
+        self.lock_quiet()
+    }
+
+    /// Locks the state without waking the scheduler (the scheduler's own use).
+    pub fn lock_quiet(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Resolves when a command has locked the state since the last call.
+    pub async fn woken(&self) {
+        self.wake.notified().await
     }
 }
 

@@ -287,6 +287,8 @@ fn tauri_driver() -> PathBuf {
 /// A notification as the desktop's notification service received it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notification {
+    /// When the bus delivered the call to the monitor (Unix epoch, milliseconds).
+    pub at_ms: i64,
     pub app: String,
     pub summary: String,
     pub body: String,
@@ -317,8 +319,15 @@ impl NotificationLog {
         let sink = seen.clone();
         std::thread::spawn(move || {
             let mut strings: Option<Vec<String>> = None;
+            let mut at_ms = 0;
             for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
                 if line.contains("member=Notify") {
+                    // "method call time=1764087123.456789 sender=…"
+                    at_ms = line
+                        .split_whitespace()
+                        .find_map(|w| w.strip_prefix("time="))
+                        .and_then(|t| t.parse::<f64>().ok())
+                        .map_or(0, |t| (t * 1000.0).round() as i64);
                     strings = Some(Vec::new());
                     continue;
                 }
@@ -329,6 +338,7 @@ impl NotificationLog {
                     // app name, icon, summary, body: the fourth string completes the call.
                     if s.len() == 4 {
                         sink.lock().unwrap().push(Notification {
+                            at_ms,
                             app: s[0].clone(),
                             summary: s[2].clone(),
                             body: s[3].clone(),

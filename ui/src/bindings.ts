@@ -287,7 +287,19 @@ rehearsalSpeed: number | null, stages: Array<LiveStage>,
 /**
  * The next cue still to act on (pending or notified), if any.
  */
-nextCue: Cue | null, nextCueInSecs: number | null, cues: Array<Cue>, support: SupportClock | null, };
+nextCue: Cue | null, nextCueInSecs: number | null, 
+/**
+ * The whole cue timeline — left empty when `cues_unchanged` (see [`LiveSnapshot::since`]).
+ */
+cues: Array<Cue>, 
+/**
+ * Names this version of `cues`: a poll that already has it gets the rest only.
+ */
+cuesTag: string, 
+/**
+ * `cues` was left out because the caller has this `cues_tag` already.
+ */
+cuesUnchanged: boolean, support: SupportClock | null, };
 
 export type SpeakerTimer = { now: string, timeZone: string, rehearsal: boolean, stageName: string, segmentTitle: string, presenters: string, 
 /**

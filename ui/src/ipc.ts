@@ -72,7 +72,7 @@ export function appInfo(): Promise<AppInfo> {
 // ---- live show ----------------------------------------------------------------
 
 /** The live state of an event at the clock's `now`; also tells the scheduler which event to notify for. */
-export function liveView(args: { eventId: string }): Promise<LiveSnapshot> {
+export function liveView(args: { eventId: string; cuesTag: string | null }): Promise<LiveSnapshot> {
   return invoke("live_view", args);
 }
 

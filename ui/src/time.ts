@@ -12,6 +12,31 @@ export interface LocalParts {
   second: number;
 }
 
+// Building an Intl formatter costs far more than using one (it loads locale data), and the
+// live view formats the same few patterns every second: each pattern is built once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(id, f);
+  }
+  return f;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, f);
+  }
+  return f;
+}
+
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function partsFormatter(zone: string): Intl.DateTimeFormat {
@@ -162,19 +187,19 @@ export function localToInstant(local: string, zone: string): Date | null {
 
 /** Shows a time of day in the event's zone, e.g. `9:30 a.m.` / `09 h 30`. */
 export function formatTime(instant: Instant, zone: string, locale: string, hour12: boolean): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: "numeric", minute: "2-digit", hour12 }).format(
+  return dateTimeFormat(locale, { timeZone: zone, hour: "numeric", minute: "2-digit", hour12 }).format(
     toDate(instant),
   );
 }
 
 /** Shows a date in the event's zone, e.g. `Apr 15, 2027` / `15 avr. 2027`. */
 export function formatDate(instant: Instant, zone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: "medium" }).format(toDate(instant));
+  return dateTimeFormat(locale, { timeZone: zone, dateStyle: "medium" }).format(toDate(instant));
 }
 
 /** Date and time in the event's zone. */
 export function formatDateTime(instant: Instant, zone: string, locale: string, hour12: boolean): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: zone,
     dateStyle: "medium",
     timeStyle: "short",
@@ -185,7 +210,7 @@ export function formatDateTime(instant: Instant, zone: string, locale: string, h
 /** Shows a `YYYY-MM-DD` calendar day with its weekday. */
 export function formatDayKey(key: string, locale: string): string {
   const [y, m, d] = key.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: "UTC",
     weekday: "short",
     day: "numeric",
@@ -197,7 +222,7 @@ export function formatDayKey(key: string, locale: string): string {
 /** Shows an hour of the day for a grid label (0–24). */
 export function formatHourLabel(hour: number, locale: string, hour12: boolean): string {
   const d = new Date(Date.UTC(2000, 0, 1, hour % 24, 0));
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", hour: "numeric", hour12 }).format(d);
+  return dateTimeFormat(locale, { timeZone: "UTC", hour: "numeric", hour12 }).format(d);
 }
 
 /**
@@ -234,7 +259,7 @@ export function formatHoursMinutes(totalMinutes: number, locale: string): string
   const mins = Math.max(0, Math.round(totalMinutes));
   const h = Math.floor(mins / 60);
   const m = mins % 60;
-  const nf = new Intl.NumberFormat(locale);
+  const nf = numberFormat(locale);
   if (h === 0) return `${nf.format(m)} min`;
   if (m === 0) return `${nf.format(h)} h`;
   return `${nf.format(h)} h ${pad2(m)} min`;

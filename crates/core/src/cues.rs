@@ -571,6 +571,9 @@ pub struct Tick {
     pub notify: Vec<Due>,
     /// Cues whose time fell in a gap (sleep, clock jump): report once, together, as missed.
     pub missed: Vec<String>,
+    /// The next instant after `now` at which something will be due (the scheduler sleeps until
+    /// then instead of polling), if any.
+    pub next: Option<DateTime<Utc>>,
 }
 
 /// A tick further than this from the previous one means the clock jumped or the machine slept.
@@ -600,9 +603,8 @@ pub fn due_with_gap(
     gap: bool,
 ) -> Tick {
     let mut tick = Tick::default();
-    if now <= last {
-        return tick;
-    }
+    // A clock that stood still or went back fires nothing (but still knows what is next).
+    let firing = now > last;
     let gap_until = gap.then(|| now - GRACE);
     let mut missed: BTreeMap<DateTime<Utc>, Vec<String>> = BTreeMap::new();
     for c in cues {
@@ -617,7 +619,13 @@ pub fn due_with_gap(
             phases.insert(0, (Phase::Lead, c.notify_at()));
         }
         for (phase, at) in phases {
-            if at <= last || at > now || sent.contains(&(c.key.clone(), phase)) {
+            if at > now {
+                if tick.next.is_none_or(|n| at < n) && !sent.contains(&(c.key.clone(), phase)) {
+                    tick.next = Some(at);
+                }
+                continue;
+            }
+            if !firing || at <= last || sent.contains(&(c.key.clone(), phase)) {
                 continue;
             }
             match gap_until {
@@ -857,6 +865,51 @@ mod tests {
     }
 
     #[test]
+    fn sleeping_until_next_fires_the_same_cues_each_at_its_instant() {
+        let t = timeline(&demo_like(), &DayLog::default());
+        let from = utc("2027-05-04T12:00:00Z");
+        let until = utc("2027-05-04T16:00:00Z");
+        // Polling every second…
+        let mut polled = vec![];
+        let mut sent = HashSet::new();
+        let mut last = from;
+        while last < until {
+            let now = last + Duration::seconds(1);
+            for d in due(&t, &sent, last, now).notify {
+                sent.insert((d.key.clone(), d.phase));
+                polled.push(d);
+            }
+            last = now;
+        }
+        // …or waking only at each `next`: the same notifications, none late.
+        let mut woke = vec![];
+        let mut sent = HashSet::new();
+        let mut last = from;
+        let mut wakes = 0;
+        while let Some(next) = due(&t, &sent, last, last + Duration::milliseconds(1)).next {
+            if next > until {
+                break;
+            }
+            wakes += 1;
+            for d in due(&t, &sent, last, next).notify {
+                assert_eq!(d.at, next, "fired at its instant");
+                sent.insert((d.key.clone(), d.phase));
+                woke.push(d);
+            }
+            last = next;
+        }
+        assert!(!polled.is_empty());
+        assert_eq!(woke, polled);
+        assert!(
+            wakes <= polled.len(),
+            "{wakes} wakes for {} cues",
+            polled.len()
+        );
+        // Nothing pending: no next.
+        assert_eq!(due(&t, &sent, until, until + Duration::days(1)).next, None);
+    }
+
+    #[test]
     fn a_suspend_gap_becomes_one_missed_summary_not_a_storm() {
         let t = timeline(&demo_like(), &DayLog::default());
         let sent = HashSet::new();
@@ -901,14 +954,17 @@ mod tests {
         let mut log = DayLog::default();
         let t = timeline(&d, &log);
         let sent = HashSet::new();
+        let back = due(
+            &t,
+            &sent,
+            utc("2027-05-04T13:00:00Z"),
+            utc("2027-05-04T12:00:00Z"),
+        );
+        assert!(back.notify.is_empty() && back.missed.is_empty());
         assert_eq!(
-            due(
-                &t,
-                &sent,
-                utc("2027-05-04T13:00:00Z"),
-                utc("2027-05-04T12:00:00Z")
-            ),
-            Tick::default()
+            back.next,
+            Some(utc("2027-05-04T12:28:00Z")),
+            "the next cue after the clock's new reading"
         );
         let go = t
             .iter()

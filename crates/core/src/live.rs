@@ -87,8 +87,34 @@ pub struct LiveSnapshot {
     pub next_cue: Option<Cue>,
     #[ts(type = "number | null")]
     pub next_cue_in_secs: Option<i64>,
+    /// The whole cue timeline — left empty when `cues_unchanged` (see [`LiveSnapshot::since`]).
     pub cues: Vec<Cue>,
+    /// Names this version of `cues`: a poll that already has it gets the rest only.
+    pub cues_tag: String,
+    /// `cues` was left out because the caller has this `cues_tag` already.
+    pub cues_unchanged: bool,
     pub support: Option<SupportClock>,
+}
+
+impl LiveSnapshot {
+    /// The snapshot for a poller that already holds the cue list tagged `known`: when the
+    /// list is the same, it is left out (it is most of the snapshot, and changes only when a
+    /// cue does, not with the clock).
+    pub fn since(mut self, known: Option<&str>) -> LiveSnapshot {
+        if known == Some(self.cues_tag.as_str()) {
+            self.cues = Vec::new();
+            self.cues_unchanged = true;
+        }
+        self
+    }
+}
+
+/// A tag for a cue list: equal lists, equal tags (within one run of the app).
+fn cues_tag(cues: &[Cue]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(cues).unwrap_or_default().hash(&mut h);
+    format!("{:016x}", h.finish())
 }
 
 /// Computes the live snapshot at `now`.
@@ -217,7 +243,9 @@ pub fn snapshot(
         next_cue_in_secs: next_cue.as_ref().map(|c| (c.expected - now).num_seconds()),
         next_cue,
         stages,
+        cues_tag: cues_tag(&cues),
         cues,
+        cues_unchanged: false,
         support,
     }
 }
@@ -478,6 +506,49 @@ mod tests {
             utc("2027-05-04T14:08:00Z")
         );
         assert_eq!(st.late_minutes, 3);
+    }
+
+    #[test]
+    fn a_poll_that_has_the_cue_list_gets_the_rest_only() {
+        let d = crate::demo::event();
+        let log = DayLog::default();
+        let at = |t: &str| {
+            snapshot(
+                &d,
+                &log,
+                cues::timeline(&d, &log),
+                crate::testing::utc(t),
+                false,
+            )
+        };
+        let first = at("2027-04-15T12:40:00Z");
+        assert!(!first.cues.is_empty());
+        let tag = first.cues_tag.clone();
+        // A second later: same cues, so the poller gets the clock and the stages only.
+        let later = at("2027-04-15T12:40:01Z").since(Some(&tag));
+        assert!(later.cues_unchanged && later.cues.is_empty());
+        assert_eq!(later.cues_tag, tag);
+        // Without the tag, or once a cue changed, the list comes whole.
+        assert_eq!(
+            at("2027-04-15T12:40:01Z").since(None).cues.len(),
+            first.cues.len()
+        );
+        let mut marked = log.clone();
+        marked.records.push(cues::CueRecord {
+            key: first.cues[0].key.clone(),
+            state: CueState::Done,
+            at: crate::testing::utc("2027-04-15T12:40:00Z"),
+        });
+        let after = snapshot(
+            &d,
+            &marked,
+            cues::timeline(&d, &marked),
+            crate::testing::utc("2027-04-15T12:40:02Z"),
+            false,
+        )
+        .since(Some(&tag));
+        assert!(!after.cues_unchanged && after.cues.len() == first.cues.len());
+        assert_ne!(after.cues_tag, tag);
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub struct Fired {
     pub cues: Vec<(Cue, Phase)>,
     /// To be sent as one summary notification.
     pub missed: Vec<Cue>,
+    /// The wall-clock instant the next notification falls due (so the caller can sleep until
+    /// then), if any is pending.
+    pub next: Option<DateTime<Utc>>,
 }
 
 impl Store {
@@ -32,7 +35,10 @@ impl Store {
         let timeline = self.cue_timeline(event_id)?;
         let sent = self.sent(event_id)?;
         let due = cues::due(&timeline, &sent, last, now);
-        let mut fired = Fired::default();
+        let mut fired = Fired {
+            next: due.next,
+            ..Fired::default()
+        };
         for d in due.notify {
             if self.mark_sent(event_id, &d.key, d.phase, now)? {
                 if let Some(c) = timeline.iter().find(|c| c.key == d.key) {
@@ -90,6 +96,18 @@ impl Rehearsal {
         self.from + Duration::milliseconds((real_ms * self.speed) as i64)
     }
 
+    /// The first wall-clock instant (to the millisecond) at which the simulated clock has
+    /// reached `sim`.
+    pub fn wall_at(&self, sim: DateTime<Utc>) -> DateTime<Utc> {
+        let sim_ms = (sim - self.from).num_milliseconds().max(0) as f64;
+        let mut wall = self.started + Duration::milliseconds((sim_ms / self.speed).ceil() as i64);
+        // Float rounding: step forward until the clock agrees (at most a step or two).
+        while self.clock(wall) < sim {
+            wall += Duration::milliseconds(1);
+        }
+        wall
+    }
+
     /// The rehearsal's cue timeline (its own log).
     pub fn timeline(&self, data: &EventData) -> Vec<Cue> {
         let mut t = cues::timeline(data, &self.log);
@@ -107,7 +125,10 @@ impl Rehearsal {
         let timeline = self.timeline(data);
         let gap = wall - self.last_wall > cues::GAP;
         let due = cues::due_with_gap(&timeline, &self.sent, self.last_sim, now, gap);
-        let mut fired = Fired::default();
+        let mut fired = Fired {
+            next: due.next.map(|t| self.wall_at(t)),
+            ..Fired::default()
+        };
         for d in due.notify {
             if self.sent.insert((d.key.clone(), d.phase)) {
                 if let Some(c) = timeline.iter().find(|c| c.key == d.key) {
@@ -225,6 +246,45 @@ mod tests {
             .find(|c| c.kind == CueKind::GoLive && c.session == "Mot d’ouverture")
             .unwrap();
         assert_eq!(go.state, CueState::Missed);
+    }
+
+    #[test]
+    fn a_rehearsal_knows_when_on_the_wall_clock_its_next_cue_falls_due() {
+        let d = crate::demo::event();
+        let wall0 = utc("2026-11-25T10:00:00.123Z");
+        for speed in [1.0, 7.0, 60.0] {
+            let mut r = Rehearsal::new(&d.event.id, utc("2027-04-15T12:27:00Z"), speed, wall0);
+            let sim = utc("2027-04-15T12:31:17.001Z");
+            let w = r.wall_at(sim);
+            assert!(r.clock(w) >= sim && r.clock(w - Duration::milliseconds(1)) < sim);
+            // Waking at each `next` (or after a second at most, as the shell does: a longer
+            // sleep would look like a gap) fires every cue of the first ten simulated minutes,
+            // each once, at its instant.
+            let mut wall = wall0;
+            let mut fired = vec![];
+            while r.clock(wall) <= utc("2027-04-15T12:37:00Z") {
+                let f = r.tick(&d, wall);
+                for (c, p) in f.cues {
+                    let due = if p == Phase::Lead {
+                        c.notify_at()
+                    } else {
+                        c.expected
+                    };
+                    assert_eq!(r.wall_at(due), wall, "{speed}×: {} {p:?} on time", c.key);
+                    fired.push((c.key, p));
+                }
+                let n = f.next.expect("more cues ahead");
+                assert!(n > wall, "next is ahead of now");
+                wall = n.min(wall + Duration::seconds(1));
+            }
+            let once: HashSet<_> = fired.iter().cloned().collect();
+            assert_eq!(once.len(), fired.len(), "each once at {speed}×");
+            assert_eq!(
+                fired.len(),
+                2,
+                "AV check lead and at time by 12:37 at {speed}×"
+            );
+        }
     }
 
     #[test]

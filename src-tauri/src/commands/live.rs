@@ -37,10 +37,19 @@ fn now_for(s: &Inner, event_id: &str) -> DateTime<Utc> {
     }
 }
 
+/// The live view's poll. `cues_tag` is the tag of the cue list the view holds: when it is
+/// still current the list is left out of the answer.
 #[tauri::command]
-pub fn live_view(state: State<AppState>, event_id: String) -> CmdResult<LiveSnapshot> {
+pub fn live_view(
+    state: State<AppState>,
+    event_id: String,
+    cues_tag: Option<String>,
+) -> CmdResult<LiveSnapshot> {
     let mut s = state.lock();
-    let r = s.arm(&event_id).and_then(|_| snapshot(&s, &event_id));
+    let r = s
+        .arm(&event_id)
+        .and_then(|_| snapshot(&s, &event_id))
+        .map(|snap| snap.since(cues_tag.as_deref()));
     r.map_err(|e| s.err(e))
 }
 

@@ -25,13 +25,25 @@ export function setUiLang(l: Lang): void {
 
 export type Params = Record<string, string | number>;
 
+// One number format per language (building one is costly; the live view formats every second).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function formatNumber(v: number, locale: string): string {
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, f);
+  }
+  return f.format(v);
+}
+
 /** Fills `{name}` placeholders; numbers are formatted for the language. */
 export function interpolate(text: string, params: Params | undefined, locale: string): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    return typeof v === "number" ? new Intl.NumberFormat(locale).format(v) : v;
+    return typeof v === "number" ? formatNumber(v, locale) : v;
   });
 }
 

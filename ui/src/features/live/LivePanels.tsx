@@ -118,7 +118,10 @@ function SupportClock(props: { snap: LiveSnapshot }) {
 
 export function NextCuePanel(props: { snap: LiveSnapshot; fmt: (iso: string) => string }) {
   const inSecs = () => props.snap.nextCueInSecs;
-  const tone = (): Tone => (inSecs() === null ? "normal" : cueTone(inSecs()!));
+  // Memos: the tone changes a few times a cue, not every second (an attribute set again,
+  // even to the same value, makes WebKit restyle).
+  const tone = createMemo((): Tone => (inSecs() === null ? "normal" : cueTone(inSecs()!)));
+  const hasCountdown = createMemo(() => inSecs() !== null);
   return (
     <section
       class="next-cue"
@@ -143,7 +146,7 @@ export function NextCuePanel(props: { snap: LiveSnapshot; fmt: (iso: string) => 
               </div>
             </Show>
             <div class="nc-when">
-              <Show when={inSecs() !== null}>
+              <Show when={hasCountdown()}>
                 <span class="countdown-word" data-tone={tone()}>
                   <ToneMark tone={tone()} />
                   {tone() === "over" ? t("live.overdue") : t("live.cueIn")}
@@ -151,7 +154,7 @@ export function NextCuePanel(props: { snap: LiveSnapshot; fmt: (iso: string) => 
               </Show>
               <span class="nc-at">{t("live.cueAt", { time: props.fmt(cue().expected) })}</span>
             </div>
-            <Show when={inSecs() !== null}>
+            <Show when={hasCountdown()}>
               <div class="countdown big" data-testid="next-cue-countdown" data-tone={tone()}>
                 {formatCountdown(inSecs()!)}
               </div>

@@ -32,7 +32,7 @@ export const LIVE_POLL_MS = 1000;
 export function LiveTab() {
   const eventId = () => view()!.data.event.id;
   // Rows and cards keep their identity (selection, scroll) from one second to the next.
-  const { snap, apply } = createSnapshotStore();
+  const { snap, apply, cuesTag } = createSnapshotStore();
   const [stale, setStale] = createSignal(false);
 
   const sequence = createSequencer<LiveSnapshot>(apply);
@@ -41,7 +41,8 @@ export function LiveTab() {
   let pollError: ErrorPayload | null = null;
   const poll = async () => {
     try {
-      await sequence(ipc.liveView({ eventId: eventId() }));
+      // The cue list comes only when it changed: most of a poll is otherwise the same.
+      await sequence(ipc.liveView({ eventId: eventId(), cuesTag: cuesTag(eventId()) }));
       setStale(false);
       if (pollError && error() === pollError) setError(null);
       pollError = null;

@@ -1,6 +1,6 @@
 // One card per stage on the live view: on air / next, the current segment's countdown,
 // what comes next, and the session's actual start/end, delay and timer buttons.
-import { Show } from "solid-js";
+import { createMemo, Show } from "solid-js";
 import type { LiveStage } from "../../bindings";
 import { t } from "../../i18n";
 import { DelayControl } from "./DelayControl";
@@ -20,7 +20,7 @@ export function StageCard(props: {
 }) {
   const st = () => props.stage;
   const session = () => st().session;
-  const tone = (): Tone => (st().current ? stageTone(st().current!.remainingSecs) : "normal");
+  const tone = createMemo((): Tone => (st().current ? stageTone(st().current!.remainingSecs) : "normal"));
   const suggested = () => (session() ? actualToRecord(session()!) : "start");
   return (
     <article

@@ -54,8 +54,13 @@ const snap = (now: string, rem: number, order = ["a", "b"], eventId = "e1"): Liv
   nextCue: cue("k1", "2027-04-15T13:30:00Z"),
   nextCueInSecs: rem,
   cues: [cue("k1", "2027-04-15T13:30:00Z"), cue("k2", "2027-04-15T13:40:00Z")],
+  cuesTag: "t1",
+  cuesUnchanged: false,
   support: null,
 });
+
+/** A poll answered without the cue list (the poller had `tag`). */
+const lean = (s: LiveSnapshot, tag = "t1"): LiveSnapshot => ({ ...s, cues: [], cuesTag: tag, cuesUnchanged: true });
 
 describe("snapshot store", () => {
   it("keeps rows and cards from one poll to the next, updating only the numbers", () => {
@@ -85,6 +90,29 @@ describe("snapshot store", () => {
     s.apply(next);
     expect(s.snap()!.stages[0]).toBe(b);
     expect(s.snap()!.cues[0]).toBe(k2);
+  });
+
+  it("keeps the cue list held when a poll leaves it out, and takes a new one whole", () => {
+    const s = createSnapshotStore();
+    expect(s.cuesTag("e1")).toBeNull();
+    s.apply(snap("2027-04-15T13:05:00Z", 300));
+    const k1 = s.snap()!.cues[0];
+    expect(s.cuesTag("e1")).toBe("t1");
+    expect(s.cuesTag("e2")).toBeNull();
+    s.apply(lean(snap("2027-04-15T13:05:01Z", 299)));
+    expect(s.snap()!.cues.map((c) => c.key)).toEqual(["k1", "k2"]);
+    expect(s.snap()!.cues[0]).toBe(k1);
+    expect(s.snap()!.now).toBe("2027-04-15T13:05:01Z");
+    const changed = snap("2027-04-15T13:05:02Z", 298);
+    changed.cues[0] = { ...changed.cues[0], state: "done" };
+    changed.cuesTag = "t2";
+    s.apply(changed);
+    expect(s.snap()!.cues[0].state).toBe("done");
+    expect(s.cuesTag("e1")).toBe("t2");
+    // An answer that left out a list other than the one held: keep it, ask whole next time.
+    s.apply(lean(snap("2027-04-15T13:05:03Z", 297), "t9"));
+    expect(s.snap()!.cues).toHaveLength(2);
+    expect(s.cuesTag("e1")).toBe("");
   });
 
   it("starts afresh for another event", () => {

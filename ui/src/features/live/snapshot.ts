@@ -14,12 +14,22 @@ export function createSnapshotStore() {
       setStore("snap", s);
       return;
     }
+    const heldTag = prev.cuesTag;
     batch(() => {
       // Stages first, matched by id (they carry no `key`), then the rest matched by cue key;
-      // the second pass finds the stages already in place.
+      // the second pass finds the stages already in place. A poll that left the cue list out
+      // (unchanged since `cuesTag`) keeps the one held.
       setStore("snap", "stages", reconcile(s.stages, { key: "stageId" }));
-      setStore("snap", reconcile(s, { key: "key" }));
+      for (const k of Object.keys(s) as (keyof LiveSnapshot)[]) {
+        if (k === "stages" || (k === "cues" && s.cuesUnchanged)) continue;
+        setStore("snap", k, reconcile(s[k], { key: "key" }) as never);
+      }
+      // Left out but not the list held (cannot happen in order; be safe): ask for it whole.
+      if (s.cuesUnchanged && s.cuesTag !== heldTag) setStore("snap", "cuesTag", "");
     });
   };
-  return { snap: () => store.snap, apply };
+  /** The tag of the cue list held, for the next poll (`null`: none yet, or another event's). */
+  const cuesTag = (eventId: string): string | null =>
+    store.snap && store.snap.eventId === eventId ? store.snap.cuesTag : null;
+  return { snap: () => store.snap, apply, cuesTag };
 }
