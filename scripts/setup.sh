@@ -12,7 +12,8 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 run_pkgs="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good"
-test_pkgs="xvfb webkit2gtk-driver dbus-x11 dunst xdotool imagemagick procps"
+# nginx + its RTMP and stream modules + openssl: a real RTMP/RTMPS ingest on loopback for tests.
+test_pkgs="xvfb webkit2gtk-driver dbus-x11 dunst xdotool imagemagick procps nginx-light libnginx-mod-rtmp libnginx-mod-stream openssl"
 pkgs="$run_pkgs"
 [ "$what" = "run" ] || pkgs="$pkgs $test_pkgs"
 

@@ -1,0 +1,589 @@
+//! The RTMP chunk stream: splitting messages into chunks and putting them
+//! back together.
+//!
+//! A chunk is a basic header (format 0–3 and chunk stream id, 1 to 3 bytes),
+//! a message header of 11, 7, 3 or 0 bytes depending on the format, an
+//! optional 4-byte extended timestamp, and at most `chunk size` bytes of the
+//! message's payload.
+
+use std::collections::HashMap;
+
+/// Chunk size in force until a Set Chunk Size message changes it.
+pub const DEFAULT_CHUNK_SIZE: usize = 128;
+/// Largest chunk size allowed by the specification.
+pub const MAX_CHUNK_SIZE: usize = 0x7FFF_FFFF;
+/// Timestamps from this value up are carried in the extended timestamp field.
+const EXTENDED_TIMESTAMP: u32 = 0x00FF_FFFF;
+
+/// Message type ids.
+pub mod msg_type {
+    pub const SET_CHUNK_SIZE: u8 = 1;
+    pub const ABORT: u8 = 2;
+    pub const ACKNOWLEDGEMENT: u8 = 3;
+    pub const USER_CONTROL: u8 = 4;
+    pub const WINDOW_ACK_SIZE: u8 = 5;
+    pub const SET_PEER_BANDWIDTH: u8 = 6;
+    pub const AUDIO: u8 = 8;
+    pub const VIDEO: u8 = 9;
+    pub const DATA_AMF3: u8 = 15;
+    pub const COMMAND_AMF3: u8 = 17;
+    pub const DATA_AMF0: u8 = 18;
+    pub const COMMAND_AMF0: u8 = 20;
+    pub const AGGREGATE: u8 = 22;
+}
+
+/// User Control event types.
+pub mod user_control {
+    pub const STREAM_BEGIN: u16 = 0;
+    pub const STREAM_EOF: u16 = 1;
+    pub const STREAM_DRY: u16 = 2;
+    pub const SET_BUFFER_LENGTH: u16 = 3;
+    pub const STREAM_IS_RECORDED: u16 = 4;
+    pub const PING_REQUEST: u16 = 6;
+    pub const PING_RESPONSE: u16 = 7;
+}
+
+/// One whole message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// Chunk stream id it arrived on.
+    pub csid: u32,
+    pub timestamp: u32,
+    pub type_id: u8,
+    pub stream_id: u32,
+    pub payload: Vec<u8>,
+}
+
+/// Why the incoming bytes cannot be read as chunks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChunkError {
+    #[error("chunk of format {fmt} on chunk stream {csid}, which has no previous header")]
+    NoPreviousHeader { fmt: u8, csid: u32 },
+    #[error("invalid Set Chunk Size value {0}")]
+    BadChunkSize(u32),
+}
+
+// ---------------------------------------------------------------- writer
+
+/// Splits outgoing messages into chunks.
+#[derive(Debug, Clone)]
+pub struct ChunkWriter {
+    chunk_size: usize,
+}
+
+impl Default for ChunkWriter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ChunkWriter {
+    pub fn new() -> Self {
+        ChunkWriter {
+            chunk_size: DEFAULT_CHUNK_SIZE,
+        }
+    }
+
+    pub fn chunk_size(&self) -> usize {
+        self.chunk_size
+    }
+
+    /// To call once a Set Chunk Size message has been sent.
+    pub fn set_chunk_size(&mut self, size: usize) {
+        self.chunk_size = size.clamp(1, MAX_CHUNK_SIZE);
+    }
+
+    /// Appends `payload` as one message: a format 0 chunk, then format 3
+    /// continuation chunks. `csid` must be at least 2 and at most 65599;
+    /// message lengths are limited to 24 bits by the protocol.
+    pub fn write(
+        &self,
+        out: &mut Vec<u8>,
+        csid: u32,
+        timestamp: u32,
+        type_id: u8,
+        stream_id: u32,
+        payload: &[u8],
+    ) {
+        debug_assert!((2..=65599).contains(&csid));
+        debug_assert!(payload.len() <= 0xFF_FFFF);
+        let extended = timestamp >= EXTENDED_TIMESTAMP;
+        put_basic_header(out, 0, csid);
+        put_u24(out, timestamp.min(EXTENDED_TIMESTAMP));
+        put_u24(out, payload.len() as u32);
+        out.push(type_id);
+        out.extend_from_slice(&stream_id.to_le_bytes());
+        if extended {
+            out.extend_from_slice(&timestamp.to_be_bytes());
+        }
+        let mut chunks = payload.chunks(self.chunk_size);
+        if let Some(first) = chunks.next() {
+            out.extend_from_slice(first);
+        }
+        for chunk in chunks {
+            put_basic_header(out, 3, csid);
+            if extended {
+                out.extend_from_slice(&timestamp.to_be_bytes());
+            }
+            out.extend_from_slice(chunk);
+        }
+    }
+}
+
+fn put_basic_header(out: &mut Vec<u8>, fmt: u8, csid: u32) {
+    let f = fmt << 6;
+    match csid {
+        2..=63 => out.push(f | csid as u8),
+        64..=319 => out.extend_from_slice(&[f, (csid - 64) as u8]),
+        _ => {
+            let v = csid - 64;
+            out.extend_from_slice(&[f | 1, (v & 0xff) as u8, (v >> 8) as u8]);
+        }
+    }
+}
+
+fn put_u24(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_be_bytes()[1..]);
+}
+
+fn u24(b: &[u8]) -> u32 {
+    u32::from_be_bytes([0, b[0], b[1], b[2]])
+}
+
+fn u32be(b: &[u8]) -> u32 {
+    u32::from_be_bytes([b[0], b[1], b[2], b[3]])
+}
+
+// ---------------------------------------------------------------- reader
+
+/// What is remembered per chunk stream.
+#[derive(Debug, Clone, Default)]
+struct StreamState {
+    timestamp: u32,
+    delta: u32,
+    length: u32,
+    type_id: u8,
+    stream_id: u32,
+    /// The last header of this chunk stream used an extended timestamp, so
+    /// format 3 chunks carry one too.
+    extended: bool,
+    /// Payload gathered so far of the message in progress.
+    partial: Vec<u8>,
+    in_progress: bool,
+}
+
+/// Reassembles incoming chunks into messages. Feed it bytes with
+/// [`push`](Self::push) and take messages with
+/// [`next_message`](Self::next_message). Set Chunk Size and Abort messages
+/// are applied by the reader itself (and still returned).
+#[derive(Debug, Clone)]
+pub struct ChunkReader {
+    buf: Vec<u8>,
+    pos: usize,
+    chunk_size: usize,
+    streams: HashMap<u32, StreamState>,
+}
+
+impl Default for ChunkReader {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ChunkReader {
+    pub fn new() -> Self {
+        ChunkReader {
+            buf: Vec::new(),
+            pos: 0,
+            chunk_size: DEFAULT_CHUNK_SIZE,
+            streams: HashMap::new(),
+        }
+    }
+
+    /// The peer's chunk size currently in force.
+    pub fn chunk_size(&self) -> usize {
+        self.chunk_size
+    }
+
+    /// Bytes received but not yet consumed as chunks.
+    pub fn buffered(&self) -> usize {
+        self.buf.len() - self.pos
+    }
+
+    /// Adds received bytes.
+    pub fn push(&mut self, data: &[u8]) {
+        if self.pos > 0 && self.pos >= self.buf.len() / 2 {
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+        }
+        self.buf.extend_from_slice(data);
+    }
+
+    /// The next complete message, or `None` when more bytes are needed.
+    pub fn next_message(&mut self) -> Result<Option<Message>, ChunkError> {
+        loop {
+            match self.next_chunk()? {
+                Chunk::Incomplete => return Ok(None),
+                Chunk::Partial => continue,
+                Chunk::Done(msg) => {
+                    self.apply_control(&msg)?;
+                    return Ok(Some(msg));
+                }
+            }
+        }
+    }
+
+    fn apply_control(&mut self, msg: &Message) -> Result<(), ChunkError> {
+        // Protocol control messages belong to message stream 0 (they should
+        // travel on chunk stream 2, but some servers use another one).
+        if msg.stream_id != 0 {
+            return Ok(());
+        }
+        match msg.type_id {
+            msg_type::SET_CHUNK_SIZE if msg.payload.len() >= 4 => {
+                let size = u32be(&msg.payload) & 0x7FFF_FFFF;
+                if size == 0 {
+                    return Err(ChunkError::BadChunkSize(size));
+                }
+                self.chunk_size = size as usize;
+            }
+            msg_type::ABORT if msg.payload.len() >= 4 => {
+                let csid = u32be(&msg.payload);
+                if let Some(s) = self.streams.get_mut(&csid) {
+                    s.partial.clear();
+                    s.in_progress = false;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn next_chunk(&mut self) -> Result<Chunk, ChunkError> {
+        let data = &self.buf[self.pos..];
+        let Some(&b0) = data.first() else {
+            return Ok(Chunk::Incomplete);
+        };
+        let fmt = b0 >> 6;
+        let (csid, mut at) = match b0 & 0x3f {
+            0 => match data.get(1) {
+                Some(&b1) => (64 + u32::from(b1), 2),
+                None => return Ok(Chunk::Incomplete),
+            },
+            1 => match (data.get(1), data.get(2)) {
+                (Some(&b1), Some(&b2)) => (64 + u32::from(b1) + 256 * u32::from(b2), 3),
+                _ => return Ok(Chunk::Incomplete),
+            },
+            n => (u32::from(n), 1),
+        };
+        let header_len = [11, 7, 3, 0][usize::from(fmt)];
+        if data.len() < at + header_len {
+            return Ok(Chunk::Incomplete);
+        }
+        let prev = self.streams.get(&csid);
+        if fmt != 0 && prev.is_none() {
+            return Err(ChunkError::NoPreviousHeader { fmt, csid });
+        }
+        let mut st = prev.cloned().unwrap_or_default();
+        let h = &data[at..at + header_len];
+        at += header_len;
+        // The 24-bit timestamp or delta field, when the format has one.
+        let ts_field = (fmt <= 2).then(|| u24(&h[0..3]));
+        let has_extended = match ts_field {
+            Some(v) => v == EXTENDED_TIMESTAMP,
+            None => st.extended,
+        };
+        let extended_value = if has_extended {
+            if data.len() < at + 4 {
+                return Ok(Chunk::Incomplete);
+            }
+            let v = u32be(&data[at..at + 4]);
+            at += 4;
+            Some(v)
+        } else {
+            None
+        };
+        let ts_or_ext = |field: u32| extended_value.unwrap_or(field);
+
+        match fmt {
+            0 => {
+                st.timestamp = ts_or_ext(u24(&h[0..3]));
+                st.delta = 0;
+                st.length = u24(&h[3..6]);
+                st.type_id = h[6];
+                st.stream_id = u32::from_le_bytes([h[7], h[8], h[9], h[10]]);
+                st.partial.clear();
+                st.in_progress = false;
+            }
+            1 => {
+                st.delta = ts_or_ext(u24(&h[0..3]));
+                st.timestamp = st.timestamp.wrapping_add(st.delta);
+                st.length = u24(&h[3..6]);
+                st.type_id = h[6];
+                st.partial.clear();
+                st.in_progress = false;
+            }
+            2 => {
+                st.delta = ts_or_ext(u24(&h[0..3]));
+                st.timestamp = st.timestamp.wrapping_add(st.delta);
+                st.partial.clear();
+                st.in_progress = false;
+            }
+            _ => {
+                if !st.in_progress {
+                    // A new message with the same header as the previous one.
+                    st.timestamp = st.timestamp.wrapping_add(st.delta);
+                }
+            }
+        }
+        if fmt <= 2 {
+            st.extended = has_extended;
+        }
+
+        let want = (st.length as usize - st.partial.len()).min(self.chunk_size);
+        if data.len() < at + want {
+            return Ok(Chunk::Incomplete);
+        }
+        // The whole chunk is here: commit.
+        st.partial.extend_from_slice(&data[at..at + want]);
+        self.pos += at + want;
+        let result = if st.partial.len() == st.length as usize {
+            st.in_progress = false;
+            Chunk::Done(Message {
+                csid,
+                timestamp: st.timestamp,
+                type_id: st.type_id,
+                stream_id: st.stream_id,
+                payload: std::mem::take(&mut st.partial),
+            })
+        } else {
+            st.in_progress = true;
+            Chunk::Partial
+        };
+        self.streams.insert(csid, st);
+        Ok(result)
+    }
+}
+
+enum Chunk {
+    Incomplete,
+    Partial,
+    Done(Message),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(bytes: &[u8]) -> Vec<Message> {
+        let mut r = ChunkReader::new();
+        r.push(bytes);
+        let mut out = Vec::new();
+        while let Some(m) = r.next_message().unwrap() {
+            out.push(m);
+        }
+        assert_eq!(r.buffered(), 0);
+        out
+    }
+
+    #[test]
+    fn single_fmt0_chunk() {
+        // fmt 0, csid 3, ts 0x000102, length 5, type 20, stream 1 (LE).
+        let bytes = [
+            0x03, 0x00, 0x01, 0x02, 0x00, 0x00, 0x05, 20, 1, 0, 0, 0, b'h', b'e', b'l', b'l', b'o',
+        ];
+        let msgs = read_all(&bytes);
+        assert_eq!(
+            msgs,
+            vec![Message {
+                csid: 3,
+                timestamp: 0x0102,
+                type_id: 20,
+                stream_id: 1,
+                payload: b"hello".to_vec(),
+            }]
+        );
+    }
+
+    #[test]
+    fn fmt3_continuation_across_chunks() {
+        // 200-byte message with the default chunk size of 128: 128 + 72.
+        let payload: Vec<u8> = (0..200u8).collect();
+        let mut bytes = vec![0x04, 0, 0, 10, 0, 0, 200, 9, 1, 0, 0, 0];
+        bytes.extend_from_slice(&payload[..128]);
+        bytes.push(0xC4); // fmt 3, csid 4
+        bytes.extend_from_slice(&payload[128..]);
+        let msgs = read_all(&bytes);
+        assert_eq!(msgs.len(), 1);
+        assert_eq!(msgs[0].payload, payload);
+        assert_eq!(msgs[0].timestamp, 10);
+        assert_eq!(msgs[0].csid, 4);
+    }
+
+    #[test]
+    fn bytes_arriving_one_by_one() {
+        let payload: Vec<u8> = (0..200u8).collect();
+        let mut bytes = vec![0x04, 0, 0, 10, 0, 0, 200, 9, 1, 0, 0, 0];
+        bytes.extend_from_slice(&payload[..128]);
+        bytes.push(0xC4);
+        bytes.extend_from_slice(&payload[128..]);
+        let mut r = ChunkReader::new();
+        let mut got = Vec::new();
+        for b in &bytes {
+            r.push(&[*b]);
+            while let Some(m) = r.next_message().unwrap() {
+                got.push(m);
+            }
+        }
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].payload, payload);
+    }
+
+    #[test]
+    fn extended_timestamp_also_on_fmt3_continuation() {
+        let ts: u32 = 0x0123_4567;
+        let payload: Vec<u8> = vec![7; 150];
+        let mut bytes = vec![0x05, 0xFF, 0xFF, 0xFF, 0, 0, 150, 8, 1, 0, 0, 0];
+        bytes.extend_from_slice(&ts.to_be_bytes());
+        bytes.extend_from_slice(&payload[..128]);
+        bytes.push(0xC5);
+        bytes.extend_from_slice(&ts.to_be_bytes());
+        bytes.extend_from_slice(&payload[128..]);
+        let msgs = read_all(&bytes);
+        assert_eq!(msgs.len(), 1);
+        assert_eq!(msgs[0].timestamp, ts);
+        assert_eq!(msgs[0].payload, payload);
+    }
+
+    #[test]
+    fn fmt1_fmt2_and_fmt3_new_message_use_deltas() {
+        let mut bytes = vec![0x06, 0, 0, 100, 0, 0, 1, 8, 1, 0, 0, 0, 0xAA];
+        // fmt 1: delta 20, length 2, type 9 (stream id kept).
+        bytes.extend_from_slice(&[0x46, 0, 0, 20, 0, 0, 2, 9, 0xBB, 0xCC]);
+        // fmt 2: delta 5 (length and type kept).
+        bytes.extend_from_slice(&[0x86, 0, 0, 5, 0xDD, 0xEE]);
+        // fmt 3 starting a new message: same delta again.
+        bytes.extend_from_slice(&[0xC6, 0x11, 0x22]);
+        let msgs = read_all(&bytes);
+        let summary: Vec<(u32, u8, u32, Vec<u8>)> = msgs
+            .into_iter()
+            .map(|m| (m.timestamp, m.type_id, m.stream_id, m.payload))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (100, 8, 1, vec![0xAA]),
+                (120, 9, 1, vec![0xBB, 0xCC]),
+                (125, 9, 1, vec![0xDD, 0xEE]),
+                (130, 9, 1, vec![0x11, 0x22]),
+            ]
+        );
+    }
+
+    #[test]
+    fn set_chunk_size_from_the_peer_applies_to_following_chunks() {
+        // Set Chunk Size 4096 on csid 2.
+        let mut bytes = vec![0x02, 0, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0, 0, 0, 0x10, 0x00];
+        // Then a 300-byte message in a single chunk.
+        bytes.extend_from_slice(&[0x03, 0, 0, 0, 0, 0x01, 0x2C, 20, 0, 0, 0, 0]);
+        bytes.extend_from_slice(&[1u8; 300]);
+        let mut r = ChunkReader::new();
+        r.push(&bytes);
+        let first = r.next_message().unwrap().unwrap();
+        assert_eq!(first.type_id, msg_type::SET_CHUNK_SIZE);
+        assert_eq!(r.chunk_size(), 4096);
+        let second = r.next_message().unwrap().unwrap();
+        assert_eq!(second.payload.len(), 300);
+        assert_eq!(r.next_message().unwrap(), None);
+    }
+
+    #[test]
+    fn interleaved_chunk_streams() {
+        let a: Vec<u8> = vec![0xA; 130];
+        let mut bytes = vec![0x04, 0, 0, 0, 0, 0, 130, 8, 1, 0, 0, 0];
+        bytes.extend_from_slice(&a[..128]);
+        // A whole small message on csid 3 in between.
+        bytes.extend_from_slice(&[0x03, 0, 0, 0, 0, 0, 1, 20, 0, 0, 0, 0, 0x55]);
+        bytes.push(0xC4);
+        bytes.extend_from_slice(&a[128..]);
+        let msgs = read_all(&bytes);
+        assert_eq!(msgs.len(), 2);
+        assert_eq!(msgs[0].csid, 3);
+        assert_eq!(msgs[1].csid, 4);
+        assert_eq!(msgs[1].payload, a);
+    }
+
+    #[test]
+    fn two_and_three_byte_basic_headers() {
+        let w = ChunkWriter::new();
+        for csid in [2u32, 63, 64, 319, 320, 65599] {
+            let mut out = Vec::new();
+            w.write(&mut out, csid, 5, 20, 0, b"xyz");
+            let msgs = read_all(&out);
+            assert_eq!(msgs.len(), 1, "csid {csid}");
+            assert_eq!(msgs[0].csid, csid);
+            assert_eq!(msgs[0].payload, b"xyz");
+        }
+    }
+
+    #[test]
+    fn writer_reader_round_trip_with_chunk_sizes_and_extended_timestamps() {
+        for size in [1usize, 128, 4096] {
+            for ts in [0u32, 1000, 0xFF_FFFF, 0xFFFF_FFFF] {
+                let mut w = ChunkWriter::new();
+                w.set_chunk_size(size);
+                let payload: Vec<u8> = (0..5000u32).map(|i| i as u8).collect();
+                let mut out = Vec::new();
+                w.write(&mut out, 8, ts, 9, 3, &payload);
+                let mut r = ChunkReader::new();
+                // Tell the reader the sender's chunk size.
+                let mut scs = Vec::new();
+                ChunkWriter::new().write(&mut scs, 2, 0, 1, 0, &(size as u32).to_be_bytes());
+                r.push(&scs);
+                r.push(&out);
+                assert_eq!(r.next_message().unwrap().unwrap().type_id, 1);
+                let m = r.next_message().unwrap().unwrap();
+                assert_eq!((m.timestamp, m.type_id, m.stream_id), (ts, 9, 3));
+                assert_eq!(m.payload, payload);
+                assert_eq!(r.next_message().unwrap(), None);
+            }
+        }
+    }
+
+    #[test]
+    fn writer_exact_bytes() {
+        let mut out = Vec::new();
+        ChunkWriter::new().write(&mut out, 3, 0, 20, 0, &[9u8; 130]);
+        assert_eq!(&out[..12], &[0x03, 0, 0, 0, 0, 0, 130, 20, 0, 0, 0, 0]);
+        assert_eq!(out[12 + 128], 0xC3);
+        assert_eq!(out.len(), 12 + 128 + 1 + 2);
+    }
+
+    #[test]
+    fn empty_message_and_abort() {
+        let mut bytes = vec![0x03, 0, 0, 0, 0, 0, 0, 20, 0, 0, 0, 0];
+        // Start a 200-byte message on csid 4, abort it, then a fresh one.
+        bytes.extend_from_slice(&[0x04, 0, 0, 0, 0, 0, 200, 8, 1, 0, 0, 0]);
+        bytes.extend_from_slice(&[0u8; 128]);
+        bytes.extend_from_slice(&[0x02, 0, 0, 0, 0, 0, 4, 2, 0, 0, 0, 0, 0, 0, 0, 4]);
+        bytes.extend_from_slice(&[0x04, 0, 0, 0, 0, 0, 1, 8, 1, 0, 0, 0, 0x42]);
+        let msgs = read_all(&bytes);
+        assert_eq!(msgs.len(), 3);
+        assert!(msgs[0].payload.is_empty());
+        assert_eq!(msgs[1].type_id, msg_type::ABORT);
+        assert_eq!(msgs[2].payload, vec![0x42]);
+    }
+
+    #[test]
+    fn errors() {
+        let mut r = ChunkReader::new();
+        r.push(&[0xC7, 1, 2]);
+        assert_eq!(
+            r.next_message(),
+            Err(ChunkError::NoPreviousHeader { fmt: 3, csid: 7 })
+        );
+        let mut r = ChunkReader::new();
+        r.push(&[0x02, 0, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(r.next_message(), Err(ChunkError::BadChunkSize(0)));
+    }
+}
