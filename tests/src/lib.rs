@@ -76,6 +76,22 @@ pub fn window_visible(title: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Where [`App::start`] sends the output of the app and its drivers: `app.log` in the data
+/// directory given to it.
+pub fn log_path(data_home: &Path) -> PathBuf {
+    data_home.join("app.log")
+}
+
+fn log_file(data_home: &Path) -> Stdio {
+    std::fs::create_dir_all(data_home).unwrap();
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log_path(data_home))
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::null())
+}
+
 /// A running app under WebDriver. Dropping it ends the session's processes.
 pub struct App {
     pub client: Client,
@@ -105,8 +121,9 @@ impl App {
             .env_remove("SHOWCALL_DB")
             .env("LANG", "en_US.UTF-8")
             .envs(env.iter().copied())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            // The app's own output (and the drivers'), for tests that read what it logged.
+            .stdout(log_file(data_home))
+            .stderr(log_file(data_home))
             .spawn()
             .expect("tauri-driver runs (cargo install tauri-driver)");
         // tauri-driver listens at once but forwards to WebKitWebDriver, which starts a moment

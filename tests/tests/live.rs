@@ -323,3 +323,70 @@ fn csv_reader(text: &str) -> Vec<Vec<String>> {
         .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
         .collect()
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_suspended_app_reports_the_gap_once_as_missed_not_as_a_storm() {
+    bounded(Duration::from_secs(180), async {
+        let data = tempfile::tempdir().unwrap();
+        let log = NotificationLog::start();
+        let app = App::start(data.path()).await;
+        app.click("[data-testid=open-event]").await;
+        app.click("[data-testid=tab-live]").await;
+        app.find("[data-testid=live-clock]").await;
+        start_rehearsal(&app).await;
+        // The AV check's heads-up and time arrive as usual…
+        log.wait_for(2, Duration::from_secs(30));
+        let before = rehearsal_texts(&log, "[Rehearsal]").len();
+
+        // …then the machine "sleeps": the app is stopped for 35 s (35 simulated minutes at 60×,
+        // over the scheduler's 30-second gap), as a closed laptop lid would.
+        let pid = showcall_e2e::procs::app_tree()[0];
+        let signal = |s: &str| {
+            assert!(std::process::Command::new("kill")
+                .args([s, &pid.to_string()])
+                .status()
+                .unwrap()
+                .success())
+        };
+        signal("-STOP");
+        tokio::time::sleep(Duration::from_secs(35)).await;
+        let during = rehearsal_texts(&log, "[Rehearsal]").len();
+        signal("-CONT");
+        tokio::time::sleep(Duration::from_secs(4)).await;
+
+        assert_eq!(during, before, "nothing is sent while the app is stopped");
+        let after: Vec<(String, String)> = rehearsal_texts(&log, "[Rehearsal]")
+            .into_iter()
+            .skip(before)
+            .collect();
+        let summaries: Vec<&(String, String)> = after
+            .iter()
+            .filter(|(t, _)| t.contains("missed while Showcall was not running"))
+            .collect();
+        assert_eq!(summaries.len(), 1, "one summary, not a storm: {after:#?}");
+        let n: usize = summaries[0]
+            .0
+            .trim_start_matches("[Rehearsal] ")
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(n >= 3, "the cues of 35 simulated minutes: {summaries:?}");
+        assert!(
+            summaries[0].1.contains("Speaker prep — Mot d’ouverture"),
+            "{summaries:?}"
+        );
+        // None of the missed cues came one by one as well.
+        assert!(
+            !after
+                .iter()
+                .any(|(t, _)| t.starts_with("[Rehearsal] Speaker prep — Mot d’ouverture")),
+            "{after:#?}"
+        );
+        app.screenshot("live-after-suspend").await;
+        app.click("[data-testid=stop-rehearsal]").await;
+        app.quit().await;
+    })
+    .await;
+}

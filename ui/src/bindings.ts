@@ -31,7 +31,11 @@ revision: number, };
 
 export type Stage = { id: string, eventId: string, name: string, position: number, };
 
-export type Session = { id: string, eventId: string, stageId: string, title: string, start: string, end: string, livestream: boolean, recording: boolean, vod: boolean, };
+export type Session = { id: string, eventId: string, stageId: string, title: string, start: string, end: string, livestream: boolean, recording: boolean, vod: boolean, 
+/**
+ * Also restreamed to RTMP destinations (YouTube, a CDN…).
+ */
+restream: boolean, };
 
 export type SegmentKind = "presentation" | "video_clip" | "slides" | "panel" | "q_and_a" | "transition" | "break" | "other";
 
@@ -103,6 +107,44 @@ leadSecs: number, };
 
 export type CueSetting = { kind: CueKind, enabled: boolean, leadSecs: number, };
 
+export type DestinationStatus = "requested" | "received";
+
+export type DestinationTest = { at: string, ok: boolean, 
+/**
+ * Up to which stage, or why it failed (never the key).
+ */
+detail: string, 
+/**
+ * Whether the test went as far as publishing the key.
+ */
+published: boolean, };
+
+export type Destination = { id: string, eventId: string, position: number, name: string, 
+/**
+ * A preset id from `assets/rtmp-presets.json` (`youtube`, `facebook`, … or `custom`).
+ */
+preset: string, 
+/**
+ * `rtmp://host[:port]/app` or `rtmps://…`.
+ */
+serverUrl: string, 
+/**
+ * Empty when there is none.
+ */
+backupUrl: string, 
+/**
+ * Sessions restreamed there.
+ */
+sessionIds: Array<string>, status: DestinationStatus, 
+/**
+ * Read from the key store, never written through an edit.
+ */
+hasKey: boolean, 
+/**
+ * The key's last four characters (for keys of 12 or more), to tell keys apart.
+ */
+keyHint: string, lastTest: DestinationTest | null, };
+
 export type EventData = { event: Event, 
 /**
  * Ordered by position.
@@ -131,7 +173,11 @@ customCues: Array<CustomCue>,
 /**
  * Changes to the default cue template (kinds switched off, other heads-up times).
  */
-cueSettings: Array<CueSetting>, };
+cueSettings: Array<CueSetting>, 
+/**
+ * Where the event is restreamed. Ordered by position.
+ */
+destinations: Array<Destination>, };
 
 export type EventSummary = { id: string, name: string, customer: string, timeZone: string, 
 /**
@@ -189,6 +235,8 @@ export type EventView = { data: EventData, schedule: Schedule, findings: Array<F
 
 export type EditResult = { view: EventView, created: string | null, };
 
+export type TestedView = { view: EventView, result: ConnectionTest, };
+
 export type AppInfo = { version: string, dbPath: string, lang: Lang, };
 
 export type EventFields = { name: string, customer: string, timeZone: string, locale: string, 
@@ -197,7 +245,11 @@ export type EventFields = { name: string, customer: string, timeZone: string, lo
  */
 kitPurchaseDate: string, kitTermMonths: number, supportBudgetMinutes: number, };
 
-export type SessionFields = { stageId: string, title: string, start: string, end: string, livestream: boolean, recording: boolean, vod: boolean, };
+export type SessionFields = { stageId: string, title: string, start: string, end: string, livestream: boolean, recording: boolean, vod: boolean, 
+/**
+ * Also restreamed to RTMP destinations.
+ */
+restream: boolean, };
 
 export type SegmentFields = { kind: SegmentKind, title: string, durationSecs: number, presenterIds: Array<string>, notes: string, };
 
@@ -209,7 +261,23 @@ timeZone: string, invitationSent: boolean, techCheckDone: boolean, };
 
 export type CustomCueFields = { sessionId: string, segmentId: string | null, anchor: CueAnchor, offsetSecs: number, kind: CueKind, text: string, leadSecs: number, };
 
-export type Edit = { "type": "updateEvent", fields: EventFields, } | { "type": "addStage", name: string, } | { "type": "renameStage", id: string, name: string, } | { "type": "deleteStage", id: string, } | { "type": "addSession", fields: SessionFields, } | { "type": "updateSession", id: string, fields: SessionFields, } | { "type": "deleteSession", id: string, } | { "type": "addSegment", sessionId: string, position: number | null, fields: SegmentFields, } | { "type": "updateSegment", id: string, fields: SegmentFields, } | { "type": "moveSegment", id: string, to: number, } | { "type": "deleteSegment", id: string, } | { "type": "addPerson", fields: PersonFields, } | { "type": "updatePerson", id: string, fields: PersonFields, } | { "type": "deletePerson", id: string, } | { "type": "setTaskStatus", id: string, status: TaskStatus, } | { "type": "addCustomCue", fields: CustomCueFields, } | { "type": "updateCustomCue", id: string, fields: CustomCueFields, } | { "type": "deleteCustomCue", id: string, } | { "type": "setCueSetting", kind: CueKind, enabled: boolean, leadSecs: number, } | { "type": "updateTask", id: string, status: TaskStatus, link: string, doneBy: string, doneAt: string | null, };
+export type DestinationFields = { name: string, preset: string, serverUrl: string, backupUrl: string, sessionIds: Array<string>, status: DestinationStatus, };
+
+export type Preset = { id: string, name: string, serverUrl: string, backupUrl: string, 
+/**
+ * Encoder advice in each language (`en`, `fr-CA`).
+ */
+advice: { [key in string]: string }, 
+/**
+ * Where the details come from.
+ */
+source: string, };
+
+export type ConnectionTest = { ok: boolean, stages: Array<TestStage>, };
+
+export type TestStage = { stage: string, ok: boolean, ms: number, detail: string, };
+
+export type Edit = { "type": "updateEvent", fields: EventFields, } | { "type": "addStage", name: string, } | { "type": "renameStage", id: string, name: string, } | { "type": "deleteStage", id: string, } | { "type": "addSession", fields: SessionFields, } | { "type": "updateSession", id: string, fields: SessionFields, } | { "type": "deleteSession", id: string, } | { "type": "addSegment", sessionId: string, position: number | null, fields: SegmentFields, } | { "type": "updateSegment", id: string, fields: SegmentFields, } | { "type": "moveSegment", id: string, to: number, } | { "type": "deleteSegment", id: string, } | { "type": "addPerson", fields: PersonFields, } | { "type": "updatePerson", id: string, fields: PersonFields, } | { "type": "deletePerson", id: string, } | { "type": "setTaskStatus", id: string, status: TaskStatus, } | { "type": "addCustomCue", fields: CustomCueFields, } | { "type": "updateCustomCue", id: string, fields: CustomCueFields, } | { "type": "deleteCustomCue", id: string, } | { "type": "setCueSetting", kind: CueKind, enabled: boolean, leadSecs: number, } | { "type": "addDestination", fields: DestinationFields, } | { "type": "updateDestination", id: string, fields: DestinationFields, } | { "type": "deleteDestination", id: string, } | { "type": "updateTask", id: string, status: TaskStatus, link: string, doneBy: string, doneAt: string | null, };
 
 export type ErrorPayload = { code: string, message: string, 
 /**

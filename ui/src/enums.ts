@@ -2,6 +2,7 @@
 import type {
   CueKind,
   CueState,
+  DestinationStatus,
   Lang,
   Owner,
   Role,
@@ -70,5 +71,7 @@ export const CUE_KINDS = list<CueKind>()([
   "custom",
 ] as const);
 export const CUE_STATES = list<CueState>()(["pending", "notified", "done", "skipped", "missed"] as const);
+
+export const DESTINATION_STATUSES = list<DestinationStatus>()(["requested", "received"] as const);
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

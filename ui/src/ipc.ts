@@ -12,8 +12,10 @@ import type {
   EventView,
   Lang,
   LiveSnapshot,
+  Preset,
   Report,
   SpeakerTimer,
+  TestedView,
 } from "./bindings";
 
 export function listEvents(): Promise<EventSummary[]> {
@@ -132,6 +134,40 @@ export function report(args: { eventId: string }): Promise<Report> {
 /** Writes the report as CSV and returns the path of the written file. */
 export function exportReportCsv(args: { eventId: string }): Promise<string> {
   return invoke("export_report_csv", args);
+}
+
+// ---- RTMP destinations ------------------------------------------------------------
+// Destinations themselves are added, changed and deleted with `editEvent`.
+
+/** The platform presets (YouTube, Facebook, Twitch, Vimeo, custom) with their encoder advice. */
+export function rtmpPresets(): Promise<Preset[]> {
+  return invoke("rtmp_presets");
+}
+
+/** Stores a destination's stream key (`key: null` removes it). Errors name the field
+ * `destination.streamKey` and never quote the key. */
+export function setStreamKey(args: { eventId: string; destinationId: string; key: string | null }): Promise<EventView> {
+  return invoke("set_stream_key", args);
+}
+
+/** The stream key in clear — only when the user clicks Reveal or Copy. */
+export function revealStreamKey(args: { eventId: string; destinationId: string }): Promise<string | null> {
+  return invoke("reveal_stream_key", args);
+}
+
+/** A server URL that ends with a pasted stream key, split into [URL without the key, key]. */
+export function splitServerUrl(args: { url: string }): Promise<[string, string] | null> {
+  return invoke("split_server_url", args);
+}
+
+/** Tests a destination's server (through `publish` of its key when asked); takes up to ~10 s.
+ * The returned view carries the recorded result. */
+export function testDestination(args: {
+  eventId: string;
+  destinationId: string;
+  publish: boolean;
+}): Promise<TestedView> {
+  return invoke("test_destination", args);
 }
 
 // ---- notifications and window -------------------------------------------------------

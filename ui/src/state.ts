@@ -1,14 +1,14 @@
 // Application state: the events list, the open event's view and UI selections.
 import { batch, createSignal } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
-import type { Edit, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
+import type { ConnectionTest, Edit, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
 import * as ipc from "./ipc";
 import { isLang, lang, setUiLang, t } from "./i18n";
 import { localDateKey } from "./time";
 
-export type Tab = "calendar" | "people" | "tasks" | "settings" | "live" | "report";
-/** In Alt+1 … Alt+6 order. */
-export const TABS: Tab[] = ["calendar", "people", "tasks", "settings", "live", "report"];
+export type Tab = "calendar" | "people" | "tasks" | "settings" | "live" | "report" | "destinations";
+/** In Alt+1 … Alt+7 order. */
+export const TABS: Tab[] = ["calendar", "people", "tasks", "settings", "live", "report", "destinations"];
 
 // ---- errors ---------------------------------------------------------------
 const [error, setError] = createSignal<ErrorPayload | null>(null);
@@ -213,6 +213,56 @@ export async function changeLang(l: Lang): Promise<void> {
   }
 }
 
+// ---- RTMP destinations: stream keys and connection tests ---------------------------
+/** Stores (or with `null` removes) a destination's stream key; answers the error, if any. */
+export async function saveStreamKey(destinationId: string, key: string | null): Promise<ErrorPayload | null> {
+  const v = view();
+  if (!v) return { code: "no_event", message: "", field: null };
+  const eventId = v.data.event.id;
+  try {
+    const next = await ipc.setStreamKey({ eventId, destinationId, key });
+    setError(null);
+    if (view()?.data.event.id === eventId) setView(next);
+    return null;
+  } catch (e) {
+    // A field error is shown under the key input, not in the banner.
+    const p = ipc.toErrorPayload(e);
+    if (p.field) return p;
+    return fail(e);
+  }
+}
+
+/** The stream key in clear, fetched only for an explicit Reveal or Copy (never stored here). */
+export async function fetchStreamKey(
+  destinationId: string,
+): Promise<{ ok: true; key: string | null } | { ok: false; error: ErrorPayload }> {
+  const v = view();
+  if (!v) return { ok: false, error: { code: "no_event", message: "", field: null } };
+  try {
+    return { ok: true, key: await ipc.revealStreamKey({ eventId: v.data.event.id, destinationId }) };
+  } catch (e) {
+    return { ok: false, error: fail(e) };
+  }
+}
+
+/** Runs a destination's connection test and shows the view with the recorded result. */
+export async function runDestinationTest(
+  destinationId: string,
+  publish: boolean,
+): Promise<{ ok: true; result: ConnectionTest } | { ok: false; error: ErrorPayload }> {
+  const v = view();
+  if (!v) return { ok: false, error: { code: "no_event", message: "", field: null } };
+  const eventId = v.data.event.id;
+  try {
+    const r = await ipc.testDestination({ eventId, destinationId, publish });
+    // The test takes seconds: the user may have opened another event meanwhile.
+    if (view()?.data.event.id === eventId) setView(r.view);
+    return { ok: true, result: r.result };
+  } catch (e) {
+    return { ok: false, error: fail(e) };
+  }
+}
+
 // ---- window -------------------------------------------------------------------
 /** Hides the main window to the tray; cue notifications keep coming. */
 export async function hideToTray(): Promise<boolean> {
@@ -268,6 +318,16 @@ export function focusPerson(id: string): void {
   });
 }
 
+export function focusDestination(id: string): void {
+  batch(() => {
+    setTab("destinations");
+    flash("destination", id);
+  });
+  requestAnimationFrame(() => {
+    document.querySelector(`[data-testid=destination-row][data-id="${id}"]`)?.scrollIntoView({ block: "nearest" });
+  });
+}
+
 export function focusSubject(kind: string, id: string): void {
   const v = view();
   if (!v) return;
@@ -276,5 +336,6 @@ export function focusSubject(kind: string, id: string): void {
     const seg = v.data.segments.find((s) => s.id === id);
     if (seg) focusSession(seg.sessionId, id);
   } else if (kind === "person") focusPerson(id);
+  else if (kind === "destination") focusDestination(id);
   else setTab("settings");
 }

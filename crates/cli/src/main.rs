@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 the thing checked failed, 2 usage or bad input.
 
 mod print;
+mod rtmp;
 
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
@@ -85,6 +86,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// RTMP destinations.
+    Rtmp {
+        #[command(subcommand)]
+        command: RtmpCommand,
+    },
     /// Record when a session really started (and ended), as the live view does.
     Actual {
         /// Session id or exact title.
@@ -93,6 +99,39 @@ enum Command {
         start: Option<DateTime<Utc>>,
         #[arg(long, value_parser = parse_instant)]
         end: Option<DateTime<Utc>>,
+    },
+}
+
+#[derive(Subcommand)]
+enum RtmpCommand {
+    /// Test an RTMP server: resolve, TCP, TLS (rtmps), handshake, connect and, with
+    /// --publish, publish the stream key (no media is sent). Exit 0 when every stage
+    /// attempted passed, 1 when one failed, 2 on usage errors.
+    Test {
+        /// A destination (id or exact name); its result is recorded.
+        #[arg(conflicts_with = "url", required_unless_present = "url")]
+        dest: Option<String>,
+        /// Test this server URL instead (rtmp://host[:port]/app or rtmps://…).
+        #[arg(long)]
+        url: Option<String>,
+        /// Read the stream key from this file (with --url; never pass a key on the command line).
+        #[arg(long, value_name = "FILE", requires = "url")]
+        key_file: Option<PathBuf>,
+        /// Also publish the stream key, then delete the stream and close.
+        #[arg(long)]
+        publish: bool,
+        /// Give up after this many seconds (whole test).
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=120))]
+        timeout: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the printable destinations sheet of an event (HTML; stream keys never printed).
+    Sheet {
+        /// Event id or exact name.
+        event: String,
+        #[arg(long, value_name = "FILE.html")]
+        out: PathBuf,
     },
 }
 
@@ -118,6 +157,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
+    if let Command::Rtmp {
+        command: RtmpCommand::Test { dest: None, .. },
+    } = &cli.command
+    {
+        // A bare URL needs no database.
+        return rtmp::test(cli, None);
+    }
     let path = cli
         .db
         .clone()
@@ -206,6 +252,18 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
             )?;
             println!("{}\t{:+} min from {}", d.id, d.minutes, d.from.to_rfc3339());
         }
+        Command::Rtmp {
+            command: RtmpCommand::Sheet { event, out },
+        } => {
+            let data = store.load(&store.find_event(event)?)?;
+            let html = showcall_core::rtmp_sheet::sheet_html(&data, cli.lang);
+            std::fs::write(out, html).map_err(|source| showcall_core::Error::Io {
+                path: out.display().to_string(),
+                source,
+            })?;
+            println!("{}", out.display());
+        }
+        Command::Rtmp { .. } => return rtmp::test(cli, Some(&mut store)),
         Command::Actual {
             session,
             start,

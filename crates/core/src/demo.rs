@@ -42,6 +42,7 @@ pub fn event() -> EventData {
         tasks: vec![],
         custom_cues: vec![],
         cue_settings: vec![],
+        destinations: vec![],
     };
     let mut person = |name: &str, role: Role, email: &str, invited: bool| {
         let id = new_id();
@@ -132,6 +133,7 @@ pub fn event() -> EventData {
                 livestream: true,
                 recording: true,
                 vod,
+                restream: false,
             });
             for (i, (kind, title, minutes, who)) in segs.into_iter().enumerate() {
                 d.segments.push(Segment {

@@ -36,6 +36,9 @@ pub struct SessionFields {
     pub livestream: bool,
     pub recording: bool,
     pub vod: bool,
+    /// Also restreamed to RTMP destinations.
+    #[serde(default)]
+    pub restream: bool,
 }
 
 /// The editable fields of a segment. The duration is signed so that a negative value typed in
@@ -62,6 +65,41 @@ pub struct PersonFields {
     pub time_zone: String,
     pub invitation_sent: bool,
     pub tech_check_done: bool,
+}
+
+/// The editable fields of an RTMP destination (the key is set apart, never through an edit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DestinationFields {
+    pub name: String,
+    pub preset: String,
+    pub server_url: String,
+    pub backup_url: String,
+    pub session_ids: Vec<String>,
+    pub status: DestinationStatus,
+}
+
+impl DestinationFields {
+    /// Every session named belongs to the event (checked before unknown ones could be pruned).
+    fn check_sessions(&self, d: &EventData) -> Result<()> {
+        match self.session_ids.iter().find(|s| d.session(s).is_none()) {
+            Some(s) => Err(Error::invalid(
+                "destination.sessionIds",
+                Invalid::UnknownReference(s.clone()),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Fills `d` from the fields (trimmed), keeping what is not edited (key, last test).
+    fn fill(&self, d: &mut Destination) {
+        d.name = self.name.trim().to_string();
+        d.preset = self.preset.clone();
+        d.server_url = self.server_url.trim().to_string();
+        d.backup_url = self.backup_url.trim().to_string();
+        d.session_ids = self.session_ids.clone();
+        d.status = self.status;
+    }
 }
 
 /// The editable fields of a custom cue.
@@ -176,6 +214,17 @@ pub enum Edit {
         #[ts(type = "number")]
         lead_secs: i64,
     },
+    /// Adds an RTMP destination at the end of the list.
+    AddDestination {
+        fields: DestinationFields,
+    },
+    UpdateDestination {
+        id: String,
+        fields: DestinationFields,
+    },
+    DeleteDestination {
+        id: String,
+    },
     /// Status, link and who did it; `done_at` is stamped by the caller (who owns the clock)
     /// when the status becomes done, and cleared when it stops being done.
     UpdateTask {
@@ -260,6 +309,7 @@ fn session_from(fields: &SessionFields, id: String, event_id: String, zone: Tz) 
         livestream: fields.livestream,
         recording: fields.recording,
         vod: fields.vod,
+        restream: fields.restream,
     })
 }
 
@@ -501,6 +551,41 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
                 None
             };
         }
+        Edit::AddDestination { fields } => {
+            fields.check_sessions(d)?;
+            let id = new_id();
+            let mut x = Destination {
+                id: id.clone(),
+                event_id,
+                position: d.destinations.len() as u32,
+                name: String::new(),
+                preset: String::new(),
+                server_url: String::new(),
+                backup_url: String::new(),
+                session_ids: vec![],
+                status: DestinationStatus::Requested,
+                has_key: false,
+                key_hint: String::new(),
+                last_test: None,
+            };
+            fields.fill(&mut x);
+            d.destinations.push(x);
+            created = Some(id);
+        }
+        Edit::UpdateDestination { id, fields } => {
+            fields.check_sessions(d)?;
+            fields.fill(find_mut(&mut d.destinations, id, "destination", |x| &x.id)?);
+        }
+        Edit::DeleteDestination { id } => {
+            find_mut(&mut d.destinations, id, "destination", |x| &x.id)?;
+            d.destinations.retain(|x| &x.id != id);
+        }
+    }
+    // A session that is gone is no longer restreamed anywhere.
+    let sessions: std::collections::HashSet<String> =
+        d.sessions.iter().map(|s| s.id.clone()).collect();
+    for x in &mut d.destinations {
+        x.session_ids.retain(|s| sessions.contains(s));
     }
     d.normalize();
     Ok(created)

@@ -25,6 +25,8 @@ pub enum Invalid {
     UnknownReference(String),
     /// Free-form explanation.
     Other(String),
+    /// A server URL or stream key problem (never quotes the key).
+    Rtmp(crate::rtmp::Problem),
 }
 
 /// Errors from the core.
@@ -121,6 +123,7 @@ impl Error {
                         format!("« {v} » ne fait pas partie de cet événement")
                     }
                     (Invalid::Other(v), _) => v.clone(),
+                    (Invalid::Rtmp(p), _) => p.message(lang),
                 };
                 let label = crate::i18n::field_label(field, lang);
                 if fr {

@@ -70,6 +70,13 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "delay.minutes" => ["Delay (minutes)", "Retard (minutes)"],
         "actual.start" => ["Actual start", "Début réel"],
         "actual.end" => ["Actual end", "Fin réelle"],
+        "destination.name" => ["Destination name", "Nom de la destination"],
+        "destination.preset" => ["Platform", "Plateforme"],
+        "destination.serverUrl" => ["Server URL", "URL du serveur"],
+        "destination.backupUrl" => ["Backup URL", "URL de relève"],
+        "destination.streamKey" => ["Stream key", "Clé de diffusion"],
+        "destination.sessionIds" => ["Sessions", "Séances"],
+        "destination.id" => ["Destination", "Destination"],
         _ => return field.to_string(),
     };
     label[fr as usize].to_string()
@@ -86,6 +93,7 @@ pub fn kind_label(kind: &str, lang: Lang) -> String {
         "person" => ["Person", "Personne"],
         "task" => ["Task", "Tâche"],
         "cue" => ["Cue", "Signal"],
+        "destination" => ["Destination", "Destination"],
         _ => return kind.to_string(),
     };
     label[fr as usize].to_string()

@@ -20,9 +20,12 @@ pub mod i18n;
 pub mod live;
 pub mod model;
 pub mod report;
+pub mod rtmp;
+pub mod rtmp_sheet;
 pub mod rules;
 pub mod schedule;
 pub mod scheduler;
+pub mod secrets;
 pub mod store;
 pub mod tasks;
 #[doc(hidden)]

@@ -31,6 +31,7 @@ pub fn event(zone: &str) -> EventData {
         tasks: vec![],
         custom_cues: vec![],
         cue_settings: vec![],
+        destinations: vec![],
     }
 }
 
@@ -59,6 +60,7 @@ pub fn session(d: &mut EventData, stage: &str, title: &str, start: &str, end: &s
         livestream: true,
         recording: true,
         vod: false,
+        restream: false,
     });
     id
 }

@@ -120,6 +120,33 @@ pub fn event_data(d: &EventData) -> Result<()> {
             ));
         }
     }
+    for x in &d.destinations {
+        not_empty("destination.name", &x.name)?;
+        if x.name.chars().count() > 120 {
+            return Err(Error::invalid(
+                "destination.name",
+                Invalid::OutOfRange("over 120 characters".into()),
+            ));
+        }
+        if crate::rtmp::preset(&x.preset).is_none() {
+            return Err(Error::invalid(
+                "destination.preset",
+                Invalid::UnknownReference(x.preset.clone()),
+            ));
+        }
+        crate::rtmp::check_url("destination.serverUrl", &x.server_url)?;
+        if !x.backup_url.trim().is_empty() {
+            crate::rtmp::check_url("destination.backupUrl", &x.backup_url)?;
+        }
+        for s in &x.session_ids {
+            if d.session(s).is_none() {
+                return Err(Error::invalid(
+                    "destination.sessionIds",
+                    Invalid::UnknownReference(s.clone()),
+                ));
+            }
+        }
+    }
     for p in &d.people {
         not_empty("person.name", &p.name)?;
         if let Some(z) = &p.time_zone {

@@ -27,6 +27,15 @@ pub struct EditResult {
     pub created: Option<String>,
 }
 
+/// The answer to a destination's connection test: the event as it now stands (status, rule
+/// findings) and the test's stages.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TestedView {
+    pub view: EventView,
+    pub result: crate::rtmp::ConnectionTest,
+}
+
 /// What the app tells about itself (About box, diagnostics).
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -70,6 +79,7 @@ pub fn new_event(name: &str, time_zone: &str, locale: &str) -> EventData {
         tasks: vec![],
         custom_cues: vec![],
         cue_settings: vec![],
+        destinations: vec![],
     }
 }
 

@@ -4,7 +4,8 @@
 
 use showcall_core::cues::{Actual, Cue, CueKind, CueState, Delay};
 use showcall_core::edit::{
-    CustomCueFields, Edit, EventFields, PersonFields, SegmentFields, SessionFields,
+    CustomCueFields, DestinationFields, Edit, EventFields, PersonFields, SegmentFields,
+    SessionFields,
 };
 use showcall_core::error::ErrorPayload;
 use showcall_core::i18n::Lang;
@@ -13,9 +14,10 @@ use showcall_core::live::{
 };
 use showcall_core::model::*;
 use showcall_core::report::{Report, ReportRow};
+use showcall_core::rtmp::{ConnectionTest, Preset, TestStage};
 use showcall_core::rules::{Finding, Severity, Subject};
 use showcall_core::schedule::{Schedule, SegmentTimes, SessionTimes, SupportWindow};
-use showcall_core::view::{AppInfo, EditResult, EventView};
+use showcall_core::view::{AppInfo, EditResult, EventView, TestedView};
 use ts_rs::TS;
 
 fn generate() -> String {
@@ -36,6 +38,9 @@ fn generate() -> String {
         CueAnchor::decl(&cfg),
         CustomCue::decl(&cfg),
         CueSetting::decl(&cfg),
+        DestinationStatus::decl(&cfg),
+        DestinationTest::decl(&cfg),
+        Destination::decl(&cfg),
         EventData::decl(&cfg),
         EventSummary::decl(&cfg),
         SupportWindow::decl(&cfg),
@@ -47,12 +52,17 @@ fn generate() -> String {
         Finding::decl(&cfg),
         EventView::decl(&cfg),
         EditResult::decl(&cfg),
+        TestedView::decl(&cfg),
         AppInfo::decl(&cfg),
         EventFields::decl(&cfg),
         SessionFields::decl(&cfg),
         SegmentFields::decl(&cfg),
         PersonFields::decl(&cfg),
         CustomCueFields::decl(&cfg),
+        DestinationFields::decl(&cfg),
+        Preset::decl(&cfg),
+        ConnectionTest::decl(&cfg),
+        TestStage::decl(&cfg),
         Edit::decl(&cfg),
         ErrorPayload::decl(&cfg),
         CueKind::decl(&cfg),

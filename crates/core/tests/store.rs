@@ -14,6 +14,7 @@ fn session_fields(stage: &str, title: &str, start: &str, end: &str) -> SessionFi
         livestream: true,
         recording: true,
         vod: false,
+        restream: false,
     }
 }
 

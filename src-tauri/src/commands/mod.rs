@@ -3,6 +3,7 @@
 pub mod edit;
 pub mod events;
 pub mod live;
+pub mod rtmp;
 pub mod settings;
 pub mod window;
 

@@ -2,7 +2,19 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CUE_KINDS, CUE_STATES, LANGS, OWNERS, ROLES, SEGMENT_KINDS, SEVERITIES, TASK_KINDS, TASK_STATUSES } from "../enums";
+import {
+  CUE_KINDS,
+  CUE_STATES,
+  DESTINATION_STATUSES,
+  LANGS,
+  OWNERS,
+  ROLES,
+  SEGMENT_KINDS,
+  SEVERITIES,
+  TASK_KINDS,
+  TASK_STATUSES,
+} from "../enums";
+import { TEST_STAGES } from "../features/destinations/destinations";
 import { catalogues, interpolate } from "./index";
 
 const srcDir = fileURLToPath(new URL("..", import.meta.url));
@@ -60,7 +72,9 @@ describe("catalogues", () => {
       ...CUE_STATES.map((v) => `cueState.${v}`),
       ...LANGS.map((v) => `lang.${v}`),
       ...LANGS.map((v) => `langShort.${v}`),
-      ...["event", "session", "segment", "person"].map((v) => `subject.${v}`),
+      ...DESTINATION_STATUSES.map((v) => `destStatus.${v}`),
+      ...TEST_STAGES.map((v) => `testStage.${v}`),
+      ...["event", "session", "segment", "person", "destination"].map((v) => `subject.${v}`),
     ];
     for (const l of langs) {
       const cat = catalogues[l] as Record<string, string>;

@@ -4,6 +4,7 @@
 //! happens on one stage), [`people`] (who is where), [`tasks`] (duties that must exist).
 
 mod people;
+mod rtmp;
 mod stage;
 mod support;
 mod tasks;
@@ -143,6 +144,7 @@ pub fn check_with(data: &EventData, schedule: &Schedule, lang: Lang) -> Vec<Find
     stage::check(&ctx, &mut out);
     people::check(&ctx, &mut out);
     tasks::check(&ctx, &mut out);
+    rtmp::check(&ctx, &mut out);
     out.sort_by(|a, b| {
         (a.severity, &a.code, &a.subject.name, &a.message).cmp(&(
             b.severity,
@@ -155,7 +157,7 @@ pub fn check_with(data: &EventData, schedule: &Schedule, lang: Lang) -> Vec<Find
 }
 
 /// Every rule code, for documentation and the UI's filter.
-pub const CODES: [&str; 11] = [
+pub const CODES: [&str; 19] = [
     "support_window_over_budget",
     "support_spans_days",
     "outside_kit_term",
@@ -167,6 +169,14 @@ pub const CODES: [&str; 11] = [
     "session_without_presenter",
     "livestream_tasks_missing",
     "invitation_not_sent",
+    "restream_without_destination",
+    "destination_without_sessions",
+    "destination_key_missing",
+    "destination_untested",
+    "destination_test_failed",
+    "destination_test_stale",
+    "destination_port_unusual",
+    "destination_duplicate",
 ];
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 mod cue_plan;
 mod day_log;
+mod destinations;
 mod events;
 mod people;
 mod segments;
@@ -29,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_day_log.sql"),
     include_str!("migrations/0003_task_details.sql"),
     include_str!("migrations/0004_custom_cues.sql"),
+    include_str!("migrations/0005_destinations.sql"),
 ];
 
 /// The app's identifier (as in tauri.conf.json): its data lives in `<data dir>/<IDENTIFIER>`.
@@ -64,6 +66,8 @@ pub struct Edited {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Opened on first use (a store that never touches a stream key creates no key file).
+    vault: std::cell::OnceCell<crate::secrets::Vault>,
 }
 
 impl Store {
@@ -87,6 +91,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            vault: std::cell::OnceCell::new(),
         };
         store.prepare()?;
         Ok(store)
@@ -97,6 +102,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            vault: std::cell::OnceCell::new(),
         };
         store.prepare()?;
         Ok(store)
@@ -154,12 +160,14 @@ impl Store {
     pub fn replace(&mut self, data: &EventData) -> Result<EventData> {
         crate::validate::event_data(data)?;
         let tx = self.conn.transaction()?;
-        let current = events::get(&tx, &data.event.id)?;
+        let before = load(&tx, &data.event.id)?;
         let mut data = data.clone();
-        data.event.revision = current.revision + 1;
+        data.event.revision = before.event.revision + 1;
         rewrite(&tx, &data)?;
+        destinations::tidy(&tx, Some(&before), &data)?;
         tx.commit()?;
-        Ok(data)
+        // Keys and tests are not part of a snapshot: read them back as they now stand.
+        load(&self.conn, &data.event.id)
     }
 
     /// Applies one user edit in one transaction; on error nothing is written.
@@ -172,6 +180,8 @@ impl Store {
         crate::tasks::sync(&mut after);
         after.event.revision = before.event.revision + 1;
         rewrite(&tx, &after)?;
+        destinations::tidy(&tx, Some(&before), &after)?;
+        let after = load(&tx, event_id)?;
         tx.commit()?;
         Ok(Edited {
             before,
@@ -329,6 +339,81 @@ impl Store {
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         settings::set(&self.conn, key, value)
     }
+
+    fn vault(&self) -> Result<&crate::secrets::Vault> {
+        if let Some(v) = self.vault.get() {
+            return Ok(v);
+        }
+        let v = match &self.path {
+            Some(p) => crate::secrets::Vault::open(&crate::secrets::key_path(p))?,
+            None => crate::secrets::Vault::ephemeral(),
+        };
+        Ok(self.vault.get_or_init(|| v))
+    }
+
+    /// Finds a destination by id or exact name across all events; returns (event id, id).
+    pub fn find_destination(&self, id_or_name: &str) -> Result<(String, String)> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT event_id, id FROM destinations WHERE id = ?1 OR name = ?1")?;
+        let found: Vec<(String, String)> = stmt
+            .query_map([id_or_name], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        match found.len() {
+            0 => Err(Error::NotFound {
+                kind: "destination",
+                id: id_or_name.into(),
+            }),
+            1 => Ok(found.into_iter().next().unwrap()),
+            n => Err(Error::Conflict(format!(
+                "{n} destinations are named “{id_or_name}”: use an id"
+            ))),
+        }
+    }
+
+    fn destination_of(&self, event_id: &str, id: &str) -> Result<()> {
+        let data = self.load(event_id)?;
+        if data.destinations.iter().any(|d| d.id == id) {
+            Ok(())
+        } else {
+            Err(Error::NotFound {
+                kind: "destination",
+                id: id.into(),
+            })
+        }
+    }
+
+    /// Stores (sealed) or removes a destination's stream key. A new key forgets the last test.
+    /// The key is checked first (no spaces or invisible characters); errors never quote it.
+    pub fn set_stream_key(&mut self, event_id: &str, id: &str, key: Option<&str>) -> Result<()> {
+        if let Some(k) = key {
+            crate::rtmp::check_key("destination.streamKey", k)?;
+        }
+        self.destination_of(event_id, id)?;
+        let vault = self.vault()?;
+        let tx = self.conn.unchecked_transaction()?;
+        destinations::set_key(&tx, vault, event_id, id, key)?;
+        destinations::forget_test(&tx, id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A destination's stream key in clear, for a connection test or when the user asks to
+    /// reveal or copy it.
+    pub fn stream_key(&self, id: &str) -> Result<Option<String>> {
+        destinations::get_key(&self.conn, self.vault()?, id)
+    }
+
+    /// Records the result of a connection test of a destination.
+    pub fn record_destination_test(
+        &mut self,
+        event_id: &str,
+        id: &str,
+        test: &crate::model::DestinationTest,
+    ) -> Result<()> {
+        self.destination_of(event_id, id)?;
+        destinations::record_test(&self.conn, event_id, id, test)
+    }
 }
 
 /// Brings the schema to the newest version one migration at a time. Before each migration of
@@ -366,6 +451,7 @@ fn load(conn: &Connection, event_id: &str) -> Result<EventData> {
         tasks: tasks::list(conn, event_id)?,
         custom_cues: cue_plan::list_custom(conn, event_id)?,
         cue_settings: cue_plan::list_settings(conn, event_id)?,
+        destinations: destinations::list(conn, event_id)?,
         event,
     };
     data.normalize();
@@ -376,7 +462,14 @@ fn load(conn: &Connection, event_id: &str) -> Result<EventData> {
 /// (the day's log: delays, actual times, cue states) is kept.
 fn rewrite(tx: &Transaction, d: &EventData) -> Result<()> {
     events::update(tx, &d.event)?;
-    for table in ["custom_cues", "cue_settings", "tasks", "stages", "people"] {
+    for table in [
+        "destinations",
+        "custom_cues",
+        "cue_settings",
+        "tasks",
+        "stages",
+        "people",
+    ] {
         tx.execute(
             &format!("DELETE FROM {table} WHERE event_id = ?1"),
             [&d.event.id],
@@ -411,6 +504,9 @@ fn write_plan(tx: &Transaction, d: &EventData) -> Result<()> {
     }
     for c in &d.cue_settings {
         cue_plan::insert_setting(tx, &d.event.id, c)?;
+    }
+    for x in &d.destinations {
+        destinations::insert(tx, x)?;
     }
     Ok(())
 }

@@ -7,7 +7,8 @@ use rusqlite::{params, Connection};
 
 pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Session>> {
     let mut stmt = conn.prepare(
-        "SELECT id, event_id, stage_id, title, start_utc, end_utc, livestream, recording, vod
+        "SELECT id, event_id, stage_id, title, start_utc, end_utc, livestream, recording, vod,
+                restream
          FROM sessions WHERE event_id = ?1 ORDER BY start_utc, title",
     )?;
     let rows = stmt.query_map([event_id], |r| {
@@ -22,6 +23,7 @@ pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Session>> {
                 livestream: r.get(6)?,
                 recording: r.get(7)?,
                 vod: r.get(8)?,
+                restream: r.get(9)?,
             },
             r.get::<_, String>(4)?,
             r.get::<_, String>(5)?,
@@ -39,8 +41,9 @@ pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Session>> {
 
 pub(super) fn insert(conn: &Connection, s: &Session) -> Result<()> {
     conn.execute(
-        "INSERT INTO sessions (id, event_id, stage_id, title, start_utc, end_utc, livestream, recording, vod)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO sessions (id, event_id, stage_id, title, start_utc, end_utc, livestream, recording, vod,
+                               restream)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             s.id,
             s.event_id,
@@ -50,7 +53,8 @@ pub(super) fn insert(conn: &Connection, s: &Session) -> Result<()> {
             instant_to_sql(&s.end),
             s.livestream,
             s.recording,
-            s.vod
+            s.vod,
+            s.restream
         ],
     )?;
     Ok(())

@@ -24,6 +24,7 @@ export function SessionForm(props: { session?: Session; onDone?: () => void }) {
   const [livestream, setLivestream] = createSignal(true);
   const [recording, setRecording] = createSignal(true);
   const [vod, setVod] = createSignal(false);
+  const [restream, setRestream] = createSignal(false);
   const [timesTouched, setTimesTouched] = createSignal(false);
   const [errors, setErrors] = createSignal<Partial<Record<FieldName, string>>>({});
   // Field messages come in the language of the moment: clear them when it changes.
@@ -42,7 +43,7 @@ export function SessionForm(props: { session?: Session; onDone?: () => void }) {
     on(
       () => {
         const s = props.session;
-        return s ? [s.id, s.title, s.stageId, s.start, s.end, s.livestream, s.recording, s.vod] : null;
+        return s ? [s.id, s.title, s.stageId, s.start, s.end, s.livestream, s.recording, s.vod, s.restream] : null;
       },
       () => {
         const s = props.session;
@@ -55,6 +56,7 @@ export function SessionForm(props: { session?: Session; onDone?: () => void }) {
           setLivestream(s.livestream);
           setRecording(s.recording);
           setVod(s.vod);
+          setRestream(s.restream);
         } else {
           const first = v().data.stages[0]?.id ?? "";
           setStageId(first);
@@ -92,6 +94,7 @@ export function SessionForm(props: { session?: Session; onDone?: () => void }) {
       livestream: livestream(),
       recording: recording(),
       vod: vod(),
+      restream: restream(),
     };
     setBusy(true);
     const r = props.session
@@ -220,6 +223,15 @@ export function SessionForm(props: { session?: Session; onDone?: () => void }) {
         <label class="check">
           <input type="checkbox" name="sessionVod" checked={vod()} onChange={(e) => setVod(e.currentTarget.checked)} />
           {t("session.vod")}
+        </label>
+        <label class="check" title={t("session.restreamTitle")}>
+          <input
+            type="checkbox"
+            name="sessionRestream"
+            checked={restream()}
+            onChange={(e) => setRestream(e.currentTarget.checked)}
+          />
+          {t("session.restream")}
         </label>
         <span class="muted small">{t("session.timeHint", { zone: zone() })}</span>
         <div class="spacer" />

@@ -12,6 +12,7 @@ const s = (id: string, start: string, end: string, stageId = "st1"): Session => 
   livestream: true,
   recording: true,
   vod: false,
+  restream: false,
 });
 
 const zone = "America/Toronto";

@@ -3,6 +3,7 @@ import { t, type MessageKey } from "../../i18n";
 import { redo, setTab, tab, TABS, undo, view, type Tab } from "../../state";
 import { machineZone } from "../../time";
 import { CalendarTab } from "../calendar/CalendarTab";
+import { DestinationsTab } from "../destinations/DestinationsTab";
 import { LiveTab } from "../live/LiveTab";
 import { PeopleTab } from "../people/PeopleTab";
 import { ReportTab } from "../report/ReportTab";
@@ -16,6 +17,7 @@ const TAB_LABEL: Record<Tab, MessageKey> = {
   settings: "tabs.settings",
   live: "tabs.live",
   report: "tabs.report",
+  destinations: "tabs.destinations",
 };
 
 export function EventScreen() {
@@ -97,6 +99,9 @@ export function EventScreen() {
           </Match>
           <Match when={tab() === "report"}>
             <ReportTab />
+          </Match>
+          <Match when={tab() === "destinations"}>
+            <DestinationsTab />
           </Match>
         </Switch>
       </div>

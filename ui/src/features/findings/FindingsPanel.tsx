@@ -9,7 +9,9 @@ export function FindingsPanel() {
   const list = () => sortFindings(view()?.findings ?? []);
   const counts = () => countBySeverity(list());
   const subjectLabel = (kind: string) =>
-    kind === "event" || kind === "session" || kind === "segment" || kind === "person" ? t(`subject.${kind}`) : kind;
+    kind === "event" || kind === "session" || kind === "segment" || kind === "person" || kind === "destination"
+      ? t(`subject.${kind}`)
+      : kind;
   return (
     <aside class="findings-panel" data-testid="findings" aria-labelledby="findings-title">
       <div class="panel-head">

@@ -1,0 +1,128 @@
+//! `showcall rtmp test`: the same connection test as the app's Test button.
+
+use crate::{Cli, Command, RtmpCommand};
+use showcall_core::model::DestinationTest;
+use showcall_core::{Error, Store};
+use std::process::ExitCode;
+
+pub fn test(cli: &Cli, store: Option<&mut Store>) -> showcall_core::Result<ExitCode> {
+    let Command::Rtmp {
+        command:
+            RtmpCommand::Test {
+                dest,
+                url,
+                key_file,
+                publish,
+                timeout,
+                json,
+            },
+    } = &cli.command
+    else {
+        unreachable!("called for rtmp test only")
+    };
+    let usage = |msg: &str| {
+        eprintln!("showcall: {msg}");
+        Ok(ExitCode::from(2))
+    };
+    let (url, key, target) = match (dest, url, store) {
+        (Some(dest), _, Some(store)) => {
+            let (event_id, id) = store.find_destination(dest)?;
+            let d = store
+                .load(&event_id)?
+                .destinations
+                .into_iter()
+                .find(|d| d.id == id)
+                .expect("found above");
+            let key = if *publish {
+                store.stream_key(&id)?
+            } else {
+                None
+            };
+            (d.server_url, key, Some((store, event_id, id)))
+        }
+        (None, Some(url), _) => {
+            let key = match key_file {
+                Some(path) => {
+                    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                        path: path.display().to_string(),
+                        source,
+                    })?;
+                    // One trailing line break is the file's, not the key's.
+                    let key = text
+                        .strip_suffix('\n')
+                        .map(|k| k.strip_suffix('\r').unwrap_or(k))
+                        .unwrap_or(&text)
+                        .to_string();
+                    showcall_core::rtmp::check_key("destination.streamKey", &key)?;
+                    Some(key)
+                }
+                None => None,
+            };
+            (url.clone(), key, None)
+        }
+        _ => return usage("give a destination or --url"),
+    };
+    if let Err(e) = showcall_rtmp::parse_url(&url) {
+        return usage(&format!("--url: {e}"));
+    }
+    if *publish && key.is_none() {
+        return usage(
+            "--publish needs a stream key: --key-file FILE, or a destination that has a key",
+        );
+    }
+    let opts = showcall_rtmp::ProbeOptions {
+        url,
+        stream_key: key,
+        publish: *publish,
+        timeout: std::time::Duration::from_secs(*timeout),
+        ..Default::default()
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| Error::Io {
+            path: "tokio runtime".into(),
+            source,
+        })?;
+    let report = runtime.block_on(showcall_rtmp::probe(&opts));
+    if *json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("a report serialises")
+        );
+    } else {
+        for s in &report.stages {
+            let stage = serde_json::to_value(s.stage).expect("a stage name serialises");
+            println!(
+                "{} {:<9} {:>6} ms  {}",
+                if s.ok { "✓" } else { "✗" },
+                stage.as_str().unwrap_or_default(),
+                s.ms,
+                s.detail
+            );
+        }
+        println!("{}", if report.ok { "OK" } else { "FAILED" });
+    }
+    if let Some((store, event_id, id)) = target {
+        // The same one-line summary the app records (the report and ConnectionTest share a shape).
+        let detail = serde_json::to_value(&report)
+            .and_then(serde_json::from_value::<showcall_core::rtmp::ConnectionTest>)
+            .map(|t| t.summary())
+            .unwrap_or_default();
+        store.record_destination_test(
+            &event_id,
+            &id,
+            &DestinationTest {
+                at: chrono::Utc::now(),
+                ok: report.ok,
+                detail,
+                published: *publish,
+            },
+        )?;
+    }
+    Ok(if report.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,191 @@
+//! The `destinations` tables: the plan part (rewritten with the event), and what belongs to a
+//! destination id across edits: its last connection test and its sealed stream key.
+
+use super::{code, instant_from_sql, instant_to_sql};
+use crate::error::Result;
+use crate::model::{Destination, DestinationStatus, DestinationTest, EventData};
+use crate::secrets::{Sealed, Vault};
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Destination>> {
+    let mut stmt = conn.prepare(
+        "SELECT d.id, d.event_id, d.position, d.name, d.preset, d.server_url, d.backup_url,
+                d.status, k.hint, t.at_utc, t.ok, t.detail, t.published
+         FROM destinations d
+         LEFT JOIN stream_keys k ON k.destination_id = d.id
+         LEFT JOIN destination_tests t ON t.destination_id = d.id
+         WHERE d.event_id = ?1 ORDER BY d.position",
+    )?;
+    let rows = stmt.query_map([event_id], |r| {
+        let hint: Option<String> = r.get(8)?;
+        let test_at: Option<String> = r.get(9)?;
+        Ok((
+            Destination {
+                id: r.get(0)?,
+                event_id: r.get(1)?,
+                position: r.get(2)?,
+                name: r.get(3)?,
+                preset: r.get(4)?,
+                server_url: r.get(5)?,
+                backup_url: r.get(6)?,
+                session_ids: vec![],
+                status: code(
+                    "destination status",
+                    r.get(7)?,
+                    DestinationStatus::from_code,
+                )?,
+                has_key: hint.is_some(),
+                key_hint: hint.unwrap_or_default(),
+                last_test: None,
+            },
+            test_at,
+            r.get::<_, Option<bool>>(10)?,
+            r.get::<_, Option<String>>(11)?,
+            r.get::<_, Option<bool>>(12)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (mut d, at, ok, detail, published) = row?;
+        if let Some(at) = at {
+            d.last_test = Some(DestinationTest {
+                at: instant_from_sql(&at)?,
+                ok: ok.unwrap_or(false),
+                detail: detail.unwrap_or_default(),
+                published: published.unwrap_or(false),
+            });
+        }
+        let mut s = conn.prepare_cached(
+            "SELECT session_id FROM destination_sessions WHERE destination_id = ?1",
+        )?;
+        d.session_ids = s
+            .query_map([&d.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        out.push(d);
+    }
+    Ok(out)
+}
+
+pub(super) fn insert(conn: &Connection, d: &Destination) -> Result<()> {
+    conn.execute(
+        "INSERT INTO destinations (id, event_id, position, name, preset, server_url, backup_url, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            d.id,
+            d.event_id,
+            d.position,
+            d.name,
+            d.preset,
+            d.server_url,
+            d.backup_url,
+            d.status.code()
+        ],
+    )?;
+    for s in &d.session_ids {
+        conn.execute(
+            "INSERT INTO destination_sessions (destination_id, session_id) VALUES (?1, ?2)",
+            params![d.id, s],
+        )?;
+    }
+    Ok(())
+}
+
+/// After a rewrite: drops the tests and keys of destinations that are gone, and the test of a
+/// destination whose server URL changed (it proved another address).
+pub(super) fn tidy(conn: &Connection, before: Option<&EventData>, after: &EventData) -> Result<()> {
+    for table in ["destination_tests", "stream_keys"] {
+        conn.execute(
+            &format!(
+                "DELETE FROM {table} WHERE event_id = ?1
+                 AND destination_id NOT IN (SELECT id FROM destinations WHERE event_id = ?1)"
+            ),
+            [&after.event.id],
+        )?;
+    }
+    if let Some(before) = before {
+        for d in &after.destinations {
+            let moved = before
+                .destinations
+                .iter()
+                .find(|b| b.id == d.id)
+                .is_some_and(|b| b.server_url != d.server_url);
+            if moved {
+                forget_test(conn, &d.id)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn forget_test(conn: &Connection, id: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM destination_tests WHERE destination_id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+pub(super) fn record_test(
+    conn: &Connection,
+    event_id: &str,
+    id: &str,
+    t: &DestinationTest,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO destination_tests (destination_id, event_id, at_utc, ok, detail, published)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(destination_id) DO UPDATE SET
+           at_utc = excluded.at_utc, ok = excluded.ok, detail = excluded.detail,
+           published = excluded.published",
+        params![
+            id,
+            event_id,
+            instant_to_sql(&t.at),
+            t.ok,
+            t.detail,
+            t.published
+        ],
+    )?;
+    Ok(())
+}
+
+pub(super) fn set_key(
+    conn: &Connection,
+    vault: &Vault,
+    event_id: &str,
+    id: &str,
+    key: Option<&str>,
+) -> Result<()> {
+    match key {
+        Some(key) => {
+            let s = vault.seal(id, key);
+            conn.execute(
+                "INSERT INTO stream_keys (destination_id, event_id, nonce, sealed, hint)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(destination_id) DO UPDATE SET
+                   nonce = excluded.nonce, sealed = excluded.sealed, hint = excluded.hint",
+                params![id, event_id, s.nonce, s.sealed, crate::rtmp::key_hint(key)],
+            )?;
+        }
+        None => {
+            conn.execute("DELETE FROM stream_keys WHERE destination_id = ?1", [id])?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn get_key(conn: &Connection, vault: &Vault, id: &str) -> Result<Option<String>> {
+    let sealed: Option<Sealed> = conn
+        .query_row(
+            "SELECT nonce, sealed FROM stream_keys WHERE destination_id = ?1",
+            [id],
+            |r| {
+                Ok(Sealed {
+                    nonce: r.get(0)?,
+                    sealed: r.get(1)?,
+                })
+            },
+        )
+        .optional()?;
+    sealed.map(|s| vault.open_sealed(id, &s)).transpose()
+}

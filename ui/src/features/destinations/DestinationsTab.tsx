@@ -1,0 +1,262 @@
+// RTMP destinations: where restreamed sessions also go, their stream keys and connection tests.
+import { createSignal, For, Show } from "solid-js";
+import type { ConnectionTest, Destination } from "../../bindings";
+import { askConfirm } from "../../components/Confirm";
+import { lang, t } from "../../i18n";
+import { applyEdit, highlight, hour12, runDestinationTest, view } from "../../state";
+import { FindingBadge } from "../findings/FindingBadge";
+import { findingsFor } from "../findings/findings";
+import { lastTestLine, maskedKey, sessionTitles, stageLines, testSummary } from "./destinations";
+import { DestinationForm } from "./DestinationForm";
+import { ensurePresets, presetName } from "./presets";
+
+interface TestRun {
+  running: boolean;
+  result: ConnectionTest | null;
+  error: string | null;
+}
+
+const COLUMNS = 7;
+
+export function DestinationsTab() {
+  const v = () => view()!;
+  const zone = () => v().data.event.timeZone;
+  ensurePresets();
+
+  // null: no form; otherwise the destination edited (id null: a new one). `n` opens a fresh form.
+  const [editing, setEditing] = createSignal<{ id: string | null; n: number } | null>(null);
+  let formN = 0;
+  const openForm = (id: string | null) => setEditing({ id, n: ++formN });
+
+  const [publish, setPublish] = createSignal(false);
+  const [tests, setTests] = createSignal<Record<string, TestRun>>({});
+  const setTest = (id: string, run: TestRun | null) =>
+    setTests((all) => {
+      const next = { ...all };
+      if (run) next[id] = run;
+      else delete next[id];
+      return next;
+    });
+
+  const runTest = async (d: Destination) => {
+    if (tests()[d.id]?.running) return;
+    setTest(d.id, { running: true, result: null, error: null });
+    const r = await runDestinationTest(d.id, publish());
+    setTest(
+      d.id,
+      r.ok
+        ? { running: false, result: r.result, error: null }
+        : { running: false, result: null, error: r.error.message },
+    );
+  };
+
+  const remove = async (d: Destination) => {
+    if (await askConfirm(t("dest.confirmDelete", { name: d.name }), t("common.delete"))) {
+      const r = await applyEdit({ type: "deleteDestination", id: d.id });
+      if (r.ok) {
+        setTest(d.id, null);
+        if (editing()?.id === d.id) setEditing(null);
+      }
+    }
+  };
+
+  const flashed = (id: string) => highlight()?.kind === "destination" && highlight()?.id === id;
+
+  return (
+    <main class="tab-page destinations-page" data-testid="destinations">
+      <div class="page-head">
+        <h2>{t("dest.title")}</h2>
+        <div class="toolbar">
+          <button type="button" class="primary" data-testid="add-destination" onClick={() => openForm(null)}>
+            + {t("dest.add")}
+          </button>
+        </div>
+      </div>
+      <Show when={editing()} keyed>
+        {(e) => <DestinationForm id={e.id} onDone={() => setEditing(null)} />}
+      </Show>
+      <Show
+        when={v().data.destinations.length > 0}
+        fallback={
+          <div class="empty" data-testid="destinations-empty">
+            <h2>{t("dest.emptyTitle")}</h2>
+            <p>{t("dest.emptyBody")}</p>
+          </div>
+        }
+      >
+        <div class="toolbar dest-test-bar">
+          <label class="check" title={t("dest.testPublishHint")}>
+            <input
+              type="checkbox"
+              name="testPublish"
+              checked={publish()}
+              onChange={(e) => setPublish(e.currentTarget.checked)}
+            />
+            {t("dest.testPublish")}
+          </label>
+          <span class="muted small">{t("dest.testPublishHint")}</span>
+        </div>
+        <div class="table-scroll">
+          <table class="grid destinations-table">
+            <colgroup>
+              <col class="c-name" />
+              <col class="c-platform" />
+              <col class="c-url" />
+              <col class="c-sessions" />
+              <col class="c-key" />
+              <col class="c-status" />
+              <col class="c-actions" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th>{t("dest.col.name")}</th>
+                <th>{t("dest.col.platform")}</th>
+                <th>{t("dest.col.server")}</th>
+                <th>{t("dest.col.sessions")}</th>
+                <th>{t("dest.col.key")}</th>
+                <th>{t("dest.col.status")}</th>
+                <th class="actions-col">{t("common.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={v().data.destinations}>
+                {(d) => {
+                  const titles = () => sessionTitles(d, v().data.sessions);
+                  const mask = () => maskedKey(d);
+                  const last = () => lastTestLine(d.lastTest, zone(), new Date(), lang(), hour12());
+                  const run = () => tests()[d.id];
+                  return (
+                    <>
+                      <tr data-testid="destination-row" data-id={d.id} classList={{ flash: flashed(d.id) }}>
+                        <td class="strong dest-name">
+                          {d.name} <FindingBadge findings={findingsFor(v().findings, "destination", d.id)} />
+                        </td>
+                        <td data-testid="destination-platform">{presetName(d.preset)}</td>
+                        <td class="mono ellipsis dest-url" title={d.serverUrl}>
+                          {d.serverUrl || t("common.none")}
+                        </td>
+                        <td class="ellipsis dest-sessions-cell" title={titles().join(", ")}>
+                          <Show when={titles().length > 0} fallback={<span class="muted">{t("dest.noSessions")}</span>}>
+                            {titles().join(", ")}
+                          </Show>
+                        </td>
+                        <td data-testid="destination-key" classList={{ mono: !!mask(), muted: !mask() }}>
+                          {mask() ?? t("dest.noKey")}
+                        </td>
+                        <td class="dest-status" data-testid="destination-status" data-status={d.status}>
+                          <div>{t(`destStatus.${d.status}`)}</div>
+                          <div
+                            class={`small test-line test-${last().tone}`}
+                            data-testid="destination-last-test"
+                            data-tone={last().tone}
+                            title={last().text}
+                          >
+                            {last().tone === "ok" ? "✓ " : last().tone === "fail" ? "✗ " : ""}
+                            {last().text}
+                          </div>
+                        </td>
+                        <td class="row-actions">
+                          <button
+                            type="button"
+                            class="small"
+                            data-testid="test-destination"
+                            title={t("dest.testTitle", { name: d.name })}
+                            aria-busy={run()?.running ?? false}
+                            disabled={run()?.running ?? false}
+                            onClick={() => void runTest(d)}
+                          >
+                            {run()?.running ? t("dest.testing") : t("dest.test")}
+                          </button>
+                          <button
+                            type="button"
+                            class="small"
+                            data-testid="edit-destination"
+                            onClick={() => openForm(d.id)}
+                          >
+                            {t("common.edit")}
+                          </button>
+                          <button
+                            type="button"
+                            class="small danger-quiet"
+                            data-testid="delete-destination"
+                            onClick={() => void remove(d)}
+                          >
+                            {t("common.delete")}
+                          </button>
+                        </td>
+                      </tr>
+                      <Show when={run()}>
+                        {(r) => (
+                          <tr class="dest-test-row" data-testid="destination-test" data-id={d.id}>
+                            <td colspan={COLUMNS}>
+                              <TestResult name={d.name} run={r()} onClose={() => setTest(d.id, null)} />
+                            </td>
+                          </tr>
+                        )}
+                      </Show>
+                    </>
+                  );
+                }}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </main>
+  );
+}
+
+function TestResult(props: { name: string; run: TestRun; onClose: () => void }) {
+  return (
+    <div class="dest-test">
+      <div role="status" aria-live="polite" aria-busy={props.run.running}>
+        <Show when={props.run.running}>
+          <p class="muted" data-testid="test-running">
+            <span class="spinner" aria-hidden="true" /> {t("dest.testingLong", { name: props.name })}
+          </p>
+        </Show>
+        <Show when={props.run.error}>
+          {(msg) => (
+            <p class="field-error" data-testid="test-error">
+              {msg()}
+            </p>
+          )}
+        </Show>
+        <Show when={props.run.result}>
+          {(res) => (
+            <>
+              <p
+                class={`test-summary test-${res().ok ? "ok" : "fail"}`}
+                data-testid="test-summary"
+                data-ok={String(res().ok)}
+              >
+                {res().ok ? "✓ " : "✗ "}
+                {testSummary(res())}
+              </p>
+              <ol class="test-stages" data-testid="test-stages">
+                <For each={stageLines(res())}>
+                  {(s) => (
+                    <li data-stage={s.stage} data-ok={String(s.ok)} class={s.ok ? "test-ok" : "test-fail"}>
+                      <span class="stage-mark" aria-hidden="true">
+                        {s.mark}
+                      </span>
+                      <span class="sr-only">{s.ok ? t("dest.stageOk") : t("dest.stageFailed")}</span>
+                      <span class="stage-name">{s.label}</span>
+                      <span class="stage-ms num">{t("dest.ms", { ms: s.ms })}</span>
+                      <span class="stage-detail mono">{s.detail}</span>
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </>
+          )}
+        </Show>
+      </div>
+      <Show when={!props.run.running}>
+        <button type="button" class="small" data-testid="close-test" onClick={() => props.onClose()}>
+          {t("dest.testClose")}
+        </button>
+      </Show>
+    </div>
+  );
+}
