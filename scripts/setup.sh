@@ -13,7 +13,8 @@ SUDO=""
 
 run_pkgs="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good"
 # nginx + its RTMP and stream modules + openssl: a real RTMP/RTMPS ingest on loopback for tests.
-test_pkgs="xvfb webkit2gtk-driver dbus-x11 dunst xdotool imagemagick procps nginx-light libnginx-mod-rtmp libnginx-mod-stream openssl"
+# openbox + wmctrl: a window manager for the tests of closing and full screen.
+test_pkgs="xvfb webkit2gtk-driver dbus-x11 dunst xdotool imagemagick procps openbox wmctrl nginx-light libnginx-mod-rtmp libnginx-mod-stream openssl"
 pkgs="$run_pkgs"
 [ "$what" = "run" ] || pkgs="$pkgs $test_pkgs"
 
