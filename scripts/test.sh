@@ -21,4 +21,8 @@ fi
 
 echo "== rust: tests (unit, store, CLI, bindings, e2e in the real window)"
 export RUST_BACKTRACE=1
+# Stream keys go to the sealed file in tests: gnome-keyring is installed (for its own test), and
+# an activated but locked keyring would ask for a password nobody can type. The OS-store test
+# starts its own unlocked keyring and chooses the OS store explicitly.
+export SHOWCALL_KEY_STORE=file
 timeout 2400 xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- cargo test --workspace

@@ -1,12 +1,84 @@
-//! Stream keys at rest: sealed with ChaCha20-Poly1305 under a 256-bit key kept in its own file
-//! next to the database (created with owner-only permissions), never in the database. Each
-//! sealed key is bound to its destination id (associated data), so sealed keys swapped between
-//! destinations fail to open instead of streaming to the wrong place.
+//! Stream keys at rest. Where the operating system offers a credential store that works (the
+//! Secret Service on Linux: GNOME Keyring, KWallet), each key is kept there under the
+//! destination's id. Otherwise it is sealed with ChaCha20-Poly1305 under a 256-bit key kept in
+//! its own file next to the database (owner-only), never in the database; each sealed key is
+//! bound to its destination id (associated data), so sealed keys swapped between destinations
+//! fail to open instead of streaming to the wrong place.
 
 use crate::error::{Error, Invalid, Result};
 use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use std::path::{Path, PathBuf};
+
+/// Where stream keys go. `Auto` (the default) uses the OS store when it answers, else the file.
+/// `SHOWCALL_KEY_STORE=file|os|auto` chooses for the app and the CLI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyStore {
+    Auto,
+    File,
+    Os,
+}
+
+impl KeyStore {
+    /// From `SHOWCALL_KEY_STORE` (anything else, or unset: `Auto`).
+    pub fn from_env() -> KeyStore {
+        match std::env::var("SHOWCALL_KEY_STORE").as_deref() {
+            Ok("file") => KeyStore::File,
+            Ok("os") => KeyStore::Os,
+            _ => KeyStore::Auto,
+        }
+    }
+}
+
+/// The operating system's credential store, one entry per destination.
+pub mod os {
+    use crate::error::{Error, Invalid, Result};
+
+    /// The service name entries are filed under (the app's identifier).
+    pub const SERVICE: &str = crate::store::IDENTIFIER;
+
+    fn entry(id: &str) -> keyring::Result<keyring::Entry> {
+        keyring::Entry::new(SERVICE, &format!("stream-key/{id}"))
+    }
+
+    fn failed(what: &str, e: keyring::Error) -> Error {
+        // keyring's errors name the store's problem, never the secret.
+        Error::invalid(
+            "destination.streamKey",
+            Invalid::Other(format!(
+                "the system keyring could not {what} the stream key: {e}"
+            )),
+        )
+    }
+
+    /// Whether the OS store answers: a throwaway entry is written, read back and removed.
+    pub fn works() -> bool {
+        let Ok(e) = entry("probe") else { return false };
+        let ok = e.set_password("probe").is_ok() && e.get_password().is_ok_and(|p| p == "probe");
+        let _ = e.delete_credential();
+        ok
+    }
+
+    pub fn set(id: &str, key: &str) -> Result<()> {
+        entry(id)
+            .and_then(|e| e.set_password(key))
+            .map_err(|e| failed("store", e))
+    }
+
+    pub fn get(id: &str) -> Result<String> {
+        entry(id)
+            .and_then(|e| e.get_password())
+            .map_err(|e| failed("read", e))
+    }
+
+    /// Removes the entry; one already gone is fine.
+    pub fn delete(id: &str) -> Result<()> {
+        match entry(id).and_then(|e| e.delete_credential()) {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(failed("remove", e)),
+        }
+    }
+}
 
 /// Opens and seals stream keys.
 pub struct Vault {

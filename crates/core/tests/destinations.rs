@@ -4,6 +4,7 @@
 use showcall_core::edit::{DestinationFields, Edit};
 use showcall_core::i18n::Lang;
 use showcall_core::model::{DestinationStatus, DestinationTest};
+use showcall_core::secrets::KeyStore;
 use showcall_core::{demo, Store};
 
 const KEY: &str = "live_8675309_QwErTyUiOpAsDf";
@@ -38,7 +39,8 @@ fn a_destination_keeps_its_key_sealed_and_its_test_until_the_address_changes() {
     let ev = d.event.id.clone();
     let keynote = d.sessions[0].id.clone();
     let id = {
-        let mut store = Store::open(&path).unwrap();
+        // The sealed file (the OS store has its own test, with a real keyring daemon).
+        let mut store = Store::open(&path).unwrap().with_key_store(KeyStore::File);
         store.insert(&d).unwrap();
         let done = store
             .edit(
@@ -69,7 +71,7 @@ fn a_destination_keeps_its_key_sealed_and_its_test_until_the_address_changes() {
         id
     };
     // Reopened: key and test are there; the key only in sealed form on disk.
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path).unwrap().with_key_store(KeyStore::File);
     let x = store.load(&ev).unwrap().destinations[0].clone();
     assert!(x.has_key && x.key_hint == "AsDf" && x.last_test.is_some());
     assert_eq!(store.stream_key(&id).unwrap().as_deref(), Some(KEY));
@@ -80,7 +82,7 @@ fn a_destination_keeps_its_key_sealed_and_its_test_until_the_address_changes() {
         raw_bytes_contain(dir.path(), "8675309"),
         Vec::<String>::new()
     );
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path).unwrap().with_key_store(KeyStore::File);
 
     // Renaming keeps key and test; a new address forgets the test (it proved another one).
     store
@@ -113,7 +115,9 @@ fn a_destination_keeps_its_key_sealed_and_its_test_until_the_address_changes() {
     // A database copied without its key file says so instead of streaming garbage.
     let elsewhere = tempfile::tempdir().unwrap();
     std::fs::copy(&path, elsewhere.path().join("showcall.db")).unwrap();
-    let copy = Store::open(elsewhere.path().join("showcall.db")).unwrap();
+    let copy = Store::open(elsewhere.path().join("showcall.db"))
+        .unwrap()
+        .with_key_store(KeyStore::File);
     let e = copy.stream_key(&id).unwrap_err();
     assert!(
         e.message(Lang::En).contains(".secret file"),

@@ -93,6 +93,17 @@ pub(super) fn insert(conn: &Connection, d: &Destination) -> Result<()> {
 /// After a rewrite: drops the tests and keys of destinations that are gone, and the test of a
 /// destination whose server URL changed (it proved another address).
 pub(super) fn tidy(conn: &Connection, before: Option<&EventData>, after: &EventData) -> Result<()> {
+    // Keys kept in the OS store go from there too.
+    let mut stmt = conn.prepare(
+        "SELECT destination_id FROM stream_keys WHERE event_id = ?1 AND place = 'os'
+         AND destination_id NOT IN (SELECT id FROM destinations WHERE event_id = ?1)",
+    )?;
+    let gone: Vec<String> = stmt
+        .query_map([&after.event.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in gone {
+        crate::secrets::os::delete(&id)?;
+    }
     for table in ["destination_tests", "stream_keys"] {
         conn.execute(
             &format!(
@@ -149,43 +160,96 @@ pub(super) fn record_test(
     Ok(())
 }
 
+/// Where a key goes or comes from.
+pub(super) enum Keys<'a> {
+    File(&'a Vault),
+    Os,
+}
+
+fn place_of(conn: &Connection, id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT place FROM stream_keys WHERE destination_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 pub(super) fn set_key(
     conn: &Connection,
-    vault: &Vault,
+    keys: Keys,
     event_id: &str,
     id: &str,
     key: Option<&str>,
 ) -> Result<()> {
-    match key {
-        Some(key) => {
-            let s = vault.seal(id, key);
-            conn.execute(
-                "INSERT INTO stream_keys (destination_id, event_id, nonce, sealed, hint)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT(destination_id) DO UPDATE SET
-                   nonce = excluded.nonce, sealed = excluded.sealed, hint = excluded.hint",
-                params![id, event_id, s.nonce, s.sealed, crate::rtmp::key_hint(key)],
-            )?;
+    let was_os = place_of(conn, id)?.as_deref() == Some("os");
+    let upsert = |s: Sealed, place: &str, key: &str| {
+        conn.execute(
+            "INSERT INTO stream_keys (destination_id, event_id, nonce, sealed, hint, place)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(destination_id) DO UPDATE SET
+               nonce = excluded.nonce, sealed = excluded.sealed, hint = excluded.hint,
+               place = excluded.place",
+            params![
+                id,
+                event_id,
+                s.nonce,
+                s.sealed,
+                crate::rtmp::key_hint(key),
+                place
+            ],
+        )
+    };
+    match (key, keys) {
+        (Some(key), Keys::File(vault)) => {
+            upsert(vault.seal(id, key), "file", key)?;
+            if was_os {
+                crate::secrets::os::delete(id)?;
+            }
         }
-        None => {
+        (Some(key), Keys::Os) => {
+            crate::secrets::os::set(id, key)?;
+            let empty = Sealed {
+                nonce: vec![],
+                sealed: vec![],
+            };
+            upsert(empty, "os", key)?;
+        }
+        (None, _) => {
+            if was_os {
+                crate::secrets::os::delete(id)?;
+            }
             conn.execute("DELETE FROM stream_keys WHERE destination_id = ?1", [id])?;
         }
     }
     Ok(())
 }
 
-pub(super) fn get_key(conn: &Connection, vault: &Vault, id: &str) -> Result<Option<String>> {
-    let sealed: Option<Sealed> = conn
+/// The key in clear; `vault` is asked for only when the key is sealed in the file.
+pub(super) fn get_key<'v>(
+    conn: &Connection,
+    vault: impl FnOnce() -> Result<&'v Vault>,
+    id: &str,
+) -> Result<Option<String>> {
+    let row: Option<(Sealed, String)> = conn
         .query_row(
-            "SELECT nonce, sealed FROM stream_keys WHERE destination_id = ?1",
+            "SELECT nonce, sealed, place FROM stream_keys WHERE destination_id = ?1",
             [id],
             |r| {
-                Ok(Sealed {
-                    nonce: r.get(0)?,
-                    sealed: r.get(1)?,
-                })
+                Ok((
+                    Sealed {
+                        nonce: r.get(0)?,
+                        sealed: r.get(1)?,
+                    },
+                    r.get(2)?,
+                ))
             },
         )
         .optional()?;
-    sealed.map(|s| vault.open_sealed(id, &s)).transpose()
+    match row {
+        None => Ok(None),
+        Some((_, place)) if place == "os" => crate::secrets::os::get(id).map(Some),
+        Some((s, _)) => vault()?.open_sealed(id, &s).map(Some),
+    }
 }

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_task_details.sql"),
     include_str!("migrations/0004_custom_cues.sql"),
     include_str!("migrations/0005_destinations.sql"),
+    include_str!("migrations/0006_key_place.sql"),
 ];
 
 /// The app's identifier (as in tauri.conf.json): its data lives in `<data dir>/<IDENTIFIER>`.
@@ -68,6 +69,9 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Opened on first use (a store that never touches a stream key creates no key file).
     vault: std::cell::OnceCell<crate::secrets::Vault>,
+    /// Where new stream keys go, and (for `Auto`) whether the OS store answered.
+    key_store: crate::secrets::KeyStore,
+    os_works: std::cell::OnceCell<bool>,
 }
 
 impl Store {
@@ -92,6 +96,8 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             vault: std::cell::OnceCell::new(),
+            key_store: crate::secrets::KeyStore::from_env(),
+            os_works: std::cell::OnceCell::new(),
         };
         store.prepare()?;
         Ok(store)
@@ -103,6 +109,9 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: None,
             vault: std::cell::OnceCell::new(),
+            // Nothing of an in-memory store outlives it: keys stay in memory too.
+            key_store: crate::secrets::KeyStore::File,
+            os_works: std::cell::OnceCell::new(),
         };
         store.prepare()?;
         Ok(store)
@@ -340,6 +349,22 @@ impl Store {
         settings::set(&self.conn, key, value)
     }
 
+    /// Chooses where stream keys go from now on (the default comes from `SHOWCALL_KEY_STORE`).
+    pub fn with_key_store(mut self, k: crate::secrets::KeyStore) -> Store {
+        self.key_store = k;
+        self
+    }
+
+    /// Whether new stream keys go to the OS credential store (else the sealed file).
+    pub fn keys_in_os_store(&self) -> bool {
+        use crate::secrets::KeyStore;
+        match self.key_store {
+            KeyStore::File => false,
+            KeyStore::Os => true,
+            KeyStore::Auto => *self.os_works.get_or_init(crate::secrets::os::works),
+        }
+    }
+
     fn vault(&self) -> Result<&crate::secrets::Vault> {
         if let Some(v) = self.vault.get() {
             return Ok(v);
@@ -390,9 +415,13 @@ impl Store {
             crate::rtmp::check_key("destination.streamKey", k)?;
         }
         self.destination_of(event_id, id)?;
-        let vault = self.vault()?;
+        let keys = if self.keys_in_os_store() {
+            destinations::Keys::Os
+        } else {
+            destinations::Keys::File(self.vault()?)
+        };
         let tx = self.conn.unchecked_transaction()?;
-        destinations::set_key(&tx, vault, event_id, id, key)?;
+        destinations::set_key(&tx, keys, event_id, id, key)?;
         destinations::forget_test(&tx, id)?;
         tx.commit()?;
         Ok(())
@@ -401,7 +430,7 @@ impl Store {
     /// A destination's stream key in clear, for a connection test or when the user asks to
     /// reveal or copy it.
     pub fn stream_key(&self, id: &str) -> Result<Option<String>> {
-        destinations::get_key(&self.conn, self.vault()?, id)
+        destinations::get_key(&self.conn, || self.vault(), id)
     }
 
     /// Records the result of a connection test of a destination.
