@@ -49,6 +49,7 @@ async fn a_destination_is_split_keyed_masked_and_tested_against_a_real_ingest() 
             !app.body_text().await.contains(WRONG_KEY),
             "the error never shows the key"
         );
+        app.screenshot("destination-form-key-in-url").await;
         app.click("[data-testid=split-key]").await;
         let url = app.find("input[name=destServerUrl]").await;
         assert_eq!(
