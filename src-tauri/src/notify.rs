@@ -32,9 +32,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
             if !outgoing.is_empty() && app.state::<AppState>().lock_quiet().sound {
                 let _ = app.emit_to("main", "cue-chime", outgoing.len());
             }
-            let wait = next
-                .and_then(|n| (n - Utc::now()).to_std().ok())
-                .map_or(MAX_SLEEP, |w| w.min(MAX_SLEEP));
+            let wait = next.map_or(MAX_SLEEP, |n| until(n, Utc::now()));
             let state = app.state::<AppState>();
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
@@ -42,6 +40,15 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
             }
         }
     });
+}
+
+/// How long to sleep before looking again for something due at `next`: until then, at once if
+/// that instant has already passed (the look itself took time), and never over `MAX_SLEEP`.
+fn until(next: DateTime<Utc>, now: DateTime<Utc>) -> std::time::Duration {
+    (next - now)
+        .to_std()
+        .unwrap_or(std::time::Duration::ZERO)
+        .min(MAX_SLEEP)
 }
 
 /// One look: what to send now, and the wall-clock instant of the next cue (real or rehearsed).
@@ -114,5 +121,21 @@ fn send<R: Runtime>(app: &AppHandle<R>, n: &NotificationText) {
         .show()
     {
         eprintln!("showcall: notification not shown: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cue_due_now_or_just_past_is_looked_at_at_once() {
+        let now = Utc::now();
+        let ms = |n: i64| now + Duration::milliseconds(n);
+        assert_eq!(until(ms(250), now), std::time::Duration::from_millis(250));
+        assert_eq!(until(now, now), std::time::Duration::ZERO);
+        // Already past (the look took a few ms): no full-second sleep.
+        assert_eq!(until(ms(-3), now), std::time::Duration::ZERO);
+        assert_eq!(until(ms(60_000), now), MAX_SLEEP);
     }
 }

@@ -96,11 +96,13 @@ async fn main() {
     let deadline = Instant::now() + std::time::Duration::from_secs((FIRST + n + 60) as u64);
     let mut late: Vec<i64> = Vec::new();
     let mut seen = std::collections::HashMap::<i64, usize>::new();
+    let mut worst: Vec<(i64, i64)> = Vec::new();
     loop {
         tokio::time::sleep(std::time::Duration::from_secs(2)).await;
         let all = log.all();
         seen.clear();
         late.clear();
+        worst.clear();
         for note in &all {
             let text = format!("{} {}", note.summary, note.body);
             let Some(i) = text
@@ -113,6 +115,7 @@ async fn main() {
             };
             *seen.entry(i).or_default() += 1;
             late.push(note.at_ms - (anchor_ms + (FIRST + i) * 1000));
+            worst.push((note.at_ms - (anchor_ms + (FIRST + i) * 1000), i));
         }
         if seen.len() as i64 >= n || Instant::now() > deadline {
             break;
@@ -122,6 +125,14 @@ async fn main() {
     app.quit().await;
 
     let twice = seen.values().filter(|c| **c > 1).count();
+    worst.sort_unstable();
+    let tail: Vec<String> = worst
+        .iter()
+        .rev()
+        .take(3)
+        .map(|(ms, i)| format!("cue {i}: {ms} ms"))
+        .collect();
+    eprintln!("latest: {}", tail.join(", "));
     late.sort_unstable();
     if late.is_empty() {
         eprintln!("no bench notification arrived");
