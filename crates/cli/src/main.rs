@@ -86,6 +86,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the event as an iCalendar file: one entry per session, and with --cues one per
+    /// cue with a reminder at its heads-up.
+    Ics {
+        /// Event id or exact name.
+        event: String,
+        #[arg(long, value_name = "FILE.ics")]
+        out: PathBuf,
+        #[arg(long)]
+        cues: bool,
+    },
     /// RTMP destinations.
     Rtmp {
         #[command(subcommand)]
@@ -251,6 +261,22 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
                 from.unwrap_or_else(Utc::now),
             )?;
             println!("{}\t{:+} min from {}", d.id, d.minutes, d.from.to_rfc3339());
+        }
+        Command::Ics { event, out, cues } => {
+            let id = store.find_event(event)?;
+            let data = store.load(&id)?;
+            let timeline = if *cues {
+                Some(store.cue_timeline(&id)?)
+            } else {
+                None
+            };
+            let ics =
+                showcall_core::ics::calendar(&data, timeline.as_deref(), cli.lang, Utc::now());
+            std::fs::write(out, ics).map_err(|source| showcall_core::Error::Io {
+                path: out.display().to_string(),
+                source,
+            })?;
+            println!("{}", out.display());
         }
         Command::Rtmp {
             command: RtmpCommand::Sheet { event, out },

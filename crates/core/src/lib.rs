@@ -17,6 +17,7 @@ pub mod edit;
 pub mod error;
 pub mod history;
 pub mod i18n;
+pub mod ics;
 pub mod live;
 pub mod model;
 pub mod report;
