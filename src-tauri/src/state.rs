@@ -95,11 +95,17 @@ impl AppState {
     /// Locks the state for one command. The scheduler looks again right after (a delay, an
     /// edit or a rehearsal may have moved the next cue).
     pub fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.wake.notify_one();
+        self.wake();
         self.lock_quiet()
     }
 
-    /// Locks the state without waking the scheduler (the scheduler's own use).
+    /// Makes the scheduler look again now.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Locks the state without waking the scheduler (the scheduler's own use, and the
+    /// once-a-second polls, which read and change nothing the scheduler depends on).
     pub fn lock_quiet(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }

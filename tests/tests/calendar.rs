@@ -5,11 +5,15 @@
 use showcall_e2e::App;
 use std::time::Duration;
 
-async fn add_session(app: &App, title: &str, start: &str, end: &str) {
+async fn fill_session(app: &App, title: &str, start: &str, end: &str) {
     app.click("[data-testid=add-session]").await;
     app.fill("input[name=sessionTitle]", title).await;
     app.fill("input[name=sessionStart]", start).await;
     app.fill("input[name=sessionEnd]", end).await;
+}
+
+async fn add_session(app: &App, title: &str, start: &str, end: &str) {
+    fill_session(app, title, start, end).await;
     app.click("[data-testid=save-session]").await;
 }
 
@@ -78,7 +82,9 @@ async fn analyst_builds_a_calendar_sees_the_changeover_finding_in_two_languages_
         app.find("[data-testid=timeline]").await;
 
         // Two sessions five minutes apart on the same stage.
-        add_session(&app, "Opening", "2027-06-01 09:00", "2027-06-01 10:00").await;
+        fill_session(&app, "Opening", "2027-06-01 09:00", "2027-06-01 10:00").await;
+        app.screenshot("session-form").await;
+        app.click("[data-testid=save-session]").await;
         app.wait_count("[data-testid=session-block]", 1).await;
         add_session(&app, "Panel", "2027-06-01 10:05", "2027-06-01 11:00").await;
         app.wait_count("[data-testid=session-block]", 2).await;

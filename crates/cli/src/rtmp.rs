@@ -92,11 +92,10 @@ pub fn test(cli: &Cli, store: Option<&mut Store>) -> showcall_core::Result<ExitC
         );
     } else {
         for s in &report.stages {
-            let stage = serde_json::to_value(s.stage).expect("a stage name serialises");
             println!(
                 "{} {:<9} {:>6} ms  {}",
                 if s.ok { "✓" } else { "✗" },
-                stage.as_str().unwrap_or_default(),
+                s.stage.as_str(),
                 s.ms,
                 s.detail
             );

@@ -15,11 +15,16 @@ mod harness;
 const KEY: &str = "live_31415926_PiEsDeLiCiOuS";
 
 fn showcall(db: &Path, args: &[&str]) -> Output {
+    showcall_env(db, args, &[])
+}
+
+fn showcall_env(db: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_showcall"))
         .arg("--db")
         .arg(db)
         .args(args)
         .env_remove("SHOWCALL_DB")
+        .envs(env.iter().map(|(k, v)| (*k, v.as_os_str())))
         .output()
         .expect("showcall runs")
 }
@@ -196,17 +201,6 @@ fn the_destinations_sheet_is_valid_html_without_keys() {
         "{text}"
     );
     assert!(text.contains("non testée"), "{text}");
-}
-
-fn showcall_env(db: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_showcall"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("SHOWCALL_DB")
-        .envs(env.iter().map(|(k, v)| (*k, v.as_os_str())))
-        .output()
-        .expect("showcall runs")
 }
 
 #[test]

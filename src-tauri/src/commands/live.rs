@@ -45,11 +45,16 @@ pub fn live_view(
     event_id: String,
     cues_tag: Option<String>,
 ) -> CmdResult<LiveSnapshot> {
-    let mut s = state.lock();
+    // A poll: it wakes the scheduler only when it arms another event.
+    let mut s = state.lock_quiet();
+    let armed = s.live.clone();
     let r = s
         .arm(&event_id)
         .and_then(|_| snapshot(&s, &event_id))
         .map(|snap| snap.since(cues_tag.as_deref()));
+    if s.live != armed {
+        state.wake();
+    }
     r.map_err(|e| s.err(e))
 }
 
@@ -205,7 +210,8 @@ pub fn open_speaker_timer(
 
 #[tauri::command]
 pub fn speaker_timer(state: State<AppState>) -> CmdResult<SpeakerTimer> {
-    let s = state.lock();
+    // Polled by the timer window every second: no need to wake the scheduler.
+    let s = state.lock_quiet();
     let Some(event_id) = s.speaker.event_id.clone().or_else(|| s.live.clone()) else {
         return Err(s.err(Error::NotFound {
             kind: "event",

@@ -8,7 +8,8 @@ use tauri::State;
 
 #[tauri::command]
 pub fn get_lang(state: State<AppState>) -> Lang {
-    state.lock().lang
+    // Also polled by the timer window: a read that need not wake the scheduler.
+    state.lock_quiet().lang
 }
 
 #[tauri::command]

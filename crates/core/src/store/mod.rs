@@ -20,7 +20,7 @@ use crate::edit::{apply, Edit};
 use crate::error::{Error, Invalid, Result};
 use crate::model::{EventData, EventSummary};
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 use rusqlite_migration::{Migrations, M};
 use std::path::{Path, PathBuf};
 
@@ -397,8 +397,15 @@ impl Store {
     }
 
     fn destination_of(&self, event_id: &str, id: &str) -> Result<()> {
-        let data = self.load(event_id)?;
-        if data.destinations.iter().any(|d| d.id == id) {
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM destinations WHERE id = ?1 AND event_id = ?2",
+                [id, event_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if found.is_some() {
             Ok(())
         } else {
             Err(Error::NotFound {
