@@ -19,6 +19,7 @@ pub mod history;
 pub mod i18n;
 pub mod ics;
 pub mod live;
+pub mod merge;
 pub mod model;
 pub mod report;
 pub mod rtmp;

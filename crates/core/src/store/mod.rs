@@ -8,6 +8,7 @@ mod cue_plan;
 mod day_log;
 mod destinations;
 mod events;
+mod exchange;
 mod people;
 mod segments;
 mod sessions;
@@ -32,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_custom_cues.sql"),
     include_str!("migrations/0005_destinations.sql"),
     include_str!("migrations/0006_key_place.sql"),
+    include_str!("migrations/0007_exchange_base.sql"),
 ];
 
 /// The app's identifier (as in tauri.conf.json): its data lives in `<data dir>/<IDENTIFIER>`.
@@ -197,6 +199,59 @@ impl Store {
             after,
             created,
         })
+    }
+
+    /// Copies the whole database, as it stands, to a new file at `to` (SQLite's online backup).
+    pub fn backup_to(&self, to: &Path) -> Result<()> {
+        if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        self.conn.backup(rusqlite::MAIN_DB, to, None)?;
+        Ok(())
+    }
+
+    /// Whether an event with this id is stored.
+    pub fn has_event(&self, event_id: &str) -> Result<bool> {
+        events::exists(&self.conn, event_id)
+    }
+
+    /// The version of the event last exchanged through a handoff package, if any.
+    pub fn exchange_base(&self, event_id: &str) -> Result<Option<EventData>> {
+        exchange::get(&self.conn, event_id)
+    }
+
+    /// Remembers `data` as the version last exchanged (after an export or an import).
+    pub fn set_exchange_base(&mut self, data: &EventData, at: DateTime<Utc>) -> Result<()> {
+        exchange::set(&self.conn, data, at)
+    }
+
+    /// Stores an event received in a package — new (`insert`) or merged (`replace`) — and
+    /// remembers `base` as the version last exchanged, all in one transaction.
+    pub fn import_event(
+        &mut self,
+        data: &EventData,
+        base: &EventData,
+        at: DateTime<Utc>,
+    ) -> Result<EventData> {
+        crate::validate::event_data(data)?;
+        let tx = self.conn.transaction()?;
+        let mut data = data.clone();
+        let before = if events::exists(&tx, &data.event.id)? {
+            let before = load(&tx, &data.event.id)?;
+            data.event.revision = before.event.revision + 1;
+            rewrite(&tx, &data)?;
+            Some(before)
+        } else {
+            write(&tx, &data)?;
+            None
+        };
+        destinations::tidy(&tx, before.as_ref(), &data)?;
+        exchange::set(&tx, base, at)?;
+        tx.commit()?;
+        load(&self.conn, &data.event.id)
     }
 
     /// Deletes an event and everything in it.
