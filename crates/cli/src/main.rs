@@ -2,6 +2,7 @@
 //! command goes through the same core as the app; this file only parses arguments and prints.
 //! Exit codes: 0 ok, 1 the thing checked failed, 2 usage or bad input.
 
+mod exchange;
 mod print;
 mod rtmp;
 
@@ -96,6 +97,22 @@ enum Command {
         #[arg(long)]
         cues: bool,
     },
+    /// Write a handoff package (.showcall): the event, its attached files and readable copies
+    /// (calendar, destinations sheet). Stream keys stay out unless --include-stream-keys.
+    Export {
+        /// Event id or exact name.
+        event: String,
+        #[arg(long, value_name = "FILE.showcall")]
+        out: PathBuf,
+        /// Put the stream keys in the package, in clear (only for whoever may stream).
+        #[arg(long)]
+        include_stream_keys: bool,
+    },
+    /// Bring in a handoff package or a customer's agenda.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// RTMP destinations.
     Rtmp {
         #[command(subcommand)]
@@ -109,6 +126,28 @@ enum Command {
         start: Option<DateTime<Utc>>,
         #[arg(long, value_parser = parse_instant)]
         end: Option<DateTime<Utc>>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Verify a handoff package (names, sizes, hashes, versions, data) and import it: a new
+    /// event is added; an event already here is merged, showing every difference first.
+    /// Exit 1 when the package is refused or a conflict has no choice.
+    Package {
+        #[arg(value_name = "FILE.showcall")]
+        file: PathBuf,
+        /// Verify and show what would change; import nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// On conflicts keep this database's version.
+        #[arg(long, conflicts_with = "theirs")]
+        ours: bool,
+        /// On conflicts take the package's version.
+        #[arg(long)]
+        theirs: bool,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -290,6 +329,28 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
             println!("{}", out.display());
         }
         Command::Rtmp { .. } => return rtmp::test(cli, Some(&mut store)),
+        Command::Export {
+            event,
+            out,
+            include_stream_keys,
+        } => return exchange::export(cli, &mut store, event, out, *include_stream_keys),
+        Command::Import {
+            command:
+                ImportCommand::Package {
+                    file,
+                    dry_run,
+                    ours,
+                    theirs,
+                    json,
+                },
+        } => {
+            let conflicts = match (ours, theirs) {
+                (true, _) => Some(showcall_core::merge::Pick::Ours),
+                (_, true) => Some(showcall_core::merge::Pick::Theirs),
+                _ => None,
+            };
+            return exchange::import_package(cli, &mut store, file, *dry_run, conflicts, *json);
+        }
         Command::Actual {
             session,
             start,

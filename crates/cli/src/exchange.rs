@@ -1,0 +1,220 @@
+//! `showcall export` and `showcall import package`: handoff packages.
+
+use chrono::Utc;
+use showcall_core::merge::{Change, MergeItem, Pick, Resolution};
+use showcall_core::Store;
+use showcall_exchange::import::{self, Action};
+use showcall_exchange::read::{self, Limits};
+use showcall_exchange::write::{self, Options};
+use showcall_exchange::{Error, MadeBy};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Prints an exchange error; exit 2 when the file itself could not be read, 1 when the
+/// package was refused.
+fn fail(e: Error, cli: &crate::Cli) -> ExitCode {
+    match e {
+        Error::Core(c) => {
+            eprintln!("showcall: {}", c.message(cli.lang));
+            ExitCode::from(match c {
+                showcall_core::Error::Conflict(_) => 1,
+                _ => 2,
+            })
+        }
+        e @ Error::Io { .. } => {
+            eprintln!("showcall: {e}");
+            ExitCode::from(2)
+        }
+        e => {
+            eprintln!("showcall: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Who this database belongs to: the customer's lead mode says so in its settings.
+fn made_by(store: &Store) -> MadeBy {
+    match store.setting("mode").ok().flatten().as_deref() {
+        Some("customer") => MadeBy::Customer,
+        _ => MadeBy::Analyst,
+    }
+}
+
+pub fn export(
+    cli: &crate::Cli,
+    store: &mut Store,
+    event: &str,
+    out: &Path,
+    include_stream_keys: bool,
+) -> showcall_core::Result<ExitCode> {
+    let id = store.find_event(event)?;
+    let opts = Options {
+        made_by: made_by(store),
+        include_stream_keys,
+        lang: cli.lang,
+        now: Utc::now(),
+    };
+    match write::export(store, &id, out, &opts) {
+        Ok(w) => {
+            println!("{}", w.path);
+            if include_stream_keys {
+                eprintln!(
+                    "showcall: {} stream key(s) included in clear: share this file only with \
+                     whoever may stream",
+                    w.stream_keys
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(fail(e, cli)),
+    }
+}
+
+fn change(c: Option<Change>) -> &'static str {
+    match c {
+        Some(Change::Added) => "added",
+        Some(Change::Changed) => "changed",
+        Some(Change::Removed) => "removed",
+        None => "",
+    }
+}
+
+fn item_line(i: &MergeItem) -> String {
+    let who = match (i.conflict, i.ours, i.theirs) {
+        (true, o, t) => format!("CONFLICT  {} here, {} in the package", change(o), change(t)),
+        (false, None, t) => format!("package   {}", change(t)),
+        (false, o, _) => format!("here      {} (kept)", change(o)),
+    };
+    let fields: Vec<String> = i
+        .fields
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: {:?} → {:?}",
+                f.field,
+                f.ours.as_deref().unwrap_or(""),
+                f.theirs.as_deref().unwrap_or("")
+            )
+        })
+        .collect();
+    let mut line = format!("  {who:<42} {:<12} {}", i.kind, i.label);
+    if !fields.is_empty() {
+        line.push_str(&format!("  [{}]", fields.join("; ")));
+    }
+    line
+}
+
+pub fn import_package(
+    cli: &crate::Cli,
+    store: &mut Store,
+    file: &Path,
+    dry_run: bool,
+    conflicts: Option<Pick>,
+    json: bool,
+) -> showcall_core::Result<ExitCode> {
+    let staging = showcall_exchange::files_dir(store);
+    let staging = if dry_run { None } else { staging.as_deref() };
+    if let Some(dir) = staging {
+        std::fs::create_dir_all(dir).map_err(|source| showcall_core::Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+    }
+    let opened = match read::open(file, staging, &Limits::default()) {
+        Ok(o) => o,
+        Err(e) => return Ok(fail(e, cli)),
+    };
+    let plan = match import::plan(store, &opened) {
+        Ok(p) => p,
+        Err(e) => return Ok(fail(e, cli)),
+    };
+    let unresolved = match &plan.action {
+        Action::Merge { preview } if conflicts.is_none() => preview.conflicts(),
+        _ => 0,
+    };
+    if json {
+        crate::print::json(&plan);
+    } else {
+        println!(
+            "{}: \"{}\" from the {} ({}), {} session(s), {} people, {} attached file(s){}",
+            file.display(),
+            plan.event_name,
+            match plan.made_by {
+                MadeBy::Analyst => "analyst",
+                MadeBy::Customer => "customer",
+            },
+            plan.created_at.format("%Y-%m-%d %H:%M UTC"),
+            plan.sessions,
+            plan.people,
+            plan.files,
+            if plan.stream_keys_included {
+                ", stream keys included"
+            } else {
+                ""
+            }
+        );
+        match &plan.action {
+            Action::New => println!("new here: it will be added as it is"),
+            Action::Unchanged => println!("already here, identical: nothing to do"),
+            Action::Merge { preview } => {
+                println!(
+                    "already here: {} difference(s), {} conflict(s){}",
+                    preview.items.len(),
+                    preview.conflicts(),
+                    if preview.has_base {
+                        ", compared with the version last exchanged"
+                    } else {
+                        " (never exchanged before: anything that differs is a conflict)"
+                    }
+                );
+                for i in &preview.items {
+                    println!("{}", item_line(i));
+                }
+            }
+        }
+    }
+    if unresolved > 0 {
+        eprintln!(
+            "showcall: {unresolved} conflict(s): choose --ours (keep this database's version) or \
+             --theirs (take the package's); nothing was imported"
+        );
+        return Ok(ExitCode::from(1));
+    }
+    if dry_run || plan.action == Action::Unchanged {
+        if dry_run && !json {
+            println!("dry run: nothing was imported");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let resolution = Resolution {
+        conflicts,
+        ..Default::default()
+    };
+    match import::apply(store, opened, &resolution, Utc::now()) {
+        Ok(done) => {
+            if json {
+                crate::print::json(&done);
+            } else {
+                println!(
+                    "imported {} ({})",
+                    done.event_id,
+                    if done.created { "new" } else { "merged" }
+                );
+                if let Some(b) = &done.backup {
+                    println!("backup of the database before: {b}");
+                }
+                for r in &done.restored {
+                    println!("kept (still used): {r}");
+                }
+                if done.stream_keys_set > 0 {
+                    println!("stream keys stored: {}", done.stream_keys_set);
+                }
+                for n in &done.stream_keys_kept {
+                    println!("kept this machine's stream key for {n} (the package's differs)");
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(fail(e, cli)),
+    }
+}

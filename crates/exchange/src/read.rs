@@ -1,0 +1,387 @@
+//! Opening a package: every check happens here, before anything is written to the database.
+
+use crate::{
+    hex, io, DataFile, Error, FileEntry, FileRole, Manifest, Result, DATA_VERSION, EVENT_DATA,
+    FORMAT, FORMAT_VERSION, MANIFEST, STREAM_KEYS,
+};
+use sha2::{Digest, Sha256};
+use showcall_core::model::EventData;
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// How much a package may expand to.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// All files together, uncompressed.
+    pub max_total: u64,
+    /// `manifest.json`, `event.json` and the keys, each (read into memory).
+    pub max_json: u64,
+    /// Uncompressed size over compressed size, for files over 1 MiB. Real data stays far
+    /// below; deflate tops out near 1,032:1, which is what a zip bomb uses.
+    pub max_ratio: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_total: 64 << 30,
+            max_json: 256 << 20,
+            max_ratio: 200,
+        }
+    }
+}
+
+/// A package that passed every check.
+pub struct Opened {
+    pub manifest: Manifest,
+    pub data: EventData,
+    /// Stream keys by destination id, when the package includes them.
+    pub keys: Option<BTreeMap<String, String>>,
+    /// Where its attached files were unpacked (verified), by SHA-256.
+    pub staged: Option<Staged>,
+}
+
+impl std::fmt::Debug for Opened {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Opened")
+            .field("manifest", &self.manifest)
+            .field("event", &self.data.event.id)
+            .field("keys", &self.keys.as_ref().map(|k| k.len()))
+            .finish()
+    }
+}
+
+/// Attached files unpacked into a folder of their own; removed when dropped unless moved.
+#[derive(Debug)]
+pub struct Staged {
+    pub dir: PathBuf,
+    pub files: Vec<String>,
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Staged {
+    /// Moves every file into `files_dir/<aa>/<sha256>` (files already there are the same bytes).
+    pub fn commit(&self, files_dir: &Path) -> Result<usize> {
+        let mut moved = 0;
+        for h in &self.files {
+            let to = blob_path(files_dir, h);
+            if to.exists() {
+                continue;
+            }
+            let dir = to.parent().expect("blob paths have a folder");
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
+            std::fs::rename(self.dir.join(h), &to).map_err(io(&to))?;
+            moved += 1;
+        }
+        Ok(moved)
+    }
+}
+
+/// Where an attached file with this SHA-256 is kept.
+pub fn blob_path(files_dir: &Path, sha256: &str) -> PathBuf {
+    files_dir.join(&sha256[..2]).join(sha256)
+}
+
+fn json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| Error::Json {
+        file: file.to_string(),
+        place: match e.path().to_string() {
+            p if p == "." => "top level".into(),
+            p => p,
+        },
+        message: e.inner().to_string(),
+    })
+}
+
+/// Upgrades `event.json` from an older shape, one version at a time. Version 1 is the first;
+/// fields added since (custom cues, cue settings, destinations, restream) read as empty when
+/// absent, so version-1 files from any earlier build read as they are.
+fn upgrade(v: u32, value: serde_json::Value) -> Result<serde_json::Value> {
+    match v {
+        1 => Ok(value),
+        _ => Err(Error::Format(format!(
+            "{EVENT_DATA}: data version {v} is not one Showcall ever wrote"
+        ))),
+    }
+}
+
+/// Opens and verifies `path`. Attached files are unpacked under `staging` (a fresh folder in
+/// it) while their hashes are checked; without `staging` they are only checked.
+pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Opened> {
+    let file = File::open(path).map_err(io(path))?;
+    let shown = path.display().to_string();
+    let mut zip = zip::ZipArchive::new(BufReader::new(file))
+        .map_err(|e| Error::NotAZip(shown.clone(), e.to_string()))?;
+    if zip.has_duplicate_names() {
+        return Err(Error::Duplicate(
+            "one name appears twice in the zip directory".into(),
+        ));
+    }
+    // Names, kinds and declared sizes first, for every entry, before reading any content.
+    let mut entries: HashMap<String, (usize, u64)> = HashMap::new();
+    for i in 0..zip.len() {
+        let f = zip
+            .by_index_raw(i)
+            .map_err(|e| Error::NotAZip(shown.clone(), e.to_string()))?;
+        let name = f
+            .name()
+            .map_err(|_| Error::UnsafeName {
+                name: String::from_utf8_lossy(f.name_raw()).into_owned(),
+                why: "not UTF-8",
+            })?
+            .into_owned();
+        if let Some(why) = crate::unsafe_name(name.trim_end_matches('/')) {
+            return Err(Error::UnsafeName { name, why });
+        }
+        if f.is_symlink() {
+            return Err(Error::Symlink(name));
+        }
+        if f.is_dir() {
+            continue;
+        }
+        let (size, packed) = (f.size(), f.compressed_size().max(1));
+        if size > 1 << 20 && size / packed > limits.max_ratio {
+            return Err(Error::TooLarge {
+                why: format!(
+                    "{packed} bytes expand to {size} ({}:1) — a zip bomb, not a Showcall package",
+                    size / packed
+                ),
+                name,
+            });
+        }
+        entries.insert(name, (i, size));
+    }
+    zip.validate_header_consistency()
+        .map_err(|e| Error::NotAZip(shown.clone(), e.to_string()))?;
+
+    let mut read_json = |name: &str, expect: Option<&FileEntry>| -> Result<Vec<u8>> {
+        let (i, size) = *entries
+            .get(name)
+            .ok_or_else(|| Error::Missing(name.to_string()))?;
+        if size > limits.max_json {
+            return Err(Error::TooLarge {
+                name: name.into(),
+                why: format!("{size} bytes, more than {} allowed", limits.max_json),
+            });
+        }
+        let mut f = zip
+            .by_index(i)
+            .map_err(|e| Error::NotAZip(name.into(), e.to_string()))?;
+        let mut bytes = Vec::with_capacity(size as usize);
+        (&mut f)
+            .take(limits.max_json + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::NotAZip(name.into(), e.to_string()))?;
+        if let Some(e) = expect {
+            check(e, bytes.len() as u64, {
+                let mut h = Sha256::new();
+                h.update(&bytes);
+                hex(h)
+            })?;
+        }
+        Ok(bytes)
+    };
+
+    let head: serde_json::Value = json(MANIFEST, &read_json(MANIFEST, None)?)?;
+    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(Error::Format(format!(
+            "{MANIFEST}: not a Showcall package (its format is not \"{FORMAT}\")"
+        )));
+    }
+    if let Some(v) = head.get("formatVersion").and_then(|v| v.as_u64()) {
+        if v > FORMAT_VERSION as u64 {
+            return Err(Error::FutureVersion {
+                what: "package format",
+                found: v as u32,
+                supported: FORMAT_VERSION,
+            });
+        }
+    }
+    let manifest: Manifest = json(MANIFEST, &serde_json::to_vec(&head).expect("json"))?;
+
+    let mut listed: HashMap<&str, &FileEntry> = HashMap::new();
+    let mut total = 0u64;
+    for e in &manifest.files {
+        if let Some(why) = crate::unsafe_name(&e.path) {
+            return Err(Error::UnsafeName {
+                name: e.path.clone(),
+                why,
+            });
+        }
+        if e.path == MANIFEST || listed.insert(&e.path, e).is_some() {
+            return Err(Error::Duplicate(format!(
+                "{MANIFEST} lists {} twice",
+                e.path
+            )));
+        }
+        if e.role == FileRole::Asset && e.path != format!("files/{}", e.sha256) {
+            return Err(Error::Format(format!(
+                "{MANIFEST}: attached file {} is not named after its SHA-256",
+                e.path
+            )));
+        }
+        total = total.saturating_add(e.size);
+    }
+    if total > limits.max_total {
+        return Err(Error::TooLarge {
+            name: MANIFEST.into(),
+            why: format!(
+                "the files add up to {total} bytes, more than {} allowed",
+                limits.max_total
+            ),
+        });
+    }
+    if let Some(extra) = entries
+        .keys()
+        .filter(|n| n.as_str() != MANIFEST && !listed.contains_key(n.as_str()))
+        .min()
+    {
+        return Err(Error::Unlisted(extra.clone()));
+    }
+    for e in &manifest.files {
+        match entries.get(&e.path) {
+            None => return Err(Error::Missing(e.path.clone())),
+            Some((_, size)) if *size != e.size => {
+                return Err(Error::SizeMismatch {
+                    name: e.path.clone(),
+                    expected: e.size,
+                    found: *size,
+                })
+            }
+            _ => {}
+        }
+    }
+
+    // Contents: every listed file is read once and its hash checked.
+    let data_entry = listed
+        .get(EVENT_DATA)
+        .copied()
+        .ok_or_else(|| Error::Missing(EVENT_DATA.into()))?;
+    let raw = read_json(EVENT_DATA, Some(data_entry))?;
+    let value: serde_json::Value = json(EVENT_DATA, &raw)?;
+    let version = value
+        .get("dataVersion")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| Error::Json {
+            file: EVENT_DATA.into(),
+            place: "dataVersion".into(),
+            message: "missing or not a number".into(),
+        })?;
+    if version > DATA_VERSION as u64 {
+        return Err(Error::FutureVersion {
+            what: "event data",
+            found: version as u32,
+            supported: DATA_VERSION,
+        });
+    }
+    let value = upgrade(version as u32, value)?;
+    let data: DataFile = json(EVENT_DATA, &serde_json::to_vec(&value).expect("json"))?;
+    let data = data.event;
+    if data.event.id != manifest.event_id {
+        return Err(Error::Format(format!(
+            "{EVENT_DATA} holds event {}, the manifest says {}",
+            data.event.id, manifest.event_id
+        )));
+    }
+    showcall_core::validate::event_data(&data)
+        .map_err(|e| Error::Format(format!("{EVENT_DATA}: {e}; nothing was imported")))?;
+
+    let keys = match listed.get(STREAM_KEYS) {
+        Some(e) => Some(json::<BTreeMap<String, String>>(
+            STREAM_KEYS,
+            &read_json(STREAM_KEYS, Some(e))?,
+        )?),
+        None => None,
+    };
+
+    let assets: Vec<&FileEntry> = manifest
+        .files
+        .iter()
+        .filter(|e| e.role != FileRole::Data && e.role != FileRole::Secret)
+        .collect();
+    let mut staged = None;
+    if let Some(root) = staging {
+        if assets.iter().any(|e| e.role == FileRole::Asset) {
+            let dir = root.join(format!(".incoming-{}", uuid::Uuid::new_v4()));
+            std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+            staged = Some(Staged {
+                dir,
+                files: Vec::new(),
+            });
+        }
+    }
+    for e in assets {
+        let (i, _) = entries[&e.path];
+        let mut f = zip
+            .by_index(i)
+            .map_err(|err| Error::NotAZip(e.path.clone(), err.to_string()))?;
+        let mut h = Sha256::new();
+        let mut sink: Box<dyn Write> = match (&mut staged, e.role) {
+            (Some(s), FileRole::Asset) => {
+                let p = s.dir.join(&e.sha256);
+                s.files.push(e.sha256.clone());
+                Box::new(std::io::BufWriter::new(File::create(&p).map_err(io(&p))?))
+            }
+            _ => Box::new(std::io::sink()),
+        };
+        let mut buf = vec![0u8; 256 << 10];
+        let mut n = 0u64;
+        loop {
+            let got = f
+                .read(&mut buf)
+                .map_err(|err| Error::NotAZip(e.path.clone(), err.to_string()))?;
+            if got == 0 {
+                break;
+            }
+            n += got as u64;
+            if n > e.size {
+                return Err(Error::TooLarge {
+                    name: e.path.clone(),
+                    why: format!("expands past the {} bytes it declares", e.size),
+                });
+            }
+            h.update(&buf[..got]);
+            sink.write_all(&buf[..got]).map_err(|err| Error::Io {
+                path: e.path.clone(),
+                source: err,
+            })?;
+        }
+        sink.flush().map_err(|err| Error::Io {
+            path: e.path.clone(),
+            source: err,
+        })?;
+        check(e, n, hex(h))?;
+    }
+    Ok(Opened {
+        manifest,
+        data,
+        keys,
+        staged,
+    })
+}
+
+fn check(e: &FileEntry, size: u64, sha256: String) -> Result<()> {
+    if size != e.size {
+        return Err(Error::SizeMismatch {
+            name: e.path.clone(),
+            expected: e.size,
+            found: size,
+        });
+    }
+    if sha256 != e.sha256 {
+        return Err(Error::HashMismatch {
+            name: e.path.clone(),
+            expected: e.sha256.clone(),
+            found: sha256,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,279 @@
+//! Writing a package: streamed into a temporary file beside the target, renamed when complete.
+
+use crate::{
+    hex, io, DataFile, Error, FileEntry, FileRole, MadeBy, Manifest, Result, DATA_VERSION,
+    EVENT_DATA, FORMAT, FORMAT_VERSION, MANIFEST, STREAM_KEYS,
+};
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use showcall_core::i18n::Lang;
+use showcall_core::model::EventData;
+use showcall_core::store::Store;
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use zip::write::SimpleFileOptions;
+use zip::CompressionMethod;
+
+/// A human-readable copy written into the package.
+pub struct Companion {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A stored file to carry, named by its SHA-256.
+pub struct Attachment {
+    pub sha256: String,
+    pub path: PathBuf,
+}
+
+/// How to export.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub made_by: MadeBy,
+    /// Put the stream keys in the package (an explicit choice; off by default).
+    pub include_stream_keys: bool,
+    /// The language of the companions.
+    pub lang: Lang,
+    pub now: DateTime<Utc>,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Written {
+    pub path: String,
+    pub files: usize,
+    pub bytes: u64,
+    pub stream_keys: usize,
+}
+
+/// The human-readable copies of an event: run of show, calendar, destinations sheet.
+pub fn companions(
+    store: &Store,
+    data: &EventData,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Vec<Companion>> {
+    let cues = store.cue_timeline(&data.event.id)?;
+    let mut out = vec![Companion {
+        path: "calendar.ics".into(),
+        bytes: showcall_core::ics::calendar(data, Some(&cues), lang, now).into_bytes(),
+    }];
+    if !data.destinations.is_empty() {
+        out.push(Companion {
+            path: "destinations.html".into(),
+            bytes: showcall_core::rtmp_sheet::sheet_html(data, lang).into_bytes(),
+        });
+    }
+    Ok(out)
+}
+
+/// Exports an event to `out`, and remembers what was sent as the base of the next merge.
+pub fn export(store: &mut Store, event_id: &str, out: &Path, opts: &Options) -> Result<Written> {
+    let data = store.load(event_id)?;
+    let companions = companions(store, &data, opts.lang, opts.now)?;
+    let keys = if opts.include_stream_keys {
+        let mut keys = BTreeMap::new();
+        for d in data.destinations.iter().filter(|d| d.has_key) {
+            if let Some(k) = store.stream_key(&d.id)? {
+                keys.insert(d.id.clone(), k);
+            }
+        }
+        Some(keys)
+    } else {
+        None
+    };
+    let head = Head {
+        made_by: opts.made_by,
+        created_at: opts.now,
+    };
+    let attachments: Vec<Attachment> = Vec::new();
+    let manifest = write_package(out, &head, &data, &companions, &attachments, keys.as_ref())?;
+    store.set_exchange_base(&data, opts.now)?;
+    Ok(Written {
+        path: out.display().to_string(),
+        files: manifest.files.len() + 1,
+        bytes: std::fs::metadata(out).map_err(io(out))?.len(),
+        stream_keys: keys.map_or(0, |k| k.len()),
+    })
+}
+
+/// Who made the package, and when.
+pub struct Head {
+    pub made_by: MadeBy,
+    pub created_at: DateTime<Utc>,
+}
+
+struct Partial {
+    path: PathBuf,
+    done: bool,
+}
+
+impl Drop for Partial {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Hashes what passes through.
+struct Hashing<R> {
+    inner: R,
+    hash: Sha256,
+    n: u64,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let got = self.inner.read(buf)?;
+        self.hash.update(&buf[..got]);
+        self.n += got as u64;
+        Ok(got)
+    }
+}
+
+/// Writes a package at `out` (replacing it only once complete) and returns its manifest.
+pub fn write_package(
+    out: &Path,
+    head: &Head,
+    data: &EventData,
+    companions: &[Companion],
+    attachments: &[Attachment],
+    keys: Option<&BTreeMap<String, String>>,
+) -> Result<Manifest> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "package".into());
+    let tmp = out.with_file_name(format!(".{name}.partial-{}", uuid::Uuid::new_v4()));
+    let file = File::create(&tmp).map_err(io(&tmp))?;
+    let mut partial = Partial {
+        path: tmp.clone(),
+        done: false,
+    };
+    let mut zip = zip::ZipWriter::new(BufWriter::new(file));
+    let stamp = {
+        use chrono::{Datelike, Timelike};
+        let t = head.created_at;
+        zip::DateTime::from_date_and_time(
+            t.year().clamp(1980, 2107) as u16,
+            t.month() as u8,
+            t.day() as u8,
+            t.hour() as u8,
+            t.minute() as u8,
+            t.second() as u8,
+        )
+        .unwrap_or_default()
+    };
+    let packed = SimpleFileOptions::default()
+        .last_modified_time(stamp)
+        .compression_method(CompressionMethod::Deflated)
+        .unix_permissions(0o644);
+    let stored = SimpleFileOptions::default()
+        .last_modified_time(stamp)
+        .compression_method(CompressionMethod::Stored)
+        .unix_permissions(0o644);
+    let zerr = |e: zip::result::ZipError| Error::Io {
+        path: tmp.display().to_string(),
+        source: std::io::Error::other(e),
+    };
+    let werr = |e: std::io::Error| Error::Io {
+        path: tmp.display().to_string(),
+        source: e,
+    };
+    let mut files = Vec::new();
+    let mut put = |zip: &mut zip::ZipWriter<BufWriter<File>>,
+                   path: &str,
+                   bytes: &[u8],
+                   role: FileRole|
+     -> Result<()> {
+        let already_packed = path.ends_with(".pdf") || path.ends_with(".xlsx");
+        zip.start_file(path, if already_packed { stored } else { packed })
+            .map_err(zerr)?;
+        zip.write_all(bytes).map_err(werr)?;
+        let mut h = Sha256::new();
+        h.update(bytes);
+        files.push(FileEntry {
+            path: path.into(),
+            sha256: hex(h),
+            size: bytes.len() as u64,
+            role,
+        });
+        Ok(())
+    };
+    // What only this machine knows (whether a key is stored, its hint, the last connection
+    // test) stays out: the receiving side has its own.
+    let mut event = data.clone();
+    for d in event.destinations.iter_mut() {
+        d.has_key = false;
+        d.key_hint.clear();
+        d.last_test = None;
+    }
+    let body = DataFile {
+        data_version: DATA_VERSION,
+        event,
+    };
+    let json = serde_json::to_vec_pretty(&body).expect("event data serialises");
+    put(&mut zip, EVENT_DATA, &json, FileRole::Data)?;
+    for c in companions {
+        put(&mut zip, &c.path, &c.bytes, FileRole::Companion)?;
+    }
+    if let Some(keys) = keys {
+        let json = serde_json::to_vec_pretty(keys).expect("keys serialise");
+        put(&mut zip, STREAM_KEYS, &json, FileRole::Secret)?;
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for a in attachments {
+        if !seen.insert(a.sha256.clone()) {
+            continue;
+        }
+        let path = format!("files/{}", a.sha256);
+        let f = File::open(&a.path).map_err(io(&a.path))?;
+        let size = f.metadata().map_err(io(&a.path))?.len();
+        zip.start_file(&path, stored.large_file(size >= u32::MAX as u64))
+            .map_err(zerr)?;
+        let mut src = Hashing {
+            inner: std::io::BufReader::with_capacity(256 << 10, f),
+            hash: Sha256::new(),
+            n: 0,
+        };
+        std::io::copy(&mut src, &mut zip).map_err(io(&a.path))?;
+        let found = hex(src.hash);
+        if found != a.sha256 {
+            return Err(Error::HashMismatch {
+                name: a.path.display().to_string(),
+                expected: a.sha256.clone(),
+                found,
+            });
+        }
+        files.push(FileEntry {
+            path,
+            sha256: found,
+            size: src.n,
+            role: FileRole::Asset,
+        });
+    }
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        created_at: head.created_at,
+        created_by: head.made_by,
+        event_id: data.event.id.clone(),
+        event_name: data.event.name.clone(),
+        stream_keys_included: keys.is_some(),
+        files,
+    };
+    zip.start_file(MANIFEST, packed).map_err(zerr)?;
+    zip.write_all(&serde_json::to_vec_pretty(&manifest).expect("manifest serialises"))
+        .map_err(werr)?;
+    let w = zip.finish().map_err(zerr)?;
+    let file = w.into_inner().map_err(|e| werr(e.into_error()))?;
+    file.sync_all().map_err(werr)?;
+    std::fs::rename(&tmp, out).map_err(io(out))?;
+    partial.done = true;
+    Ok(manifest)
+}
