@@ -38,6 +38,12 @@ fn main() {
             "get_sound",
             "set_sound",
             "export_report_csv",
+            "default_export_path",
+            "export_package",
+            "open_package",
+            "apply_package",
+            "cancel_package",
+            "export_runsheet",
         ]));
     tauri_build::try_build(attrs).expect("tauri build script");
 }

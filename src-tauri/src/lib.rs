@@ -51,6 +51,7 @@ pub fn run() {
                 }
             }
         })
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::events::list_events,
             commands::events::create_event,
@@ -87,6 +88,12 @@ pub fn run() {
             commands::window::get_sound,
             commands::window::set_sound,
             commands::window::export_report_csv,
+            commands::exchange::default_export_path,
+            commands::exchange::export_package,
+            commands::exchange::open_package,
+            commands::exchange::apply_package,
+            commands::exchange::cancel_package,
+            commands::exchange::export_runsheet,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Showcall");

@@ -33,6 +33,8 @@ pub struct Inner {
     pub muted: Vec<CueKind>,
     /// Whether notifications come with the chime.
     pub sound: bool,
+    /// A handoff package opened and verified, waiting for the user's go (and its picks).
+    pub pending: Option<showcall_exchange::read::Opened>,
 }
 
 /// What the speaker timer window follows.
@@ -87,6 +89,7 @@ impl AppState {
                 speaker: Speaker::default(),
                 muted,
                 sound,
+                pending: None,
             }),
             wake: tokio::sync::Notify::new(),
         })

@@ -37,9 +37,12 @@ fn capabilities_allow_exactly_the_registered_commands() {
     // Listening to the shell's events ("close-requested", "cue-chime") is the only core permission.
     expected.insert("core:event:allow-listen".into());
     expected.insert("core:event:allow-unlisten".into());
+    // The native open and save dialogs (packages, agendas): choosing a file, nothing more.
+    expected.insert("dialog:allow-open".into());
+    expected.insert("dialog:allow-save".into());
     assert_eq!(
         allowed, expected,
-        "the main window: our commands and event listening, nothing else"
+        "the main window: our commands, event listening and file dialogs, nothing else"
     );
 
     let timer: serde_json::Value =

@@ -10,9 +10,10 @@ import { HelpOverlay } from "./components/HelpOverlay";
 import { openAddSession } from "./features/calendar/CalendarTab";
 import { EventScreen } from "./features/event/EventScreen";
 import { EventsList } from "./features/events/EventsList";
+import { HandoffTab } from "./features/handoff/HandoffTab";
 import { toErrorPayload } from "./ipc";
 import { isTyping } from "./keys";
-import { helpOpen, init, redo, setError, setHelpOpen, setTab, tab, TABS, undo, view } from "./state";
+import { handoffPage, helpOpen, init, redo, setError, setHelpOpen, setTab, tab, TABS, undo, view } from "./state";
 
 /** Emitted by Rust when the user closes the main window (the close itself is prevented). */
 const CLOSE_REQUESTED = "close-requested";
@@ -69,7 +70,14 @@ export function App() {
     <div class="app">
       <Header />
       <ErrorBanner />
-      <Show when={view()} fallback={<EventsList />}>
+      <Show
+        when={view()}
+        fallback={
+          <Show when={handoffPage()} fallback={<EventsList />}>
+            <HandoffTab standalone />
+          </Show>
+        }
+      >
         <EventScreen />
       </Show>
       <ConfirmDialog />

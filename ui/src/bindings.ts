@@ -285,6 +285,77 @@ export type ErrorPayload = { code: string, message: string,
  */
 field: string | null, };
 
+export type Pick = "ours" | "theirs";
+
+export type Change = "added" | "changed" | "removed";
+
+export type FieldDiff = { field: string, ours: string | null, theirs: string | null, };
+
+export type MergeItem = { 
+/**
+ * `kind:id`, what a per-item pick names.
+ */
+key: string, 
+/**
+ * `event`, `stage`, `session`, `segment`, `person`, `task`, `cue`, `cueSetting`,
+ * `destination`.
+ */
+kind: string, label: string, 
+/**
+ * What this side did (`None`: unchanged here).
+ */
+ours: Change | null, 
+/**
+ * What the package did (`None`: unchanged there).
+ */
+theirs: Change | null, 
+/**
+ * Both sides changed it differently: the user must pick.
+ */
+conflict: boolean, 
+/**
+ * The pick applied unless the user says otherwise (`None` for conflicts).
+ */
+default: Pick | null, fields: Array<FieldDiff>, };
+
+export type MergePreview = { eventId: string, eventName: string, 
+/**
+ * Whether a version both sides last exchanged was found (a three-way merge).
+ */
+hasBase: boolean, items: Array<MergeItem>, };
+
+export type Resolution = { 
+/**
+ * Applied to every conflict without a pick of its own (`--ours` / `--theirs`).
+ */
+conflicts: Pick | null, 
+/**
+ * Per item, by key; overrides defaults too.
+ */
+picks: Record<string, Pick>, };
+
+export type MadeBy = "analyst" | "customer";
+
+export type ImportPlan = { eventId: string, eventName: string, madeBy: MadeBy, createdAt: string, streamKeysIncluded: boolean, sessions: number, people: number, files: number, action: ImportAction, };
+
+export type ImportAction = { "kind": "new" } | { "kind": "unchanged" } | { "kind": "merge", preview: MergePreview, };
+
+export type Imported = { eventId: string, created: boolean, 
+/**
+ * The copy of the database taken just before (none for an in-memory store).
+ */
+backup: string | null, 
+/**
+ * Items one side removed that were kept because something kept uses them.
+ */
+restored: Array<string>, streamKeysSet: number, 
+/**
+ * Destinations whose stream key here differs from the package's: this one was kept.
+ */
+streamKeysKept: Array<string>, filesAdded: number, };
+
+export type Exported = { path: string, files: number, bytes: number, streamKeys: number, };
+
 export type CueKind = "av_check" | "speaker_prep" | "go_live" | "attendee_view_check" | "presenter_on" | "presenter_off" | "transition" | "play_clip" | "share_deck" | "time_check" | "end_stream" | "recording_download" | "overlay_on" | "overlay_off" | "background_change" | "captions_on" | "captions_off" | "custom";
 
 export type CueState = "pending" | "notified" | "done" | "skipped" | "missed";

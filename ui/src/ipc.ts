@@ -10,10 +10,14 @@ import type {
   ErrorPayload,
   EventSummary,
   EventView,
+  Exported,
+  ImportPlan,
+  Imported,
   Lang,
   LiveSnapshot,
   Preset,
   Report,
+  Resolution,
   SpeakerTimer,
   TestedView,
 } from "./bindings";
@@ -168,6 +172,48 @@ export function testDestination(args: {
   publish: boolean;
 }): Promise<TestedView> {
   return invoke("test_destination", args);
+}
+
+// ---- handoff packages and run-of-show exports --------------------------------------------
+
+/** Where an export goes unless the user picks another place: the Downloads folder, the event's
+ * name as the file name, `extension` as its extension. */
+export function defaultExportPath(args: {
+  eventId: string;
+  extension: "showcall" | "pdf" | "xlsx" | "csv";
+}): Promise<string> {
+  return invoke("default_export_path", args);
+}
+
+/** Writes the event (and its files; its stream keys in clear only when asked) into a `.showcall` package. */
+export function exportPackage(args: { eventId: string; path: string; includeStreamKeys: boolean }): Promise<Exported> {
+  return invoke("export_package", args);
+}
+
+/** Opens and verifies a package and says what importing it would do; nothing is written. A refused
+ * package rejects with `code: "package"` and a message naming the file and the reason. */
+export function openPackage(args: { path: string }): Promise<ImportPlan> {
+  return invoke("open_package", args);
+}
+
+/** Imports the package opened last with the user's picks (all of it or nothing). Rejects with
+ * `code: "conflict"` while a conflict has no pick. */
+export function applyPackage(args: { resolution: Resolution }): Promise<Imported> {
+  return invoke("apply_package", args);
+}
+
+/** Forgets the package opened last. */
+export function cancelPackage(): Promise<null> {
+  return invoke("cancel_package");
+}
+
+/** Writes the run of show as PDF, XLSX or CSV; answers the path written. */
+export function exportRunsheet(args: {
+  eventId: string;
+  path: string;
+  format: "pdf" | "xlsx" | "csv";
+}): Promise<string> {
+  return invoke("export_runsheet", args);
 }
 
 // ---- notifications and window -------------------------------------------------------

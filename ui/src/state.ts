@@ -6,9 +6,9 @@ import * as ipc from "./ipc";
 import { isLang, lang, setUiLang, t } from "./i18n";
 import { localDateKey } from "./time";
 
-export type Tab = "calendar" | "people" | "tasks" | "settings" | "live" | "report" | "destinations";
-/** In Alt+1 … Alt+7 order. */
-export const TABS: Tab[] = ["calendar", "people", "tasks", "settings", "live", "report", "destinations"];
+export type Tab = "calendar" | "people" | "tasks" | "settings" | "live" | "report" | "destinations" | "handoff";
+/** In Alt+1 … Alt+8 order. */
+export const TABS: Tab[] = ["calendar", "people", "tasks", "settings", "live", "report", "destinations", "handoff"];
 
 // ---- errors ---------------------------------------------------------------
 const [error, setError] = createSignal<ErrorPayload | null>(null);
@@ -41,7 +41,10 @@ const [selectedDay, setSelectedDay] = createSignal<string | null>(null);
 /** A row to flash after a jump from the findings panel. */
 const [highlight, setHighlight] = createSignal<{ kind: string; id: string; n: number } | null>(null);
 const [helpOpen, setHelpOpen] = createSignal(false);
+/** With no event open: the Handoff page (importing a package) instead of the events list. */
+const [handoffPage, setHandoffPage] = createSignal(false);
 export {
+  handoffPage,
   tab,
   setTab,
   selectedSessionId,
@@ -116,6 +119,7 @@ export const loadDemo = () => listAction(() => ipc.loadDemo());
 
 function showEvent(v: EventView): void {
   batch(() => {
+    setHandoffPage(false);
     setView(v);
     setTab("calendar");
     setSelectedSessionId(null);
@@ -153,6 +157,7 @@ export async function createEvent(args: {
 
 export function closeEvent(): void {
   batch(() => {
+    setHandoffPage(false);
     setView(null);
     setSelectedSessionId(null);
     setHighlight(null);
@@ -210,6 +215,34 @@ export async function changeLang(l: Lang): Promise<void> {
     } catch (e) {
       fail(e);
     }
+  }
+}
+
+// ---- handoff packages ----------------------------------------------------------------
+/** Shows the Handoff tab (or, with no event open, the Handoff page) and puts the focus on the
+ * package file field of its import section. */
+export function openImport(): void {
+  batch(() => {
+    if (view()) setTab("handoff");
+    else setHandoffPage(true);
+  });
+  requestAnimationFrame(() => {
+    const input = document.querySelector<HTMLInputElement>("[data-testid=import-path]");
+    input?.scrollIntoView({ block: "nearest" });
+    input?.focus();
+  });
+}
+
+/** After a package was imported: the events list again, and the open event if it is the one
+ * that changed (its undo steps are gone with the import). */
+export async function reloadAfterImport(eventId: string): Promise<void> {
+  await refreshEvents();
+  if (view()?.data.event.id !== eventId) return;
+  try {
+    const next = await ipc.loadEvent({ id: eventId });
+    if (view()?.data.event.id === eventId) setView(next);
+  } catch (e) {
+    fail(e);
   }
 }
 

@@ -190,7 +190,7 @@ pub fn import_package(
         conflicts,
         ..Default::default()
     };
-    match import::apply(store, opened, &resolution, Utc::now()) {
+    match import::apply(store, &opened, &resolution, Utc::now()) {
         Ok(done) => {
             if json {
                 crate::print::json(&done);
@@ -217,4 +217,41 @@ pub fn import_package(
         }
         Err(e) => Ok(fail(e, cli)),
     }
+}
+
+/// Writes the run of show in the format the file's extension names.
+pub fn runsheet(
+    cli: &crate::Cli,
+    data: &showcall_core::EventData,
+    out: &Path,
+) -> showcall_core::Result<ExitCode> {
+    let ext = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let bytes = match ext.as_str() {
+        "pdf" => showcall_runsheet::pdf(data, cli.lang),
+        "xlsx" => showcall_runsheet::xlsx(data, cli.lang),
+        "csv" => Ok(showcall_runsheet::csv(data, cli.lang).into_bytes()),
+        _ => {
+            eprintln!(
+                "showcall: --out {}: the extension says the format: .pdf, .xlsx or .csv",
+                out.display()
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("showcall: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    std::fs::write(out, bytes).map_err(|source| showcall_core::Error::Io {
+        path: out.display().to_string(),
+        source,
+    })?;
+    println!("{}", out.display());
+    Ok(ExitCode::SUCCESS)
 }

@@ -108,6 +108,14 @@ enum Command {
         #[arg(long)]
         include_stream_keys: bool,
     },
+    /// Write the run of show to print or share: PDF, Excel (XLSX) or CSV, by the file's
+    /// extension; times on the event's clock, labels in --lang.
+    Runsheet {
+        /// Event id or exact name.
+        event: String,
+        #[arg(long, value_name = "FILE.(pdf|xlsx|csv)")]
+        out: PathBuf,
+    },
     /// Bring in a handoff package or a customer's agenda.
     Import {
         #[command(subcommand)]
@@ -329,6 +337,10 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
             println!("{}", out.display());
         }
         Command::Rtmp { .. } => return rtmp::test(cli, Some(&mut store)),
+        Command::Runsheet { event, out } => {
+            let data = store.load(&store.find_event(event)?)?;
+            return exchange::runsheet(cli, &data, out);
+        }
         Command::Export {
             event,
             out,

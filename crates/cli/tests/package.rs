@@ -242,3 +242,43 @@ fn stream_keys_leave_only_with_the_flag() {
     let dest = s.load(&ev).unwrap().destinations[0].id.clone();
     assert_eq!(s.stream_key(&dest).unwrap().as_deref(), Some(key));
 }
+
+#[test]
+fn runsheet_writes_the_format_its_extension_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("showcall.db");
+    ok(&run(&db, &["demo"]));
+    for (ext, magic) in [
+        ("pdf", &b"%PDF-"[..]),
+        ("xlsx", b"PK\x03\x04"),
+        ("csv", b"\xef\xbb\xbf"),
+    ] {
+        let out = dir.path().join(format!("ros.{ext}"));
+        let printed = ok(&run(
+            &db,
+            &[
+                "--lang",
+                "fr-CA",
+                "runsheet",
+                EVENT,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        ));
+        assert_eq!(printed.trim(), out.to_str().unwrap());
+        assert!(std::fs::read(&out).unwrap().starts_with(magic), "{ext}");
+    }
+    let csv = std::fs::read_to_string(dir.path().join("ros.csv")).unwrap();
+    assert!(csv.contains("Début"), "French headers with --lang fr-CA");
+    let o = run(
+        &db,
+        &[
+            "runsheet",
+            EVENT,
+            "--out",
+            dir.path().join("ros.docx").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains(".pdf, .xlsx or .csv"));
+}

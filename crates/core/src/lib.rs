@@ -15,6 +15,7 @@ pub mod cues;
 pub mod demo;
 pub mod edit;
 pub mod error;
+pub mod handoff;
 pub mod history;
 pub mod i18n;
 pub mod ics;

@@ -2,38 +2,11 @@
 //! after a backup of the database.
 
 use crate::read::Opened;
-use crate::{MadeBy, Result};
+use crate::Result;
 use chrono::{DateTime, Utc};
-use serde::Serialize;
-use showcall_core::merge::{self, MergePreview, Resolution};
+pub use showcall_core::handoff::{ImportAction as Action, ImportPlan, Imported as Applied};
+use showcall_core::merge::{self, Resolution};
 use showcall_core::store::Store;
-
-/// What importing a package would do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportPlan {
-    pub event_id: String,
-    pub event_name: String,
-    pub made_by: MadeBy,
-    pub created_at: DateTime<Utc>,
-    pub stream_keys_included: bool,
-    pub sessions: usize,
-    pub people: usize,
-    pub files: usize,
-    pub action: Action,
-}
-
-/// Whether the event is new here, the same, or to be merged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Action {
-    /// Not stored here yet: the package's event is added as it is.
-    New,
-    /// Stored here with exactly the same content.
-    Unchanged,
-    /// Stored here and different: every difference, with who changed what.
-    Merge { preview: MergePreview },
-}
 
 /// Says what importing `p` into `store` would do (writes nothing).
 pub fn plan(store: &Store, p: &Opened) -> Result<ImportPlan> {
@@ -56,32 +29,16 @@ pub fn plan(store: &Store, p: &Opened) -> Result<ImportPlan> {
         made_by: p.manifest.created_by,
         created_at: p.manifest.created_at,
         stream_keys_included: p.manifest.stream_keys_included,
-        sessions: p.data.sessions.len(),
-        people: p.data.people.len(),
+        sessions: p.data.sessions.len() as u32,
+        people: p.data.people.len() as u32,
         files: p
             .manifest
             .files
             .iter()
             .filter(|f| f.role == crate::FileRole::Asset)
-            .count(),
+            .count() as u32,
         action,
     })
-}
-
-/// What an import did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Applied {
-    pub event_id: String,
-    pub created: bool,
-    /// The copy of the database taken just before (none for an in-memory store).
-    pub backup: Option<String>,
-    /// Items one side removed that were kept because something kept uses them.
-    pub restored: Vec<String>,
-    pub stream_keys_set: usize,
-    /// Destinations whose stream key here differs from the package's: this one was kept.
-    pub stream_keys_kept: Vec<String>,
-    pub files_added: usize,
 }
 
 /// Imports `p`: a new event is added; an existing one is merged with `resolution` (refused,
@@ -89,7 +46,7 @@ pub struct Applied {
 /// event written in one transaction; the package's version becomes the base of the next merge.
 pub fn apply(
     store: &mut Store,
-    p: Opened,
+    p: &Opened,
     resolution: &Resolution,
     now: DateTime<Utc>,
 ) -> Result<Applied> {
@@ -137,7 +94,7 @@ pub fn apply(
         _ => 0,
     };
     data = store.import_event(&data, theirs, now)?;
-    let mut stream_keys_set = 0;
+    let mut stream_keys_set = 0u32;
     let mut stream_keys_kept = Vec::new();
     for (dest, key) in p.keys.iter().flatten() {
         let Some(d) = data.destinations.iter().find(|d| &d.id == dest) else {
@@ -146,7 +103,7 @@ pub fn apply(
         match store.stream_key(dest)? {
             None => {
                 store.set_stream_key(&id, dest, Some(key))?;
-                stream_keys_set += 1;
+                stream_keys_set += 1u32;
             }
             Some(here) if &here != key => stream_keys_kept.push(d.name.clone()),
             Some(_) => {}
@@ -159,6 +116,6 @@ pub fn apply(
         restored,
         stream_keys_set,
         stream_keys_kept,
-        files_added,
+        files_added: files_added as u32,
     })
 }

@@ -28,13 +28,7 @@ pub const MANIFEST: &str = "manifest.json";
 pub const EVENT_DATA: &str = "event.json";
 pub const STREAM_KEYS: &str = "secrets/stream-keys.json";
 
-/// Who made a package.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MadeBy {
-    Analyst,
-    Customer,
-}
+pub use showcall_core::handoff::MadeBy;
 
 /// What a file in a package is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,7 +93,7 @@ pub enum Error {
     UnsafeName { name: String, why: &'static str },
     #[error("the package holds a symbolic link {0:?}; nothing was imported")]
     Symlink(String),
-    #[error("the package holds two files named {0:?}; nothing was imported")]
+    #[error("the package holds the same name twice ({0}); nothing was imported")]
     Duplicate(String),
     #[error("{name}: {why}; nothing was imported")]
     TooLarge { name: String, why: String },

@@ -121,9 +121,7 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
     let mut zip = zip::ZipArchive::new(BufReader::new(file))
         .map_err(|e| Error::NotAZip(shown.clone(), e.to_string()))?;
     if zip.has_duplicate_names() {
-        return Err(Error::Duplicate(
-            "one name appears twice in the zip directory".into(),
-        ));
+        return Err(Error::Duplicate("in the zip directory".into()));
     }
     // Names, kinds and declared sizes first, for every entry, before reading any content.
     let mut entries: HashMap<String, (usize, u64)> = HashMap::new();
@@ -217,10 +215,7 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
             });
         }
         if e.path == MANIFEST || listed.insert(&e.path, e).is_some() {
-            return Err(Error::Duplicate(format!(
-                "{MANIFEST} lists {} twice",
-                e.path
-            )));
+            return Err(Error::Duplicate(format!("{MANIFEST} lists {}", e.path)));
         }
         if e.role == FileRole::Asset && e.path != format!("files/{}", e.sha256) {
             return Err(Error::Format(format!(

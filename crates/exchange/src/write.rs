@@ -39,15 +39,7 @@ pub struct Options {
     pub now: DateTime<Utc>,
 }
 
-/// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Written {
-    pub path: String,
-    pub files: usize,
-    pub bytes: u64,
-    pub stream_keys: usize,
-}
+pub use showcall_core::handoff::Exported as Written;
 
 /// The human-readable copies of an event: run of show, calendar, destinations sheet.
 pub fn companions(
@@ -57,10 +49,25 @@ pub fn companions(
     now: DateTime<Utc>,
 ) -> Result<Vec<Companion>> {
     let cues = store.cue_timeline(&data.event.id)?;
-    let mut out = vec![Companion {
-        path: "calendar.ics".into(),
-        bytes: showcall_core::ics::calendar(data, Some(&cues), lang, now).into_bytes(),
-    }];
+    let runsheet = |e: showcall_runsheet::Error| Error::Format(format!("run of show: {e}"));
+    let mut out = vec![
+        Companion {
+            path: "run-of-show.pdf".into(),
+            bytes: showcall_runsheet::pdf(data, lang).map_err(runsheet)?,
+        },
+        Companion {
+            path: "run-of-show.xlsx".into(),
+            bytes: showcall_runsheet::xlsx(data, lang).map_err(runsheet)?,
+        },
+        Companion {
+            path: "run-of-show.csv".into(),
+            bytes: showcall_runsheet::csv(data, lang).into_bytes(),
+        },
+        Companion {
+            path: "calendar.ics".into(),
+            bytes: showcall_core::ics::calendar(data, Some(&cues), lang, now).into_bytes(),
+        },
+    ];
     if !data.destinations.is_empty() {
         out.push(Companion {
             path: "destinations.html".into(),
@@ -94,9 +101,9 @@ pub fn export(store: &mut Store, event_id: &str, out: &Path, opts: &Options) -> 
     store.set_exchange_base(&data, opts.now)?;
     Ok(Written {
         path: out.display().to_string(),
-        files: manifest.files.len() + 1,
+        files: manifest.files.len() as u32 + 1,
         bytes: std::fs::metadata(out).map_err(io(out))?.len(),
-        stream_keys: keys.map_or(0, |k| k.len()),
+        stream_keys: keys.map_or(0, |k| k.len() as u32),
     })
 }
 

@@ -111,8 +111,8 @@ fn export_import_export_gives_the_same_event_data() {
     let opened = read::open(&first, None, &Limits::default()).unwrap();
     let plan = import::plan(&b, &opened).unwrap();
     assert_eq!(plan.action, Action::New);
-    assert_eq!(plan.sessions, demo::event().sessions.len());
-    let done = import::apply(&mut b, opened, &Resolution::default(), Utc::now()).unwrap();
+    assert_eq!(plan.sessions as usize, demo::event().sessions.len());
+    let done = import::apply(&mut b, &opened, &Resolution::default(), Utc::now()).unwrap();
     assert!(done.created);
     let second = dir.path().join("second.showcall");
     write::export(&mut b, &ev, &second, &opts(false)).unwrap();
@@ -141,7 +141,7 @@ fn stream_keys_travel_only_when_asked_for() {
     let opened = read::open(&pkg, None, &Limits::default()).unwrap();
     assert!(!format!("{opened:?}").contains(KEY));
     let mut b = store(dir.path(), "b");
-    let done = import::apply(&mut b, opened, &Resolution::default(), Utc::now()).unwrap();
+    let done = import::apply(&mut b, &opened, &Resolution::default(), Utc::now()).unwrap();
     assert_eq!(done.stream_keys_set, 1);
     let dest = b.load(&ev).unwrap().destinations[0].clone();
     assert!(dest.has_key);
@@ -179,7 +179,7 @@ fn a_round_trip_between_two_machines_merges_and_asks_about_conflicts() {
     write::export(&mut analyst, &ev, &out, &opts(false)).unwrap();
     let mut customer = store(dir.path(), "customer");
     let p = read::open(&out, None, &Limits::default()).unwrap();
-    import::apply(&mut customer, p, &Resolution::default(), Utc::now()).unwrap();
+    import::apply(&mut customer, &p, &Resolution::default(), Utc::now()).unwrap();
 
     // Both change the same session's title: a conflict, nothing written until chosen.
     rename_first_session(&mut customer, &ev, "Customer's title");
@@ -195,7 +195,7 @@ fn a_round_trip_between_two_machines_merges_and_asks_about_conflicts() {
     assert_eq!(preview.conflicts(), 1, "{preview:#?}");
     let db = analyst.path().unwrap().to_path_buf();
     let before = std::fs::read(&db).unwrap();
-    let err = import::apply(&mut analyst, p, &Resolution::default(), Utc::now()).unwrap_err();
+    let err = import::apply(&mut analyst, &p, &Resolution::default(), Utc::now()).unwrap_err();
     assert!(err.to_string().contains("conflict"), "{err}");
     assert_eq!(std::fs::read(&db).unwrap(), before, "a refused merge wrote");
 
@@ -204,7 +204,7 @@ fn a_round_trip_between_two_machines_merges_and_asks_about_conflicts() {
         conflicts: Some(Pick::Theirs),
         ..Default::default()
     };
-    let done = import::apply(&mut analyst, p, &take, Utc::now()).unwrap();
+    let done = import::apply(&mut analyst, &p, &take, Utc::now()).unwrap();
     let backup = PathBuf::from(done.backup.unwrap());
     assert!(backup.exists());
     // The backup is the database as it was: the analyst's title.
@@ -397,7 +397,7 @@ fn a_zip_bomb_is_refused_declared_or_actual() {
     let files = good(dir.path());
     // Huge declared expansion: 1 MiB of zeros said to be 4 GB.
     let mut e: Vec<RawEntry> = files.iter().map(|(n, b)| raw(n, b)).collect();
-    let mut bomb = raw("run-of-show.csv", &vec![0u8; 1 << 20]);
+    let mut bomb = raw("bomb.csv", &vec![0u8; 1 << 20]);
     bomb.deflate = true;
     bomb.declared = Some(u32::MAX - 1);
     e.push(bomb);
@@ -606,7 +606,7 @@ fn attached_files_are_streamed_in_and_out_by_hash() {
     let files_dir = showcall_exchange::files_dir(&target).unwrap();
     let opened = read::open(&p, files_dir.parent(), &Limits::default()).unwrap();
     assert_eq!(import::plan(&target, &opened).unwrap().files, 1);
-    let done = import::apply(&mut target, opened, &Resolution::default(), Utc::now()).unwrap();
+    let done = import::apply(&mut target, &opened, &Resolution::default(), Utc::now()).unwrap();
     assert_eq!(done.files_added, 1);
     let kept = read::blob_path(&files_dir, &hash);
     assert_eq!(std::fs::read(kept).unwrap(), bytes);

@@ -2,6 +2,7 @@
 
 pub mod edit;
 pub mod events;
+pub mod exchange;
 pub mod live;
 pub mod rtmp;
 pub mod settings;

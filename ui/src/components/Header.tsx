@@ -1,7 +1,7 @@
 import { For } from "solid-js";
 import { LANGS } from "../enums";
 import { lang, t } from "../i18n";
-import { changeLang, closeEvent, hideToTray, hour12, setHelpOpen, setHour12, view } from "../state";
+import { changeLang, closeEvent, handoffPage, hideToTray, hour12, setHelpOpen, setHour12, view } from "../state";
 
 export function Header() {
   return (
@@ -18,7 +18,7 @@ export function Header() {
           class="navlink"
           data-testid="nav-events"
           title={t("nav.eventsTitle")}
-          aria-current={view() ? undefined : "page"}
+          aria-current={view() || handoffPage() ? undefined : "page"}
           onClick={() => closeEvent()}
         >
           {t("nav.events")}

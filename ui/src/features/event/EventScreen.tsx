@@ -4,6 +4,7 @@ import { redo, setTab, tab, TABS, undo, view, type Tab } from "../../state";
 import { machineZone } from "../../time";
 import { CalendarTab } from "../calendar/CalendarTab";
 import { DestinationsTab } from "../destinations/DestinationsTab";
+import { HandoffTab } from "../handoff/HandoffTab";
 import { LiveTab } from "../live/LiveTab";
 import { PeopleTab } from "../people/PeopleTab";
 import { ReportTab } from "../report/ReportTab";
@@ -18,6 +19,7 @@ const TAB_LABEL: Record<Tab, MessageKey> = {
   live: "tabs.live",
   report: "tabs.report",
   destinations: "tabs.destinations",
+  handoff: "tabs.handoff",
 };
 
 export function EventScreen() {
@@ -102,6 +104,9 @@ export function EventScreen() {
           </Match>
           <Match when={tab() === "destinations"}>
             <DestinationsTab />
+          </Match>
+          <Match when={tab() === "handoff"}>
+            <HandoffTab />
           </Match>
         </Switch>
       </div>

@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { askConfirm } from "../../components/Confirm";
 import { lang, t } from "../../i18n";
-import { deleteEvent, duplicateEvent, events, loadDemo, openEvent } from "../../state";
+import { deleteEvent, duplicateEvent, events, loadDemo, openEvent, openImport } from "../../state";
 import { formatDate } from "../../time";
 import { NewEventForm } from "./NewEventForm";
 
@@ -41,6 +41,14 @@ export function EventsList() {
           >
             {t("events.loadDemo")}
           </button>
+          <button
+            type="button"
+            data-testid="import-package"
+            title={t("events.importPackageTitle")}
+            onClick={() => openImport()}
+          >
+            ⤒ {t("events.importPackage")}
+          </button>
         </div>
       </div>
 
@@ -62,6 +70,9 @@ export function EventsList() {
                   </button>
                   <button type="button" disabled={busy()} onClick={() => run(loadDemo)}>
                     {t("events.loadDemo")}
+                  </button>
+                  <button type="button" title={t("events.importPackageTitle")} onClick={() => openImport()}>
+                    ⤒ {t("events.importPackage")}
                   </button>
                 </div>
               </div>

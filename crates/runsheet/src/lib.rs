@@ -1,0 +1,68 @@
+//! The printable and portable run of show of one event, as CSV, XLSX and PDF.
+//!
+//! Every instant is shown on the 24-hour wall clock of the event's time zone; segment times come
+//! from [`showcall_core::schedule::compute`] and cues from [`showcall_core::cues::plan`]. Output
+//! is deterministic: the same event gives the same bytes.
+//!
+//! ```
+//! use showcall_core::{demo, i18n::Lang};
+//! let event = demo::event();
+//! let csv = showcall_runsheet::csv(&event, Lang::FrCa);
+//! assert!(csv.starts_with('\u{feff}'));
+//! let pdf = showcall_runsheet::pdf(&event, Lang::En).unwrap();
+//! assert!(pdf.starts_with(b"%PDF"));
+//! ```
+
+mod csv_out;
+mod labels;
+mod pdf_out;
+mod sheet;
+mod xlsx_out;
+
+pub use labels::duration as format_duration;
+pub use showcall_core::i18n::Lang;
+pub use xlsx_out::sheet_names;
+
+use sheet::RunSheet;
+use showcall_core::EventData;
+
+/// Why a workbook or a PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The event's time zone is not an IANA name chrono-tz knows.
+    #[error("unknown time zone: {0}")]
+    UnknownTimeZone(String),
+    /// The workbook writer refused something.
+    #[error("cannot write the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// The PDF writer refused something.
+    #[error("cannot write the PDF: {0}")]
+    Pdf(String),
+}
+
+/// The run of show as CSV: UTF-8 with a byte-order mark (so Excel reads accents right), CRLF
+/// line ends, a header row in `lang`, then one row per segment with its stage and session
+/// columns. A session without segments gets one row with the segment columns empty. A CSV has
+/// no session row, so cues bound to a session rather than a segment go on the segment running
+/// at their instant. An unknown time zone falls back to UTC.
+pub fn csv(data: &EventData, lang: Lang) -> String {
+    let sheet = RunSheet::build(data, lang)
+        .unwrap_or_else(|_| RunSheet::build_in(data, lang, chrono_tz::UTC));
+    csv_out::render(&sheet, lang)
+}
+
+/// The run of show as an Excel workbook: one sheet per stage, a bold frozen header, each
+/// session row (bold, shaded) followed by its segment rows, times as real date-time cells on
+/// the event's wall clock and durations as `[h]:mm:ss`.
+pub fn xlsx(data: &EventData, lang: Lang) -> Result<Vec<u8>, Error> {
+    let sheet = RunSheet::build(data, lang)?;
+    xlsx_out::render(&sheet, lang)
+}
+
+/// The run of show as a Letter-size PDF: per stage and session, a table of time, segment,
+/// presenters, cues and notes that breaks across pages with its header repeated; the event's
+/// name and time zone head every page and "Page N of M" ends it.
+pub fn pdf(data: &EventData, lang: Lang) -> Result<Vec<u8>, Error> {
+    let sheet = RunSheet::build(data, lang)?;
+    pdf_out::render(&sheet, lang)
+}
