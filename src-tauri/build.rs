@@ -44,6 +44,8 @@ fn main() {
             "apply_package",
             "cancel_package",
             "export_runsheet",
+            "preview_agenda",
+            "import_agenda",
         ]));
     tauri_build::try_build(attrs).expect("tauri build script");
 }

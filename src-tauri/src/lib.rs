@@ -94,6 +94,8 @@ pub fn run() {
             commands::exchange::apply_package,
             commands::exchange::cancel_package,
             commands::exchange::export_runsheet,
+            commands::agenda::preview_agenda,
+            commands::agenda::import_agenda,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Showcall");

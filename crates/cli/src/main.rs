@@ -2,6 +2,7 @@
 //! command goes through the same core as the app; this file only parses arguments and prints.
 //! Exit codes: 0 ok, 1 the thing checked failed, 2 usage or bad input.
 
+mod agenda;
 mod exchange;
 mod print;
 mod rtmp;
@@ -154,6 +155,38 @@ enum ImportCommand {
         /// On conflicts take the package's version.
         #[arg(long)]
         theirs: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import a customer's agenda (CSV or XLSX, English or French): one session per row.
+    /// Prints every row error as `row N: …` (the header is row 1); when any row is invalid,
+    /// imports nothing and exits 1 unless --accept-valid.
+    Agenda {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Import into this event (id or exact name).
+        #[arg(
+            long,
+            required_unless_present = "new_event",
+            conflicts_with = "new_event"
+        )]
+        event: Option<String>,
+        /// Import into a new event with this name (with --tz).
+        #[arg(long, value_name = "NAME", requires = "tz")]
+        new_event: Option<String>,
+        /// The new event's IANA time zone, e.g. America/Toronto.
+        #[arg(long, value_name = "ZONE")]
+        tz: Option<String>,
+        /// Say which column holds which field: COL=FIELD (COL: header, letter or number;
+        /// FIELD: title, date, start, end, stage, speakers, description, ignore).
+        #[arg(long = "map", value_name = "COL=FIELD")]
+        map: Vec<String>,
+        /// Import the valid rows even when some are invalid.
+        #[arg(long)]
+        accept_valid: bool,
+        /// Show how every row would be read; import nothing.
+        #[arg(long)]
+        dry_run: bool,
         #[arg(long)]
         json: bool,
     },
@@ -346,6 +379,35 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
             out,
             include_stream_keys,
         } => return exchange::export(cli, &mut store, event, out, *include_stream_keys),
+        Command::Import {
+            command:
+                ImportCommand::Agenda {
+                    file,
+                    event,
+                    new_event,
+                    tz,
+                    map,
+                    accept_valid,
+                    dry_run,
+                    json,
+                },
+        } => {
+            let target = match (event, new_event, tz) {
+                (Some(e), _, _) => agenda::Target::Event(e.clone()),
+                (None, Some(name), Some(tz)) => agenda::Target::New {
+                    name: name.clone(),
+                    tz: tz.clone(),
+                },
+                _ => unreachable!("clap requires --event or --new-event with --tz"),
+            };
+            let opts = agenda::Opts {
+                map: map.clone(),
+                accept_valid: *accept_valid,
+                dry_run: *dry_run,
+                json: *json,
+            };
+            return agenda::run(cli, &mut store, file, &target, &opts);
+        }
         Command::Import {
             command:
                 ImportCommand::Package {

@@ -1,5 +1,6 @@
 //! One thin command per use case: parse, call the core, map the error.
 
+pub mod agenda;
 pub mod edit;
 pub mod events;
 pub mod exchange;

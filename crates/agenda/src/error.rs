@@ -1,0 +1,231 @@
+//! Errors that stop an import before any row is read: the file, the mapping. Each has an
+//! English [`std::fmt::Display`] and a French one through `message(Lang::FrCa)`.
+
+use crate::mapping::Field;
+use showcall_core::i18n::Lang;
+
+/// The file could not be read as a spreadsheet.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read {path}: {detail}")]
+    Io { path: String, detail: String },
+    #[error("the file is empty")]
+    Empty,
+    #[error("no header row: every row of the file is empty")]
+    NoHeaderRow,
+    #[error("the file has a header row (row {header_row}) but no agenda rows")]
+    NoDataRows { header_row: u32 },
+    #[error("not a valid XLSX workbook ({0})")]
+    NotWorkbook(String),
+    #[error("an Excel 97–2003 .xls file: save it as .xlsx or CSV first")]
+    OldExcel,
+    #[error("no worksheet named “{name}” (worksheets: {})", sheets.join(", "))]
+    NoSuchSheet { name: String, sheets: Vec<String> },
+    #[error("not a CSV or XLSX file: it holds binary data")]
+    Binary,
+    #[error("row {row}: unreadable CSV: {detail}")]
+    Csv { row: u32, detail: String },
+}
+
+impl ReadError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ReadError::Io { path, detail } => format!("impossible de lire {path} : {detail}"),
+            ReadError::Empty => "le fichier est vide".into(),
+            ReadError::NoHeaderRow => {
+                "aucune ligne d’en-tête : toutes les lignes du fichier sont vides".into()
+            }
+            ReadError::NoDataRows { header_row } => format!(
+                "le fichier a une ligne d’en-tête (ligne {header_row}) mais aucune ligne de programme"
+            ),
+            ReadError::NotWorkbook(d) => format!("classeur XLSX invalide ({d})"),
+            ReadError::OldExcel => {
+                "un fichier Excel 97–2003 (.xls) : enregistrez-le d’abord en .xlsx ou en CSV".into()
+            }
+            ReadError::NoSuchSheet { name, sheets } => format!(
+                "aucune feuille nommée « {name} » (feuilles : {})",
+                sheets.join(", ")
+            ),
+            ReadError::Binary => {
+                "ce n’est pas un fichier CSV ni XLSX : il contient des données binaires".into()
+            }
+            ReadError::Csv { row, detail } => format!("ligne {row} : CSV illisible : {detail}"),
+        }
+    }
+}
+
+/// A `COL=FIELD` override that cannot be used. Displayed with the CLI's `--map: ` prefix;
+/// [`MapError::message`] gives the bare sentence for the app.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("--map: {}", self.message(Lang::En))]
+pub enum MapError {
+    /// Not of the form `COL=FIELD`.
+    Syntax(String),
+    /// No column by that header, letter or number.
+    NoColumn {
+        column: String,
+        columns: Vec<String>,
+    },
+    /// Not a field name.
+    UnknownField(String),
+    /// Two fields given to one column.
+    ColumnTwice {
+        column: String,
+        first: Field,
+        second: Field,
+    },
+    /// The same field given to two columns (only `speakers`, `description` and `ignore` may
+    /// take several).
+    FieldTwice {
+        field: Field,
+        first: String,
+        second: String,
+    },
+}
+
+impl MapError {
+    /// The message in `lang`, without the `--map: ` prefix.
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::FrCa;
+        match self {
+            MapError::Syntax(arg) if fr => format!("attendu COL=CHAMP, reçu « {arg} »"),
+            MapError::Syntax(arg) => format!("expected COL=FIELD, got '{arg}'"),
+            MapError::NoColumn { column, columns } if fr => format!(
+                "aucune colonne « {column} » (colonnes : {})",
+                columns.join(", ")
+            ),
+            MapError::NoColumn { column, columns } => {
+                format!("no column '{column}' (columns: {})", columns.join(", "))
+            }
+            MapError::UnknownField(f) if fr => format!(
+                "champ inconnu « {f} » (champs : {})",
+                field_list(Lang::FrCa)
+            ),
+            MapError::UnknownField(f) => {
+                format!("unknown field '{f}' (fields: {})", field_list(Lang::En))
+            }
+            MapError::ColumnTwice {
+                column,
+                first,
+                second,
+            } if fr => format!(
+                "la colonne « {column} » reçoit deux champs : {} et {}",
+                first.label(lang),
+                second.label(lang)
+            ),
+            MapError::ColumnTwice {
+                column,
+                first,
+                second,
+            } => format!(
+                "column '{column}' given two fields: {} and {}",
+                first.code(),
+                second.code()
+            ),
+            MapError::FieldTwice {
+                field,
+                first,
+                second,
+            } if fr => format!(
+                "le champ « {} » est donné à deux colonnes : {first} et {second}",
+                field.label(lang)
+            ),
+            MapError::FieldTwice {
+                field,
+                first,
+                second,
+            } => format!(
+                "field '{}' given to two columns: {first} and {second}",
+                field.code()
+            ),
+        }
+    }
+}
+
+fn field_list(lang: Lang) -> String {
+    Field::ALL
+        .iter()
+        .map(|f| match lang {
+            Lang::En => f.code(),
+            Lang::FrCa => f.label(lang),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The columns cannot be read as an agenda.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MappingError {
+    /// Required fields have no column.
+    #[error("no column for {} (columns: {}); name one with COL=FIELD", fields_en(.missing), .columns.join(", "))]
+    Missing {
+        missing: Vec<Field>,
+        columns: Vec<String>,
+    },
+    /// The first non-empty row holds times or dates: the file has no header row.
+    #[error("row {row} looks like agenda data (“{value}”), not column names: the first row must name the columns")]
+    HeaderLooksLikeData { row: u32, value: String },
+}
+
+fn fields_en(f: &[Field]) -> String {
+    f.iter().map(|f| f.code()).collect::<Vec<_>>().join(", ")
+}
+
+impl MappingError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            MappingError::Missing { missing, columns } => format!(
+                "aucune colonne pour : {} (colonnes : {}) ; indiquez-en une avec COL=CHAMP",
+                missing
+                    .iter()
+                    .map(|f| f.label(lang))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                columns.join(", ")
+            ),
+            MappingError::HeaderLooksLikeData { row, value } => format!(
+                "la ligne {row} ressemble à des données (« {value} ») et non à des noms de colonnes : la première ligne doit nommer les colonnes"
+            ),
+        }
+    }
+}
+
+/// Anything that stops [`crate::prepare`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Map(#[from] MapError),
+    #[error(transparent)]
+    Mapping(#[from] MappingError),
+}
+
+impl ImportError {
+    /// The message in `lang` (a `--map` error keeps its prefix).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ImportError::Read(e) => e.message(lang),
+            ImportError::Map(e) if lang == Lang::En => e.to_string(),
+            ImportError::Map(e) => format!("--map : {}", e.message(lang)),
+            ImportError::Mapping(e) => e.message(lang),
+        }
+    }
+
+    /// A stable code for the UI: `read`, `map` or `mapping`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::Read(_) => "read",
+            ImportError::Map(_) => "map",
+            ImportError::Mapping(_) => "mapping",
+        }
+    }
+}

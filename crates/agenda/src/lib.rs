@@ -1,0 +1,127 @@
+//! Imports a customer's agenda spreadsheet (CSV or XLSX, English or French) into a Showcall
+//! event, in four pure steps the CLI and the app share:
+//!
+//! 1. [`read`] the bytes into a [`Sheet`] (XLSX by content, else CSV with its encoding and
+//!    delimiter detected; merged XLSX cells filled; row numbers as the spreadsheet shows them);
+//! 2. [`Mapping::detect`] which column holds which [`Field`], then adjust it by hand
+//!    ([`Mapping::apply_args`] for `COL=FIELD`, [`Mapping::set`] for the app);
+//! 3. [`interpret`] every row (dates, times, speakers), with row errors in English and French;
+//! 4. [`plan`] the import into an event (zone, stages, people, skips, overlaps), then [`apply`]
+//!    it to get the new snapshot the caller stores (`Store::replace` or `Store::insert`).
+//!
+//! [`prepare`] chains steps 1–3 and the plan for the CLI.
+
+mod error;
+mod issue;
+mod mapping;
+mod plan;
+mod read;
+mod rows;
+mod text;
+mod values;
+
+pub use error::{ImportError, MapError, MappingError, ReadError};
+pub use issue::{IssueCode, RowIssue};
+pub use mapping::{parse_override, Field, How, MappedColumn, Mapping, MappingReport, Override};
+pub use plan::{
+    apply, plan, Counts, ImportPlan, NewItem, Outcome, PersonMatch, PersonRef, PlannedSession,
+    RowPlan, StageRef,
+};
+pub use read::{read, read_file, Cell, FileFormat, ReadOptions, Sheet, SheetRow};
+pub use rows::{interpret, ReadRow, Reading, RowReading, SourceCell};
+pub use text::{column_letter, fold};
+pub use values::{DateOrder, DateOrderUsed, OrderBasis};
+
+use serde::{Deserialize, Serialize};
+use showcall_core::i18n::Lang;
+use showcall_core::EventData;
+
+/// A new, empty event to import into (`--new-event NAME --tz ZONE`): the core's blank event
+/// ([`showcall_core::view::new_event`]), checked so a bad zone or locale is refused up front.
+pub fn new_event(
+    name: &str,
+    time_zone: &str,
+    locale: &str,
+) -> Result<EventData, showcall_core::Error> {
+    let d = showcall_core::view::new_event(name, time_zone, locale);
+    showcall_core::validate::event_data(&d)?;
+    Ok(d)
+}
+
+/// The choices of an import besides the file and the event.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOptions {
+    /// XLSX: the worksheet to read (the first when `None`).
+    pub sheet: Option<String>,
+    /// `COL=FIELD` overrides, applied after detection.
+    pub map: Vec<String>,
+    /// The order of numeric dates when the file does not settle it; by default the event's
+    /// language decides (French: day first, English: month first).
+    pub date_order: Option<DateOrder>,
+}
+
+/// What was read about the file, for the preview's header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetInfo {
+    pub format: FileFormat,
+    pub encoding: Option<String>,
+    pub delimiter: Option<char>,
+    pub sheet_name: Option<String>,
+    pub sheet_names: Vec<String>,
+    pub header_row: u32,
+    pub data_rows: u32,
+}
+
+impl From<&Sheet> for SheetInfo {
+    fn from(s: &Sheet) -> Self {
+        SheetInfo {
+            format: s.format,
+            encoding: s.encoding.clone(),
+            delimiter: s.delimiter,
+            sheet_name: s.sheet_name.clone(),
+            sheet_names: s.sheet_names.clone(),
+            header_row: s.header_row,
+            data_rows: s.rows.len() as u32,
+        }
+    }
+}
+
+/// Everything the CLI prints and the app's preview shows before anything is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Prepared {
+    pub sheet: SheetInfo,
+    pub mapping: MappingReport,
+    pub plan: ImportPlan,
+}
+
+/// The date order to assume for an event: its locale's usual one.
+pub fn default_date_order(data: &EventData) -> DateOrder {
+    DateOrder::for_lang(Lang::parse(&data.event.locale).unwrap_or_default())
+}
+
+/// Reads `bytes`, maps the columns (detected, then `opts.map`), reads every row and plans the
+/// import into `data`. Row problems are in the plan; only file and mapping problems fail.
+pub fn prepare(
+    bytes: &[u8],
+    data: &EventData,
+    opts: &ImportOptions,
+) -> Result<Prepared, ImportError> {
+    let sheet = read(
+        bytes,
+        &ReadOptions {
+            sheet: opts.sheet.clone(),
+        },
+    )?;
+    let mut mapping = Mapping::detect(&sheet);
+    mapping.apply_args(&opts.map)?;
+    let hint = opts.date_order.unwrap_or_else(|| default_date_order(data));
+    let reading = interpret(&sheet, &mapping, hint)?;
+    Ok(Prepared {
+        sheet: SheetInfo::from(&sheet),
+        mapping: mapping.report(),
+        plan: plan(data, &reading),
+    })
+}

@@ -1,0 +1,120 @@
+//! `showcall import agenda`: a customer's agenda spreadsheet into an event.
+
+use showcall_agenda::{ImportOptions, Outcome};
+use showcall_core::Store;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub enum Target {
+    Event(String),
+    New { name: String, tz: String },
+}
+
+pub struct Opts {
+    pub map: Vec<String>,
+    pub accept_valid: bool,
+    pub dry_run: bool,
+    pub json: bool,
+}
+
+pub fn run(
+    cli: &crate::Cli,
+    store: &mut Store,
+    file: &Path,
+    target: &Target,
+    opts: &Opts,
+) -> showcall_core::Result<ExitCode> {
+    let lang = cli.lang;
+    let (data, new) = match target {
+        Target::Event(e) => (store.load(&store.find_event(e)?)?, false),
+        Target::New { name, tz } => (showcall_agenda::new_event(name, tz, lang.tag())?, true),
+    };
+    let bytes = std::fs::read(file).map_err(|source| showcall_core::Error::Io {
+        path: file.display().to_string(),
+        source,
+    })?;
+    let prepared = match showcall_agenda::prepare(
+        &bytes,
+        &data,
+        &ImportOptions {
+            map: opts.map.clone(),
+            ..Default::default()
+        },
+    ) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("showcall: {}: {}", file.display(), e.message(lang));
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let plan = &prepared.plan;
+    if opts.json {
+        crate::print::json(&prepared);
+    } else {
+        for note in plan.notes(lang) {
+            println!("{note}");
+        }
+        for r in &plan.rows {
+            let what = match (&r.outcome, &r.session) {
+                (Outcome::Add, Some(s)) => format!(
+                    "add      {}–{} [{}] {}",
+                    s.local_start.format("%Y-%m-%d %H:%M"),
+                    s.local_end.format("%H:%M"),
+                    s.stage.name(),
+                    s.title
+                ),
+                (Outcome::AlreadyInEvent, _) => "skip     already in the event".into(),
+                (Outcome::DuplicateRow, _) => "skip     same as an earlier row".into(),
+                _ => "invalid".into(),
+            };
+            println!("row {}: {what}", r.row);
+        }
+        for w in &plan.warnings {
+            println!("warning: {}", w.line(lang));
+        }
+    }
+    for e in &plan.errors {
+        eprintln!("{}", e.line(lang));
+    }
+    let c = &plan.counts;
+    if !opts.json {
+        println!(
+            "{} row(s): {} to add, {} already in the event, {} invalid; {} new stage(s), {} new \
+             people, {} matched",
+            c.rows,
+            c.to_add,
+            c.already_in_event + c.duplicates,
+            c.invalid,
+            c.new_stages,
+            c.new_people,
+            c.matched_people
+        );
+    }
+    if !plan.is_clean() && !opts.accept_valid {
+        eprintln!(
+            "showcall: {} invalid row(s): nothing imported (fix them, or --accept-valid to import \
+             the {} valid row(s))",
+            c.invalid, c.to_add
+        );
+        return Ok(ExitCode::from(1));
+    }
+    if opts.dry_run {
+        if !opts.json {
+            println!("dry run: nothing was imported");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let after = showcall_agenda::apply(&data, plan);
+    if new {
+        store.insert(&after)?;
+    } else {
+        store.replace(&after)?;
+    }
+    if !opts.json {
+        println!(
+            "imported {} session(s) into {} ({})",
+            c.to_add, after.event.name, after.event.id
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
