@@ -116,14 +116,8 @@ fn retitle(db: &Path, title: &str) {
         &showcall_core::edit::Edit::UpdateSession {
             id: x.id.clone(),
             fields: showcall_core::edit::SessionFields {
-                stage_id: x.stage_id.clone(),
                 title: title.into(),
-                start: x.start.to_rfc3339(),
-                end: x.end.to_rfc3339(),
-                livestream: x.livestream,
-                recording: x.recording,
-                vod: x.vod,
-                restream: x.restream,
+                ..showcall_core::edit::SessionFields::of(x)
             },
         },
     )

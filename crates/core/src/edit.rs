@@ -41,6 +41,22 @@ pub struct SessionFields {
     pub restream: bool,
 }
 
+impl SessionFields {
+    /// The fields of a stored session, times as RFC 3339 (to edit one field of it).
+    pub fn of(s: &Session) -> SessionFields {
+        SessionFields {
+            stage_id: s.stage_id.clone(),
+            title: s.title.clone(),
+            start: s.start.to_rfc3339(),
+            end: s.end.to_rfc3339(),
+            livestream: s.livestream,
+            recording: s.recording,
+            vod: s.vod,
+            restream: s.restream,
+        }
+    }
+}
+
 /// The editable fields of a segment. The duration is signed so that a negative value typed in
 /// the UI is refused with a message instead of failing to parse.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

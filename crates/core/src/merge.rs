@@ -530,14 +530,8 @@ mod tests {
     fn rename_session(d: &EventData, i: usize, title: &str) -> EventData {
         let s = &d.sessions[i];
         let fields = crate::edit::SessionFields {
-            stage_id: s.stage_id.clone(),
             title: title.into(),
-            start: s.start.to_rfc3339(),
-            end: s.end.to_rfc3339(),
-            livestream: s.livestream,
-            recording: s.recording,
-            vod: s.vod,
-            restream: s.restream,
+            ..crate::edit::SessionFields::of(s)
         };
         edit(
             d,

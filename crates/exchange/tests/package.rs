@@ -156,14 +156,8 @@ fn rename_first_session(s: &mut Store, ev: &str, title: &str) {
         &Edit::UpdateSession {
             id: x.id.clone(),
             fields: showcall_core::edit::SessionFields {
-                stage_id: x.stage_id.clone(),
                 title: title.into(),
-                start: x.start.to_rfc3339(),
-                end: x.end.to_rfc3339(),
-                livestream: x.livestream,
-                recording: x.recording,
-                vod: x.vod,
-                restream: x.restream,
+                ..showcall_core::edit::SessionFields::of(x)
             },
         },
     )
