@@ -8,7 +8,10 @@ use showcall_core::i18n::Lang;
 const CUE_SEP: &str = " | ";
 
 pub(crate) fn render(sheet: &RunSheet, lang: Lang) -> String {
+    // French Excel splits CSV on semicolons (the comma is the decimal separator there).
+    let delimiter = if lang == Lang::FrCa { b';' } else { b',' };
     let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let header: Vec<&str> = [

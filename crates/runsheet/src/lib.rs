@@ -41,7 +41,8 @@ pub enum Error {
 }
 
 /// The run of show as CSV: UTF-8 with a byte-order mark (so Excel reads accents right), CRLF
-/// line ends, a header row in `lang`, then one row per segment with its stage and session
+/// line ends, commas in English and semicolons in French (as French Excel expects), a header
+/// row in `lang`, then one row per segment with its stage and session
 /// columns. A session without segments gets one row with the segment columns empty. A CSV has
 /// no session row, so cues bound to a session rather than a segment go on the segment running
 /// at their instant. An unknown time zone falls back to UTC.

@@ -12,7 +12,12 @@ fn read(text: &str) -> (Vec<String>, Vec<HashMap<String, String>>) {
     let body = text
         .strip_prefix('\u{feff}')
         .expect("a UTF-8 byte-order mark");
-    let mut r = ::csv::Reader::from_reader(body.as_bytes());
+    // The header names hold neither separator: its first one tells which is in use.
+    let first = body.lines().next().unwrap_or_default();
+    let delimiter = if first.contains(';') { b';' } else { b',' };
+    let mut r = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(body.as_bytes());
     let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
     let rows = r
         .records()
@@ -216,4 +221,16 @@ fn unknown_zone_falls_back_to_utc_and_output_is_deterministic() {
     let (_, rows) = read(&csv(&d, Lang::En));
     let row = rows.iter().find(|r| r["Segment"] == KEYNOTE).unwrap();
     assert_eq!(row["Segment start"], "13:07", "EDT is UTC−4");
+}
+
+#[test]
+fn french_uses_semicolons_and_english_commas() {
+    let d = demo_event();
+    let fr = csv(&d, Lang::FrCa);
+    let en = csv(&d, Lang::En);
+    let head = |t: &str| t.lines().next().unwrap().to_string();
+    assert_eq!(head(&fr).matches(';').count(), 12, "{}", head(&fr));
+    assert!(!head(&fr).contains(','));
+    assert_eq!(head(&en).matches(',').count(), 12, "{}", head(&en));
+    assert_eq!(read(&fr).1.len(), read(&en).1.len());
 }
