@@ -21,6 +21,7 @@ import type {
   SpeakerTimer,
   TestedView,
 } from "./bindings";
+import type { AgendaImported, AgendaTarget, DateOrder, Prepared } from "./features/agenda/types";
 
 export function listEvents(): Promise<EventSummary[]> {
   return invoke("list_events");
@@ -214,6 +215,34 @@ export function exportRunsheet(args: {
   format: "pdf" | "xlsx" | "csv";
 }): Promise<string> {
   return invoke("export_runsheet", args);
+}
+
+// ---- agenda import (CSV / XLSX) ----------------------------------------------------------
+
+/** Reads an agenda spreadsheet and says how every row would be imported into `target`; nothing is
+ * written. `map`: `COL=FIELD` overrides (COL a header, a letter or a 1-based number); `dateOrder:
+ * null` lets the file, then the event's language, decide. File and mapping problems reject with
+ * `code: "agenda"` and a message to show whole. */
+export function previewAgenda(args: {
+  path: string;
+  target: AgendaTarget;
+  map: string[];
+  dateOrder: DateOrder | null;
+}): Promise<Prepared> {
+  return invoke("preview_agenda", args);
+}
+
+/** Imports the rows as previewed (the file is read again). With invalid rows and `acceptValid`
+ * off it rejects (`code: "agenda"`, `N invalid row(s), nothing imported: …`) and writes nothing.
+ * An import into an existing event is one undo step. */
+export function importAgenda(args: {
+  path: string;
+  target: AgendaTarget;
+  map: string[];
+  dateOrder: DateOrder | null;
+  acceptValid: boolean;
+}): Promise<AgendaImported> {
+  return invoke("import_agenda", args);
 }
 
 // ---- notifications and window -------------------------------------------------------

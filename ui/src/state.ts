@@ -233,7 +233,20 @@ export function openImport(): void {
   });
 }
 
-/** After a package was imported: the events list again, and the open event if it is the one
+/** Shows the Handoff tab (or, with no event open, the Handoff page) scrolled to its agenda import
+ * card, with the focus on the agenda file field. */
+export function openAgendaImport(): void {
+  batch(() => {
+    if (view()) setTab("handoff");
+    else setHandoffPage(true);
+  });
+  requestAnimationFrame(() => {
+    document.querySelector("[data-testid=handoff-agenda]")?.scrollIntoView({ block: "start" });
+    document.querySelector<HTMLInputElement>("[data-testid=agenda-path]")?.focus({ preventScroll: true });
+  });
+}
+
+/** After a package (or an agenda) was imported: the events list again, and the open event if it is the one
  * that changed (its undo steps are gone with the import). */
 export async function reloadAfterImport(eventId: string): Promise<void> {
   await refreshEvents();

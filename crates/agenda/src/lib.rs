@@ -59,6 +59,10 @@ pub struct ImportOptions {
     /// The order of numeric dates when the file does not settle it; by default the event's
     /// language decides (French: day first, English: month first).
     pub date_order: Option<DateOrder>,
+    /// For the app's mapping step: a required field without a column is not an error; the
+    /// mapping comes back (`ready: false`) with an empty plan.
+    #[serde(default)]
+    pub mapping_step: bool,
 }
 
 /// What was read about the file, for the preview's header.
@@ -118,10 +122,54 @@ pub fn prepare(
     let mut mapping = Mapping::detect(&sheet);
     mapping.apply_args(&opts.map)?;
     let hint = opts.date_order.unwrap_or_else(|| default_date_order(data));
-    let reading = interpret(&sheet, &mapping, hint)?;
+    let reading = match interpret(&sheet, &mapping, hint) {
+        Ok(r) => r,
+        // The app's mapping step shows the columns so the user can name the missing ones;
+        // nothing can be planned until then.
+        Err(MappingError::Missing { .. }) if opts.mapping_step => Reading {
+            date_order: DateOrderUsed {
+                order: hint,
+                basis: OrderBasis::NotNeeded,
+                evidence_row: None,
+                evidence: None,
+            },
+            columns: Vec::new(),
+            rows: Vec::new(),
+        },
+        Err(e) => return Err(e.into()),
+    };
     Ok(Prepared {
         sheet: SheetInfo::from(&sheet),
         mapping: mapping.report(),
         plan: plan(data, &reading),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mapping_step_gets_the_columns_when_a_required_one_is_missing() {
+        let bytes = b"Quoi,Quand,Jusqu'a\nKeynote,2027-04-15 09:00,2027-04-15 10:00\n";
+        let data = new_event("Forum", "America/Toronto", "fr-CA").unwrap();
+        let strict = prepare(bytes, &data, &ImportOptions::default());
+        assert!(matches!(strict, Err(ImportError::Mapping(_))));
+        let step = ImportOptions {
+            mapping_step: true,
+            ..Default::default()
+        };
+        let p = prepare(bytes, &data, &step).unwrap();
+        assert!(!p.mapping.ready);
+        assert_eq!(p.mapping.columns.len(), 3);
+        assert!(p.plan.rows.is_empty());
+        let fixed = ImportOptions {
+            map: vec!["A=title".into(), "B=start".into(), "C=end".into()],
+            mapping_step: true,
+            ..Default::default()
+        };
+        let p = prepare(bytes, &data, &fixed).unwrap();
+        assert!(p.mapping.ready);
+        assert_eq!(p.plan.counts.to_add, 1);
+    }
 }

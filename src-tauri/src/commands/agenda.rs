@@ -59,6 +59,7 @@ fn prepare(
         sheet: None,
         map,
         date_order,
+        mapping_step: true,
     };
     let prepared = showcall_agenda::prepare(&bytes, &data, &opts)
         .map_err(|e| failed(format!("{path}: {}", e.message(s.lang))))?;
@@ -92,6 +93,12 @@ pub fn import_agenda(
     let mut s = state.lock();
     let (data, new, prepared) = prepare(&s, &path, &target, map, date_order)?;
     let plan = &prepared.plan;
+    if let Some(missing) = prepared.mapping.missing.first() {
+        return Err(failed(format!(
+            "no column for {}: choose one in the mapping",
+            missing.code()
+        )));
+    }
     if !plan.is_clean() && !accept_valid {
         let first = plan
             .errors

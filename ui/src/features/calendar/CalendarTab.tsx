@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, Show } from "solid-js";
 import { lang, t } from "../../i18n";
-import { applyEdit, selectedDay, selectedSessionId, setSelectedDay, view } from "../../state";
+import { applyEdit, openAgendaImport, selectedDay, selectedSessionId, setSelectedDay, view } from "../../state";
 import { formatDayKey, localDateKey } from "../../time";
 import { FindingsPanel } from "../findings/FindingsPanel";
 import { eventDays } from "./layout";
@@ -111,14 +111,24 @@ export function CalendarTab() {
           <div class="empty" data-testid="calendar-empty">
             <h2>{t("calendar.emptyTitle")}</h2>
             <p>{t("calendar.emptyBody")}</p>
-            <button
-              type="button"
-              class="primary"
-              onClick={() => setAdding(true)}
-              disabled={v().data.stages.length === 0}
-            >
-              + {t("calendar.addSession")}
-            </button>
+            <div class="toolbar">
+              <button
+                type="button"
+                class="primary"
+                onClick={() => setAdding(true)}
+                disabled={v().data.stages.length === 0}
+              >
+                + {t("calendar.addSession")}
+              </button>
+              <button
+                type="button"
+                data-testid="calendar-import-agenda"
+                title={t("calendar.importAgendaTitle")}
+                onClick={() => openAgendaImport()}
+              >
+                ⤒ {t("calendar.importAgenda")}
+              </button>
+            </div>
           </div>
         </Show>
 

@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { askConfirm } from "../../components/Confirm";
 import { lang, t } from "../../i18n";
-import { deleteEvent, duplicateEvent, events, loadDemo, openEvent, openImport } from "../../state";
+import { deleteEvent, duplicateEvent, events, loadDemo, openAgendaImport, openEvent, openImport } from "../../state";
 import { formatDate } from "../../time";
 import { NewEventForm } from "./NewEventForm";
 
@@ -49,6 +49,14 @@ export function EventsList() {
           >
             ⤒ {t("events.importPackage")}
           </button>
+          <button
+            type="button"
+            data-testid="import-agenda"
+            title={t("events.importAgendaTitle")}
+            onClick={() => openAgendaImport()}
+          >
+            ⤒ {t("events.importAgenda")}
+          </button>
         </div>
       </div>
 
@@ -73,6 +81,9 @@ export function EventsList() {
                   </button>
                   <button type="button" title={t("events.importPackageTitle")} onClick={() => openImport()}>
                     ⤒ {t("events.importPackage")}
+                  </button>
+                  <button type="button" title={t("events.importAgendaTitle")} onClick={() => openAgendaImport()}>
+                    ⤒ {t("events.importAgenda")}
                   </button>
                 </div>
               </div>

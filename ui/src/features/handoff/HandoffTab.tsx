@@ -8,6 +8,7 @@ import { t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { setError, view } from "../../state";
 import { formatBytes, RUNSHEET_FORMATS, withExtension, type ExportExtension, type RunsheetFormat } from "./handoff";
+import { AgendaSection } from "../agenda/AgendaSection";
 import { ImportSection } from "./ImportSection";
 import { Notice, PathField, Section } from "./parts";
 import { askSavePath } from "./store";
@@ -31,6 +32,7 @@ export function HandoffTab(props: { standalone?: boolean }) {
       <ExportSection eventId={eventId()} />
       <RunsheetSection eventId={eventId()} />
       <ImportSection />
+      <AgendaSection eventId={eventId()} eventName={view()?.data.event.name ?? null} />
     </main>
   );
 }

@@ -1,0 +1,108 @@
+//! A customer's French Excel agenda (Windows-1252, semicolons) imported in the real window into
+//! a new event: the columns are detected, every row is previewed as it will be read, the
+//! invalid row shows its error (in English, then in French), nothing is imported until the
+//! user agrees to leave it out, then the valid rows land in the database.
+
+use showcall_core::store::Store;
+use showcall_e2e::{bounded, App};
+use std::time::Duration;
+
+/// Windows-1252 bytes of `s` (the characters used here are all in the code page).
+fn cp1252(s: &str) -> Vec<u8> {
+    s.chars()
+        .map(|c| match c {
+            '’' => 0x92,
+            c if (c as u32) < 0x100 => c as u32 as u8,
+            c => panic!("{c} is not in this test's code page subset"),
+        })
+        .collect()
+}
+
+const AGENDA: &str = "Titre;Date;Début;Fin;Salle;Conférenciers\r\n\
+    Mot d’ouverture;15/04/2027;9 h 00;9 h 30;Salle A;\"Élise Tremblay; François Côté\"\r\n\
+    Panel;15/04/2027;10 h 30;10 h 00;Salle A;Jean Roy\r\n\
+    Atelier;15/04/2027;11 h;12 h;Salle B;élise tremblay\r\n";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_french_excel_agenda_is_previewed_row_by_row_and_imports_the_rows_the_user_accepts() {
+    let data = tempfile::tempdir().unwrap();
+    let csv = data.path().join("programme.csv");
+    std::fs::write(&csv, cp1252(AGENDA)).unwrap();
+    bounded(Duration::from_secs(240), async {
+        let app = App::start(data.path()).await;
+        app.click("[data-testid=import-agenda]").await;
+        app.fill("[data-testid=agenda-new-name]", "Forum 2027").await;
+        app.fill("[data-testid=agenda-new-tz]", "America/Toronto")
+            .await;
+        app.fill("[data-testid=agenda-path]", csv.to_str().unwrap())
+            .await;
+        app.click("[data-testid=read-agenda]").await;
+        app.find("[data-testid=agenda-preview]").await;
+
+        // The French headers were recognised: "Début" is the start column.
+        let start = app
+            .find("[data-testid=agenda-column][data-letter=C] [data-testid=agenda-field]")
+            .await;
+        assert_eq!(start.prop("value").await.unwrap().as_deref(), Some("start"));
+
+        let rows = app.wait_count("[data-testid=agenda-row]", 3).await;
+        let mut outcomes = Vec::new();
+        for r in &rows {
+            outcomes.push(r.attr("data-outcome").await.unwrap().unwrap_or_default());
+        }
+        assert_eq!(outcomes, ["add", "invalid", "add"]);
+        let bad = app
+            .find("[data-testid=agenda-row][data-row='3'] [data-testid=agenda-row-error]")
+            .await;
+        let msg = app.text(&bad).await;
+        assert!(msg.contains("end 10:00 is before start 10:30"), "{msg}");
+        let first = app.text(&rows[0]).await;
+        assert!(first.contains("Mot d’ouverture") && first.contains("Élise Tremblay"), "{first}");
+
+        // Nothing is imported until the user agrees to leave the invalid row out.
+        let import = app.find("[data-testid=import-agenda-rows]").await;
+        assert!(!import.is_enabled().await.unwrap());
+        app.click("[data-testid=accept-valid]").await;
+        assert!(import.is_enabled().await.unwrap());
+        app.client
+            .execute(
+                "document.querySelector('[data-testid=agenda-preview]').scrollIntoView()",
+                vec![],
+            )
+            .await
+            .unwrap();
+        app.screenshot("agenda-preview").await;
+
+        // The same preview in French: the row's error in French.
+        app.click("[data-testid=lang-fr-CA]").await;
+        app.click("[data-testid=read-agenda]").await;
+        app.wait_text("the French row error", |t| {
+            t.contains("la fin 10 h 00 est avant le début 10 h 30")
+        })
+        .await;
+        app.screenshot("agenda-preview-fr").await;
+        app.click("[data-testid=lang-en]").await;
+        app.click("[data-testid=read-agenda]").await;
+        app.wait_count("[data-testid=agenda-row]", 3).await;
+        let accept = app.find("[data-testid=accept-valid]").await;
+        if accept.prop("checked").await.unwrap().as_deref() != Some("true") {
+            app.click("[data-testid=accept-valid]").await;
+        }
+        app.click("[data-testid=import-agenda-rows]").await;
+        let res = app.find("[data-testid=agenda-result]").await;
+        let text = app.text(&res).await;
+        assert!(text.contains('2'), "{text}");
+        app.quit().await;
+    })
+    .await;
+
+    let s = Store::open(data.path().join("ca.showcall.desktop/showcall.db")).unwrap();
+    let id = s.find_event("Forum 2027").unwrap();
+    let d = s.load(&id).unwrap();
+    let titles: Vec<&str> = d.sessions.iter().map(|x| x.title.as_str()).collect();
+    assert_eq!(titles, ["Mot d’ouverture", "Atelier"]);
+    let mut names: Vec<&str> = d.people.iter().map(|p| p.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["François Côté", "Élise Tremblay"]);
+    assert_eq!(d.stages.len(), 2);
+}
