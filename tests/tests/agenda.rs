@@ -31,7 +31,8 @@ async fn a_french_excel_agenda_is_previewed_row_by_row_and_imports_the_rows_the_
     bounded(Duration::from_secs(240), async {
         let app = App::start(data.path()).await;
         app.click("[data-testid=import-agenda]").await;
-        app.fill("[data-testid=agenda-new-name]", "Forum 2027").await;
+        app.fill("[data-testid=agenda-new-name]", "Forum 2027")
+            .await;
         app.fill("[data-testid=agenda-new-tz]", "America/Toronto")
             .await;
         app.fill("[data-testid=agenda-path]", csv.to_str().unwrap())
@@ -57,7 +58,10 @@ async fn a_french_excel_agenda_is_previewed_row_by_row_and_imports_the_rows_the_
         let msg = app.text(&bad).await;
         assert!(msg.contains("end 10:00 is before start 10:30"), "{msg}");
         let first = app.text(&rows[0]).await;
-        assert!(first.contains("Mot d’ouverture") && first.contains("Élise Tremblay"), "{first}");
+        assert!(
+            first.contains("Mot d’ouverture") && first.contains("Élise Tremblay"),
+            "{first}"
+        );
 
         // Nothing is imported until the user agrees to leave the invalid row out.
         let import = app.find("[data-testid=import-agenda-rows]").await;
