@@ -87,10 +87,24 @@ async fn a_french_excel_agenda_is_previewed_row_by_row_and_imports_the_rows_the_
         app.screenshot("agenda-preview-fr").await;
         app.click("[data-testid=lang-en]").await;
         app.click("[data-testid=read-agenda]").await;
-        app.wait_count("[data-testid=agenda-row]", 3).await;
-        let accept = app.find("[data-testid=accept-valid]").await;
-        if accept.prop("checked").await.unwrap().as_deref() != Some("true") {
-            app.click("[data-testid=accept-valid]").await;
+        // Read again (in English): the row's error says so once the preview is back.
+        app.wait_text("the English row error", |t| {
+            t.contains("end 10:00 is before start 10:30")
+        })
+        .await;
+        // The re-read may still be under way: once it is back, the box may need ticking again.
+        let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+        loop {
+            let accept = app.find("[data-testid=accept-valid]").await;
+            if accept.prop("checked").await.unwrap().as_deref() != Some("true") {
+                app.click("[data-testid=accept-valid]").await;
+            }
+            let import = app.find("[data-testid=import-agenda-rows]").await;
+            if import.is_enabled().await.unwrap() {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "Import never enabled");
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
         app.click("[data-testid=import-agenda-rows]").await;
         let res = app.find("[data-testid=agenda-result]").await;
