@@ -117,6 +117,11 @@ enum Command {
         #[arg(long, value_name = "FILE.(pdf|xlsx|csv)")]
         out: PathBuf,
     },
+    /// Branding assets.
+    Assets {
+        #[command(subcommand)]
+        command: AssetsCommand,
+    },
     /// Bring in a handoff package or a customer's agenda.
     Import {
         #[command(subcommand)]
@@ -135,6 +140,20 @@ enum Command {
         start: Option<DateTime<Utc>>,
         #[arg(long, value_parser = parse_instant)]
         end: Option<DateTime<Utc>>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AssetsCommand {
+    /// Run a kind's spec checks on a file: type by content, pixel size and aspect from the
+    /// header, byte size, transparency, completeness. Exit 1 when a check fails.
+    Check {
+        file: PathBuf,
+        /// logo, banner, background or overlay.
+        #[arg(long, value_parser = ["logo", "banner", "background", "overlay"])]
+        kind: String,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -370,6 +389,28 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
             println!("{}", out.display());
         }
         Command::Rtmp { .. } => return rtmp::test(cli, Some(&mut store)),
+        Command::Assets {
+            command: AssetsCommand::Check { file, kind, json },
+        } => {
+            let spec = showcall_core::asset_check::presets()
+                .remove(kind)
+                .expect("clap allows known kinds only");
+            let r = showcall_core::asset_check::check_file(file, kind, &spec);
+            if *json {
+                print::json(&r);
+            } else {
+                for c in &r.checks {
+                    let mark = if c.ok { "ok  " } else { "FAIL" };
+                    println!(
+                        "{mark} {:<13} expected {}; found {}",
+                        c.check, c.expected, c.found
+                    );
+                }
+            }
+            if !r.ok() {
+                return Ok(ExitCode::from(1));
+            }
+        }
         Command::Runsheet { event, out } => {
             let data = store.load(&store.find_event(event)?)?;
             return exchange::runsheet(cli, &data, out);

@@ -11,6 +11,7 @@
 //! assert!(findings.iter().any(|f| f.code == "closing_training_needed"));
 //! ```
 
+pub mod asset_check;
 pub mod cues;
 pub mod demo;
 pub mod edit;
