@@ -84,6 +84,13 @@ async fn a_french_excel_agenda_is_previewed_row_by_row_and_imports_the_rows_the_
             t.contains("la fin 10 h 00 est avant le début 10 h 30")
         })
         .await;
+        app.client
+            .execute(
+                "document.querySelector('[data-testid=agenda-preview]').scrollIntoView()",
+                vec![],
+            )
+            .await
+            .unwrap();
         app.screenshot("agenda-preview-fr").await;
         app.click("[data-testid=lang-en]").await;
         app.click("[data-testid=read-agenda]").await;
