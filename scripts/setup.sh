@@ -11,7 +11,9 @@ what="${1:-all}"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-run_pkgs="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libdbus-1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good"
+run_pkgs="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libdbus-1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good ffmpeg"
+# ffmpeg: ffprobe reads a video clip's container, codecs, size, frame rate and duration for the
+# branding checks, and ffmpeg makes its still for the checklist (the app says so when absent).
 # nginx + its RTMP and stream modules + openssl: a real RTMP/RTMPS ingest on loopback for tests.
 # openbox + wmctrl (+ xprop from x11-utils): a window manager for the tests of closing and full screen.
 # gnome-keyring: a real Secret Service for the test of stream keys in the OS credential store.

@@ -46,6 +46,12 @@ fn main() {
             "export_runsheet",
             "preview_agenda",
             "import_agenda",
+            "attach_brand_file",
+            "brand_presets",
+            "save_brand_preset",
+            "delete_brand_preset",
+            "get_mode",
+            "set_mode",
         ]));
     tauri_build::try_build(attrs).expect("tauri build script");
 }

@@ -52,6 +52,12 @@ pub fn run() {
             }
         })
         .plugin(tauri_plugin_dialog::init())
+        .register_uri_scheme_protocol("showcall-file", |ctx, request| {
+            use tauri::Manager;
+            let state = ctx.app_handle().state::<AppState>();
+            let db = state.lock_quiet().store.path().map(|p| p.to_path_buf());
+            commands::branding::serve_file(db.as_deref(), request.uri().path())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::events::list_events,
             commands::events::create_event,
@@ -96,6 +102,12 @@ pub fn run() {
             commands::exchange::export_runsheet,
             commands::agenda::preview_agenda,
             commands::agenda::import_agenda,
+            commands::branding::attach_brand_file,
+            commands::branding::brand_presets,
+            commands::branding::save_brand_preset,
+            commands::branding::delete_brand_preset,
+            commands::branding::get_mode,
+            commands::branding::set_mode,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Showcall");

@@ -83,7 +83,10 @@ fn csp_allows_no_remote_content() {
             let ok = source.starts_with('\'')
                 || source == "ipc:"
                 || source == "data:"
-                || source == "http://ipc.localhost";
+                || source == "http://ipc.localhost"
+                // The app's own protocol for stored branding files (Linux/macOS, Windows forms).
+                || source == "showcall-file:"
+                || source == "http://showcall-file.localhost";
             assert!(
                 ok,
                 "CSP source {source} in “{}” could load remote content",

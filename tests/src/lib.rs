@@ -182,11 +182,18 @@ impl App {
         self.client.find_all(Locator::Css(css)).await.unwrap()
     }
 
-    /// Clicks the element matching `css`.
+    /// Clicks the element matching `css`, first scrolled to the middle of the window (the
+    /// sticky header would otherwise catch clicks at the top edge).
     pub async fn click(&self, css: &str) {
-        self.find(css)
-            .await
-            .click()
+        let el = self.find(css).await;
+        let _ = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'})",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await;
+        el.click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
@@ -255,6 +262,18 @@ impl App {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Scrolls the first element matching `css` into view (for screenshots of long pages).
+    pub async fn scroll_to(&self, css: &str) {
+        self.find(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'start'})",
+                vec![serde_json::Value::String(css.to_string())],
+            )
+            .await
+            .unwrap();
     }
 
     /// Saves a screenshot of the window under the artifacts dir; returns its path.

@@ -7,17 +7,6 @@ use showcall_core::store::Store;
 use showcall_e2e::{bounded, App};
 use std::time::Duration;
 
-/// Windows-1252 bytes of `s` (the characters used here are all in the code page).
-fn cp1252(s: &str) -> Vec<u8> {
-    s.chars()
-        .map(|c| match c {
-            '’' => 0x92,
-            c if (c as u32) < 0x100 => c as u32 as u8,
-            c => panic!("{c} is not in this test's code page subset"),
-        })
-        .collect()
-}
-
 const AGENDA: &str = "Titre;Date;Début;Fin;Salle;Conférenciers\r\n\
     Mot d’ouverture;15/04/2027;9 h 00;9 h 30;Salle A;\"Élise Tremblay; François Côté\"\r\n\
     Panel;15/04/2027;10 h 30;10 h 00;Salle A;Jean Roy\r\n\
@@ -27,7 +16,7 @@ const AGENDA: &str = "Titre;Date;Début;Fin;Salle;Conférenciers\r\n\
 async fn a_french_excel_agenda_is_previewed_row_by_row_and_imports_the_rows_the_user_accepts() {
     let data = tempfile::tempdir().unwrap();
     let csv = data.path().join("programme.csv");
-    std::fs::write(&csv, cp1252(AGENDA)).unwrap();
+    std::fs::write(&csv, showcall_core::testing::cp1252(AGENDA)).unwrap();
     bounded(Duration::from_secs(240), async {
         let app = App::start(data.path()).await;
         app.click("[data-testid=import-agenda]").await;
@@ -68,13 +57,7 @@ async fn a_french_excel_agenda_is_previewed_row_by_row_and_imports_the_rows_the_
         assert!(!import.is_enabled().await.unwrap());
         app.click("[data-testid=accept-valid]").await;
         assert!(import.is_enabled().await.unwrap());
-        app.client
-            .execute(
-                "document.querySelector('[data-testid=agenda-preview]').scrollIntoView()",
-                vec![],
-            )
-            .await
-            .unwrap();
+        app.scroll_to("[data-testid=agenda-preview]").await;
         app.screenshot("agenda-preview").await;
 
         // The same preview in French: the row's error in French.
@@ -84,13 +67,7 @@ async fn a_french_excel_agenda_is_previewed_row_by_row_and_imports_the_rows_the_
             t.contains("la fin 10 h 00 est avant le début 10 h 30")
         })
         .await;
-        app.client
-            .execute(
-                "document.querySelector('[data-testid=agenda-preview]').scrollIntoView()",
-                vec![],
-            )
-            .await
-            .unwrap();
+        app.scroll_to("[data-testid=agenda-preview]").await;
         app.screenshot("agenda-preview-fr").await;
         app.click("[data-testid=lang-en]").await;
         app.click("[data-testid=read-agenda]").await;

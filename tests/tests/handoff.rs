@@ -108,13 +108,7 @@ async fn a_package_goes_out_and_the_customers_changes_come_back_through_the_merg
             !apply.is_enabled().await.unwrap(),
             "Import waits for a choice"
         );
-        app.client
-            .execute(
-                "document.querySelector('[data-testid=import-plan]').scrollIntoView()",
-                vec![],
-            )
-            .await
-            .unwrap();
+        app.scroll_to("[data-testid=import-plan]").await;
         app.screenshot("handoff-merge-preview").await;
 
         app.click(&format!(

@@ -13,7 +13,7 @@ import { EventsList } from "./features/events/EventsList";
 import { HandoffTab } from "./features/handoff/HandoffTab";
 import { toErrorPayload } from "./ipc";
 import { isTyping } from "./keys";
-import { handoffPage, helpOpen, init, redo, setError, setHelpOpen, setTab, tab, TABS, undo, view } from "./state";
+import { handoffPage, helpOpen, init, redo, setError, setHelpOpen, setTab, tab, tabs, undo, view } from "./state";
 
 /** Emitted by Rust when the user closes the main window (the close itself is prevented). */
 const CLOSE_REQUESTED = "close-requested";
@@ -46,9 +46,9 @@ function onKeyDown(e: KeyboardEvent): void {
     return;
   }
   if (!view() || helpOpen()) return;
-  if (e.altKey && /^[1-9]$/.test(e.key) && Number(e.key) <= TABS.length) {
+  if (e.altKey && /^[1-9]$/.test(e.key) && Number(e.key) <= tabs().length) {
     e.preventDefault();
-    setTab(TABS[Number(e.key) - 1]);
+    setTab(tabs()[Number(e.key) - 1]);
     return;
   }
   if (!e.altKey && key === "n" && tab() === "calendar" && !target?.closest("[data-testid=segment-row]")) {

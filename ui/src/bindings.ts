@@ -59,7 +59,11 @@ export type Person = { id: string, eventId: string, name: string, role: Role, em
 /**
  * The person's own IANA zone, when it differs from the event's.
  */
-timeZone: string | null, invitationSent: boolean, techCheckDone: boolean, };
+timeZone: string | null, invitationSent: boolean, techCheckDone: boolean, 
+/**
+ * The speaker instructions were sent to them (screen sharing, camera, audio, timing).
+ */
+instructionsSent: boolean, };
 
 export type Owner = "analyst" | "customer";
 
@@ -177,13 +181,25 @@ cueSettings: Array<CueSetting>,
 /**
  * Where the event is restreamed. Ordered by position.
  */
-destinations: Array<Destination>, };
+destinations: Array<Destination>, 
+/**
+ * The branding checklist. Ordered by position.
+ */
+brandItems: Array<BrandItem>, 
+/**
+ * Palette, chat requirements, due-date lead time, speaker instructions.
+ */
+branding: Branding, };
 
 export type EventSummary = { id: string, name: string, customer: string, timeZone: string, 
 /**
  * First session start, if any.
  */
-firstStart: string | null, sessionCount: number, };
+firstStart: string | null, sessionCount: number, 
+/**
+ * Branding items approved over required ones.
+ */
+readiness: Readiness, };
 
 export type SupportWindow = { start: string, end: string, minutes: number, };
 
@@ -257,7 +273,7 @@ export type PersonFields = { name: string, role: Role, email: string,
 /**
  * Empty when the same as the event's.
  */
-timeZone: string, invitationSent: boolean, techCheckDone: boolean, };
+timeZone: string, invitationSent: boolean, techCheckDone: boolean, instructionsSent: boolean, };
 
 export type CustomCueFields = { sessionId: string, segmentId: string | null, anchor: CueAnchor, offsetSecs: number, kind: CueKind, text: string, leadSecs: number, };
 
@@ -277,7 +293,129 @@ export type ConnectionTest = { ok: boolean, stages: Array<TestStage>, };
 
 export type TestStage = { stage: string, ok: boolean, ms: number, detail: string, };
 
-export type Edit = { "type": "updateEvent", fields: EventFields, } | { "type": "addStage", name: string, } | { "type": "renameStage", id: string, name: string, } | { "type": "deleteStage", id: string, } | { "type": "addSession", fields: SessionFields, } | { "type": "updateSession", id: string, fields: SessionFields, } | { "type": "deleteSession", id: string, } | { "type": "addSegment", sessionId: string, position: number | null, fields: SegmentFields, } | { "type": "updateSegment", id: string, fields: SegmentFields, } | { "type": "moveSegment", id: string, to: number, } | { "type": "deleteSegment", id: string, } | { "type": "addPerson", fields: PersonFields, } | { "type": "updatePerson", id: string, fields: PersonFields, } | { "type": "deletePerson", id: string, } | { "type": "setTaskStatus", id: string, status: TaskStatus, } | { "type": "addCustomCue", fields: CustomCueFields, } | { "type": "updateCustomCue", id: string, fields: CustomCueFields, } | { "type": "deleteCustomCue", id: string, } | { "type": "setCueSetting", kind: CueKind, enabled: boolean, leadSecs: number, } | { "type": "addDestination", fields: DestinationFields, } | { "type": "updateDestination", id: string, fields: DestinationFields, } | { "type": "deleteDestination", id: string, } | { "type": "updateTask", id: string, status: TaskStatus, link: string, doneBy: string, doneAt: string | null, };
+export type Edit = { "type": "updateEvent", fields: EventFields, } | { "type": "addStage", name: string, } | { "type": "renameStage", id: string, name: string, } | { "type": "deleteStage", id: string, } | { "type": "addSession", fields: SessionFields, } | { "type": "updateSession", id: string, fields: SessionFields, } | { "type": "deleteSession", id: string, } | { "type": "addSegment", sessionId: string, position: number | null, fields: SegmentFields, } | { "type": "updateSegment", id: string, fields: SegmentFields, } | { "type": "moveSegment", id: string, to: number, } | { "type": "deleteSegment", id: string, } | { "type": "addPerson", fields: PersonFields, } | { "type": "updatePerson", id: string, fields: PersonFields, } | { "type": "deletePerson", id: string, } | { "type": "setTaskStatus", id: string, status: TaskStatus, } | { "type": "addCustomCue", fields: CustomCueFields, } | { "type": "updateCustomCue", id: string, fields: CustomCueFields, } | { "type": "deleteCustomCue", id: string, } | { "type": "setCueSetting", kind: CueKind, enabled: boolean, leadSecs: number, } | { "type": "addDestination", fields: DestinationFields, } | { "type": "updateDestination", id: string, fields: DestinationFields, } | { "type": "deleteDestination", id: string, } | { "type": "addBrandItems", items: Array<PresetItem>, } | { "type": "updateBrandItem", id: string, fields: BrandItemFields, } | { "type": "deleteBrandItem", id: string, } | { "type": "setBrandStatus", id: string, status: AssetStatus, reason: string, by: string, at: string, } | { "type": "attachBrandFile", id: string, file: AssetFile, lang: Lang, } | { "type": "removeBrandFile", id: string, sha256: string, } | { "type": "updateBranding", fields: Branding, } | { "type": "updateTask", id: string, status: TaskStatus, link: string, doneBy: string, doneAt: string | null, };
+
+export type BrandItemFields = { title: string, owner: Owner, required: boolean, 
+/**
+ * `YYYY-MM-DD`, or empty to follow the event (the default lead time).
+ */
+due: string, notes: string, spec: AssetSpec, };
+
+export type AssetSpec = { 
+/**
+ * Accepted types: `png`, `jpeg`, `svg`, `mp4`, `mov`.
+ */
+types: Array<string>, width: number | null, height: number | null, minWidth: number | null, minHeight: number | null, minLongSide: number | null, 
+/**
+ * Longest side over shortest side, at most.
+ */
+maxAspect: number | null, landscape: boolean, maxBytes: number | null, 
+/**
+ * A PNG must carry an alpha channel (or a transparent colour).
+ */
+transparency: boolean, 
+/**
+ * Video clips: accepted video codecs as ffprobe names them (`h264`).
+ */
+videoCodecs: Array<string>, 
+/**
+ * Video clips: accepted audio codecs (`aac`); a clip without sound passes.
+ */
+audioCodecs: Array<string>, 
+/**
+ * Video clips: frames per second, at most.
+ */
+maxFps: number | null, };
+
+export type AssetCheck = { 
+/**
+ * `readable`, `type`, `complete`, `bytes`, `dimensions`, `aspect`, `transparency`,
+ * `probe`, `videoCodec`, `audioCodec`, `frameRate`, `duration`.
+ */
+check: string, ok: boolean, expected: string, found: string, 
+/**
+ * Not run (no probe installed): neither passed nor failed.
+ */
+skipped: boolean, };
+
+export type AssetReport = { kind: string, fileType: string | null, bytes: number, width: number | null, height: number | null, 
+/**
+ * Video clips: length in milliseconds, when probed.
+ */
+durationMs: number | null, checks: Array<AssetCheck>, };
+
+export type AssetKind = "logo" | "banner" | "background" | "overlay" | "video" | "colours" | "chat" | "other";
+
+export type AssetStatus = "requested" | "received" | "approved" | "rejected";
+
+export type AssetFile = { 
+/**
+ * The content's SHA-256 (for a file over [`MAX_STORED_BYTES`], never kept, that of its
+ * first 64 KiB and its length).
+ */
+sha256: string, 
+/**
+ * The original file's name (never its folder).
+ */
+name: string, bytes: number, addedAt: string, addedBy: string, 
+/**
+ * The spec checks run when it was attached.
+ */
+report: AssetReport, 
+/**
+ * Whether a copy is kept (a file of the wrong type or far too big is only reported).
+ */
+stored: boolean, 
+/**
+ * A still picture of a video clip was made (ffmpeg), kept as `thumbs/<sha256>.jpg`.
+ */
+thumbnail: boolean, };
+
+export type StatusChange = { at: string, by: string, from: AssetStatus, to: AssetStatus, reason: string, };
+
+export type BrandItem = { id: string, eventId: string, position: number, kind: AssetKind, title: string, owner: Owner, 
+/**
+ * Counts towards readiness.
+ */
+required: boolean, 
+/**
+ * The due date; kept in step with the event unless `due_custom`.
+ */
+due: string | null, dueCustom: boolean, spec: AssetSpec, status: AssetStatus, 
+/**
+ * Why it was rejected (empty otherwise).
+ */
+reason: string, notes: string, files: Array<AssetFile>, history: Array<StatusChange>, };
+
+export type Palette = { primary: string, secondary: string, text: string, background: string, };
+
+export type ChatAudience = "everyone" | "attendees" | "speakers_only" | "nobody";
+
+export type ChatRequirements = { moderated: boolean, whoMayChat: ChatAudience, 
+/**
+ * Pinned messages, one per entry.
+ */
+pinned: Array<string>, 
+/**
+ * Languages the chat is run in (BCP 47 tags or names).
+ */
+languages: Array<string>, notes: string, };
+
+export type Branding = { palette: Palette, chat: ChatRequirements, 
+/**
+ * Items are due this many days before the first session.
+ */
+dueDaysBefore: number, 
+/**
+ * The speaker instructions the customer sends with invitations.
+ */
+speakerInstructions: string, };
+
+export type PresetItem = { kind: AssetKind, title: string, owner: Owner, required: boolean, spec: AssetSpec, };
+
+export type BrandPreset = { name: string, builtIn: boolean, items: Array<PresetItem>, };
+
+export type Readiness = { approved: number, required: number, };
 
 export type ErrorPayload = { code: string, message: string, 
 /**

@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  BrandPreset,
   CueKind,
   CueState,
   Edit,
@@ -267,6 +268,43 @@ export function quitApp(): Promise<null> {
 }
 
 /** Turns whatever a command rejected with into an `ErrorPayload`. */
+// ---- branding checklist and mode ------------------------------------------------
+
+/** Copies a file into the data folder by its SHA-256, checks it, and attaches it to an item. */
+export function attachBrandFile(args: { eventId: string; itemId: string; path: string }): Promise<EditResult> {
+  return invoke("attach_brand_file", args);
+}
+
+/** The built-in checklist preset (in the UI language) and the ones saved by the analyst. */
+export function brandPresets(): Promise<BrandPreset[]> {
+  return invoke("brand_presets");
+}
+
+/** Saves the event's checklist lines (kinds, titles, owners, specs) as a named preset. */
+export function saveBrandPreset(args: { eventId: string; name: string }): Promise<BrandPreset[]> {
+  return invoke("save_brand_preset", args);
+}
+
+export function deleteBrandPreset(args: { name: string }): Promise<BrandPreset[]> {
+  return invoke("delete_brand_preset", args);
+}
+
+export function getMode(): Promise<"analyst" | "customer"> {
+  return invoke("get_mode");
+}
+
+export function setMode(args: { mode: "analyst" | "customer" }): Promise<"analyst" | "customer"> {
+  return invoke("set_mode", args);
+}
+
+/**
+ * Where the webview loads a stored file from (images only; `thumb` for a video's still).
+ * Served by the app's `showcall-file` protocol from the data folder, never from elsewhere.
+ */
+export function fileUrl(sha256: string, thumb = false): string {
+  return `showcall-file://localhost/${thumb ? "thumb/" : ""}${sha256}`;
+}
+
 export function toErrorPayload(e: unknown): ErrorPayload {
   if (e && typeof e === "object" && "message" in e) {
     const o = e as Partial<ErrorPayload> & { message: unknown };

@@ -1,14 +1,56 @@
 // Application state: the events list, the open event's view and UI selections.
 import { batch, createSignal } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
-import type { ConnectionTest, Edit, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
+import type { ConnectionTest, Edit, EditResult, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
 import * as ipc from "./ipc";
 import { isLang, lang, setUiLang, t } from "./i18n";
 import { localDateKey } from "./time";
 
-export type Tab = "calendar" | "people" | "tasks" | "settings" | "live" | "report" | "destinations" | "handoff";
-/** In Alt+1 … Alt+8 order. */
-export const TABS: Tab[] = ["calendar", "people", "tasks", "settings", "live", "report", "destinations", "handoff"];
+export type Tab =
+  | "calendar"
+  | "people"
+  | "tasks"
+  | "settings"
+  | "live"
+  | "report"
+  | "destinations"
+  | "handoff"
+  | "branding"
+  | "schedule"
+  | "speakers";
+
+/** Who is using Showcall: the production analyst, or the customer's event lead. */
+export type Mode = "analyst" | "customer";
+
+/** The analyst's tabs, in Alt+1 … Alt+9 order. */
+export const ANALYST_TABS: Tab[] = [
+  "calendar",
+  "people",
+  "tasks",
+  "settings",
+  "live",
+  "report",
+  "destinations",
+  "handoff",
+  "branding",
+];
+/** The customer lead's forms: no cues, no stream keys, no live mode. */
+export const CUSTOMER_TABS: Tab[] = ["schedule", "speakers", "branding", "handoff"];
+
+const [mode, setModeSignal] = createSignal<Mode>("analyst");
+export { mode };
+/** The tabs of the current mode, in Alt+N order. */
+export const tabs = (): Tab[] => (mode() === "customer" ? CUSTOMER_TABS : ANALYST_TABS);
+
+/** Switches between analyst and customer-lead mode (remembered in the database). */
+export async function setMode(m: Mode): Promise<void> {
+  try {
+    setModeSignal(await ipc.setMode({ mode: m }));
+    if (!tabs().includes(tab())) setTab(tabs()[0]);
+  } catch (e) {
+    fail(e);
+  }
+}
 
 // ---- errors ---------------------------------------------------------------
 const [error, setError] = createSignal<ErrorPayload | null>(null);
@@ -87,6 +129,7 @@ export async function init(): Promise<void> {
   try {
     const l = await ipc.getLang();
     if (isLang(l)) setUiLang(l);
+    setModeSignal(await ipc.getMode());
   } catch (e) {
     fail(e);
   }
@@ -121,7 +164,7 @@ function showEvent(v: EventView): void {
   batch(() => {
     setHandoffPage(false);
     setView(v);
-    setTab("calendar");
+    setTab(tabs()[0]);
     setSelectedSessionId(null);
     const first = v.data.sessions[0];
     setSelectedDay(first ? localDateKey(first.start, v.data.event.timeZone) : null);
@@ -179,6 +222,14 @@ export async function applyEdit(edit: Edit): Promise<EditOutcome> {
   } catch (e) {
     return { ok: false, error: fail(e) };
   }
+}
+
+/** Shows the view returned by a command that edited the open event outside `applyEdit` (attaching
+ * a branding file); ignored when another event was opened meanwhile. */
+export function showEdited(r: EditResult): void {
+  if (view()?.data.event.id !== r.view.data.event.id) return;
+  setError(null);
+  setView(r.view);
 }
 
 async function history(run: (eventId: string) => Promise<EventView>): Promise<void> {
@@ -374,9 +425,21 @@ export function focusDestination(id: string): void {
   });
 }
 
+/** Shows a branding checklist item and scrolls it into view. */
+export function focusBrandItem(id: string): void {
+  batch(() => {
+    setTab("branding");
+    flash("brandItem", id);
+  });
+  requestAnimationFrame(() => {
+    document.querySelector(`[data-testid=brand-item][data-id="${id}"]`)?.scrollIntoView({ block: "nearest" });
+  });
+}
+
 export function focusSubject(kind: string, id: string): void {
   const v = view();
   if (!v) return;
+  if (kind === "brandItem") return focusBrandItem(id);
   if (kind === "session") focusSession(id);
   else if (kind === "segment") {
     const seg = v.data.segments.find((s) => s.id === id);

@@ -697,6 +697,7 @@ impl Builder {
             time_zone: None,
             invitation_sent: false,
             tech_check_done: false,
+            instructions_sent: false,
         });
         self.person_ids.insert(key, id.clone());
         id

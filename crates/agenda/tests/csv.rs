@@ -26,6 +26,7 @@ fn add_person(d: &mut EventData, name: &str) -> String {
         time_zone: None,
         invitation_sent: true,
         tech_check_done: false,
+        instructions_sent: false,
     });
     id
 }

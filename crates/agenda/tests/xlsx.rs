@@ -129,6 +129,7 @@ fn xlsx_with_date_cells_merged_cells_and_a_formula() {
         time_zone: None,
         invitation_sent: false,
         tech_check_done: false,
+        instructions_sent: false,
     });
     let mapping = Mapping::detect(&sheet);
     let reading = interpret(&sheet, &mapping, DateOrder::DayFirst).unwrap();

@@ -32,14 +32,6 @@ fn fail(e: Error, cli: &crate::Cli) -> ExitCode {
     }
 }
 
-/// Who this database belongs to: the customer's lead mode says so in its settings.
-fn made_by(store: &Store) -> MadeBy {
-    match store.setting("mode").ok().flatten().as_deref() {
-        Some("customer") => MadeBy::Customer,
-        _ => MadeBy::Analyst,
-    }
-}
-
 pub fn export(
     cli: &crate::Cli,
     store: &mut Store,
@@ -49,7 +41,7 @@ pub fn export(
 ) -> showcall_core::Result<ExitCode> {
     let id = store.find_event(event)?;
     let opts = Options {
-        made_by: made_by(store),
+        made_by: MadeBy::of(store),
         include_stream_keys,
         lang: cli.lang,
         now: Utc::now(),
@@ -229,19 +221,14 @@ pub fn runsheet(
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let bytes = match ext.as_str() {
-        "pdf" => showcall_runsheet::pdf(data, cli.lang),
-        "xlsx" => showcall_runsheet::xlsx(data, cli.lang),
-        "csv" => Ok(showcall_runsheet::csv(data, cli.lang).into_bytes()),
-        _ => {
-            eprintln!(
-                "showcall: --out {}: the extension says the format: .pdf, .xlsx or .csv",
-                out.display()
-            );
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let bytes = match bytes {
+    if !showcall_runsheet::FORMATS.contains(&ext.as_str()) {
+        eprintln!(
+            "showcall: --out {}: the extension says the format: .pdf, .xlsx or .csv",
+            out.display()
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let bytes = match showcall_runsheet::render(data, cli.lang, &ext) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("showcall: {e}");

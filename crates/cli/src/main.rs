@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 the thing checked failed, 2 usage or bad input.
 
 mod agenda;
+mod assets;
 mod exchange;
 mod print;
 mod rtmp;
@@ -117,10 +118,16 @@ enum Command {
         #[arg(long, value_name = "FILE.(pdf|xlsx|csv)")]
         out: PathBuf,
     },
-    /// Branding assets.
+    /// The branding checklist of an event (status, owner, due date, files, checks), or
+    /// `assets check FILE --kind K` to run a kind's spec checks on a file.
+    #[command(args_conflicts_with_subcommands = true)]
     Assets {
         #[command(subcommand)]
-        command: AssetsCommand,
+        command: Option<AssetsCommand>,
+        /// Event id or exact name.
+        event: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Bring in a handoff package or a customer's agenda.
     Import {
@@ -146,11 +153,12 @@ enum Command {
 #[derive(Subcommand)]
 enum AssetsCommand {
     /// Run a kind's spec checks on a file: type by content, pixel size and aspect from the
-    /// header, byte size, transparency, completeness. Exit 1 when a check fails.
+    /// header, byte size, transparency, completeness; for video, container, codecs, size,
+    /// frame rate and duration through ffprobe. Exit 1 when a check fails.
     Check {
         file: PathBuf,
-        /// logo, banner, background or overlay.
-        #[arg(long, value_parser = ["logo", "banner", "background", "overlay"])]
+        /// logo, banner, background, overlay or video.
+        #[arg(long, value_parser = ["logo", "banner", "background", "overlay", "video"])]
         kind: String,
         #[arg(long)]
         json: bool,
@@ -390,26 +398,20 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
         }
         Command::Rtmp { .. } => return rtmp::test(cli, Some(&mut store)),
         Command::Assets {
-            command: AssetsCommand::Check { file, kind, json },
+            command: Some(AssetsCommand::Check { file, kind, json }),
+            ..
+        } => return Ok(assets::check(file, kind, *json, cli.lang)),
+        Command::Assets {
+            command: None,
+            event,
+            json,
         } => {
-            let spec = showcall_core::asset_check::presets()
-                .remove(kind)
-                .expect("clap allows known kinds only");
-            let r = showcall_core::asset_check::check_file(file, kind, &spec);
-            if *json {
-                print::json(&r);
-            } else {
-                for c in &r.checks {
-                    let mark = if c.ok { "ok  " } else { "FAIL" };
-                    println!(
-                        "{mark} {:<13} expected {}; found {}",
-                        c.check, c.expected, c.found
-                    );
-                }
-            }
-            if !r.ok() {
-                return Ok(ExitCode::from(1));
-            }
+            let Some(event) = event else {
+                eprintln!("showcall assets: name an event (id or exact name), or use `assets check FILE --kind K`");
+                return Ok(ExitCode::from(2));
+            };
+            let data = store.load(&store.find_event(event)?)?;
+            assets::checklist(&data, *json, cli.lang);
         }
         Command::Runsheet { event, out } => {
             let data = store.load(&store.find_event(event)?)?;

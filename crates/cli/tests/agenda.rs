@@ -15,17 +15,6 @@ fn run(db: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// Windows-1252 bytes of `s` (every character used here is in the code page).
-fn cp1252(s: &str) -> Vec<u8> {
-    s.chars()
-        .map(|c| match c {
-            '’' => 0x92,
-            c if (c as u32) < 0x100 => c as u32 as u8,
-            c => panic!("{c} is not in this test's code page subset"),
-        })
-        .collect()
-}
-
 const AGENDA: &str = "Titre;Date;Début;Fin;Salle;Conférenciers\r\n\
     Mot d’ouverture;15/04/2027;9 h 00;9 h 30;Salle A;\"Élise Tremblay; François Côté\"\r\n\
     Panel;15/04/2027;10 h 30;10 h 00;Salle A;Jean Roy\r\n\
@@ -36,7 +25,7 @@ fn a_french_excel_agenda_imports_only_when_every_row_reads_or_the_user_agrees() 
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("showcall.db");
     let csv = dir.path().join("agenda.csv");
-    std::fs::write(&csv, cp1252(AGENDA)).unwrap();
+    std::fs::write(&csv, showcall_core::testing::cp1252(AGENDA)).unwrap();
     let csv = csv.to_str().unwrap();
     let o = run(&db, &["demo"]);
     assert!(o.status.success());

@@ -56,7 +56,7 @@ fn main() {
     let t = Instant::now();
     for (p, len) in &files {
         let one = Instant::now();
-        let r = check_file(p, "background", &spec);
+        let r = check_file(p, "background", &spec, showcall_core::i18n::Lang::En);
         let ms = one.elapsed().as_secs_f64() * 1e3;
         assert_eq!(r.width, Some(1920));
         assert!(r.checks.iter().any(|c| c.check == "complete" && c.ok));

@@ -43,6 +43,8 @@ pub fn event() -> EventData {
         custom_cues: vec![],
         cue_settings: vec![],
         destinations: vec![],
+        brand_items: vec![],
+        branding: Default::default(),
     };
     let mut person = |name: &str, role: Role, email: &str, invited: bool| {
         let id = new_id();
@@ -55,6 +57,7 @@ pub fn event() -> EventData {
             time_zone: None,
             invitation_sent: invited,
             tech_check_done: invited,
+            instructions_sent: false,
         });
         id
     };
@@ -264,6 +267,25 @@ pub fn event() -> EventData {
         ],
     );
     crate::tasks::sync(&mut d);
+    // The branding checklist: the colours are settled, the rest is still owed.
+    let preset = crate::branding::default_preset(crate::i18n::Lang::FrCa);
+    d.brand_items = crate::branding::items_from(&preset.items, &event_id, 0);
+    d.branding.palette = crate::branding::Palette {
+        primary: "#0b3d5c".into(),
+        secondary: "#f2a900".into(),
+        text: "#ffffff".into(),
+        background: "#0b3d5c".into(),
+    };
+    d.branding.chat.moderated = true;
+    d.branding.chat.languages = vec!["fr-CA".into(), "en".into()];
+    if let Some(c) = d
+        .brand_items
+        .iter_mut()
+        .find(|i| i.kind == crate::branding::AssetKind::Colours)
+    {
+        c.status = crate::branding::AssetStatus::Approved;
+    }
+    crate::branding::sync(&mut d);
     d
 }
 

@@ -81,6 +81,8 @@ pub struct PersonFields {
     pub time_zone: String,
     pub invitation_sent: bool,
     pub tech_check_done: bool,
+    #[serde(default)]
+    pub instructions_sent: bool,
 }
 
 /// The editable fields of an RTMP destination (the key is set apart, never through an edit).
@@ -146,6 +148,19 @@ impl CustomCueFields {
             lead_secs: self.lead_secs,
         }
     }
+}
+
+/// The editable fields of a branding checklist item (status and files change apart).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BrandItemFields {
+    pub title: String,
+    pub owner: Owner,
+    pub required: bool,
+    /// `YYYY-MM-DD`, or empty to follow the event (the default lead time).
+    pub due: String,
+    pub notes: String,
+    pub spec: crate::asset_check::Spec,
 }
 
 /// One user edit of an event.
@@ -240,6 +255,43 @@ pub enum Edit {
     },
     DeleteDestination {
         id: String,
+    },
+    /// Adds checklist lines at the end (from a preset, or a single new line).
+    AddBrandItems {
+        items: Vec<crate::branding::PresetItem>,
+    },
+    UpdateBrandItem {
+        id: String,
+        fields: BrandItemFields,
+    },
+    DeleteBrandItem {
+        id: String,
+    },
+    /// Moves an item along requested → received → approved / rejected (a reason is required)
+    /// and back to requested. `by` and `at` are stamped by the caller.
+    SetBrandStatus {
+        id: String,
+        status: crate::branding::AssetStatus,
+        reason: String,
+        by: String,
+        at: DateTime<Utc>,
+    },
+    /// Records a file already copied and checked by [`crate::branding::store_file`]. A file that
+    /// passes every check makes the item received; one that fails makes it rejected, with the
+    /// failed checks (in `lang`) as the reason.
+    AttachBrandFile {
+        id: String,
+        file: crate::branding::AssetFile,
+        lang: crate::i18n::Lang,
+    },
+    /// Takes a file off an item (the stored copy stays, other items or events may share it).
+    RemoveBrandFile {
+        id: String,
+        sha256: String,
+    },
+    /// Palette, chat requirements, due-date lead time and speaker instructions.
+    UpdateBranding {
+        fields: crate::branding::Branding,
     },
     /// Status, link and who did it; `done_at` is stamped by the caller (who owns the clock)
     /// when the status becomes done, and cleared when it stops being done.
@@ -364,6 +416,7 @@ fn person_from(fields: &PersonFields, id: String, event_id: String) -> Person {
         time_zone: (!tz.is_empty()).then(|| tz.to_string()),
         invitation_sent: fields.invitation_sent,
         tech_check_done: fields.tech_check_done,
+        instructions_sent: fields.instructions_sent,
     }
 }
 
@@ -542,6 +595,13 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
         Edit::SetTaskStatus { id, status } => {
             find_mut(&mut d.tasks, id, "task", |t| &t.id)?.status = *status;
         }
+        Edit::AddBrandItems { .. }
+        | Edit::UpdateBrandItem { .. }
+        | Edit::DeleteBrandItem { .. }
+        | Edit::SetBrandStatus { .. }
+        | Edit::AttachBrandFile { .. }
+        | Edit::RemoveBrandFile { .. }
+        | Edit::UpdateBranding { .. } => created = crate::branding::apply(d, edit)?,
         Edit::UpdateTask {
             id,
             status,

@@ -25,6 +25,8 @@ pub enum Invalid {
     UnknownReference(String),
     /// Free-form explanation.
     Other(String),
+    /// An explanation in both languages.
+    Say { en: String, fr: String },
     /// A server URL or stream key problem (never quotes the key).
     Rtmp(crate::rtmp::Problem),
 }
@@ -123,6 +125,8 @@ impl Error {
                         format!("« {v} » ne fait pas partie de cet événement")
                     }
                     (Invalid::Other(v), _) => v.clone(),
+                    (Invalid::Say { en, .. }, false) => en.clone(),
+                    (Invalid::Say { fr, .. }, true) => fr.clone(),
                     (Invalid::Rtmp(p), _) => p.message(lang),
                 };
                 let label = crate::i18n::field_label(field, lang);

@@ -14,6 +14,28 @@ pub enum MadeBy {
     Customer,
 }
 
+/// The setting that says who uses this copy of Showcall (`analyst` or `customer`).
+pub const MODE_SETTING: &str = "mode";
+
+impl MadeBy {
+    /// The code stored in the `mode` setting.
+    pub fn code(self) -> &'static str {
+        match self {
+            MadeBy::Analyst => "analyst",
+            MadeBy::Customer => "customer",
+        }
+    }
+
+    /// Who uses this database: the customer lead when the `mode` setting says so, else the
+    /// analyst. Packages written here say so in their manifest.
+    pub fn of(store: &crate::store::Store) -> MadeBy {
+        match store.setting(MODE_SETTING).ok().flatten().as_deref() {
+            Some("customer") => MadeBy::Customer,
+            _ => MadeBy::Analyst,
+        }
+    }
+}
+
 /// What importing a package would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -77,6 +77,20 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "destination.streamKey" => ["Stream key", "Clé de diffusion"],
         "destination.sessionIds" => ["Sessions", "Séances"],
         "destination.id" => ["Destination", "Destination"],
+        "brandItem.title" => ["Item title", "Titre de l’élément"],
+        "brandItem.due" => ["Due date", "Date d’échéance"],
+        "brandItem.status" => ["Status", "Statut"],
+        "brandItem.reason" => ["Reason for rejecting", "Motif du refus"],
+        "brandItem.file" => ["File", "Fichier"],
+        "brandItem.spec" => ["Spec", "Spécification"],
+        "branding.dueDaysBefore" => ["Days before the event", "Jours avant l’événement"],
+        "palette.primary" => ["Primary colour", "Couleur principale"],
+        "palette.secondary" => ["Secondary colour", "Couleur secondaire"],
+        "palette.text" => ["Text colour", "Couleur du texte"],
+        "palette.background" => ["Background colour", "Couleur de fond"],
+        "chat.pinned" => ["Pinned messages", "Messages épinglés"],
+        "chat.languages" => ["Chat languages", "Langues du clavardage"],
+        "preset.name" => ["Preset name", "Nom du modèle"],
         _ => return field.to_string(),
     };
     label[fr as usize].to_string()
@@ -94,6 +108,8 @@ pub fn kind_label(kind: &str, lang: Lang) -> String {
         "task" => ["Task", "Tâche"],
         "cue" => ["Cue", "Signal"],
         "destination" => ["Destination", "Destination"],
+        "brandItem" => ["Checklist item", "Élément de la liste"],
+        "file" => ["File", "Fichier"],
         _ => return kind.to_string(),
     };
     label[fr as usize].to_string()

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod asset_check;
+pub mod branding;
 pub mod cues;
 pub mod demo;
 pub mod edit;

@@ -110,7 +110,7 @@ pub struct Merged {
 }
 
 /// The lists of a snapshot as they appear in its JSON, with the kind each item is called.
-const LISTS: [(&str, &str); 8] = [
+const LISTS: [(&str, &str); 9] = [
     ("stages", "stage"),
     ("sessions", "session"),
     ("segments", "segment"),
@@ -119,6 +119,7 @@ const LISTS: [(&str, &str); 8] = [
     ("customCues", "cue"),
     ("cueSettings", "cueSetting"),
     ("destinations", "destination"),
+    ("brandItems", "brandItem"),
 ];
 
 /// Fields that are this machine's state, not the event's: never compared nor carried.
@@ -140,6 +141,8 @@ fn items(d: &EventData) -> Items {
     let mut event = root.remove("event").unwrap_or_default();
     strip(&mut event, "event");
     out.insert(format!("event:{}", d.event.id), event);
+    let branding = root.remove("branding").unwrap_or_default();
+    out.insert(format!("branding:{}", d.event.id), branding);
     for (field, kind) in LISTS {
         if let Some(Value::Array(list)) = root.remove(field) {
             for mut v in list {
@@ -204,7 +207,15 @@ fn label(key: &str, v: &Value, all: &[&Items]) -> String {
                 )
             }
         }
-        "cue" => text(v, "text"),
+        "cue" | "brandItem" => text(
+            v,
+            if kind_of(key) == "cue" {
+                "text"
+            } else {
+                "title"
+            },
+        ),
+        "branding" => "branding".into(),
         _ => text(v, "kind"),
     }
 }
@@ -441,6 +452,9 @@ fn rebuild(m: &Items, ours: &EventData) -> Result<EventData> {
         e.insert("revision".into(), ours.event.revision.into());
     }
     root.insert("event".into(), event);
+    if let Some(b) = m.get(&format!("branding:{}", ours.event.id)) {
+        root.insert("branding".into(), b.clone());
+    }
     for (field, kind) in LISTS {
         let prefix = format!("{kind}:");
         let list: Vec<Value> = m
@@ -509,6 +523,8 @@ fn normalise(d: &mut EventData) {
     d.people
         .sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
     d.tasks.sort_by_key(|a| (a.due, a.kind));
+    d.normalize();
+    crate::branding::sync(d);
 }
 
 #[cfg(test)]

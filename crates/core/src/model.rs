@@ -177,6 +177,9 @@ pub struct Person {
     pub time_zone: Option<String>,
     pub invitation_sent: bool,
     pub tech_check_done: bool,
+    /// The speaker instructions were sent to them (screen sharing, camera, audio, timing).
+    #[serde(default)]
+    pub instructions_sent: bool,
 }
 
 /// Who owns a production task.
@@ -390,6 +393,12 @@ pub struct EventData {
     /// Where the event is restreamed. Ordered by position.
     #[serde(default)]
     pub destinations: Vec<Destination>,
+    /// The branding checklist. Ordered by position.
+    #[serde(default)]
+    pub brand_items: Vec<crate::branding::BrandItem>,
+    /// Palette, chat requirements, due-date lead time, speaker instructions.
+    #[serde(default)]
+    pub branding: crate::branding::Branding,
 }
 
 /// Where the coordination of a destination's RTMP details stands (set by the analyst; a
@@ -520,6 +529,11 @@ impl EventData {
                 ))
         });
         self.cue_settings.sort_by_key(|c| c.kind);
+        self.brand_items
+            .sort_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
+        for (i, it) in self.brand_items.iter_mut().enumerate() {
+            it.position = i as u32;
+        }
     }
 
     /// The run of show of one session, in order.
@@ -570,6 +584,9 @@ pub struct EventSummary {
     /// First session start, if any.
     pub first_start: Option<DateTime<Utc>>,
     pub session_count: u32,
+    /// Branding items approved over required ones.
+    #[serde(default)]
+    pub readiness: crate::branding::Readiness,
 }
 
 /// A fresh id for any stored item.

@@ -32,6 +32,8 @@ pub fn event(zone: &str) -> EventData {
         custom_cues: vec![],
         cue_settings: vec![],
         destinations: vec![],
+        brand_items: vec![],
+        branding: Default::default(),
     }
 }
 
@@ -100,6 +102,19 @@ pub fn speaker(d: &mut EventData, name: &str) -> String {
         time_zone: None,
         invitation_sent: true,
         tech_check_done: false,
+        instructions_sent: false,
     });
     id
+}
+
+/// Windows-1252 bytes of `s`, as Excel saves a French CSV (only Latin-1 and `’` are used in
+/// the tests; anything else panics).
+pub fn cp1252(s: &str) -> Vec<u8> {
+    s.chars()
+        .map(|c| match c {
+            '’' => 0x92,
+            c if (c as u32) < 0x100 => c as u32 as u8,
+            c => panic!("{c} is not in the tests' code page subset"),
+        })
+        .collect()
 }

@@ -160,6 +160,31 @@ pub fn event_data(d: &EventData) -> Result<()> {
             ));
         }
     }
+    for it in &d.brand_items {
+        not_empty("brandItem.title", &it.title)?;
+        if it.status == crate::branding::AssetStatus::Rejected && it.reason.trim().is_empty() {
+            return Err(Error::invalid("brandItem.reason", Invalid::Empty));
+        }
+        if let Some(f) = it
+            .files
+            .iter()
+            .find(|f| !crate::branding::is_sha256(&f.sha256))
+        {
+            return Err(Error::invalid(
+                "brandItem.file",
+                Invalid::UnknownReference(f.sha256.clone()),
+            ));
+        }
+        let s = &it.spec;
+        if s.max_aspect.is_some_and(|a| !a.is_finite() || a < 1.0)
+            || s.max_fps.is_some_and(|f| !f.is_finite() || f <= 0.0)
+        {
+            return Err(Error::invalid(
+                "brandItem.spec",
+                Invalid::OutOfRange(it.title.clone()),
+            ));
+        }
+    }
     Ok(())
 }
 

@@ -45,10 +45,16 @@ pub struct AppInfo {
     pub lang: Lang,
 }
 
-/// Computes the schedule and findings of `data` in `lang`.
-pub fn build(data: EventData, lang: Lang, can_undo: bool, can_redo: bool) -> EventView {
+/// Computes the schedule and findings of `data` in `lang`, as of `now` (for overdue items).
+pub fn build(
+    data: EventData,
+    lang: Lang,
+    can_undo: bool,
+    can_redo: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> EventView {
     let schedule = schedule::compute(&data);
-    let findings = rules::check_with(&data, &schedule, lang);
+    let findings = rules::check_at(&data, &schedule, lang, Some(now));
     EventView {
         data,
         schedule,
@@ -58,9 +64,9 @@ pub fn build(data: EventData, lang: Lang, can_undo: bool, can_redo: bool) -> Eve
     }
 }
 
-/// A new, empty event (9 h budget, 12-month term).
+/// A new, empty event (9 h budget, 12-month term) with the standard branding checklist.
 pub fn new_event(name: &str, time_zone: &str, locale: &str) -> EventData {
-    EventData {
+    let mut d = EventData {
         event: Event {
             id: new_id(),
             name: name.trim().to_string(),
@@ -80,7 +86,13 @@ pub fn new_event(name: &str, time_zone: &str, locale: &str) -> EventData {
         custom_cues: vec![],
         cue_settings: vec![],
         destinations: vec![],
-    }
+        brand_items: vec![],
+        branding: Default::default(),
+    };
+    let lang = crate::i18n::Lang::parse(locale).unwrap_or_default();
+    let preset = crate::branding::default_preset(lang);
+    d.brand_items = crate::branding::items_from(&preset.items, &d.event.id, 0);
+    d
 }
 
 /// A copy of an event with fresh ids everywhere and `name` as its name; task statuses reset.
@@ -117,5 +129,14 @@ pub fn duplicate(src: &EventData, name: &str) -> EventData {
     }
     d.tasks.clear();
     crate::tasks::sync(&mut d);
+    // A new occurrence owes its branding afresh: same lines and specs, nothing received.
+    for it in &mut d.brand_items {
+        it.id = new_id();
+        it.event_id = d.event.id.clone();
+        it.status = crate::branding::AssetStatus::Requested;
+        it.reason.clear();
+        it.files.clear();
+        it.history.clear();
+    }
     d
 }

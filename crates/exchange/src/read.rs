@@ -84,10 +84,7 @@ impl Staged {
     }
 }
 
-/// Where an attached file with this SHA-256 is kept.
-pub fn blob_path(files_dir: &Path, sha256: &str) -> PathBuf {
-    files_dir.join(&sha256[..2]).join(sha256)
-}
+pub use showcall_core::branding::blob_path;
 
 fn json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);

@@ -96,7 +96,19 @@ pub fn export(store: &mut Store, event_id: &str, out: &Path, opts: &Options) -> 
         made_by: opts.made_by,
         created_at: opts.now,
     };
-    let attachments: Vec<Attachment> = Vec::new();
+    // The checklist's stored files travel under `files/<sha256>` (one missing from the data
+    // folder, removed by hand, is left out rather than blocking the handoff).
+    let attachments: Vec<Attachment> = match crate::files_dir(store) {
+        Some(dir) => showcall_core::branding::stored_hashes(&data)
+            .into_iter()
+            .map(|sha256| Attachment {
+                path: showcall_core::branding::blob_path(&dir, &sha256),
+                sha256,
+            })
+            .filter(|a| a.path.is_file())
+            .collect(),
+        None => Vec::new(),
+    };
     let manifest = write_package(out, &head, &data, &companions, &attachments, keys.as_ref())?;
     store.set_exchange_base(&data, opts.now)?;
     Ok(Written {

@@ -615,3 +615,69 @@ fn attached_files_are_streamed_in_and_out_by_hash() {
         "a partial package was left"
     );
 }
+
+/// The customer attaches a background in customer-lead mode and sends a package: the analyst
+/// gets the item's status, its check report and the file itself, byte for byte.
+#[test]
+fn branding_files_travel_with_the_package() {
+    use showcall_core::branding::{self, AssetKind, AssetStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let mut customer = store(dir.path(), "customer");
+    let ev = seeded(&mut customer);
+    let db = customer.path().unwrap().to_path_buf();
+    let bg = customer
+        .load(&ev)
+        .unwrap()
+        .brand_items
+        .into_iter()
+        .find(|i| i.kind == AssetKind::Background)
+        .unwrap();
+    // A PNG header for 1920×1080 with its IEND: complete and the right size for the checks.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&1920u32.to_be_bytes());
+    png.extend_from_slice(&1080u32.to_be_bytes());
+    png.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    png.extend_from_slice(b"\0\0\0\0IEND\xae\x42\x60\x82");
+    let src = dir.path().join("fond.png");
+    std::fs::write(&src, &png).unwrap();
+    let file = branding::store_file(
+        &branding::files_dir(&db),
+        &src,
+        AssetKind::Background,
+        &bg.spec,
+        "Customer lead",
+        Utc::now(),
+        Lang::FrCa,
+    )
+    .unwrap();
+    assert!(file.report.ok(), "{:?}", file.report.checks);
+    customer
+        .edit(
+            &ev,
+            &Edit::AttachBrandFile {
+                id: bg.id.clone(),
+                file: file.clone(),
+                lang: Lang::FrCa,
+            },
+        )
+        .unwrap();
+    let pkg = dir.path().join("from-customer.showcall");
+    let w = write::export(&mut customer, &ev, &pkg, &opts(false)).unwrap();
+    let names: Vec<String> = entries(&pkg).into_iter().map(|(n, _)| n).collect();
+    assert!(
+        names.contains(&format!("files/{}", file.sha256)),
+        "{names:?}"
+    );
+    assert!(w.files >= 2);
+
+    let mut analyst = store(dir.path(), "analyst");
+    let staging = dir.path().join("analyst");
+    let opened = read::open(&pkg, Some(&staging), &Limits::default()).unwrap();
+    import::apply(&mut analyst, &opened, &Resolution::default(), Utc::now()).unwrap();
+    let got = analyst.load(&ev).unwrap();
+    let item = got.brand_items.iter().find(|i| i.id == bg.id).unwrap();
+    assert_eq!(item.status, AssetStatus::Received);
+    assert_eq!(item.files, vec![file.clone()]);
+    let kept = branding::blob_path(&branding::files_dir(analyst.path().unwrap()), &file.sha256);
+    assert_eq!(std::fs::read(kept).unwrap(), png);
+}

@@ -38,6 +38,23 @@ pub enum Error {
     /// The PDF writer refused something.
     #[error("cannot write the PDF: {0}")]
     Pdf(String),
+    /// Not one of the formats the run of show is written in.
+    #[error("unknown format “{0}” (pdf, xlsx or csv)")]
+    UnknownFormat(String),
+}
+
+/// The formats [`render`] writes, as their file extensions.
+pub const FORMATS: [&str; 3] = ["pdf", "xlsx", "csv"];
+
+/// The run of show in `format` (`pdf`, `xlsx` or `csv`, any case): the one place the app and the
+/// CLI choose the writer.
+pub fn render(data: &EventData, lang: Lang, format: &str) -> Result<Vec<u8>, Error> {
+    match format.to_ascii_lowercase().as_str() {
+        "pdf" => pdf(data, lang),
+        "xlsx" => xlsx(data, lang),
+        "csv" => Ok(csv(data, lang).into_bytes()),
+        other => Err(Error::UnknownFormat(other.to_string())),
+    }
 }
 
 /// The run of show as CSV: UTF-8 with a byte-order mark (so Excel reads accents right), CRLF

@@ -2,7 +2,7 @@
 
 use super::events::view_of;
 use super::CmdResult;
-use crate::state::AppState;
+use crate::state::{AppState, Inner};
 use showcall_core::model::TaskStatus;
 use showcall_core::view::{EditResult, EventView};
 use showcall_core::Edit;
@@ -24,14 +24,18 @@ pub fn edit_event(
         *at = Some(chrono::Utc::now());
     }
     let mut s = state.lock();
-    let r = s.store.edit(&event_id, &edit);
-    match r {
+    apply(&mut s, &event_id, &edit)
+}
+
+/// Applies an edit, records it for undo, and answers with the new view.
+pub fn apply(s: &mut Inner, event_id: &str, edit: &Edit) -> CmdResult<EditResult> {
+    match s.store.edit(event_id, edit) {
         Ok(done) => {
             s.history
-                .entry(event_id.clone())
+                .entry(event_id.to_string())
                 .or_default()
                 .record(done.before);
-            let view = view_of(&s, &event_id).map_err(|e| s.err(e))?;
+            let view = view_of(s, event_id).map_err(|e| s.err(e))?;
             Ok(EditResult {
                 view,
                 created: done.created,

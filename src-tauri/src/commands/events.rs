@@ -16,6 +16,7 @@ pub fn view_of(inner: &Inner, id: &str) -> showcall_core::Result<EventView> {
         inner.lang,
         h.is_some_and(|h| h.can_undo()),
         h.is_some_and(|h| h.can_redo()),
+        chrono::Utc::now(),
     ))
 }
 

@@ -8,7 +8,7 @@ use showcall_core::error::ErrorPayload;
 use showcall_core::handoff::{Exported, ImportPlan, Imported, MadeBy};
 use showcall_core::merge::Resolution;
 use showcall_exchange::{import, read, write};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, State};
 
 /// An exchange error as the UI shows it: the message names the file and the reason.
 fn payload(s: &crate::state::Inner, e: showcall_exchange::Error) -> ErrorPayload {
@@ -33,12 +33,7 @@ pub fn default_export_path(
 ) -> CmdResult<String> {
     let s = state.lock_quiet();
     let name = s.store.load(&event_id).map_err(|e| s.err(e))?.event.name;
-    let dir = app
-        .path()
-        .download_dir()
-        .or_else(|_| app.path().document_dir())
-        .or_else(|_| app.path().home_dir())
-        .unwrap_or_default();
+    let dir = super::window::export_dir(&app).unwrap_or_default();
     let safe: String = name
         .chars()
         .map(|c| {
@@ -64,10 +59,7 @@ pub fn export_package(
 ) -> CmdResult<Exported> {
     let mut s = state.lock();
     let opts = write::Options {
-        made_by: match s.store.setting("mode").ok().flatten().as_deref() {
-            Some("customer") => MadeBy::Customer,
-            _ => MadeBy::Analyst,
-        },
+        made_by: MadeBy::of(&s.store),
         include_stream_keys,
         lang: s.lang,
         now: Utc::now(),
@@ -144,13 +136,8 @@ pub fn export_runsheet(
         message,
         field: None,
     };
-    let bytes = match format.as_str() {
-        "pdf" => showcall_runsheet::pdf(&data, s.lang),
-        "xlsx" => showcall_runsheet::xlsx(&data, s.lang),
-        "csv" => Ok(showcall_runsheet::csv(&data, s.lang).into_bytes()),
-        other => return Err(failed(format!("unknown format {other:?} (pdf, xlsx, csv)"))),
-    }
-    .map_err(|e| failed(e.to_string()))?;
+    let bytes =
+        showcall_runsheet::render(&data, s.lang, &format).map_err(|e| failed(e.to_string()))?;
     std::fs::write(&path, bytes).map_err(|e| failed(format!("{path}: {e}")))?;
     Ok(path)
 }

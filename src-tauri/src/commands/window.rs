@@ -43,6 +43,15 @@ pub fn set_sound(state: State<AppState>, on: bool) -> CmdResult<bool> {
     Ok(s.sound)
 }
 
+/// Where exports go unless the user picks a place: Downloads, else Documents, else home.
+pub fn export_dir(app: &AppHandle) -> Option<std::path::PathBuf> {
+    app.path()
+        .download_dir()
+        .or_else(|_| app.path().document_dir())
+        .or_else(|_| app.path().home_dir())
+        .ok()
+}
+
 #[tauri::command]
 pub fn export_report_csv(
     app: AppHandle,
@@ -53,15 +62,10 @@ pub fn export_report_csv(
     let r = (|| {
         let name = s.store.load(&event_id)?.event.name;
         let report = s.store.report(&event_id)?;
-        let dir = app
-            .path()
-            .download_dir()
-            .or_else(|_| app.path().document_dir())
-            .or_else(|_| app.path().app_data_dir())
-            .map_err(|e| Error::Io {
-                path: "Downloads".into(),
-                source: std::io::Error::other(e.to_string()),
-            })?;
+        let dir = export_dir(&app).ok_or_else(|| Error::Io {
+            path: "Downloads".into(),
+            source: std::io::Error::other("no Downloads, Documents or home folder"),
+        })?;
         std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
             path: dir.display().to_string(),
             source,

@@ -1,11 +1,28 @@
-import { For } from "solid-js";
+import { For, Show } from "solid-js";
 import { LANGS } from "../enums";
-import { lang, t } from "../i18n";
-import { changeLang, closeEvent, handoffPage, hideToTray, hour12, setHelpOpen, setHour12, view } from "../state";
+import { lang, t, type MessageKey } from "../i18n";
+import {
+  changeLang,
+  closeEvent,
+  handoffPage,
+  hideToTray,
+  hour12,
+  mode,
+  setHelpOpen,
+  setHour12,
+  setMode,
+  view,
+  type Mode,
+} from "../state";
+
+const MODES: { id: Mode; label: MessageKey; title: MessageKey }[] = [
+  { id: "analyst", label: "customer.mode.analyst", title: "customer.mode.analystTitle" },
+  { id: "customer", label: "customer.mode.customer", title: "customer.mode.customerTitle" },
+];
 
 export function Header() {
   return (
-    <header class="topbar">
+    <header class="topbar" classList={{ "customer-mode": mode() === "customer" }}>
       <div class="brand">
         <span class="brand-mark" aria-hidden="true">
           ◉
@@ -24,7 +41,27 @@ export function Header() {
           {t("nav.events")}
         </button>
       </nav>
+      <Show when={mode() === "customer"}>
+        <span class="mode-marker" data-testid="customer-marker" role="status" title={t("customer.mode.markerTitle")}>
+          <span aria-hidden="true">◆</span> {t("customer.mode.marker")}
+        </span>
+      </Show>
       <div class="spacer" />
+      <div class="seg-toggle mode-toggle" role="group" aria-label={t("customer.mode.group")}>
+        <For each={MODES}>
+          {(m) => (
+            <button
+              type="button"
+              data-testid={`mode-${m.id}`}
+              title={t(m.title)}
+              aria-pressed={mode() === m.id}
+              onClick={() => mode() !== m.id && void setMode(m.id)}
+            >
+              {t(m.label)}
+            </button>
+          )}
+        </For>
+      </div>
       <div class="seg-toggle" role="group" aria-label={t("header.language")}>
         <For each={LANGS}>
           {(l) => (

@@ -1,6 +1,6 @@
 import { For, onCleanup, onMount, Show } from "solid-js";
 import { t, type MessageKey } from "../i18n";
-import { helpOpen, setHelpOpen } from "../state";
+import { helpOpen, mode, setHelpOpen } from "../state";
 
 const ROWS: [MessageKey, MessageKey][] = [
   ["keys.undo", "shortcuts.undo"],
@@ -65,23 +65,26 @@ function Overlay() {
               )}
             </For>
           </tbody>
-          <tbody data-testid="shortcuts-live">
-            <tr>
-              <th colspan="2" scope="colgroup">
-                {t("shortcuts.liveTitle")}
-              </th>
-            </tr>
-            <For each={LIVE_ROWS}>
-              {([keys, what]) => (
-                <tr>
-                  <td class="keys">
-                    <kbd>{t(keys)}</kbd>
-                  </td>
-                  <td>{t(what)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
+          {/* Live mode is the analyst's: the customer lead's view has no Live tab. */}
+          <Show when={mode() !== "customer"}>
+            <tbody data-testid="shortcuts-live">
+              <tr>
+                <th colspan="2" scope="colgroup">
+                  {t("shortcuts.liveTitle")}
+                </th>
+              </tr>
+              <For each={LIVE_ROWS}>
+                {([keys, what]) => (
+                  <tr>
+                    <td class="keys">
+                      <kbd>{t(keys)}</kbd>
+                    </td>
+                    <td>{t(what)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </Show>
         </table>
         <div class="dialog-actions">
           <button ref={closeBtn} type="button" onClick={() => setHelpOpen(false)}>

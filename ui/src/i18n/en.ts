@@ -1,5 +1,10 @@
 // English catalogue. Keys are shared with fr-CA.ts; the catalogue test checks both.
+import brandingEn from "./branding.en";
+import customerEn from "./customer.en";
+
 const en = {
+  ...brandingEn,
+  ...customerEn,
   "app.name": "Showcall",
 
   "common.save": "Save",
@@ -689,6 +694,8 @@ const en = {
   "mergeKind.cue": "Cue",
   "mergeKind.cueSetting": "Cue setting",
   "mergeKind.destination": "Destination",
+  "mergeKind.brandItem": "Branding item",
+  "mergeKind.branding": "Colours, chat and instructions",
   "handoff.resultNew": "Imported (new event): {name}",
   "handoff.resultMerged": "Merged: {name}",
   "handoff.backup": "A copy of the database from before is at {path}",

@@ -1,7 +1,11 @@
 // Catalogue en français canadien. Mêmes clés que en.ts (le test du catalogue le vérifie).
+import brandingFr from "./branding.fr-CA";
+import customerFr from "./customer.fr-CA";
 import type { MessageKey } from "./en";
 
 const frCA: Record<MessageKey, string> = {
+  ...brandingFr,
+  ...customerFr,
   "app.name": "Showcall",
 
   "common.save": "Enregistrer",
@@ -693,6 +697,8 @@ const frCA: Record<MessageKey, string> = {
   "mergeKind.cue": "Signal",
   "mergeKind.cueSetting": "Réglage de signal",
   "mergeKind.destination": "Destination",
+  "mergeKind.brandItem": "Élément de l’image de marque",
+  "mergeKind.branding": "Couleurs, clavardage et consignes",
   "handoff.resultNew": "Importé (nouvel événement) : {name}",
   "handoff.resultMerged": "Fusionné : {name}",
   "handoff.backup": "Une copie de la base de données d’avant se trouve ici : {path}",

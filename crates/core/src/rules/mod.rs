@@ -3,6 +3,7 @@
 //! requested language. Families: [`support`] (the kit and its support window), [`stage`] (what
 //! happens on one stage), [`people`] (who is where), [`tasks`] (duties that must exist).
 
+mod branding;
 mod people;
 mod rtmp;
 mod stage;
@@ -55,6 +56,8 @@ pub(crate) struct Ctx<'a> {
     pub schedule: &'a Schedule,
     pub tz: Tz,
     pub lang: Lang,
+    /// The wall clock, for what depends on today (overdue items); `None` leaves those out.
+    pub now: Option<DateTime<Utc>>,
 }
 
 impl Ctx<'_> {
@@ -132,12 +135,23 @@ pub fn check(data: &EventData, lang: Lang) -> Vec<Finding> {
 
 /// Like [`check`], reusing an already computed schedule.
 pub fn check_with(data: &EventData, schedule: &Schedule, lang: Lang) -> Vec<Finding> {
+    check_at(data, schedule, lang, None)
+}
+
+/// Like [`check_with`], also reporting what depends on today's date (overdue branding items).
+pub fn check_at(
+    data: &EventData,
+    schedule: &Schedule,
+    lang: Lang,
+    now: Option<DateTime<Utc>>,
+) -> Vec<Finding> {
     let tz: Tz = data.event.time_zone.parse().unwrap_or(Tz::UTC);
     let ctx = Ctx {
         data,
         schedule,
         tz,
         lang,
+        now,
     };
     let mut out = Vec::new();
     support::check(&ctx, &mut out);
@@ -145,6 +159,7 @@ pub fn check_with(data: &EventData, schedule: &Schedule, lang: Lang) -> Vec<Find
     people::check(&ctx, &mut out);
     tasks::check(&ctx, &mut out);
     rtmp::check(&ctx, &mut out);
+    branding::check(&ctx, &mut out);
     out.sort_by(|a, b| {
         (a.severity, &a.code, &a.subject.name, &a.message).cmp(&(
             b.severity,
@@ -157,7 +172,7 @@ pub fn check_with(data: &EventData, schedule: &Schedule, lang: Lang) -> Vec<Find
 }
 
 /// Every rule code, for documentation and the UI's filter.
-pub const CODES: [&str; 19] = [
+pub const CODES: [&str; 23] = [
     "support_window_over_budget",
     "support_spans_days",
     "outside_kit_term",
@@ -177,6 +192,10 @@ pub const CODES: [&str; 19] = [
     "destination_test_stale",
     "destination_port_unusual",
     "destination_duplicate",
+    "asset_missing",
+    "asset_overdue",
+    "asset_rejected",
+    "palette_low_contrast",
 ];
 
 #[cfg(test)]

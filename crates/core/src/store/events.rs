@@ -94,7 +94,10 @@ pub(super) fn delete(conn: &Connection, id: &str) -> Result<()> {
 
 pub(super) fn list(conn: &Connection) -> Result<Vec<EventSummary>> {
     let mut stmt = conn.prepare(
-        "SELECT e.id, e.name, e.customer, e.time_zone, MIN(s.start_utc), COUNT(s.id)
+        "SELECT e.id, e.name, e.customer, e.time_zone, MIN(s.start_utc), COUNT(s.id),
+             (SELECT COUNT(*) FROM brand_items b WHERE b.event_id = e.id AND b.required),
+             (SELECT COUNT(*) FROM brand_items b
+              WHERE b.event_id = e.id AND b.required AND b.status = 'approved')
          FROM events e LEFT JOIN sessions s ON s.event_id = e.id
          GROUP BY e.id
          ORDER BY MIN(s.start_utc) IS NULL, MIN(s.start_utc), e.name",
@@ -107,11 +110,15 @@ pub(super) fn list(conn: &Connection) -> Result<Vec<EventSummary>> {
             r.get::<_, String>(3)?,
             r.get::<_, Option<String>>(4)?,
             r.get::<_, u32>(5)?,
+            crate::branding::Readiness {
+                required: r.get(6)?,
+                approved: r.get(7)?,
+            },
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, name, customer, time_zone, first, session_count) = row?;
+        let (id, name, customer, time_zone, first, session_count, readiness) = row?;
         out.push(EventSummary {
             id,
             name,
@@ -119,6 +126,7 @@ pub(super) fn list(conn: &Connection) -> Result<Vec<EventSummary>> {
             time_zone,
             first_start: first.as_deref().map(instant_from_sql).transpose()?,
             session_count,
+            readiness,
         });
     }
     Ok(out)

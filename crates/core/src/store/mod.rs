@@ -4,6 +4,7 @@
 //! apply the edit in memory, validate the whole result, sync the tasks, write — or, on any
 //! error, write nothing.
 
+mod branding;
 mod cue_plan;
 mod day_log;
 mod destinations;
@@ -34,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_destinations.sql"),
     include_str!("migrations/0006_key_place.sql"),
     include_str!("migrations/0007_exchange_base.sql"),
+    include_str!("migrations/0008_branding.sql"),
 ];
 
 /// The app's identifier (as in tauri.conf.json): its data lives in `<data dir>/<IDENTIFIER>`.
@@ -189,6 +191,7 @@ impl Store {
         let created = apply(&mut after, edit)?;
         crate::validate::event_data(&after)?;
         crate::tasks::sync(&mut after);
+        crate::branding::sync(&mut after);
         after.event.revision = before.event.revision + 1;
         rewrite(&tx, &after)?;
         destinations::tidy(&tx, Some(&before), &after)?;
@@ -543,6 +546,8 @@ fn load(conn: &Connection, event_id: &str) -> Result<EventData> {
         custom_cues: cue_plan::list_custom(conn, event_id)?,
         cue_settings: cue_plan::list_settings(conn, event_id)?,
         destinations: destinations::list(conn, event_id)?,
+        brand_items: branding::list(conn, event_id)?,
+        branding: branding::get(conn, event_id)?,
         event,
     };
     data.normalize();
@@ -554,6 +559,7 @@ fn load(conn: &Connection, event_id: &str) -> Result<EventData> {
 fn rewrite(tx: &Transaction, d: &EventData) -> Result<()> {
     events::update(tx, &d.event)?;
     for table in [
+        "brand_items",
         "destinations",
         "custom_cues",
         "cue_settings",
@@ -599,6 +605,10 @@ fn write_plan(tx: &Transaction, d: &EventData) -> Result<()> {
     for x in &d.destinations {
         destinations::insert(tx, x)?;
     }
+    for it in &d.brand_items {
+        branding::insert(tx, it)?;
+    }
+    branding::set(tx, &d.event.id, &d.branding)?;
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection};
 
 pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Person>> {
     let mut stmt = conn.prepare(
-        "SELECT id, event_id, name, role, email, time_zone, invitation_sent, tech_check_done
+        "SELECT id, event_id, name, role, email, time_zone, invitation_sent, tech_check_done, instructions_sent
          FROM people WHERE event_id = ?1 ORDER BY name COLLATE NOCASE, id",
     )?;
     let rows = stmt.query_map([event_id], |r| {
@@ -20,6 +20,7 @@ pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Person>> {
             time_zone: r.get(5)?,
             invitation_sent: r.get(6)?,
             tech_check_done: r.get(7)?,
+            instructions_sent: r.get(8)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -27,9 +28,9 @@ pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Person>> {
 
 pub(super) fn insert(conn: &Connection, p: &Person) -> Result<()> {
     conn.execute(
-        "INSERT INTO people (id, event_id, name, role, email, time_zone, invitation_sent, tech_check_done)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![p.id, p.event_id, p.name, p.role.code(), p.email, p.time_zone, p.invitation_sent, p.tech_check_done],
+        "INSERT INTO people (id, event_id, name, role, email, time_zone, invitation_sent, tech_check_done, instructions_sent)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![p.id, p.event_id, p.name, p.role.code(), p.email, p.time_zone, p.invitation_sent, p.tech_check_done, p.instructions_sent],
     )?;
     Ok(())
 }

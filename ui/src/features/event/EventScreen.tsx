@@ -1,6 +1,9 @@
 import { For, Match, Show, Switch } from "solid-js";
 import { t, type MessageKey } from "../../i18n";
-import { redo, setTab, tab, TABS, undo, view, type Tab } from "../../state";
+import { redo, setTab, tab, tabs, undo, view, type Tab } from "../../state";
+import { BrandingTab } from "../branding/BrandingTab";
+import { ScheduleTab } from "../customer/ScheduleTab";
+import { SpeakersTab } from "../customer/SpeakersTab";
 import { machineZone } from "../../time";
 import { CalendarTab } from "../calendar/CalendarTab";
 import { DestinationsTab } from "../destinations/DestinationsTab";
@@ -20,6 +23,9 @@ const TAB_LABEL: Record<Tab, MessageKey> = {
   report: "tabs.report",
   destinations: "tabs.destinations",
   handoff: "tabs.handoff",
+  branding: "tabs.branding",
+  schedule: "tabs.schedule",
+  speakers: "tabs.speakers",
 };
 
 export function EventScreen() {
@@ -65,7 +71,7 @@ export function EventScreen() {
         </div>
       </div>
       <div class="tabs" role="tablist" aria-label={ev().name}>
-        <For each={TABS}>
+        <For each={tabs()}>
           {(id, i) => (
             <button
               type="button"
@@ -107,6 +113,15 @@ export function EventScreen() {
           </Match>
           <Match when={tab() === "handoff"}>
             <HandoffTab />
+          </Match>
+          <Match when={tab() === "branding"}>
+            <BrandingTab />
+          </Match>
+          <Match when={tab() === "schedule"}>
+            <ScheduleTab />
+          </Match>
+          <Match when={tab() === "speakers"}>
+            <SpeakersTab />
           </Match>
         </Switch>
       </div>

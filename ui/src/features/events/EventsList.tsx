@@ -97,6 +97,7 @@ export function EventsList() {
                   <th class="num">{t("events.col.date")}</th>
                   <th>{t("events.col.zone")}</th>
                   <th class="num">{t("events.col.sessions")}</th>
+                  <th>{t("branding.eventsColReadiness")}</th>
                   <th class="actions-col">{t("events.col.actions")}</th>
                 </tr>
               </thead>
@@ -113,6 +114,11 @@ export function EventsList() {
                       </td>
                       <td class="mono">{ev.timeZone}</td>
                       <td class="num">{new Intl.NumberFormat(lang()).format(ev.sessionCount)}</td>
+                      <td>
+                        <Show when={(ev.readiness?.required ?? 0) > 0}>
+                          <ReadinessBadge approved={ev.readiness.approved} required={ev.readiness.required} />
+                        </Show>
+                      </td>
                       <td class="row-actions">
                         <button
                           type="button"
@@ -150,5 +156,23 @@ export function EventsList() {
         )}
       </Show>
     </main>
+  );
+}
+
+/** Branding readiness of an event: approved over required checklist items. */
+function ReadinessBadge(props: { approved: number; required: number }) {
+  const done = () => props.approved >= props.required;
+  return (
+    <span
+      class="tag readiness-badge"
+      classList={{ "readiness-done": done() }}
+      data-testid="event-readiness"
+      data-approved={props.approved}
+      data-required={props.required}
+      title={t("branding.eventReadinessTitle", { approved: props.approved, required: props.required })}
+    >
+      {done() ? "✓ " : ""}
+      {t("branding.eventReadiness", { approved: props.approved, required: props.required })}
+    </span>
   );
 }

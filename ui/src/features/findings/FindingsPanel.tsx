@@ -2,7 +2,8 @@ import { For, Show } from "solid-js";
 import { SeverityIcon, SeverityTag } from "../../components/Severity";
 import { SEVERITIES } from "../../enums";
 import { t } from "../../i18n";
-import { focusSubject, view } from "../../state";
+import { focusSubject, mode, view } from "../../state";
+import { customerCanJump, focusForCustomer } from "../customer/focus";
 import { countBySeverity, sortFindings } from "./findings";
 
 export function FindingsPanel() {
@@ -11,7 +12,9 @@ export function FindingsPanel() {
   const subjectLabel = (kind: string) =>
     kind === "event" || kind === "session" || kind === "segment" || kind === "person" || kind === "destination"
       ? t(`subject.${kind}`)
-      : kind;
+      : kind === "brandItem"
+        ? t("branding.subjectLabel")
+        : kind;
   return (
     <aside class="findings-panel" data-testid="findings" aria-labelledby="findings-title">
       <div class="panel-head">
@@ -36,6 +39,7 @@ export function FindingsPanel() {
           <For each={list()}>
             {(f) => (
               <li>
+                {/* In customer-lead mode a jump goes to the nearest customer tab, or is left out. */}
                 <button
                   type="button"
                   class={`finding sev-border-${f.severity}`}
@@ -43,7 +47,12 @@ export function FindingsPanel() {
                   data-code={f.code}
                   data-severity={f.severity}
                   title={t("findings.jumpTitle", { name: f.subject.name })}
-                  onClick={() => focusSubject(f.subject.kind, f.subject.id)}
+                  disabled={mode() === "customer" && !customerCanJump(f.subject.kind)}
+                  onClick={() =>
+                    mode() === "customer"
+                      ? focusForCustomer(f.subject.kind, f.subject.id)
+                      : focusSubject(f.subject.kind, f.subject.id)
+                  }
                 >
                   <SeverityTag severity={f.severity} />
                   <span class="finding-msg">{f.message}</span>

@@ -6,7 +6,7 @@ import type { Exported } from "../../bindings";
 import { SeverityIcon } from "../../components/Severity";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
-import { setError, view } from "../../state";
+import { mode, setError, view } from "../../state";
 import { formatBytes, RUNSHEET_FORMATS, withExtension, type ExportExtension, type RunsheetFormat } from "./handoff";
 import { AgendaSection } from "../agenda/AgendaSection";
 import { ImportSection } from "./ImportSection";
@@ -133,7 +133,8 @@ function ExportSection(props: { eventId: string | null }) {
     setBusy(true);
     setDone(null);
     try {
-      const r = await ipc.exportPackage({ eventId: id, path, includeStreamKeys: includeKeys() });
+      // Stream keys are the analyst's: never in a package exported from the customer lead's view.
+      const r = await ipc.exportPackage({ eventId: id, path, includeStreamKeys: includeKeys() && mode() !== "customer" });
       setError(null);
       if (props.eventId === id) setDone(r);
     } catch (err) {
@@ -163,18 +164,20 @@ function ExportSection(props: { eventId: string | null }) {
           browseTitle={t("handoff.browseSaveTitle")}
           disabled={off()}
         />
-        <label class="check">
-          <input
-            type="checkbox"
-            name="includeStreamKeys"
-            data-testid="include-keys"
-            disabled={off()}
-            checked={includeKeys()}
-            onChange={(e) => setIncludeKeys(e.currentTarget.checked)}
-          />
-          {t("handoff.includeKeys")}
-        </label>
-        <Show when={includeKeys()}>
+        <Show when={mode() !== "customer"}>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="includeStreamKeys"
+              data-testid="include-keys"
+              disabled={off()}
+              checked={includeKeys()}
+              onChange={(e) => setIncludeKeys(e.currentTarget.checked)}
+            />
+            {t("handoff.includeKeys")}
+          </label>
+        </Show>
+        <Show when={includeKeys() && mode() !== "customer"}>
           <p class="keys-warning" data-testid="keys-warning">
             <SeverityIcon severity="warning" />
             <span>

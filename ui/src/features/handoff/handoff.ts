@@ -22,6 +22,8 @@ export const MERGE_KINDS = [
   "cue",
   "cueSetting",
   "destination",
+  "brandItem",
+  "branding",
 ] as const;
 
 export const CHANGES = ["added", "changed", "removed"] as const satisfies readonly Change[];

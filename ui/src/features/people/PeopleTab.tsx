@@ -16,6 +16,7 @@ function fieldsOf(p: Person): PersonFields {
     timeZone: p.timeZone ?? "",
     invitationSent: p.invitationSent,
     techCheckDone: p.techCheckDone,
+    instructionsSent: p.instructionsSent,
   };
 }
 

@@ -36,6 +36,7 @@ export function PersonForm(props: { person?: Person; onDone: () => void }) {
       timeZone: zone().trim(),
       invitationSent: invitation(),
       techCheckDone: techCheck(),
+      instructionsSent: p?.instructionsSent ?? false,
     };
     setBusy(true);
     const r = p

@@ -1,0 +1,486 @@
+//! The branding checklist on a real SQLite file with real files: images made by ImageMagick
+//! (right and wrong sizes, with and without alpha, JPEG, a JPEG that calls itself .png, a
+//! truncated PNG, a 2 GB file, a vanished path, a folder), clips made by ffmpeg (where it is
+//! installed; CI installs it). Attaching copies by SHA-256, never touches the original, sets the
+//! status from the checks, and a refused file leaves the database and the checklist as they were.
+
+use showcall_core::branding::{self, AssetFile, AssetKind, AssetStatus};
+use showcall_core::edit::Edit;
+use showcall_core::i18n::Lang;
+use showcall_core::testing::{session, stage};
+use showcall_core::{view, Store};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn convert(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
+    let out = dir.join(name);
+    let o = Command::new("convert")
+        .args(args)
+        .arg(&out)
+        .output()
+        .expect("ImageMagick's convert (apt install imagemagick; CI installs it)");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    out
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    dir: PathBuf,
+    db: PathBuf,
+    store: Store,
+    event: String,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data").join("showcall.db");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let mut store = Store::open(&db).unwrap();
+    let mut d = view::new_event("Summit", "America/Toronto", "en");
+    let a = stage(&mut d, "Main");
+    session(
+        &mut d,
+        &a,
+        "Opening",
+        "2027-05-04T13:00:00Z",
+        "2027-05-04T14:00:00Z",
+    );
+    branding::sync(&mut d);
+    store.insert(&d).unwrap();
+    Fixture {
+        dir: dir.path().to_path_buf(),
+        _dir: dir,
+        db,
+        store,
+        event: d.event.id.clone(),
+    }
+}
+
+impl Fixture {
+    fn item(&self, kind: AssetKind) -> branding::BrandItem {
+        let d = self.store.load(&self.event).unwrap();
+        d.brand_items.into_iter().find(|i| i.kind == kind).unwrap()
+    }
+
+    /// What the app's attach command does: copy and check, then record.
+    fn attach(
+        &mut self,
+        kind: AssetKind,
+        path: &Path,
+        lang: Lang,
+    ) -> showcall_core::Result<AssetFile> {
+        let it = self.item(kind);
+        let file = branding::store_file(
+            &branding::files_dir(&self.db),
+            path,
+            kind,
+            &it.spec,
+            "Analyst",
+            "2027-04-01T12:00:00Z".parse().unwrap(),
+            lang,
+        )?;
+        self.store.edit(
+            &self.event,
+            &Edit::AttachBrandFile {
+                id: it.id.clone(),
+                file: file.clone(),
+                lang,
+            },
+        )?;
+        Ok(file)
+    }
+
+    fn readiness(&self) -> (u32, u32) {
+        let e = self.store.list_events().unwrap();
+        let r = e.iter().find(|s| s.id == self.event).unwrap().readiness;
+        (r.approved, r.required)
+    }
+}
+
+fn sha256_of(p: &Path) -> String {
+    let o = Command::new("sha256sum").arg(p).output().unwrap();
+    String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_wrong_background_is_rejected_and_a_right_one_approved() {
+    let mut f = fixture();
+    assert_eq!(f.readiness(), (0, 6));
+    let small = convert(&f.dir, "bg-small.png", &["-size", "1280x720", "xc:navy"]);
+    let before = std::fs::read(&small).unwrap();
+    let file = f.attach(AssetKind::Background, &small, Lang::En).unwrap();
+    // Copied under its hash; the original untouched and still there.
+    assert!(file.stored);
+    assert_eq!(file.sha256, sha256_of(&small));
+    let kept = branding::blob_path(&branding::files_dir(&f.db), &file.sha256);
+    assert_eq!(std::fs::read(&kept).unwrap(), before);
+    assert_eq!(std::fs::read(&small).unwrap(), before);
+    let bg = f.item(AssetKind::Background);
+    assert_eq!(bg.status, AssetStatus::Rejected);
+    assert!(
+        bg.reason
+            .contains("bg-small.png: dimensions — expected 1920×1080, found 1280×720"),
+        "{}",
+        bg.reason
+    );
+    assert_eq!(bg.history.len(), 1);
+    assert_eq!(bg.history[0].by, "Analyst");
+
+    // The right one, checked in French this time: received, then approved.
+    let good = convert(
+        &f.dir,
+        "fond.png",
+        &["-size", "1920x1080", "gradient:navy-teal"],
+    );
+    f.attach(AssetKind::Background, &good, Lang::FrCa).unwrap();
+    let bg = f.item(AssetKind::Background);
+    assert_eq!(bg.status, AssetStatus::Received);
+    assert_eq!(bg.reason, "");
+    assert_eq!(bg.files.len(), 2);
+    assert_eq!(bg.files[1].report.checks[0].expected, "PNG ou JPEG");
+    f.store
+        .edit(
+            &f.event,
+            &Edit::SetBrandStatus {
+                id: bg.id.clone(),
+                status: AssetStatus::Approved,
+                reason: String::new(),
+                by: "Analyst".into(),
+                at: "2027-04-02T12:00:00Z".parse().unwrap(),
+            },
+        )
+        .unwrap();
+    assert_eq!(f.readiness(), (1, 6));
+    let bg = f.item(AssetKind::Background);
+    let steps: Vec<_> = bg.history.iter().map(|h| (h.from, h.to)).collect();
+    assert_eq!(
+        steps,
+        [
+            (AssetStatus::Requested, AssetStatus::Rejected),
+            (AssetStatus::Rejected, AssetStatus::Received),
+            (AssetStatus::Received, AssetStatus::Approved),
+        ]
+    );
+}
+
+#[test]
+fn rejecting_needs_a_reason_and_approving_needs_a_file() {
+    let mut f = fixture();
+    let logo = f.item(AssetKind::Logo);
+    let status = |status, reason: &str| Edit::SetBrandStatus {
+        id: logo.id.clone(),
+        status,
+        reason: reason.into(),
+        by: "Analyst".into(),
+        at: "2027-04-02T12:00:00Z".parse().unwrap(),
+    };
+    let e = f
+        .store
+        .edit(&f.event, &status(AssetStatus::Approved, ""))
+        .unwrap_err();
+    assert!(
+        e.message(Lang::En).contains("attach one before approving"),
+        "{}",
+        e.message(Lang::En)
+    );
+    assert!(
+        e.message(Lang::FrCa).contains("joignez-en un"),
+        "{}",
+        e.message(Lang::FrCa)
+    );
+    let e = f
+        .store
+        .edit(&f.event, &status(AssetStatus::Rejected, "  "))
+        .unwrap_err();
+    assert_eq!(
+        e.message(Lang::En),
+        "Reason for rejecting: must not be empty"
+    );
+    // Colours are filled in, not attached: they can be approved directly.
+    let colours = f.item(AssetKind::Colours);
+    f.store
+        .edit(
+            &f.event,
+            &Edit::SetBrandStatus {
+                id: colours.id,
+                status: AssetStatus::Approved,
+                reason: String::new(),
+                by: "Customer lead".into(),
+                at: "2027-04-02T12:00:00Z".parse().unwrap(),
+            },
+        )
+        .unwrap();
+    assert_eq!(f.readiness(), (1, 6));
+    // A transparent logo is received; an opaque one is rejected for its transparency.
+    let opaque = convert(&f.dir, "logo.jpg", &["-size", "800x400", "xc:white"]);
+    f.attach(AssetKind::Logo, &opaque, Lang::En).unwrap();
+    let l = f.item(AssetKind::Logo);
+    assert_eq!(l.status, AssetStatus::Rejected);
+    assert!(
+        l.reason
+            .contains("file type — expected PNG or SVG, found JPEG"),
+        "{}",
+        l.reason
+    );
+    let alpha = convert(
+        &f.dir,
+        "logo.png",
+        &[
+            "-size",
+            "800x400",
+            "xc:none",
+            "-fill",
+            "red",
+            "-draw",
+            "circle 200,200 200,50",
+        ],
+    );
+    f.attach(AssetKind::Logo, &alpha, Lang::En).unwrap();
+    assert_eq!(f.item(AssetKind::Logo).status, AssetStatus::Received);
+    let flat = convert(
+        &f.dir,
+        "flat.png",
+        &["-size", "800x400", "xc:white", "-alpha", "off"],
+    );
+    f.attach(AssetKind::Logo, &flat, Lang::En).unwrap();
+    let l = f.item(AssetKind::Logo);
+    assert_eq!(l.status, AssetStatus::Rejected);
+    assert!(
+        l.reason
+            .contains("transparency — expected an alpha channel"),
+        "{}",
+        l.reason
+    );
+}
+
+#[test]
+fn bad_files_get_a_clear_error_and_change_nothing() {
+    let mut f = fixture();
+    let db_before = std::fs::read(&f.db).unwrap();
+    let files = branding::files_dir(&f.db);
+
+    // A path that vanished, and a folder: an error naming the file, nothing stored.
+    let gone = f.dir.join("gone.png");
+    let e = f.attach(AssetKind::Banner, &gone, Lang::En).unwrap_err();
+    assert!(
+        e.message(Lang::En)
+            .starts_with("File: cannot read “gone.png”:"),
+        "{}",
+        e.message(Lang::En)
+    );
+    let e = f
+        .attach(AssetKind::Banner, &f.dir.clone(), Lang::FrCa)
+        .unwrap_err();
+    assert!(
+        e.message(Lang::FrCa).contains("c’est un dossier"),
+        "{}",
+        e.message(Lang::FrCa)
+    );
+    assert_eq!(
+        std::fs::read(&f.db).unwrap(),
+        db_before,
+        "database untouched"
+    );
+    assert!(!files.exists() || std::fs::read_dir(&files).unwrap().next().is_none());
+
+    // A 2 GB file (sparse): checked from its header, reported, never copied.
+    let big = f.dir.join("huge.png");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(2 * 1024 * 1024 * 1024)
+        .unwrap();
+    let file = f.attach(AssetKind::Banner, &big, Lang::En).unwrap();
+    assert!(!file.stored);
+    assert_eq!(file.bytes, 2 * 1024 * 1024 * 1024);
+    let b = f.item(AssetKind::Banner);
+    assert_eq!(b.status, AssetStatus::Rejected);
+    assert!(
+        b.reason
+            .contains("file type — expected PNG or JPEG, found unknown"),
+        "{}",
+        b.reason
+    );
+    assert!(
+        b.reason
+            .contains("file size — expected at most 1.5 MB, found 2147.5 MB"),
+        "{}",
+        b.reason
+    );
+    assert!(!branding::blob_path(&files, &file.sha256).exists());
+
+    // A JPEG calling itself .png, and a truncated PNG: caught, the copy kept for the record.
+    let liar = f.dir.join("banner.png");
+    std::fs::rename(
+        convert(&f.dir, "b.jpg", &["-size", "1000x500", "xc:gray"]),
+        &liar,
+    )
+    .unwrap();
+    f.attach(AssetKind::Overlay, &liar, Lang::En).unwrap();
+    let o = f.item(AssetKind::Overlay);
+    assert!(
+        o.reason.contains("file type — expected PNG, found JPEG"),
+        "{}",
+        o.reason
+    );
+    let whole = convert(&f.dir, "whole.png", &["-size", "1920x1080", "plasma:"]);
+    let bytes = std::fs::read(&whole).unwrap();
+    let cut = f.dir.join("cut.png");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    f.attach(AssetKind::Background, &cut, Lang::En).unwrap();
+    let bg = f.item(AssetKind::Background);
+    assert_eq!(bg.status, AssetStatus::Rejected);
+    assert!(
+        bg.reason
+            .contains("complete file — expected the whole file"),
+        "{}",
+        bg.reason
+    );
+    // The rest of the checklist is untouched by all of the above.
+    for kind in [
+        AssetKind::Logo,
+        AssetKind::Video,
+        AssetKind::Colours,
+        AssetKind::Chat,
+    ] {
+        let it = f.item(kind);
+        assert_eq!(
+            (it.status, it.files.len()),
+            (AssetStatus::Requested, 0),
+            "{kind:?}"
+        );
+    }
+    // No temporary copies left behind: only `<aa>/<sha256>` files.
+    let mut leftovers = Vec::new();
+    for e in std::fs::read_dir(&files).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !e.path().is_dir() || name.len() != 2 {
+            leftovers.push(name);
+            continue;
+        }
+        for b in std::fs::read_dir(e.path()).unwrap() {
+            let b = b.unwrap().file_name().to_string_lossy().into_owned();
+            if !branding::is_sha256(&b) || !b.starts_with(&name) {
+                leftovers.push(b);
+            }
+        }
+    }
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn an_unreadable_file_is_an_error_on_that_item() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut f = fixture();
+    let p = convert(&f.dir, "secret.png", &["-size", "1920x1080", "xc:black"]);
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::File::open(&p).is_ok() {
+        // Root reads anything: a folder stands in for an unreadable file (tested above).
+        eprintln!("running as root: permissions do not stop reads here");
+        return;
+    }
+    let e = f.attach(AssetKind::Background, &p, Lang::En).unwrap_err();
+    assert!(
+        e.message(Lang::En).contains("cannot read “secret.png”"),
+        "{}",
+        e.message(Lang::En)
+    );
+    assert_eq!(f.item(AssetKind::Background).status, AssetStatus::Requested);
+}
+
+fn ffmpeg_present() -> bool {
+    let ok = Command::new("ffmpeg")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok && std::env::var_os("CI").is_some() {
+        panic!("ffmpeg is missing: scripts/setup.sh installs it for CI");
+    }
+    ok
+}
+
+fn clip(dir: &Path, name: &str, size: &str, rate: u32, vcodec: &str) -> PathBuf {
+    let out = dir.join(name);
+    let o = Command::new("ffmpeg")
+        .args(["-v", "error", "-y", "-f", "lavfi", "-i"])
+        .arg(format!("testsrc=size={size}:rate={rate}"))
+        .args([
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440",
+            "-t",
+            "2",
+            "-c:v",
+            vcodec,
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-shortest",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    out
+}
+
+#[test]
+fn video_clips_are_probed_with_ffprobe() {
+    if !ffmpeg_present() {
+        eprintln!("ffmpeg not installed: video probing not tested here");
+        return;
+    }
+    let mut f = fixture();
+    let good = clip(&f.dir, "intro.mp4", "1920x1080", 30, "libx264");
+    let file = f.attach(AssetKind::Video, &good, Lang::En).unwrap();
+    assert!(file.report.ok(), "{:?}", file.report.checks);
+    let found = |c: &str| {
+        file.report
+            .checks
+            .iter()
+            .find(|x| x.check == c)
+            .map(|x| x.found.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(found("videoCodec"), "H.264");
+    assert_eq!(found("audioCodec"), "AAC");
+    assert_eq!(found("dimensions"), "1920×1080");
+    assert_eq!(found("frameRate"), "30.00 fps");
+    assert!(file.report.duration_ms.unwrap().abs_diff(2000) < 100);
+    assert!(file.thumbnail, "ffmpeg made a still");
+    assert!(branding::thumbs_dir(&f.db)
+        .join(format!("{}.jpg", file.sha256))
+        .exists());
+    assert_eq!(f.item(AssetKind::Video).status, AssetStatus::Received);
+
+    let fast = clip(&f.dir, "fast.mp4", "1280x720", 60, "mpeg4");
+    f.attach(AssetKind::Video, &fast, Lang::En).unwrap();
+    let v = f.item(AssetKind::Video);
+    assert_eq!(v.status, AssetStatus::Rejected);
+    for want in [
+        "video codec — expected H.264, found MPEG4",
+        "dimensions — expected 1920×1080, found 1280×720",
+        "frame rate — expected at most 30 fps, found 60.00 fps",
+    ] {
+        assert!(v.reason.contains(want), "{want} in {}", v.reason);
+    }
+
+    // Cut in half: the index is at the end (ffmpeg's default), so nothing plays.
+    let bytes = std::fs::read(&good).unwrap();
+    let cut = f.dir.join("cut.mp4");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let file = f.attach(AssetKind::Video, &cut, Lang::FrCa).unwrap();
+    let c = file
+        .report
+        .checks
+        .iter()
+        .find(|c| c.check == "complete")
+        .unwrap();
+    assert!(!c.ok && c.found.starts_with("abîmé ou tronqué"), "{c:?}");
+}

@@ -1,0 +1,220 @@
+//! The branding checklist: attaching files (copied by SHA-256 into the data folder and
+//! checked), checklist presets, and who uses the app (analyst or customer lead).
+
+use super::edit::apply;
+use super::CmdResult;
+use crate::state::AppState;
+use showcall_core::branding::{self, BrandPreset};
+use showcall_core::error::{Error, Invalid};
+use showcall_core::handoff::{MadeBy, MODE_SETTING};
+use showcall_core::i18n::Lang;
+use showcall_core::view::EditResult;
+use showcall_core::Edit;
+use std::path::Path;
+use tauri::State;
+
+const PRESETS_SETTING: &str = "brand_presets";
+
+/// How the person at this machine is named in an item's history.
+fn who(mode: MadeBy, lang: Lang) -> &'static str {
+    match (mode, lang) {
+        (MadeBy::Analyst, Lang::En) => "Analyst",
+        (MadeBy::Analyst, Lang::FrCa) => "Analyste",
+        (MadeBy::Customer, Lang::En) => "Customer lead",
+        (MadeBy::Customer, Lang::FrCa) => "Responsable client",
+    }
+}
+
+#[tauri::command]
+#[allow(clippy::needless_pass_by_value)]
+pub fn attach_brand_file(
+    state: State<AppState>,
+    event_id: String,
+    item_id: String,
+    path: String,
+) -> CmdResult<EditResult> {
+    let mut s = state.lock();
+    let lang = s.lang;
+    let data = s.store.load(&event_id).map_err(|e| s.err(e))?;
+    let Some(item) = data.brand_items.iter().find(|i| i.id == item_id) else {
+        return Err(s.err(Error::NotFound {
+            kind: "brandItem",
+            id: item_id,
+        }));
+    };
+    let Some(db) = s.store.path().map(Path::to_path_buf) else {
+        return Err(s.err(Error::invalid(
+            "brandItem.file",
+            Invalid::Other("this database keeps no files (in memory)".into()),
+        )));
+    };
+    let by = who(MadeBy::of(&s.store), lang);
+    let file = branding::store_file(
+        &branding::files_dir(&db),
+        Path::new(path.trim()),
+        item.kind,
+        &item.spec,
+        by,
+        chrono::Utc::now(),
+        lang,
+    )
+    .map_err(|e| s.err(e))?;
+    let edit = Edit::AttachBrandFile {
+        id: item_id,
+        file,
+        lang,
+    };
+    apply(&mut s, &event_id, &edit)
+}
+
+fn saved(s: &crate::state::Inner) -> Vec<BrandPreset> {
+    s.store
+        .setting(PRESETS_SETTING)
+        .ok()
+        .flatten()
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default()
+}
+
+fn all(s: &crate::state::Inner) -> Vec<BrandPreset> {
+    let mut v = vec![branding::default_preset(s.lang)];
+    v.extend(saved(s));
+    v
+}
+
+#[tauri::command]
+pub fn brand_presets(state: State<AppState>) -> Vec<BrandPreset> {
+    all(&state.lock())
+}
+
+fn store_saved(s: &mut crate::state::Inner, list: &[BrandPreset]) -> CmdResult<Vec<BrandPreset>> {
+    let json = serde_json::to_string(list).expect("presets serialise");
+    s.store
+        .set_setting(PRESETS_SETTING, &json)
+        .map_err(|e| s.err(e))?;
+    Ok(all(s))
+}
+
+/// Saves the event's checklist lines as a preset named `name` (replacing one of that name).
+#[tauri::command]
+#[allow(clippy::needless_pass_by_value)]
+pub fn save_brand_preset(
+    state: State<AppState>,
+    event_id: String,
+    name: String,
+) -> CmdResult<Vec<BrandPreset>> {
+    let mut s = state.lock();
+    let name = name.trim().to_string();
+    if name.is_empty() {
+        return Err(s.err(Error::invalid("preset.name", Invalid::Empty)));
+    }
+    if name.eq_ignore_ascii_case(&branding::default_preset(s.lang).name) {
+        return Err(s.err(Error::invalid(
+            "preset.name",
+            Invalid::Say {
+                en: format!("“{name}” is the built-in preset: choose another name"),
+                fr: format!("« {name} » est le modèle intégré : choisissez un autre nom"),
+            },
+        )));
+    }
+    let data = s.store.load(&event_id).map_err(|e| s.err(e))?;
+    let preset = BrandPreset {
+        name: name.clone(),
+        built_in: false,
+        items: data
+            .brand_items
+            .iter()
+            .map(|i| branding::PresetItem {
+                kind: i.kind,
+                title: i.title.clone(),
+                owner: i.owner,
+                required: i.required,
+                spec: i.spec.clone(),
+            })
+            .collect(),
+    };
+    let mut list = saved(&s);
+    list.retain(|p| p.name != name);
+    list.push(preset);
+    list.sort_by_key(|p| p.name.to_lowercase());
+    store_saved(&mut s, &list)
+}
+
+#[tauri::command]
+#[allow(clippy::needless_pass_by_value)]
+pub fn delete_brand_preset(state: State<AppState>, name: String) -> CmdResult<Vec<BrandPreset>> {
+    let mut s = state.lock();
+    let mut list = saved(&s);
+    list.retain(|p| p.name != name);
+    store_saved(&mut s, &list)
+}
+
+#[tauri::command]
+pub fn get_mode(state: State<AppState>) -> &'static str {
+    MadeBy::of(&state.lock().store).code()
+}
+
+#[tauri::command]
+#[allow(clippy::needless_pass_by_value)]
+pub fn set_mode(state: State<AppState>, mode: String) -> CmdResult<&'static str> {
+    let mut s = state.lock();
+    let m = match mode.as_str() {
+        "analyst" => MadeBy::Analyst,
+        "customer" => MadeBy::Customer,
+        other => {
+            return Err(s.err(Error::invalid(
+                "mode",
+                Invalid::Other(format!("unknown mode “{other}” (analyst or customer)")),
+            )))
+        }
+    };
+    s.store
+        .set_setting(MODE_SETTING, m.code())
+        .map_err(|e| s.err(e))?;
+    Ok(m.code())
+}
+
+/// Serves `showcall-file://localhost/<sha256>` (a stored file) and `…/thumb/<sha256>` (a video
+/// still) to the webview, for the checklist's thumbnails. Only names that are SHA-256 hashes
+/// are served, only from the data folder.
+pub fn serve_file(db: Option<&Path>, uri_path: &str) -> tauri::http::Response<Vec<u8>> {
+    let not_found = || {
+        tauri::http::Response::builder()
+            .status(404)
+            .body(Vec::new())
+            .expect("a static response")
+    };
+    let Some(db) = db else { return not_found() };
+    let (thumb, sha) = match uri_path.trim_start_matches('/').split_once('/') {
+        Some(("thumb", sha)) => (true, sha),
+        Some(_) => return not_found(),
+        None => (false, uri_path.trim_start_matches('/')),
+    };
+    if !branding::is_sha256(sha) {
+        return not_found();
+    }
+    let path = if thumb {
+        branding::thumbs_dir(db).join(format!("{sha}.jpg"))
+    } else {
+        branding::blob_path(&branding::files_dir(db), sha)
+    };
+    let Ok(bytes) = std::fs::read(&path) else {
+        return not_found();
+    };
+    let mime = if thumb || bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "image/jpeg"
+    } else if bytes.starts_with(b"\x89PNG") {
+        "image/png"
+    } else if bytes.starts_with(b"GIF8") {
+        "image/gif"
+    } else if String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).contains("<svg") {
+        "image/svg+xml"
+    } else {
+        "application/octet-stream"
+    };
+    tauri::http::Response::builder()
+        .header("Content-Type", mime)
+        .header("Cache-Control", "max-age=31536000, immutable")
+        .body(bytes)
+        .expect("a response")
+}

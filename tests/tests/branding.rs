@@ -1,0 +1,209 @@
+//! The branding checklist in the real window, in English then in French: a background of the
+//! wrong size is attached and rejected with the reason shown, the right one is attached,
+//! approved, and the readiness score moves on the checklist and on the events list. The same for
+//! a banner in French. Then the customer lead's view: the analyst-only tabs are gone. The files
+//! land in the data folder by SHA-256 and the statuses in the SQLite file.
+
+use showcall_core::branding::{self, AssetKind, AssetStatus};
+use showcall_core::store::Store;
+use showcall_core::testing::{session, stage};
+use showcall_core::view;
+use showcall_e2e::{bounded, App};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+fn convert(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
+    let out = dir.join(name);
+    let o = Command::new("convert")
+        .args(args)
+        .arg(&out)
+        .output()
+        .expect("ImageMagick's convert (CI installs it)");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    out
+}
+
+const ITEM: &str = "[data-testid=brand-item]";
+
+fn row(kind: &str) -> String {
+    format!("{ITEM}[data-kind={kind}]")
+}
+
+async fn attach(app: &App, kind: &str, file: &Path) {
+    let r = row(kind);
+    app.fill(
+        &format!("{r} [data-testid=brand-path]"),
+        file.to_str().unwrap(),
+    )
+    .await;
+    app.click(&format!("{r} [data-testid=brand-attach]")).await;
+}
+
+/// Waits until the item shows `status` and returns its text.
+async fn status_is(app: &App, kind: &str, status: &str) -> String {
+    let css = format!("{}[data-status={status}]", row(kind));
+    let el = app.find(&css).await;
+    app.text(&el).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wrong_background_is_rejected_a_right_one_approved_and_readiness_moves() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let db = data.path().join("ca.showcall.desktop/showcall.db");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let event = {
+        let mut s = Store::open(&db).unwrap();
+        let mut d = view::new_event("Gala 2027", "America/Toronto", "en");
+        let a = stage(&mut d, "Main");
+        session(
+            &mut d,
+            &a,
+            "Opening",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        branding::sync(&mut d);
+        s.insert(&d).unwrap();
+        d.event.id
+    };
+    let small = convert(
+        files.path(),
+        "background-small.png",
+        &["-size", "1280x720", "xc:navy"],
+    );
+    let good = convert(
+        files.path(),
+        "background.png",
+        &["-size", "1920x1080", "gradient:#0b3d5c-#f2a900"],
+    );
+    let tall = convert(
+        files.path(),
+        "banniere-haute.png",
+        &["-size", "300x600", "xc:teal"],
+    );
+    let banner = convert(
+        files.path(),
+        "banniere.jpg",
+        &["-size", "1200x400", "gradient:teal-white"],
+    );
+    let original = std::fs::read(&small).unwrap();
+
+    bounded(Duration::from_secs(300), async {
+        let app = App::start(data.path()).await;
+        let badge = app.find("[data-testid=event-readiness]").await;
+        let text = app.text(&badge).await;
+        assert!(text.contains("0/6"), "{text}");
+        app.click("[data-testid=open-event]").await;
+        app.click("[data-testid=tab-branding]").await;
+        let r = app.find("[data-testid=brand-readiness]").await;
+        assert!(app.text(&r).await.contains("0/6"));
+
+        // The wrong size: rejected, with what was expected and what was found.
+        attach(&app, "background", &small).await;
+        let text = status_is(&app, "background", "rejected").await;
+        assert!(text.contains("expected 1920×1080, found 1280×720"), "{text}");
+        let reason = app
+            .find(&format!("{} [data-testid=brand-reason]", row("background")))
+            .await;
+        assert!(app.text(&reason).await.contains("background-small.png"));
+        app.scroll_to(&row("background")).await;
+        app.screenshot("branding-rejected").await;
+
+        // The right one: received, then approved; readiness moves to 1 of 6.
+        attach(&app, "background", &good).await;
+        status_is(&app, "background", "received").await;
+        app.click(&format!("{} [data-testid=brand-approve]", row("background")))
+            .await;
+        status_is(&app, "background", "approved").await;
+        app.wait_text("readiness 1/6", |t| t.contains("1/6")).await;
+        // Its thumbnail is served from the data folder and decodes.
+        let loaded = app
+            .client
+            .execute(
+                "const i = document.querySelector(arguments[0]); return !!i && i.complete && i.naturalWidth > 0;",
+                vec![serde_json::Value::String(format!("{} img", row("background")))],
+            )
+            .await
+            .unwrap();
+        assert_eq!(loaded, serde_json::Value::Bool(true), "thumbnail did not load");
+        app.scroll_to("[data-testid=branding-tab]").await;
+        app.screenshot("branding-approved").await;
+
+        // In French: a banner standing up is rejected with the reason in French.
+        app.click("[data-testid=lang-fr-CA]").await;
+        attach(&app, "banner", &tall).await;
+        let text = status_is(&app, "banner", "rejected").await;
+        assert!(
+            text.contains("attendu au moins 800×400, trouvé 300×600"),
+            "{text}"
+        );
+        assert!(text.contains("paysage (plus large que haut)"), "{text}");
+        attach(&app, "banner", &banner).await;
+        status_is(&app, "banner", "received").await;
+        app.click(&format!("{} [data-testid=brand-approve]", row("banner")))
+            .await;
+        status_is(&app, "banner", "approved").await;
+        app.wait_text("readiness 2/6", |t| t.contains("2/6")).await;
+        let pill = app
+            .find(&format!("{} [data-testid=brand-status]", row("banner")))
+            .await;
+        let pill = app.text(&pill).await.to_lowercase();
+        assert!(pill.ends_with("approuvé"), "{pill}");
+        app.scroll_to("[data-testid=branding-tab]").await;
+        app.screenshot("branding-fr").await;
+        app.scroll_to("[data-testid=brand-colours]").await;
+        app.screenshot("branding-colours-fr").await;
+
+        // The events list shows the new score.
+        app.click("[data-testid=nav-events]").await;
+        app.wait_text("the list's readiness", |t| t.contains("2/6")).await;
+        app.screenshot("events-readiness-fr").await;
+
+        // The customer lead's view of the same event: forms only, no analyst screens.
+        app.click("[data-testid=lang-en]").await;
+        app.click("[data-testid=mode-customer]").await;
+        app.click("[data-testid=open-event]").await;
+        app.find("[data-testid=schedule-tab]").await;
+        for analyst_only in ["live", "destinations", "settings", "tasks"] {
+            assert!(
+                app.all(&format!("[data-testid=tab-{analyst_only}]")).await.is_empty(),
+                "{analyst_only} shows in customer mode"
+            );
+        }
+        app.screenshot("customer-schedule").await;
+        app.click("[data-testid=tab-speakers]").await;
+        app.find("[data-testid=speakers-tab]").await;
+        app.screenshot("customer-speakers").await;
+        app.click("[data-testid=tab-branding]").await;
+        app.find("[data-testid=brand-readiness]").await;
+        app.screenshot("customer-branding").await;
+        app.click("[data-testid=mode-analyst]").await;
+        app.find("[data-testid=tab-live]").await;
+        app.quit().await;
+    })
+    .await;
+
+    // The SQLite file holds the statuses and history; the files sit under their hashes; the
+    // originals were only read.
+    let s = Store::open(&db).unwrap();
+    let d = s.load(&event).unwrap();
+    let item = |k: AssetKind| d.brand_items.iter().find(|i| i.kind == k).unwrap();
+    let bg = item(AssetKind::Background);
+    assert_eq!(bg.status, AssetStatus::Approved);
+    assert_eq!(bg.history.len(), 3);
+    assert_eq!(bg.history[2].by, "Analyst");
+    assert_eq!(item(AssetKind::Banner).status, AssetStatus::Approved);
+    assert_eq!(item(AssetKind::Banner).history[2].by, "Analyste");
+    let dir = branding::files_dir(&db);
+    for f in bg.files.iter().chain(&item(AssetKind::Banner).files) {
+        assert!(branding::blob_path(&dir, &f.sha256).is_file(), "{}", f.name);
+    }
+    assert_eq!(std::fs::read(&small).unwrap(), original);
+    let list = s.list_events().unwrap();
+    assert_eq!(
+        (list[0].readiness.approved, list[0].readiness.required),
+        (2, 6)
+    );
+}
