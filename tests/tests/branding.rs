@@ -131,6 +131,35 @@ async fn a_wrong_background_is_rejected_a_right_one_approved_and_readiness_moves
         app.scroll_to("[data-testid=branding-tab]").await;
         app.screenshot("branding-approved").await;
 
+        // A path that vanished: the error sits on that item, which stays as it was.
+        attach(&app, "logo", Path::new("/nonexistent/gone-logo.png")).await;
+        let err = app
+            .wait_text("the row's error", |t| t.contains("cannot read “gone-logo.png”"))
+            .await;
+        assert!(err.contains("File: cannot read"), "{err}");
+        status_is(&app, "logo", "requested").await;
+
+        // This checklist saved as a preset for the next event.
+        app.click("[data-testid=brand-preset-save]").await;
+        app.fill("[data-testid=brand-preset-name]", "Gala kit").await;
+        app.click("[data-testid=brand-preset-save-confirm]").await;
+        let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+        loop {
+            let names = app
+                .client
+                .execute(
+                    "return [...document.querySelectorAll('[data-testid=brand-preset-select] option')].map(o => o.textContent).join('|')",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if names.as_str().is_some_and(|n| n.contains("Gala kit")) {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "no saved preset in {names}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+
         // In French: a banner standing up is rejected with the reason in French.
         app.click("[data-testid=lang-fr-CA]").await;
         attach(&app, "banner", &tall).await;

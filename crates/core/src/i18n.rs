@@ -110,6 +110,7 @@ pub fn kind_label(kind: &str, lang: Lang) -> String {
         "destination" => ["Destination", "Destination"],
         "brandItem" => ["Checklist item", "Élément de la liste"],
         "file" => ["File", "Fichier"],
+        "preset" => ["Preset", "Modèle"],
         _ => return kind.to_string(),
     };
     label[fr as usize].to_string()

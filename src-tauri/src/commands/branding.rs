@@ -13,8 +13,6 @@ use showcall_core::Edit;
 use std::path::Path;
 use tauri::State;
 
-const PRESETS_SETTING: &str = "brand_presets";
-
 /// How the person at this machine is named in an item's history.
 fn who(mode: MadeBy, lang: Lang) -> &'static str {
     match (mode, lang) {
@@ -67,32 +65,10 @@ pub fn attach_brand_file(
     apply(&mut s, &event_id, &edit)
 }
 
-fn saved(s: &crate::state::Inner) -> Vec<BrandPreset> {
-    s.store
-        .setting(PRESETS_SETTING)
-        .ok()
-        .flatten()
-        .and_then(|v| serde_json::from_str(&v).ok())
-        .unwrap_or_default()
-}
-
-fn all(s: &crate::state::Inner) -> Vec<BrandPreset> {
-    let mut v = vec![branding::default_preset(s.lang)];
-    v.extend(saved(s));
-    v
-}
-
 #[tauri::command]
 pub fn brand_presets(state: State<AppState>) -> Vec<BrandPreset> {
-    all(&state.lock())
-}
-
-fn store_saved(s: &mut crate::state::Inner, list: &[BrandPreset]) -> CmdResult<Vec<BrandPreset>> {
-    let json = serde_json::to_string(list).expect("presets serialise");
-    s.store
-        .set_setting(PRESETS_SETTING, &json)
-        .map_err(|e| s.err(e))?;
-    Ok(all(s))
+    let s = state.lock();
+    branding::presets(&s.store, s.lang)
 }
 
 /// Saves the event's checklist lines as a preset named `name` (replacing one of that name).
@@ -104,49 +80,17 @@ pub fn save_brand_preset(
     name: String,
 ) -> CmdResult<Vec<BrandPreset>> {
     let mut s = state.lock();
-    let name = name.trim().to_string();
-    if name.is_empty() {
-        return Err(s.err(Error::invalid("preset.name", Invalid::Empty)));
-    }
-    if name.eq_ignore_ascii_case(&branding::default_preset(s.lang).name) {
-        return Err(s.err(Error::invalid(
-            "preset.name",
-            Invalid::Say {
-                en: format!("“{name}” is the built-in preset: choose another name"),
-                fr: format!("« {name} » est le modèle intégré : choisissez un autre nom"),
-            },
-        )));
-    }
+    let lang = s.lang;
     let data = s.store.load(&event_id).map_err(|e| s.err(e))?;
-    let preset = BrandPreset {
-        name: name.clone(),
-        built_in: false,
-        items: data
-            .brand_items
-            .iter()
-            .map(|i| branding::PresetItem {
-                kind: i.kind,
-                title: i.title.clone(),
-                owner: i.owner,
-                required: i.required,
-                spec: i.spec.clone(),
-            })
-            .collect(),
-    };
-    let mut list = saved(&s);
-    list.retain(|p| p.name != name);
-    list.push(preset);
-    list.sort_by_key(|p| p.name.to_lowercase());
-    store_saved(&mut s, &list)
+    branding::save_preset(&mut s.store, &name, &data, lang).map_err(|e| s.err(e))
 }
 
 #[tauri::command]
 #[allow(clippy::needless_pass_by_value)]
 pub fn delete_brand_preset(state: State<AppState>, name: String) -> CmdResult<Vec<BrandPreset>> {
     let mut s = state.lock();
-    let mut list = saved(&s);
-    list.retain(|p| p.name != name);
-    store_saved(&mut s, &list)
+    let lang = s.lang;
+    branding::delete_preset(&mut s.store, &name, lang).map_err(|e| s.err(e))
 }
 
 #[tauri::command]
