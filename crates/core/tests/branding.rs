@@ -484,3 +484,161 @@ fn video_clips_are_probed_with_ffprobe() {
         .unwrap();
     assert!(!c.ok && c.found.starts_with("abîmé ou tronqué"), "{c:?}");
 }
+
+#[test]
+fn items_are_edited_and_the_branding_details_validated_by_field() {
+    use showcall_core::edit::BrandItemFields;
+    use showcall_core::model::Owner;
+    let mut f = fixture();
+    let logo = f.item(AssetKind::Logo);
+    assert_eq!(logo.due.unwrap().to_string(), "2027-04-20");
+    // A date set by hand stays when the event moves; one that follows the event moves with it.
+    let mut spec = logo.spec.clone();
+    spec.min_long_side = Some(1024);
+    let fields = BrandItemFields {
+        title: "  Sponsor logo ".into(),
+        owner: Owner::Analyst,
+        required: false,
+        due: "2027-04-01".into(),
+        notes: "White on transparent".into(),
+        spec,
+    };
+    f.store
+        .edit(
+            &f.event,
+            &Edit::UpdateBrandItem {
+                id: logo.id.clone(),
+                fields: fields.clone(),
+            },
+        )
+        .unwrap();
+    let d = f.store.load(&f.event).unwrap();
+    let days = showcall_core::branding::Branding {
+        due_days_before: 7,
+        ..d.branding.clone()
+    };
+    f.store
+        .edit(&f.event, &Edit::UpdateBranding { fields: days })
+        .unwrap();
+    let l = f.item(AssetKind::Logo);
+    assert_eq!(
+        (l.title.as_str(), l.owner, l.required, l.due_custom),
+        ("Sponsor logo", Owner::Analyst, false, true)
+    );
+    assert_eq!(l.due.unwrap().to_string(), "2027-04-01");
+    assert_eq!(l.spec.min_long_side, Some(1024));
+    assert_eq!(
+        f.item(AssetKind::Banner).due.unwrap().to_string(),
+        "2027-04-27"
+    );
+    // Readiness no longer counts the logo.
+    assert_eq!(f.readiness(), (0, 5));
+
+    // Bad input names its field and changes nothing.
+    let before = std::fs::read(&f.db).unwrap();
+    let bad_date = BrandItemFields {
+        due: "01/04/2027".into(),
+        ..fields
+    };
+    let e = f
+        .store
+        .edit(
+            &f.event,
+            &Edit::UpdateBrandItem {
+                id: l.id.clone(),
+                fields: bad_date,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        e.message(Lang::En),
+        "Due date: not a valid date and time: “01/04/2027”"
+    );
+    let mut b = f.store.load(&f.event).unwrap().branding;
+    b.palette.text = "navy".into();
+    let e = f
+        .store
+        .edit(&f.event, &Edit::UpdateBranding { fields: b.clone() })
+        .unwrap_err();
+    assert_eq!(
+        e.message(Lang::FrCa),
+        "Couleur du texte : « navy » n’est pas une couleur comme #1a2b3c"
+    );
+    b.palette.text = "#FFF".into();
+    b.due_days_before = 400;
+    let e = f
+        .store
+        .edit(&f.event, &Edit::UpdateBranding { fields: b.clone() })
+        .unwrap_err();
+    assert!(
+        e.message(Lang::En).starts_with("Days before the event:"),
+        "{}",
+        e.message(Lang::En)
+    );
+    assert_eq!(std::fs::read(&f.db).unwrap(), before, "nothing written");
+
+    // A good palette is stored normalised; pinned messages and languages are trimmed.
+    b.due_days_before = 7;
+    b.palette.background = "0B3D5C".into();
+    b.chat.pinned = vec!["  Bienvenue!  ".into(), "   ".into()];
+    b.chat.languages = vec![" fr-CA ".into(), "".into(), "en".into()];
+    f.store
+        .edit(&f.event, &Edit::UpdateBranding { fields: b })
+        .unwrap();
+    let b = f.store.load(&f.event).unwrap().branding;
+    assert_eq!(
+        (b.palette.text.as_str(), b.palette.background.as_str()),
+        ("#ffffff", "#0b3d5c")
+    );
+    assert_eq!(b.chat.pinned, ["Bienvenue!"]);
+    assert_eq!(b.chat.languages, ["fr-CA", "en"]);
+
+    // Removing a file and deleting an item.
+    let bg = convert(&f.dir, "bg.png", &["-size", "1920x1080", "xc:navy"]);
+    let file = f.attach(AssetKind::Background, &bg, Lang::En).unwrap();
+    let id = f.item(AssetKind::Background).id;
+    f.store
+        .edit(
+            &f.event,
+            &Edit::RemoveBrandFile {
+                id: id.clone(),
+                sha256: file.sha256.clone(),
+            },
+        )
+        .unwrap();
+    assert!(f.item(AssetKind::Background).files.is_empty());
+    let e = f
+        .store
+        .edit(
+            &f.event,
+            &Edit::RemoveBrandFile {
+                id: id.clone(),
+                sha256: file.sha256,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "not_found");
+    f.store
+        .edit(&f.event, &Edit::DeleteBrandItem { id })
+        .unwrap();
+    let d = f.store.load(&f.event).unwrap();
+    assert_eq!(d.brand_items.len(), 6);
+    assert_eq!(
+        d.brand_items.iter().map(|i| i.position).collect::<Vec<_>>(),
+        [0, 1, 2, 3, 4, 5]
+    );
+}
+
+#[test]
+fn a_file_cannot_be_attached_to_colours() {
+    let mut f = fixture();
+    let png = convert(&f.dir, "c.png", &["-size", "10x10", "xc:red"]);
+    let e = f.attach(AssetKind::Colours, &png, Lang::En).unwrap_err();
+    assert!(
+        e.message(Lang::En)
+            .contains("is filled in, not delivered as a file"),
+        "{}",
+        e.message(Lang::En)
+    );
+    assert_eq!(f.item(AssetKind::Colours).files.len(), 0);
+}
