@@ -1,6 +1,8 @@
 //! Spec checks over a folder of 500 images from 100 KB to 20 MB: time per file, by size. The
 //! time stays flat as files grow: the pixel size comes from the header and the end marker from
-//! the tail, nothing is decoded. `cargo bench -p showcall-core --bench assets` prints figures.
+//! the tail, nothing is decoded. Then attaching (copy into the data folder while hashing, checks
+//! re-run on the copy) for a few sizes, which is bound by the bytes copied.
+//! `cargo bench -p showcall-core --bench assets` prints figures.
 
 use showcall_core::asset_check::{check_file, presets};
 use std::io::Write;
@@ -77,6 +79,31 @@ fn main() {
         println!(
             "  {name:<12} {n:>3} files  {:.3} ms per file",
             ms / n.max(1) as f64
+        );
+    }
+
+    // Attaching copies and hashes every byte once: time by size, as MB/s.
+    let store = dir.path().join("data");
+    let files_dir = showcall_core::branding::files_dir(&store.join("showcall.db"));
+    println!("attach (copy by SHA-256 + checks on the copy):");
+    for (p, len) in files.iter().step_by(100).chain(files.last()) {
+        let t = Instant::now();
+        let f = showcall_core::branding::store_file(
+            &files_dir,
+            p,
+            showcall_core::branding::AssetKind::Background,
+            &spec,
+            "bench",
+            chrono::Utc::now(),
+            showcall_core::i18n::Lang::En,
+        )
+        .unwrap();
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        assert!(f.stored);
+        println!(
+            "  {:>6.2} MB  {ms:>7.1} ms  ({:.0} MB/s)",
+            *len as f64 / 1e6,
+            *len as f64 / 1e6 / (ms / 1e3)
         );
     }
 }
