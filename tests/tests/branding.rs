@@ -169,6 +169,7 @@ async fn a_wrong_background_is_rejected_a_right_one_approved_and_readiness_moves
             "{text}"
         );
         assert!(text.contains("paysage (plus large que haut)"), "{text}");
+        assert!(text.contains("banniere-haute.png : dimensions — attendu"), "{text}");
         attach(&app, "banner", &banner).await;
         status_is(&app, "banner", "received").await;
         app.click(&format!("{} [data-testid=brand-approve]", row("banner")))

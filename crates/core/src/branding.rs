@@ -838,7 +838,8 @@ pub(crate) fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
             if file.report.ok() {
                 change(it, AssetStatus::Received, "", &by, file.added_at);
             } else {
-                let why = format!("{}: {}", file.name, file.report.failures(*lang));
+                let colon = if *lang == Lang::FrCa { " :" } else { ":" };
+                let why = format!("{}{colon} {}", file.name, file.report.failures(*lang));
                 change(it, AssetStatus::Rejected, &why, &by, file.added_at);
             }
             Ok(None)
