@@ -34,6 +34,8 @@ pub fn run() {
             std::process::exit(2);
         }
     };
+    // Copies of branding files an earlier run did not finish.
+    showcall_core::branding::sweep(&path);
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .manage(state)

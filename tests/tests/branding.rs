@@ -223,9 +223,10 @@ async fn a_wrong_background_is_rejected_a_right_one_approved_and_readiness_moves
     let bg = item(AssetKind::Background);
     assert_eq!(bg.status, AssetStatus::Approved);
     assert_eq!(bg.history.len(), 3);
-    assert_eq!(bg.history[2].by, "Analyst");
+    // Who is kept as a role, shown in the reader's language.
+    assert_eq!(bg.history[2].by, "analyst");
     assert_eq!(item(AssetKind::Banner).status, AssetStatus::Approved);
-    assert_eq!(item(AssetKind::Banner).history[2].by, "Analyste");
+    assert_eq!(item(AssetKind::Banner).history[2].by, "analyst");
     let dir = branding::files_dir(&db);
     for f in bg.files.iter().chain(&item(AssetKind::Banner).files) {
         assert!(branding::blob_path(&dir, &f.sha256).is_file(), "{}", f.name);

@@ -651,6 +651,7 @@ pub fn apply(data: &EventData, plan: &ImportPlan) -> EventData {
     }
     let mut d = b.d;
     showcall_core::tasks::sync(&mut d);
+    showcall_core::branding::sync(&mut d);
     d.normalize();
     d
 }

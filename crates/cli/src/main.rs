@@ -302,7 +302,9 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
         }
         Command::Check { event, json } => {
             let data = store.load(&store.find_event(event)?)?;
-            let findings = rules::check(&data, cli.lang);
+            // As the app shows them: what depends on today (overdue branding items) included.
+            let schedule = showcall_core::schedule::compute(&data);
+            let findings = rules::check_at(&data, &schedule, cli.lang, Some(Utc::now()));
             if *json {
                 print::json(&findings);
             } else {

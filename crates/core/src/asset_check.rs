@@ -207,6 +207,10 @@ fn png_facts(f: &mut std::fs::File, len: u64) -> std::io::Result<(bool, bool)> {
         f.read_exact(&mut h)?;
         let size = u32::from_be_bytes([h[0], h[1], h[2], h[3]]) as u64;
         let kind = &h[4..8];
+        if !kind.iter().all(u8::is_ascii_alphabetic) {
+            // Not a chunk: the file is damaged here (and a walk over garbage stops at once).
+            return Ok((alpha, false));
+        }
         if kind == b"IHDR" {
             let mut ihdr = [0u8; 13];
             f.read_exact(&mut ihdr)?;
@@ -251,6 +255,16 @@ fn mb(b: u64, lang: Lang) -> String {
 /// Runs `spec`'s checks on the file at `path`, with texts in `lang`. An unreadable or vanished
 /// file is one failed `readable` check (the rest are not run).
 pub fn check_file(path: &Path, kind: &str, spec: &Spec, lang: Lang) -> Report {
+    run(path, kind, spec, lang, true)
+}
+
+/// Only what the first bytes and the size tell: readable, type, byte size. Cheap on any file
+/// (no probe, no chunk walk): what decides whether a file is worth copying.
+pub fn check_head(path: &Path, kind: &str, spec: &Spec, lang: Lang) -> Report {
+    run(path, kind, spec, lang, false)
+}
+
+fn run(path: &Path, kind: &str, spec: &Spec, lang: Lang, full: bool) -> Report {
     let mut r = Report {
         kind: kind.into(),
         file_type: None,
@@ -289,16 +303,20 @@ pub fn check_file(path: &Path, kind: &str, spec: &Spec, lang: Lang) -> Report {
     head.truncate(n);
     let ty = sniff(&head);
     r.file_type = ty.map(str::to_string);
-    let want = spec
-        .types
-        .iter()
-        .map(|t| t.to_uppercase())
-        .collect::<Vec<_>>()
-        .join(&say(lang, " or ", " ou "));
+    let want = if spec.types.is_empty() {
+        say(lang, "any type", "tout type")
+    } else {
+        spec.types
+            .iter()
+            .map(|t| t.to_uppercase())
+            .collect::<Vec<_>>()
+            .join(&say(lang, " or ", " ou "))
+    };
     let found = ty
         .map(str::to_uppercase)
         .unwrap_or_else(|| say(lang, "unknown", "inconnu"));
-    let type_ok = ty.is_some_and(|t| spec.types.iter().any(|x| x == t));
+    // A spec naming no type (an "other" item) takes any file.
+    let type_ok = spec.types.is_empty() || ty.is_some_and(|t| spec.types.iter().any(|x| x == t));
     r.checks.push(check("type", type_ok, want, found));
     if let Some(max) = spec.max_bytes {
         r.checks.push(check(
@@ -312,10 +330,9 @@ pub fn check_file(path: &Path, kind: &str, spec: &Spec, lang: Lang) -> Report {
             mb(len, lang),
         ));
     }
-    if !type_ok {
+    let (true, Some(ty), true) = (type_ok, ty, full) else {
         return r;
-    }
-    let ty = ty.expect("known");
+    };
     if matches!(ty, "mp4" | "mov") {
         probe_checks(path, spec, lang, &mut r);
         return r;

@@ -295,19 +295,28 @@ pub fn default_preset(lang: Lang) -> BrandPreset {
 /// The setting holding the presets the analyst saved (JSON).
 const PRESETS_SETTING: &str = "brand_presets";
 
-fn saved_presets(store: &crate::store::Store) -> Vec<BrandPreset> {
-    store
-        .setting(PRESETS_SETTING)
-        .ok()
-        .flatten()
-        .and_then(|v| serde_json::from_str(&v).ok())
-        .unwrap_or_default()
+/// The saved presets; a setting that does not read is an error (never silently emptied, so
+/// saving cannot wipe it).
+fn saved_presets(store: &crate::store::Store) -> Result<Vec<BrandPreset>> {
+    match store.setting(PRESETS_SETTING)? {
+        None => Ok(Vec::new()),
+        Some(v) => serde_json::from_str(&v).map_err(|e| {
+            Error::invalid(
+                "preset.name",
+                say(
+                    format!("the saved presets do not read ({e}); nothing was changed"),
+                    format!("les modèles enregistrés sont illisibles ({e}) ; rien n’a changé"),
+                ),
+            )
+        }),
+    }
 }
 
-/// The built-in preset (titles in `lang`) then the saved ones, by name.
+/// The built-in preset (titles in `lang`) then the saved ones, by name. Saved presets that do
+/// not read are left out here (the built-in one still works); saving says why.
 pub fn presets(store: &crate::store::Store, lang: Lang) -> Vec<BrandPreset> {
     let mut v = vec![default_preset(lang)];
-    v.extend(saved_presets(store));
+    v.extend(saved_presets(store).unwrap_or_default());
     v
 }
 
@@ -354,7 +363,7 @@ pub fn save_preset(
             })
             .collect(),
     };
-    let mut list = saved_presets(store);
+    let mut list = saved_presets(store)?;
     list.retain(|p| p.name != name);
     list.push(preset);
     store_presets(store, &mut list)?;
@@ -367,7 +376,7 @@ pub fn delete_preset(
     name: &str,
     lang: Lang,
 ) -> Result<Vec<BrandPreset>> {
-    let mut list = saved_presets(store);
+    let mut list = saved_presets(store)?;
     let before = list.len();
     list.retain(|p| p.name != name);
     if list.len() == before {
@@ -531,8 +540,29 @@ pub fn is_sha256(s: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// Removes what an interrupted copy left behind: `files/.incoming-*` and half-made stills.
+/// Returns how many were removed. Run at start-up.
+pub fn sweep(db: &Path) -> usize {
+    let mut n = 0;
+    for (dir, leftover) in [(files_dir(db), ".incoming-"), (thumbs_dir(db), ".")] {
+        let Ok(list) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in list.flatten() {
+            let name = e.file_name();
+            if name.to_string_lossy().starts_with(leftover)
+                && e.path().is_file()
+                && std::fs::remove_file(e.path()).is_ok()
+            {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Files bigger than this are never copied (the checks still run and say why).
-pub const MAX_STORED_BYTES: u64 = 1 << 30;
+pub const MAX_STORED_BYTES: u64 = 1_000_000_000;
 
 fn io(path: &Path, source: std::io::Error) -> Error {
     Error::Io {
@@ -565,7 +595,23 @@ pub fn store_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let first = asset_check::check_file(src, kind.code(), spec, lang);
+    if !kind.takes_files() {
+        return Err(Error::invalid(
+            "brandItem.file",
+            say(
+                format!(
+                    "“{}” is filled in, not delivered as a file",
+                    kind.title(lang)
+                ),
+                format!(
+                    "« {} » se remplit, il ne se livre pas en fichier",
+                    kind.title(lang)
+                ),
+            ),
+        ));
+    }
+    // First what the head and the size tell (cheap on any file), to decide whether to copy.
+    let mut first = asset_check::check_head(src, kind.code(), spec, lang);
     if let Some(c) = first.checks.iter().find(|c| c.check == "readable") {
         return Err(Error::invalid(
             "brandItem.file",
@@ -575,11 +621,24 @@ pub fn store_file(
             },
         ));
     }
-    let wrong_type = first.checks.iter().any(|c| c.check == "type" && !c.ok);
-    if wrong_type || first.bytes > MAX_STORED_BYTES {
-        // Only the report is kept; there is no point copying what can never be used. A file
-        // over the cap is not read through: its head and length name the attempt.
-        let sha = hash_file(src, first.bytes > MAX_STORED_BYTES)?;
+    let over_cap = first.bytes > MAX_STORED_BYTES;
+    if over_cap && !first.checks.iter().any(|c| c.check == "bytes" && !c.ok) {
+        first.checks.push(asset_check::Check {
+            check: "bytes".into(),
+            ok: false,
+            expected: match lang {
+                Lang::En => "at most 1 GB (the most Showcall keeps)".into(),
+                Lang::FrCa => "au plus 1 Go (le plus que Showcall conserve)".into(),
+            },
+            found: format!("{:.1} GB", first.bytes as f64 / 1e9),
+            skipped: false,
+        });
+    }
+    if !first.ok() {
+        // Only the report is kept: a file of the wrong type or too big can never be used, so
+        // it is not copied. A file over the cap is not even read through: its head and length
+        // name the attempt.
+        let sha = hash_file(src, over_cap)?;
         return Ok(AssetFile {
             sha256: sha,
             name,
@@ -615,7 +674,9 @@ pub fn store_file(
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
-    let thumbnail = kind == AssetKind::Video && report.ok() && video_still(files_dir, &sha);
+    // A still for any clip with a picture, even one that fails a check (it is in the list).
+    let thumbnail =
+        kind == AssetKind::Video && report.width.is_some() && video_still(files_dir, &sha);
     Ok(AssetFile {
         sha256: sha,
         name,
@@ -716,6 +777,54 @@ fn say(en: impl Into<String>, fr: impl Into<String>) -> Invalid {
     }
 }
 
+/// Where an item may go from `from` by hand: requested → received / approved / rejected;
+/// received → approved / rejected / requested; rejected → requested; approved → requested.
+/// (Attaching a file moves an item to received or rejected from anywhere.)
+pub fn next_statuses(from: AssetStatus) -> &'static [AssetStatus] {
+    use AssetStatus::*;
+    match from {
+        Requested => &[Received, Approved, Rejected],
+        Received => &[Approved, Rejected, Requested],
+        Rejected => &[Requested],
+        Approved => &[Requested],
+    }
+}
+
+fn labels(list: &[AssetStatus], lang: Lang) -> String {
+    let or = if lang == Lang::FrCa { " ou " } else { " or " };
+    list.iter()
+        .map(|s| s.label(lang))
+        .collect::<Vec<_>>()
+        .join(or)
+}
+
+/// The palette can be approved: primary, text and background given, and text on background
+/// readable (WCAG AA).
+fn palette_ready(p: &Palette) -> Result<()> {
+    for (field, v) in [
+        ("palette.primary", &p.primary),
+        ("palette.text", &p.text),
+        ("palette.background", &p.background),
+    ] {
+        if v.trim().is_empty() {
+            return Err(Error::invalid(field, Invalid::Empty));
+        }
+    }
+    match contrast(&p.text, &p.background) {
+        Some(r) if r < AA_CONTRAST => Err(Error::invalid(
+            "palette.text",
+            say(
+                format!("{r:.2}:1 on the background is under the 4.5:1 WCAG AA asks for"),
+                format!(
+                    "{}:1 sur le fond est sous le 4,5:1 exigé par WCAG AA",
+                    format!("{r:.2}").replace('.', ",")
+                ),
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn item_mut<'a>(d: &'a mut EventData, id: &str) -> Result<&'a mut BrandItem> {
     d.brand_items
         .iter_mut()
@@ -788,27 +897,54 @@ pub(crate) fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
             by,
             at,
         } => {
+            let palette = d.branding.palette.clone();
             let it = item_mut(d, id)?;
             if it.status == *status {
                 return Ok(None);
             }
+            if !next_statuses(it.status).contains(status) {
+                let (f, t) = (it.status, *status);
+                return Err(Error::invalid(
+                    "brandItem.status",
+                    say(
+                        format!(
+                            "“{}” is {}: it cannot become {} (it can become {})",
+                            it.title,
+                            f.label(Lang::En),
+                            t.label(Lang::En),
+                            labels(next_statuses(f), Lang::En)
+                        ),
+                        format!(
+                            "« {} » est {} : il ne peut pas devenir {} (il peut devenir {})",
+                            it.title,
+                            f.label(Lang::FrCa),
+                            t.label(Lang::FrCa),
+                            labels(next_statuses(f), Lang::FrCa)
+                        ),
+                    ),
+                ));
+            }
+            let has_file = it.files.iter().any(|f| f.stored);
             match status {
                 AssetStatus::Rejected if reason.trim().is_empty() => {
                     return Err(Error::invalid("brandItem.reason", Invalid::Empty));
                 }
-                AssetStatus::Approved
-                    if it.kind.takes_files() && !it.files.iter().any(|f| f.stored) =>
+                AssetStatus::Approved | AssetStatus::Received
+                    if it.kind.takes_files() && !has_file =>
                 {
                     return Err(Error::invalid(
                         "brandItem.status",
                         say(
-                            format!("“{}” has no file yet: attach one before approving", it.title),
+                            format!("“{}” has no file yet: attach one first", it.title),
                             format!(
-                                "« {} » n’a pas encore de fichier : joignez-en un avant d’approuver",
+                                "« {} » n’a pas encore de fichier : joignez-en un d’abord",
                                 it.title
                             ),
                         ),
                     ));
+                }
+                AssetStatus::Approved if it.kind == AssetKind::Colours => {
+                    palette_ready(&palette)?;
                 }
                 _ => {}
             }
@@ -844,7 +980,7 @@ pub(crate) fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
             }
             Ok(None)
         }
-        Edit::RemoveBrandFile { id, sha256 } => {
+        Edit::RemoveBrandFile { id, sha256, by, at } => {
             let it = item_mut(d, id)?;
             let before = it.files.len();
             it.files.retain(|f| &f.sha256 != sha256);
@@ -854,9 +990,14 @@ pub(crate) fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
                     id: sha256.clone(),
                 });
             }
+            // Received or approved on the strength of files that are gone: owed again.
+            let received = matches!(it.status, AssetStatus::Received | AssetStatus::Approved);
+            if received && !it.files.iter().any(|f| f.stored) {
+                change(it, AssetStatus::Requested, "", by, *at);
+            }
             Ok(None)
         }
-        Edit::UpdateBranding { fields } => {
+        Edit::UpdateBranding { fields, by, at } => {
             let mut b = fields.clone();
             let p = &mut b.palette;
             p.primary = normalise_hex("palette.primary", &p.primary)?;
@@ -885,6 +1026,19 @@ pub(crate) fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
                         format!("le message {} dépasse 500 caractères", long + 1),
                     ),
                 ));
+            }
+            let colours_ready = palette_ready(&b.palette).is_ok();
+            let chat_filled = b.chat != ChatRequirements::default();
+            let (by, at) = (by.clone().unwrap_or_default(), at.unwrap_or_default());
+            for it in d.brand_items.iter_mut() {
+                let filled = match it.kind {
+                    AssetKind::Colours => colours_ready,
+                    AssetKind::Chat => chat_filled,
+                    _ => false,
+                };
+                if filled && it.status == AssetStatus::Requested {
+                    change(it, AssetStatus::Received, "", &by, at);
+                }
             }
             d.branding = b;
             Ok(None)

@@ -285,13 +285,25 @@ pub enum Edit {
         lang: crate::i18n::Lang,
     },
     /// Takes a file off an item (the stored copy stays, other items or events may share it).
+    /// An item received or approved with no stored file left is requested again (`by`, `at`
+    /// stamped by the caller).
     RemoveBrandFile {
         id: String,
         sha256: String,
+        by: String,
+        at: DateTime<Utc>,
     },
-    /// Palette, chat requirements, due-date lead time and speaker instructions.
+    /// Palette, chat requirements, due-date lead time and speaker instructions. A colours item
+    /// still requested becomes received once the palette can be approved, a chat item once the
+    /// requirements are filled in (`by`, `at` stamped by the caller).
     UpdateBranding {
         fields: crate::branding::Branding,
+        #[serde(default)]
+        #[ts(optional)]
+        by: Option<String>,
+        #[serde(default)]
+        #[ts(optional)]
+        at: Option<DateTime<Utc>>,
     },
     /// Status, link and who did it; `done_at` is stamped by the caller (who owns the clock)
     /// when the status becomes done, and cleared when it stops being done.

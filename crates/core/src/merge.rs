@@ -141,8 +141,20 @@ fn items(d: &EventData) -> Items {
     let mut event = root.remove("event").unwrap_or_default();
     strip(&mut event, "event");
     out.insert(format!("event:{}", d.event.id), event);
-    let branding = root.remove("branding").unwrap_or_default();
-    out.insert(format!("branding:{}", d.event.id), branding);
+    // The branding details merge as three parts, so the customer's chat requirements and the
+    // analyst's palette are not one conflict.
+    let mut branding = match root.remove("branding") {
+        Some(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    for part in ["palette", "chat"] {
+        let v = branding.remove(part).unwrap_or_default();
+        out.insert(format!("{part}:{}", d.event.id), v);
+    }
+    out.insert(
+        format!("brandingDetails:{}", d.event.id),
+        Value::Object(branding),
+    );
     for (field, kind) in LISTS {
         if let Some(Value::Array(list)) = root.remove(field) {
             for mut v in list {
@@ -164,6 +176,20 @@ fn strip(v: &mut Value, kind: &str) {
     if let Value::Object(m) = v {
         for f in local_fields(kind) {
             m.remove(*f);
+        }
+        if kind == "brandItem" {
+            // A due date that follows the event is worked out again after the merge; whether
+            // this machine made a video still is its own business.
+            if m.get("dueCustom") != Some(&Value::Bool(true)) {
+                m.remove("due");
+            }
+            if let Some(Value::Array(files)) = m.get_mut("files") {
+                for f in files {
+                    if let Value::Object(f) = f {
+                        f.remove("thumbnail");
+                    }
+                }
+            }
         }
     }
 }
@@ -215,7 +241,9 @@ fn label(key: &str, v: &Value, all: &[&Items]) -> String {
                 "title"
             },
         ),
-        "branding" => "branding".into(),
+        "palette" => "palette".into(),
+        "chat" => "chat".into(),
+        "brandingDetails" => "branding".into(),
         _ => text(v, "kind"),
     }
 }
@@ -452,9 +480,16 @@ fn rebuild(m: &Items, ours: &EventData) -> Result<EventData> {
         e.insert("revision".into(), ours.event.revision.into());
     }
     root.insert("event".into(), event);
-    if let Some(b) = m.get(&format!("branding:{}", ours.event.id)) {
-        root.insert("branding".into(), b.clone());
+    let mut branding = match m.get(&format!("brandingDetails:{}", ours.event.id)) {
+        Some(Value::Object(b)) => b.clone(),
+        _ => Map::new(),
+    };
+    for part in ["palette", "chat"] {
+        if let Some(v) = m.get(&format!("{part}:{}", ours.event.id)) {
+            branding.insert(part.into(), v.clone());
+        }
     }
+    root.insert("branding".into(), Value::Object(branding));
     for (field, kind) in LISTS {
         let prefix = format!("{kind}:");
         let list: Vec<Value> = m
@@ -466,6 +501,17 @@ fn rebuild(m: &Items, ours: &EventData) -> Result<EventData> {
     }
     let mut data: EventData = serde_json::from_value(Value::Object(root))
         .map_err(|e| Error::Conflict(format!("the merged event does not read back: {e}")))?;
+    // Which stills this machine made is its own business: keep what is known here.
+    let stills: std::collections::HashSet<&str> = ours
+        .brand_items
+        .iter()
+        .flat_map(|i| &i.files)
+        .filter(|f| f.thumbnail)
+        .map(|f| f.sha256.as_str())
+        .collect();
+    for f in data.brand_items.iter_mut().flat_map(|i| i.files.iter_mut()) {
+        f.thumbnail = stills.contains(f.sha256.as_str());
+    }
     // Local state of destinations (key presence, last test) is what is stored here.
     for d in data.destinations.iter_mut() {
         if let Some(mine) = ours.destinations.iter().find(|x| x.id == d.id) {
@@ -541,6 +587,58 @@ mod tests {
         apply(&mut d, &e).unwrap();
         crate::tasks::sync(&mut d);
         d
+    }
+
+    #[test]
+    fn palette_and_chat_changed_on_each_side_merge_without_a_conflict() {
+        let base = demo();
+        let mut b = base.branding.clone();
+        b.palette.secondary = "#123456".into();
+        let ours = edit(
+            &base,
+            Edit::UpdateBranding {
+                fields: b,
+                by: None,
+                at: None,
+            },
+        );
+        let mut b = base.branding.clone();
+        b.chat.pinned = vec!["Bienvenue!".into()];
+        let theirs = edit(
+            &base,
+            Edit::UpdateBranding {
+                fields: b,
+                by: None,
+                at: None,
+            },
+        );
+        let p = preview(&ours, &theirs, Some(&base));
+        assert!(p.items.iter().all(|i| !i.conflict), "{:?}", p.items);
+        let m = merge(&ours, &theirs, Some(&base), &Resolution::default()).unwrap();
+        assert_eq!(m.data.branding.palette.secondary, "#123456");
+        assert_eq!(m.data.branding.chat.pinned, ["Bienvenue!"]);
+    }
+
+    #[test]
+    fn due_dates_that_follow_the_event_are_not_differences() {
+        let base = demo();
+        // The customer moves every session a day later: the checklist's due dates follow, but
+        // they are worked out, not edited, so only the sessions differ.
+        let mut theirs = base.clone();
+        for s in &mut theirs.sessions {
+            s.start += chrono::Duration::days(1);
+            s.end += chrono::Duration::days(1);
+        }
+        crate::branding::sync(&mut theirs);
+        assert_ne!(theirs.brand_items[0].due, base.brand_items[0].due);
+        let p = preview(&base, &theirs, Some(&base));
+        assert!(
+            p.items.iter().all(|i| i.kind != "brandItem"),
+            "{:?}",
+            p.items.iter().map(|i| &i.kind).collect::<Vec<_>>()
+        );
+        let m = merge(&base, &theirs, Some(&base), &Resolution::default()).unwrap();
+        assert_eq!(m.data.brand_items[0].due, theirs.brand_items[0].due);
     }
 
     fn rename_session(d: &EventData, i: usize, title: &str) -> EventData {

@@ -134,6 +134,7 @@ pub fn duplicate(src: &EventData, name: &str) -> EventData {
         it.id = new_id();
         it.event_id = d.event.id.clone();
         it.status = crate::branding::AssetStatus::Requested;
+        it.due_custom = false;
         it.reason.clear();
         it.files.clear();
         it.history.clear();

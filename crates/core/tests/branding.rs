@@ -183,12 +183,13 @@ fn rejecting_needs_a_reason_and_approving_needs_a_file() {
         .edit(&f.event, &status(AssetStatus::Approved, ""))
         .unwrap_err();
     assert!(
-        e.message(Lang::En).contains("attach one before approving"),
+        e.message(Lang::En)
+            .contains("has no file yet: attach one first"),
         "{}",
         e.message(Lang::En)
     );
     assert!(
-        e.message(Lang::FrCa).contains("joignez-en un"),
+        e.message(Lang::FrCa).contains("joignez-en un d’abord"),
         "{}",
         e.message(Lang::FrCa)
     );
@@ -200,20 +201,49 @@ fn rejecting_needs_a_reason_and_approving_needs_a_file() {
         e.message(Lang::En),
         "Reason for rejecting: must not be empty"
     );
-    // Colours are filled in, not attached: they can be approved directly.
+    // Colours are filled in, not attached: approving an empty or unreadable palette is refused;
+    // filling it in makes the item received, and then it can be approved.
     let colours = f.item(AssetKind::Colours);
-    f.store
-        .edit(
-            &f.event,
-            &Edit::SetBrandStatus {
-                id: colours.id,
-                status: AssetStatus::Approved,
-                reason: String::new(),
-                by: "Customer lead".into(),
-                at: "2027-04-02T12:00:00Z".parse().unwrap(),
-            },
-        )
-        .unwrap();
+    let approve_colours = Edit::SetBrandStatus {
+        id: colours.id.clone(),
+        status: AssetStatus::Approved,
+        reason: String::new(),
+        by: "analyst".into(),
+        at: "2027-04-02T12:00:00Z".parse().unwrap(),
+    };
+    let e = f.store.edit(&f.event, &approve_colours).unwrap_err();
+    assert_eq!(e.message(Lang::En), "Primary colour: must not be empty");
+    let mut b = f.store.load(&f.event).unwrap().branding;
+    b.palette = showcall_core::branding::Palette {
+        primary: "#0b3d5c".into(),
+        secondary: "#f2a900".into(),
+        text: "#777777".into(),
+        background: "#ffffff".into(),
+    };
+    let paint = |b: &showcall_core::branding::Branding| Edit::UpdateBranding {
+        fields: b.clone(),
+        by: Some("customer".into()),
+        at: Some("2027-04-02T11:00:00Z".parse().unwrap()),
+    };
+    f.store.edit(&f.event, &paint(&b)).unwrap();
+    // Grey #777 on white is under AA: stored, but neither received nor approvable.
+    assert_eq!(f.item(AssetKind::Colours).status, AssetStatus::Requested);
+    let e = f.store.edit(&f.event, &approve_colours).unwrap_err();
+    assert!(
+        e.message(Lang::En)
+            .contains("under the 4.5:1 WCAG AA asks for"),
+        "{}",
+        e.message(Lang::En)
+    );
+    b.palette.text = "#ffffff".into();
+    b.palette.background = "#0b3d5c".into();
+    f.store.edit(&f.event, &paint(&b)).unwrap();
+    let c = f.item(AssetKind::Colours);
+    assert_eq!(
+        (c.status, c.history[0].by.as_str()),
+        (AssetStatus::Received, "customer")
+    );
+    f.store.edit(&f.event, &approve_colours).unwrap();
     assert_eq!(f.readiness(), (1, 6));
     // A transparent logo is received; an opaque one is rejected for its transparency.
     let opaque = convert(&f.dir, "logo.jpg", &["-size", "800x400", "xc:white"]);
@@ -518,7 +548,14 @@ fn items_are_edited_and_the_branding_details_validated_by_field() {
         ..d.branding.clone()
     };
     f.store
-        .edit(&f.event, &Edit::UpdateBranding { fields: days })
+        .edit(
+            &f.event,
+            &Edit::UpdateBranding {
+                fields: days,
+                by: None,
+                at: None,
+            },
+        )
         .unwrap();
     let l = f.item(AssetKind::Logo);
     assert_eq!(
@@ -558,7 +595,14 @@ fn items_are_edited_and_the_branding_details_validated_by_field() {
     b.palette.text = "navy".into();
     let e = f
         .store
-        .edit(&f.event, &Edit::UpdateBranding { fields: b.clone() })
+        .edit(
+            &f.event,
+            &Edit::UpdateBranding {
+                fields: b.clone(),
+                by: None,
+                at: None,
+            },
+        )
         .unwrap_err();
     assert_eq!(
         e.message(Lang::FrCa),
@@ -568,7 +612,14 @@ fn items_are_edited_and_the_branding_details_validated_by_field() {
     b.due_days_before = 400;
     let e = f
         .store
-        .edit(&f.event, &Edit::UpdateBranding { fields: b.clone() })
+        .edit(
+            &f.event,
+            &Edit::UpdateBranding {
+                fields: b.clone(),
+                by: None,
+                at: None,
+            },
+        )
         .unwrap_err();
     assert!(
         e.message(Lang::En).starts_with("Days before the event:"),
@@ -583,7 +634,14 @@ fn items_are_edited_and_the_branding_details_validated_by_field() {
     b.chat.pinned = vec!["  Bienvenue!  ".into(), "   ".into()];
     b.chat.languages = vec![" fr-CA ".into(), "".into(), "en".into()];
     f.store
-        .edit(&f.event, &Edit::UpdateBranding { fields: b })
+        .edit(
+            &f.event,
+            &Edit::UpdateBranding {
+                fields: b,
+                by: None,
+                at: None,
+            },
+        )
         .unwrap();
     let b = f.store.load(&f.event).unwrap().branding;
     assert_eq!(
@@ -603,6 +661,8 @@ fn items_are_edited_and_the_branding_details_validated_by_field() {
             &Edit::RemoveBrandFile {
                 id: id.clone(),
                 sha256: file.sha256.clone(),
+                by: "analyst".into(),
+                at: "2027-04-03T12:00:00Z".parse().unwrap(),
             },
         )
         .unwrap();
@@ -614,6 +674,8 @@ fn items_are_edited_and_the_branding_details_validated_by_field() {
             &Edit::RemoveBrandFile {
                 id: id.clone(),
                 sha256: file.sha256,
+                by: "analyst".into(),
+                at: "2027-04-03T12:00:00Z".parse().unwrap(),
             },
         )
         .unwrap_err();
@@ -641,4 +703,156 @@ fn a_file_cannot_be_attached_to_colours() {
         e.message(Lang::En)
     );
     assert_eq!(f.item(AssetKind::Colours).files.len(), 0);
+}
+
+#[test]
+fn statuses_follow_the_flow_and_removing_the_last_file_asks_again() {
+    let mut f = fixture();
+    let bg = convert(&f.dir, "bg.png", &["-size", "1920x1080", "xc:navy"]);
+    let file = f.attach(AssetKind::Background, &bg, Lang::En).unwrap();
+    let id = f.item(AssetKind::Background).id;
+    let set = |status, reason: &str| Edit::SetBrandStatus {
+        id: id.clone(),
+        status,
+        reason: reason.into(),
+        by: "analyst".into(),
+        at: "2027-04-02T12:00:00Z".parse().unwrap(),
+    };
+    f.store
+        .edit(
+            &f.event,
+            &set(AssetStatus::Rejected, "Logo too close to the edge"),
+        )
+        .unwrap();
+    // Rejected goes back to requested, not straight to approved.
+    let e = f
+        .store
+        .edit(&f.event, &set(AssetStatus::Approved, ""))
+        .unwrap_err();
+    assert_eq!(
+        e.message(Lang::En),
+        "Status: “Background” is rejected: it cannot become approved (it can become requested)"
+    );
+    assert_eq!(
+        e.message(Lang::FrCa),
+        "Statut : « Background » est refusé : il ne peut pas devenir approuvé (il peut devenir demandé)"
+    );
+    f.store
+        .edit(&f.event, &set(AssetStatus::Requested, ""))
+        .unwrap();
+    f.store
+        .edit(&f.event, &set(AssetStatus::Approved, ""))
+        .unwrap();
+    assert_eq!(f.readiness(), (1, 6));
+    // Its only file taken off: no longer approved, owed again, and the history says so.
+    f.store
+        .edit(
+            &f.event,
+            &Edit::RemoveBrandFile {
+                id: id.clone(),
+                sha256: file.sha256,
+                by: "analyst".into(),
+                at: "2027-04-03T12:00:00Z".parse().unwrap(),
+            },
+        )
+        .unwrap();
+    let it = f.item(AssetKind::Background);
+    assert_eq!(it.status, AssetStatus::Requested);
+    let last = it.history.last().unwrap();
+    assert_eq!(
+        (last.from, last.to),
+        (AssetStatus::Approved, AssetStatus::Requested)
+    );
+    assert_eq!(f.readiness(), (0, 6));
+}
+
+#[test]
+fn a_right_type_over_the_cap_is_rejected_and_never_copied() {
+    let mut f = fixture();
+    // An MP4 that starts right (an ftyp box) and runs to 1.5 GB (sparse: nothing written).
+    let big = f.dir.join("long-clip.mp4");
+    {
+        use std::io::Write;
+        let mut w = std::fs::File::create(&big).unwrap();
+        w.write_all(b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2")
+            .unwrap();
+        w.set_len(1_500_000_000).unwrap();
+    }
+    let file = f.attach(AssetKind::Video, &big, Lang::En).unwrap();
+    assert!(!file.stored);
+    let v = f.item(AssetKind::Video);
+    assert_eq!(v.status, AssetStatus::Rejected);
+    assert!(
+        v.reason
+            .contains("file size — expected at most 1 GB (the most Showcall keeps), found 1.5 GB"),
+        "{}",
+        v.reason
+    );
+    // A PNG of the right size and type but over its spec's 10 MB: rejected, not copied.
+    let png = f.dir.join("huge-bg.png");
+    {
+        let small = convert(&f.dir, "head.png", &["-size", "1920x1080", "xc:navy"]);
+        let mut bytes = std::fs::read(small).unwrap();
+        bytes.resize(12_000_000, 0);
+        std::fs::write(&png, bytes).unwrap();
+    }
+    let file = f.attach(AssetKind::Background, &png, Lang::En).unwrap();
+    assert!(!file.stored);
+    assert!(!branding::blob_path(&branding::files_dir(&f.db), &file.sha256).exists());
+    assert!(f
+        .item(AssetKind::Background)
+        .reason
+        .contains("file size — expected at most 10.0 MB, found 12.0 MB"));
+}
+
+#[test]
+fn an_item_whose_spec_names_no_type_takes_any_file() {
+    let mut f = fixture();
+    f.store
+        .edit(
+            &f.event,
+            &Edit::AddBrandItems {
+                items: vec![branding::PresetItem {
+                    kind: AssetKind::Other,
+                    title: "Sponsor deck".into(),
+                    owner: showcall_core::model::Owner::Customer,
+                    required: true,
+                    spec: Default::default(),
+                }],
+            },
+        )
+        .unwrap();
+    let deck = f.dir.join("deck.bin");
+    std::fs::write(&deck, b"not a known format at all").unwrap();
+    let file = f.attach(AssetKind::Other, &deck, Lang::En).unwrap();
+    assert!(file.stored && file.report.ok(), "{:?}", file.report.checks);
+    assert_eq!(f.item(AssetKind::Other).status, AssetStatus::Received);
+    assert_eq!(f.readiness(), (0, 7));
+}
+
+#[test]
+fn due_dates_are_counted_on_the_event_s_calendar() {
+    // 02:00 UTC on May 4 is still May 3 in Toronto: due 14 days before May 3.
+    let mut d = view::new_event("Late", "America/Toronto", "en");
+    let a = stage(&mut d, "Main");
+    session(
+        &mut d,
+        &a,
+        "Night",
+        "2027-05-04T02:00:00Z",
+        "2027-05-04T03:00:00Z",
+    );
+    branding::sync(&mut d);
+    assert_eq!(d.brand_items[0].due.unwrap().to_string(), "2027-04-19");
+    // Overdue from the next day in Toronto, even while it is already that day in UTC.
+    let s = showcall_core::schedule::compute(&d);
+    let at = |t: &str| {
+        showcall_core::rules::check_at(&d, &s, Lang::En, Some(t.parse().unwrap()))
+            .iter()
+            .filter(|f| f.code == "asset_overdue")
+            .count()
+    };
+    // 2027-04-20T02:00Z is still April 19 in Toronto: not yet overdue.
+    assert_eq!(at("2027-04-20T02:00:00Z"), 0);
+    assert_eq!(at("2027-04-20T05:00:00Z"), 7);
 }

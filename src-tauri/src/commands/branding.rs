@@ -7,56 +7,69 @@ use crate::state::AppState;
 use showcall_core::branding::{self, BrandPreset};
 use showcall_core::error::{Error, Invalid};
 use showcall_core::handoff::{MadeBy, MODE_SETTING};
-use showcall_core::i18n::Lang;
 use showcall_core::view::EditResult;
 use showcall_core::Edit;
 use std::path::Path;
 use tauri::State;
 
-/// How the person at this machine is named in an item's history.
-fn who(mode: MadeBy, lang: Lang) -> &'static str {
-    match (mode, lang) {
-        (MadeBy::Analyst, Lang::En) => "Analyst",
-        (MadeBy::Analyst, Lang::FrCa) => "Analyste",
-        (MadeBy::Customer, Lang::En) => "Customer lead",
-        (MadeBy::Customer, Lang::FrCa) => "Responsable client",
-    }
-}
-
+/// Copies the file into the data folder, checks it and attaches it. The copy and the checks
+/// (ffprobe for clips) run off the main thread and without holding the app's state, which is
+/// only taken to read the item and to record the result.
 #[tauri::command]
-#[allow(clippy::needless_pass_by_value)]
-pub fn attach_brand_file(
-    state: State<AppState>,
+pub async fn attach_brand_file(
+    state: State<'_, AppState>,
     event_id: String,
     item_id: String,
     path: String,
 ) -> CmdResult<EditResult> {
+    let (kind, spec, db, by, lang) = {
+        let s = state.lock();
+        let data = s.store.load(&event_id).map_err(|e| s.err(e))?;
+        let Some(item) = data.brand_items.iter().find(|i| i.id == item_id) else {
+            return Err(s.err(Error::NotFound {
+                kind: "brandItem",
+                id: item_id,
+            }));
+        };
+        let Some(db) = s.store.path().map(Path::to_path_buf) else {
+            return Err(s.err(Error::invalid(
+                "brandItem.file",
+                Invalid::Say {
+                    en: "this database keeps no files (in memory)".into(),
+                    fr: "cette base ne conserve pas de fichiers (en mémoire)".into(),
+                },
+            )));
+        };
+        (
+            item.kind,
+            item.spec.clone(),
+            db,
+            MadeBy::of(&s.store).code(),
+            s.lang,
+        )
+    };
+    let stored = tauri::async_runtime::spawn_blocking(move || {
+        branding::store_file(
+            &branding::files_dir(&db),
+            Path::new(path.trim()),
+            kind,
+            &spec,
+            by,
+            chrono::Utc::now(),
+            lang,
+        )
+    })
+    .await;
     let mut s = state.lock();
-    let lang = s.lang;
-    let data = s.store.load(&event_id).map_err(|e| s.err(e))?;
-    let Some(item) = data.brand_items.iter().find(|i| i.id == item_id) else {
-        return Err(s.err(Error::NotFound {
-            kind: "brandItem",
-            id: item_id,
-        }));
+    let file = match stored {
+        Ok(r) => r.map_err(|e| s.err(e))?,
+        Err(e) => {
+            return Err(s.err(Error::invalid(
+                "brandItem.file",
+                Invalid::Other(format!("the copy stopped: {e}")),
+            )))
+        }
     };
-    let Some(db) = s.store.path().map(Path::to_path_buf) else {
-        return Err(s.err(Error::invalid(
-            "brandItem.file",
-            Invalid::Other("this database keeps no files (in memory)".into()),
-        )));
-    };
-    let by = who(MadeBy::of(&s.store), lang);
-    let file = branding::store_file(
-        &branding::files_dir(&db),
-        Path::new(path.trim()),
-        item.kind,
-        &item.spec,
-        by,
-        chrono::Utc::now(),
-        lang,
-    )
-    .map_err(|e| s.err(e))?;
     let edit = Edit::AttachBrandFile {
         id: item_id,
         file,

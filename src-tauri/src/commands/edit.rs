@@ -24,6 +24,31 @@ pub fn edit_event(
         *at = Some(chrono::Utc::now());
     }
     let mut s = state.lock();
+    // Who and when of a checklist change are this machine's to say, not the page's.
+    let me = showcall_core::handoff::MadeBy::of(&s.store)
+        .code()
+        .to_string();
+    match &mut edit {
+        Edit::SetBrandStatus { by, at, .. } | Edit::RemoveBrandFile { by, at, .. } => {
+            *by = me;
+            *at = chrono::Utc::now();
+        }
+        Edit::UpdateBranding { by, at, .. } => {
+            *by = Some(me);
+            *at = Some(chrono::Utc::now());
+        }
+        // Only attach_brand_file, which copies and checks the file itself, records one.
+        Edit::AttachBrandFile { .. } => {
+            return Err(s.err(showcall_core::Error::invalid(
+                "brandItem.file",
+                showcall_core::error::Invalid::Say {
+                    en: "attach files with the Attach button".into(),
+                    fr: "joignez les fichiers avec le bouton Joindre".into(),
+                },
+            )))
+        }
+        _ => {}
+    }
     apply(&mut s, &event_id, &edit)
 }
 

@@ -60,7 +60,8 @@ pub fn export_package(
     let mut s = state.lock();
     let opts = write::Options {
         made_by: MadeBy::of(&s.store),
-        include_stream_keys,
+        // The customer lead's view never sees keys, so never sends them.
+        include_stream_keys: include_stream_keys && MadeBy::of(&s.store) == MadeBy::Analyst,
         lang: s.lang,
         now: Utc::now(),
     };

@@ -38,10 +38,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let days = (today.expect("checked") - due).num_days();
             out.push(ctx.finding(
                 "asset_overdue",
+                // A warning, not an error: late branding does not stop a show, and a check run
+                // on an old event must not start failing as the calendar moves on.
                 if it.required {
-                    Severity::Error
-                } else {
                     Severity::Warning
+                } else {
+                    Severity::Info
                 },
                 subject(it),
                 ctx.say(

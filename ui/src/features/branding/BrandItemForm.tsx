@@ -90,8 +90,8 @@ export function BrandItemForm(props: { item: BrandItem; onDone: () => void }) {
     if (mb === undefined) bad.push("maxMb");
     else spec.maxBytes = mb === null ? null : Math.round(mb * 1_000_000);
     spec.types = FILE_TYPES.filter((x) => types().includes(x));
-    // Keep a type the core knows but this form does not list.
-    for (const x of it.spec.types) if (!spec.types.includes(x)) spec.types.push(x);
+    // Keep a type the core knows but this form does not list (unticked ones stay off).
+    for (const x of it.spec.types) if (!(FILE_TYPES as readonly string[]).includes(x)) spec.types.push(x);
     spec.landscape = landscape();
     spec.transparency = transparency();
     spec.videoCodecs = parseList(tx.videoCodecs).map((c) => c.toLowerCase());

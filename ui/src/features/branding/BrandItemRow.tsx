@@ -25,6 +25,8 @@ import {
 } from "./branding";
 import { normaliseHex } from "./colour";
 import {
+  actorCode,
+  actorName,
   attachPaths,
   detailsOpen,
   itemBusy,
@@ -411,7 +413,7 @@ function Details(props: { item: BrandItem }) {
                 {(h) => (
                   <tr data-testid="brand-history-row">
                     <td class="num">{when(h.at)}</td>
-                    <td>{h.by || t("common.none")}</td>
+                    <td>{h.by ? actorName(h.by) : t("common.none")}</td>
                     <td>
                       {t(`branding.status.${h.from}`)} → <strong>{t(`branding.status.${h.to}`)}</strong>
                     </td>
@@ -442,7 +444,13 @@ function FileEntry(props: { item: BrandItem; file: AssetFile; when: (at: string)
   };
   const removeFile = async () => {
     if (await askConfirm(t("branding.confirmRemoveFile", { name: f().name }), t("branding.removeFile"))) {
-      await itemEdit(props.item.id, { type: "removeBrandFile", id: props.item.id, sha256: f().sha256 });
+      await itemEdit(props.item.id, {
+        type: "removeBrandFile",
+        id: props.item.id,
+        sha256: f().sha256,
+        by: actorCode(),
+        at: new Date().toISOString(),
+      });
     }
   };
   return (
@@ -461,7 +469,10 @@ function FileEntry(props: { item: BrandItem; file: AssetFile; when: (at: string)
         </span>
         <span class="muted small">{facts()}</span>
         <span class="muted small">
-          {t("branding.addedBy", { who: f().addedBy || t("common.none"), when: props.when(f().addedAt) })}
+          {t("branding.addedBy", {
+            who: f().addedBy ? actorName(f().addedBy) : t("common.none"),
+            when: props.when(f().addedAt),
+          })}
         </span>
         <Show when={!f().stored}>
           <span class="tag tag-warn" data-testid="brand-not-kept">

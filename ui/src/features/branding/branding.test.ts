@@ -159,7 +159,7 @@ describe("latest files", () => {
 describe("actionsFor", () => {
   it("offers approve and reject on a received file", () => {
     const a = actionsFor(item({ status: "received", files: [file("a")] }));
-    expect(a).toMatchObject({ attach: true, approve: true, reject: true, reopen: false, approveNeedsFile: false });
+    expect(a).toMatchObject({ attach: true, approve: true, reject: true, reopen: true, approveNeedsFile: false });
   });
   it("offers only Attach on a requested file item with nothing received", () => {
     const a = actionsFor(item({ status: "requested" }));
@@ -173,8 +173,10 @@ describe("actionsFor", () => {
       reopen: true,
     });
     expect(actionsFor(item({ status: "rejected" }))).toMatchObject({ approve: false, reopen: true, reject: false });
-    // A kept file that failed a check can still be approved by the analyst.
-    expect(actionsFor(item({ status: "rejected", files: [file("a")] })).approve).toBe(true);
+    // Rejected goes back to requested first (the core refuses rejected → approved); from
+    // there a kept file can be approved.
+    expect(actionsFor(item({ status: "rejected", files: [file("a")] })).approve).toBe(false);
+    expect(actionsFor(item({ status: "requested", files: [file("a")] })).approve).toBe(true);
   });
   it("approves colours and chat directly, without files", () => {
     const a = actionsFor(item({ kind: "colours", spec: emptySpec() }));

@@ -312,10 +312,10 @@ export interface Actions {
 }
 
 /**
- * What an item's row offers. Requested or received items can be approved or rejected (a
- * requested file item only once something was attached); approved and rejected ones can be
- * requested again; a rejected item whose file is kept can still be approved (the analyst
- * overrides a failed check). Files can be attached at any time.
+ * What an item's row offers, following the core's flow (`branding::next_statuses`): requested →
+ * received / approved / rejected; received → approved / rejected / requested; rejected and
+ * approved → requested. A file item is only received or approved with a kept file; a rejected
+ * one is requested again before it can be approved. Files can be attached at any time.
  */
 export function actionsFor(item: Pick<BrandItem, "kind" | "status" | "files">): Actions {
   const files = takesFiles(item.kind);
@@ -328,9 +328,9 @@ export function actionsFor(item: Pick<BrandItem, "kind" | "status" | "files">): 
       // A file item with nothing received has nothing to approve: only Attach is offered.
       return { ...base, approve: approvable, reject: something, reopen: false };
     case "received":
-      return { ...base, approve: true, reject: true, reopen: false };
+      return { ...base, approve: approvable, reject: true, reopen: true };
     case "rejected":
-      return { ...base, approve: approvable, reject: false, reopen: true };
+      return { ...base, approve: false, reject: false, reopen: true };
     case "approved":
       return { ...base, approve: false, reject: false, reopen: true };
   }

@@ -71,9 +71,16 @@ export const itemBusy = (id: string): boolean => busyItems()[id] ?? false;
 export const detailsOpen = (id: string): boolean => openDetails()[id] ?? false;
 export const setDetailsOpen = (id: string, on: boolean) => put(setOpenDetails, id, on ? true : null);
 
-/** Who is acting, as recorded in an item's history. */
-export function actorLabel(): string {
-  return mode() === "customer" ? t("branding.by.customer") : t("branding.by.analyst");
+/** Who is acting: the role code the shell records (it stamps who and when itself). */
+export function actorCode(): string {
+  return mode();
+}
+
+/** How a recorded actor reads: the role in the UI language, or the text as stored. */
+export function actorName(by: string): string {
+  if (by === "analyst") return t("branding.by.analyst");
+  if (by === "customer") return t("branding.by.customer");
+  return by;
 }
 
 /** Applies an edit of one item; a failure is also shown on its row. */
@@ -89,7 +96,7 @@ export function setStatus(item: Pick<BrandItem, "id">, status: AssetStatus, reas
     id: item.id,
     status,
     reason,
-    by: actorLabel(),
+    by: actorCode(),
     at: new Date().toISOString(),
   });
 }
