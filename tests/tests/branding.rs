@@ -6,23 +6,11 @@
 
 use showcall_core::branding::{self, AssetKind, AssetStatus};
 use showcall_core::store::Store;
-use showcall_core::testing::{session, stage};
+use showcall_core::testing::{convert, session, stage};
 use showcall_core::view;
 use showcall_e2e::{bounded, App};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::time::Duration;
-
-fn convert(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
-    let out = dir.join(name);
-    let o = Command::new("convert")
-        .args(args)
-        .arg(&out)
-        .output()
-        .expect("ImageMagick's convert (CI installs it)");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    out
-}
 
 const ITEM: &str = "[data-testid=brand-item]";
 

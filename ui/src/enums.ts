@@ -14,7 +14,7 @@ import type {
 
 type Exhaustive<T, L extends readonly T[]> = [Exclude<T, L[number]>] extends [never] ? L : never;
 
-function list<T>() {
+export function list<T>() {
   return <const L extends readonly T[]>(l: Exhaustive<T, L>) => l;
 }
 

@@ -118,3 +118,16 @@ pub fn cp1252(s: &str) -> Vec<u8> {
         })
         .collect()
 }
+
+/// Makes an image with ImageMagick's `convert ARGS… dir/name` (tests only; CI installs
+/// imagemagick) and returns its path.
+pub fn convert(dir: &std::path::Path, name: &str, args: &[&str]) -> std::path::PathBuf {
+    let out = dir.join(name);
+    let o = std::process::Command::new("convert")
+        .args(args)
+        .arg(&out)
+        .output()
+        .expect("ImageMagick's convert (apt install imagemagick; CI installs it)");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    out
+}

@@ -7,21 +7,10 @@
 use showcall_core::branding::{self, AssetFile, AssetKind, AssetStatus};
 use showcall_core::edit::Edit;
 use showcall_core::i18n::Lang;
-use showcall_core::testing::{session, stage};
+use showcall_core::testing::{convert, session, stage};
 use showcall_core::{view, Store};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn convert(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
-    let out = dir.join(name);
-    let o = Command::new("convert")
-        .args(args)
-        .arg(&out)
-        .output()
-        .expect("ImageMagick's convert (apt install imagemagick; CI installs it)");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    out
-}
 
 struct Fixture {
     _dir: tempfile::TempDir,

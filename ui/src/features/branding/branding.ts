@@ -16,14 +16,11 @@ import type {
   PresetItem,
 } from "../../bindings";
 import { t, type MessageKey } from "../../i18n";
+import { list } from "../../enums";
 import { fileUrl } from "../../ipc";
 
 // ---- enums --------------------------------------------------------------------------
 
-type Exhaustive<T, L extends readonly T[]> = [Exclude<T, L[number]>] extends [never] ? L : never;
-function list<T>() {
-  return <const L extends readonly T[]>(l: Exhaustive<T, L>) => l;
-}
 
 export const ASSET_KINDS = list<AssetKind>()([
   "logo",

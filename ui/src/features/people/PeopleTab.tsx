@@ -6,19 +6,9 @@ import { t } from "../../i18n";
 import { applyEdit, highlight, view } from "../../state";
 import { FindingBadge } from "../findings/FindingBadge";
 import { findingsFor } from "../findings/findings";
+import { personFields } from "../customer/speakers";
 import { PersonForm } from "./PersonForm";
 
-function fieldsOf(p: Person): PersonFields {
-  return {
-    name: p.name,
-    role: p.role,
-    email: p.email,
-    timeZone: p.timeZone ?? "",
-    invitationSent: p.invitationSent,
-    techCheckDone: p.techCheckDone,
-    instructionsSent: p.instructionsSent,
-  };
-}
 
 export function PeopleTab() {
   const v = () => view()!;
@@ -27,7 +17,7 @@ export function PeopleTab() {
   const editedPerson = () => v().data.people.find((p) => p.id === editing());
 
   const toggle = (p: Person, patch: Partial<PersonFields>) =>
-    applyEdit({ type: "updatePerson", id: p.id, fields: { ...fieldsOf(p), ...patch } });
+    applyEdit({ type: "updatePerson", id: p.id, fields: { ...personFields(p), ...patch } });
 
   const remove = async (p: Person) => {
     if (await askConfirm(t("people.confirmDelete", { name: p.name }), t("common.delete"))) {
