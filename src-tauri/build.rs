@@ -52,6 +52,7 @@ fn main() {
             "delete_brand_preset",
             "get_mode",
             "set_mode",
+            "mode_chosen",
         ]));
     tauri_build::try_build(attrs).expect("tauri build script");
 }

@@ -110,6 +110,7 @@ pub fn run() {
             commands::branding::delete_brand_preset,
             commands::branding::get_mode,
             commands::branding::set_mode,
+            commands::branding::mode_chosen,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Showcall");

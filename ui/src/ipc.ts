@@ -293,6 +293,11 @@ export function getMode(): Promise<"analyst" | "customer"> {
   return invoke("get_mode");
 }
 
+/** Whether the mode was ever chosen on this machine (the events list asks once). */
+export function modeChosen(): Promise<boolean> {
+  return invoke("mode_chosen");
+}
+
 export function setMode(args: { mode: "analyst" | "customer" }): Promise<"analyst" | "customer"> {
   return invoke("set_mode", args);
 }

@@ -38,7 +38,12 @@ export const ANALYST_TABS: Tab[] = [
 export const CUSTOMER_TABS: Tab[] = ["schedule", "speakers", "branding", "handoff"];
 
 const [mode, setModeSignal] = createSignal<Mode>("analyst");
-export { mode };
+/** False until someone says who uses this copy (asked once on the events list). */
+const [modeChosen, setModeChosen] = createSignal(true);
+export { mode, modeChosen };
+
+/** "Decide later": stop asking for this run. */
+export const postponeModeChoice = () => setModeChosen(true);
 /** The tabs of the current mode, in Alt+N order. */
 export const tabs = (): Tab[] => (mode() === "customer" ? CUSTOMER_TABS : ANALYST_TABS);
 
@@ -46,6 +51,7 @@ export const tabs = (): Tab[] => (mode() === "customer" ? CUSTOMER_TABS : ANALYS
 export async function setMode(m: Mode): Promise<void> {
   try {
     setModeSignal(await ipc.setMode({ mode: m }));
+    setModeChosen(true);
     if (!tabs().includes(tab())) setTab(tabs()[0]);
   } catch (e) {
     fail(e);
@@ -130,6 +136,7 @@ export async function init(): Promise<void> {
     const l = await ipc.getLang();
     if (isLang(l)) setUiLang(l);
     setModeSignal(await ipc.getMode());
+    setModeChosen(await ipc.modeChosen());
   } catch (e) {
     fail(e);
   }

@@ -111,6 +111,12 @@ pub fn get_mode(state: State<AppState>) -> &'static str {
     MadeBy::of(&state.lock().store).code()
 }
 
+/// Whether someone has said who uses this copy (the events list asks once, at first start).
+#[tauri::command]
+pub fn mode_chosen(state: State<AppState>) -> bool {
+    matches!(state.lock().store.setting(MODE_SETTING), Ok(Some(_)))
+}
+
 #[tauri::command]
 #[allow(clippy::needless_pass_by_value)]
 pub fn set_mode(state: State<AppState>, mode: String) -> CmdResult<&'static str> {

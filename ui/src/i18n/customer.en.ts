@@ -1,5 +1,11 @@
 // English strings of customer-lead mode (mode switch, schedule form, speakers).
 const customerEn = {
+  "customer.choice.title": "Who is using Showcall on this computer?",
+  "customer.choice.body":
+    "The production analyst runs the show. The customer's event lead fills in the schedule, speakers, branding and chat requirements and sends them to the analyst. You can switch at any time with the buttons at the top.",
+  "customer.choice.analyst": "I'm the production analyst",
+  "customer.choice.customer": "I'm the customer's event lead",
+  "customer.choice.later": "Decide later",
   "tabs.schedule": "Schedule",
   "tabs.speakers": "Speakers",
 

@@ -2,6 +2,12 @@
 import type customerEn from "./customer.en";
 
 const customerFr: Record<keyof typeof customerEn, string> = {
+  "customer.choice.title": "Qui utilise Showcall sur cet ordinateur?",
+  "customer.choice.body":
+    "L’analyste de production dirige le spectacle. La personne responsable de l’événement chez le client remplit l’horaire, les conférenciers, l’image de marque et les exigences du clavardage, puis les envoie à l’analyste. Vous pouvez changer en tout temps avec les boutons du haut.",
+  "customer.choice.analyst": "Je suis l’analyste de production",
+  "customer.choice.customer": "Je suis responsable de l’événement chez le client",
+  "customer.choice.later": "Décider plus tard",
   "tabs.schedule": "Horaire",
   "tabs.speakers": "Conférenciers",
 

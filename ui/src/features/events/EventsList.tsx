@@ -1,7 +1,18 @@
 import { createSignal, For, Show } from "solid-js";
 import { askConfirm } from "../../components/Confirm";
 import { lang, t } from "../../i18n";
-import { deleteEvent, duplicateEvent, events, loadDemo, openAgendaImport, openEvent, openImport } from "../../state";
+import {
+  deleteEvent,
+  duplicateEvent,
+  events,
+  loadDemo,
+  modeChosen,
+  openAgendaImport,
+  openEvent,
+  openImport,
+  postponeModeChoice,
+  setMode,
+} from "../../state";
 import { formatDate } from "../../time";
 import { NewEventForm } from "./NewEventForm";
 
@@ -59,6 +70,24 @@ export function EventsList() {
           </button>
         </div>
       </div>
+
+      <Show when={!modeChosen()}>
+        <section class="card mode-choice" data-testid="mode-choice" aria-labelledby="mode-choice-title">
+          <h2 id="mode-choice-title">{t("customer.choice.title")}</h2>
+          <p class="muted">{t("customer.choice.body")}</p>
+          <div class="toolbar">
+            <button type="button" class="primary" data-testid="choose-analyst" onClick={() => void setMode("analyst")}>
+              {t("customer.choice.analyst")}
+            </button>
+            <button type="button" data-testid="choose-customer" onClick={() => void setMode("customer")}>
+              {t("customer.choice.customer")}
+            </button>
+            <button type="button" class="link" data-testid="choose-later" onClick={() => postponeModeChoice()}>
+              {t("customer.choice.later")}
+            </button>
+          </div>
+        </section>
+      </Show>
 
       <Show when={formOpen()}>
         <NewEventForm onCancel={() => setFormOpen(false)} />
