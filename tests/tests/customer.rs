@@ -36,6 +36,19 @@ async fn the_customer_lead_fills_the_schedule_speakers_and_chat_and_sends_them_b
         d.event.id
     };
     let pkg = data.path().join("from-customer.showcall");
+    let logo = showcall_core::testing::convert(
+        data.path(),
+        "logo.png",
+        &[
+            "-size",
+            "800x400",
+            "xc:none",
+            "-fill",
+            "navy",
+            "-draw",
+            "circle 200,200 200,50",
+        ],
+    );
 
     bounded(Duration::from_secs(300), async {
         let app = App::start(data.path()).await;
@@ -98,6 +111,19 @@ async fn the_customer_lead_fills_the_schedule_speakers_and_chat_and_sends_them_b
         )
         .await;
         app.click("[data-testid=chat-save]").await;
+        // The lead delivers a logo; approving is the analyst's, so there is no Approve here.
+        app.fill(
+            "[data-testid=brand-item][data-kind=logo] [data-testid=brand-path]",
+            logo.to_str().unwrap(),
+        )
+        .await;
+        app.click("[data-testid=brand-item][data-kind=logo] [data-testid=brand-attach]")
+            .await;
+        app.find("[data-testid=brand-item][data-kind=logo][data-status=received]")
+            .await;
+        assert!(app.all("[data-testid=brand-approve]").await.is_empty());
+        assert!(app.all("[data-testid=brand-reject]").await.is_empty());
+        assert!(app.all("[data-testid=brand-delete]").await.is_empty());
         app.scroll_to("[data-testid=brand-chat]").await;
         app.screenshot("customer-chat").await;
 
@@ -132,6 +158,26 @@ async fn the_customer_lead_fills_the_schedule_speakers_and_chat_and_sends_them_b
     let panel = d.sessions.iter().find(|s| s.title == "Panel").unwrap();
     assert_eq!(d.presenters_of(&panel.id), [amelie.id.as_str()]);
     assert!(d.branding.chat.moderated);
+    // The chat item became received when the requirements were filled in; the logo arrived,
+    // with its file in the package, recorded as the customer's.
+    let item = |k: &str| {
+        d.brand_items
+            .iter()
+            .find(|i| serde_json::to_value(i.kind).unwrap() == k)
+            .unwrap()
+    };
+    assert_eq!(
+        serde_json::to_value(item("chat").status).unwrap(),
+        "received"
+    );
+    let logo_item = item("logo");
+    assert_eq!(logo_item.history[0].by, "customer");
+    let sha = &logo_item.files[0].sha256;
+    assert!(opened
+        .manifest
+        .files
+        .iter()
+        .any(|f| f.path == format!("files/{sha}")));
     assert_eq!(d.branding.chat.languages, ["fr-CA", "en"]);
     assert_eq!(d.branding.chat.pinned, ["Bienvenue!", "Questions: Q&R tab"]);
 }

@@ -3,6 +3,8 @@
 use super::events::view_of;
 use super::CmdResult;
 use crate::state::{AppState, Inner};
+use showcall_core::branding::AssetStatus;
+use showcall_core::handoff::MadeBy;
 use showcall_core::model::TaskStatus;
 use showcall_core::view::{EditResult, EventView};
 use showcall_core::Edit;
@@ -29,6 +31,19 @@ pub fn edit_event(
         .code()
         .to_string();
     match &mut edit {
+        // The customer's lead delivers; approving and rejecting are the analyst's.
+        Edit::SetBrandStatus {
+            status: AssetStatus::Approved | AssetStatus::Rejected,
+            ..
+        } if me == MadeBy::Customer.code() => {
+            return Err(s.err(showcall_core::Error::invalid(
+                "brandItem.status",
+                showcall_core::error::Invalid::Say {
+                    en: "the production analyst approves or rejects items".into(),
+                    fr: "c’est l’analyste de production qui approuve ou refuse".into(),
+                },
+            )))
+        }
         Edit::SetBrandStatus { by, at, .. } | Edit::RemoveBrandFile { by, at, .. } => {
             *by = me;
             *at = chrono::Utc::now();

@@ -5,7 +5,7 @@ import type { AssetCheck, AssetFile, BrandItem } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { FieldError } from "../../components/ErrorBanner";
 import { lang, t } from "../../i18n";
-import { highlight, hour12, view } from "../../state";
+import { highlight, hour12, mode, view } from "../../state";
 import { formatDateTime, formatDayKey } from "../../time";
 import { FindingBadge } from "../findings/FindingBadge";
 import { findingsFor } from "../findings/findings";
@@ -42,7 +42,7 @@ export function BrandItemRow(props: { item: BrandItem; dropTarget: boolean; drag
   const v = () => view()!;
   const it = () => props.item;
   const files = () => takesFiles(it().kind);
-  const acts = () => actionsFor(it());
+  const acts = () => actionsFor(it(), mode());
   const findings = () => findingsFor(v().findings, "brandItem", it().id);
   const overdue = () => findings().some((f) => f.code === "asset_overdue");
   const spec = () => specSummary(it().spec, lang());
@@ -263,18 +263,21 @@ export function BrandItemRow(props: { item: BrandItem; dropTarget: boolean; drag
             {detailsOpen(it().id) ? "▾" : "▸"}{" "}
             {files() ? t("branding.detailsFiles", { n: it().files.length }) : t("branding.details")}
           </button>
-          <button
-            type="button"
-            class="small"
-            data-testid="brand-edit"
-            aria-expanded={editing()}
-            onClick={() => setEditing(!editing())}
-          >
-            {t("common.edit")}
-          </button>
-          <button type="button" class="small danger-quiet" data-testid="brand-delete" onClick={() => void remove()}>
-            {t("common.delete")}
-          </button>
+          {/* The checklist is the analyst's: the customer's lead fills it, not reshapes it. */}
+          <Show when={mode() === "analyst"}>
+            <button
+              type="button"
+              class="small"
+              data-testid="brand-edit"
+              aria-expanded={editing()}
+              onClick={() => setEditing(!editing())}
+            >
+              {t("common.edit")}
+            </button>
+            <button type="button" class="small danger-quiet" data-testid="brand-delete" onClick={() => void remove()}>
+              {t("common.delete")}
+            </button>
+          </Show>
         </div>
         <Show when={acts().attach}>
           <form class="brand-path-row" onSubmit={attachTyped}>
@@ -480,14 +483,17 @@ function FileEntry(props: { item: BrandItem; file: AssetFile; when: (at: string)
           </span>
         </Show>
         <span class="spacer" />
-        <button
-          type="button"
-          class="small danger-quiet"
-          data-testid="brand-remove-file"
-          onClick={() => void removeFile()}
-        >
-          {t("branding.removeFile")}
-        </button>
+        {/* Once approved, only the analyst takes a file back off. */}
+        <Show when={mode() === "analyst" || props.item.status !== "approved"}>
+          <button
+            type="button"
+            class="small danger-quiet"
+            data-testid="brand-remove-file"
+            onClick={() => void removeFile()}
+          >
+            {t("branding.removeFile")}
+          </button>
+        </Show>
       </div>
       <ul class="brand-checks">
         <For each={f().report.checks}>{(c) => <CheckLine check={c} />}</For>

@@ -7,7 +7,7 @@ import type { AssetKind } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { FieldError } from "../../components/ErrorBanner";
 import { lang, t } from "../../i18n";
-import { applyEdit, view } from "../../state";
+import { applyEdit, mode, view } from "../../state";
 import { BrandItemRow } from "./BrandItemRow";
 import { ChatPanel } from "./ChatPanel";
 import { ColoursPanel } from "./ColoursPanel";
@@ -88,7 +88,9 @@ export function BrandingTab() {
     <main class="tab-page brand-page" data-testid="branding-tab" data-native-undo ref={root}>
       <div class="page-head">
         <h2>{t("branding.title")}</h2>
-        <AddItem />
+        <Show when={mode() === "analyst"}>
+          <AddItem />
+        </Show>
       </div>
       <Summary />
       <Show
@@ -184,8 +186,12 @@ function Summary() {
         </div>
       </div>
       <div class="brand-summary-tools">
-        <DueDays />
-        <Presets />
+        <Show when={mode() === "analyst"}>
+          <DueDays />
+        </Show>
+        <Show when={mode() === "analyst"}>
+          <Presets />
+        </Show>
       </div>
     </section>
   );

@@ -187,7 +187,7 @@ function ContrastLine(props: { testid: string; label: string; a: string; b: stri
       data-ratio={ratio() === null ? "" : ratio()!.toFixed(2)}
       aria-live="polite"
     >
-      <span class="muted">{props.label}</span>{" "}
+      <span class="muted">{t("branding.contrastLabel", { what: props.label })}</span>{" "}
       <Show when={ratio()} fallback={<span class="muted">{t("branding.contrastNone")}</span>}>
         {(r) => (
           <span classList={{ "status-ok": pass() === true, "status-over": pass() === false }}>

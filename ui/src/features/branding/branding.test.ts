@@ -178,6 +178,16 @@ describe("actionsFor", () => {
     expect(actionsFor(item({ status: "rejected", files: [file("a")] })).approve).toBe(false);
     expect(actionsFor(item({ status: "requested", files: [file("a")] })).approve).toBe(true);
   });
+  it("offers the customer's lead only attaching", () => {
+    const received = item({ status: "received", files: [file("a")] });
+    expect(actionsFor(received, "customer")).toMatchObject({
+      attach: true,
+      approve: false,
+      reject: false,
+      reopen: false,
+    });
+    expect(actionsFor(received, "analyst").approve).toBe(true);
+  });
   it("approves colours and chat directly, without files", () => {
     const a = actionsFor(item({ kind: "colours", spec: emptySpec() }));
     expect(a).toMatchObject({ attach: false, approve: true, approveNeedsFile: false, reject: true });

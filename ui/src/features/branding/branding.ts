@@ -312,10 +312,18 @@ export interface Actions {
  * What an item's row offers, following the core's flow (`branding::next_statuses`): requested →
  * received / approved / rejected; received → approved / rejected / requested; rejected and
  * approved → requested. A file item is only received or approved with a kept file; a rejected
- * one is requested again before it can be approved. Files can be attached at any time.
+ * one is requested again before it can be approved. Files can be attached at any time. In
+ * customer-lead mode only attaching is offered.
  */
-export function actionsFor(item: Pick<BrandItem, "kind" | "status" | "files">): Actions {
+export function actionsFor(
+  item: Pick<BrandItem, "kind" | "status" | "files">,
+  role: "analyst" | "customer" = "analyst",
+): Actions {
   const files = takesFiles(item.kind);
+  if (role === "customer") {
+    // The customer's lead delivers; approving, rejecting and asking again are the analyst's.
+    return { attach: files, approveNeedsFile: false, approve: false, reject: false, reopen: false };
+  }
   const hasStored = item.files.some((f) => f.stored);
   const approvable = !files || hasStored;
   const something = !files || item.files.length > 0;
