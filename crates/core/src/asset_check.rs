@@ -167,7 +167,7 @@ fn say(lang: Lang, en: impl Into<String>, fr: impl Into<String>) -> String {
 }
 
 /// The type by the file's first bytes.
-fn sniff(head: &[u8]) -> Option<&'static str> {
+pub fn sniff(head: &[u8]) -> Option<&'static str> {
     if head.starts_with(b"\x89PNG\r\n\x1a\n") {
         return Some("png");
     }

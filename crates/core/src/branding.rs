@@ -652,7 +652,7 @@ pub fn store_file(
     }
     std::fs::create_dir_all(files_dir).map_err(|e| io(files_dir, e))?;
     let tmp = files_dir.join(format!(".incoming-{}", new_id()));
-    let copied = copy_hashing(src, &tmp);
+    let copied = stream(src, Some(&tmp));
     let (sha, bytes) = match copied {
         Ok(x) => x,
         Err(e) => {
@@ -723,19 +723,16 @@ fn hash_file(src: &Path, head_only: bool) -> Result<String> {
         h.update(len.to_le_bytes());
         return Ok(hex(&h.finalize()));
     }
-    loop {
-        let n = f.read(&mut buf).map_err(|e| io(src, e))?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
-    }
-    Ok(hex(&h.finalize()))
+    Ok(stream(src, None)?.0)
 }
 
-fn copy_hashing(src: &Path, to: &Path) -> Result<(String, u64)> {
+/// Reads `src` once, hashing it, and writes it to `to` (synced) when given: (SHA-256, bytes).
+fn stream(src: &Path, to: Option<&Path>) -> Result<(String, u64)> {
     let mut f = std::fs::File::open(src).map_err(|e| io(src, e))?;
-    let mut out = std::fs::File::create(to).map_err(|e| io(to, e))?;
+    let mut out = match to {
+        Some(to) => Some((std::fs::File::create(to).map_err(|e| io(to, e))?, to)),
+        None => None,
+    };
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
     let mut total = 0u64;
@@ -745,10 +742,14 @@ fn copy_hashing(src: &Path, to: &Path) -> Result<(String, u64)> {
             break;
         }
         h.update(&buf[..n]);
-        out.write_all(&buf[..n]).map_err(|e| io(to, e))?;
+        if let Some((out, to)) = &mut out {
+            out.write_all(&buf[..n]).map_err(|e| io(to, e))?;
+        }
         total += n as u64;
     }
-    out.sync_all().map_err(|e| io(to, e))?;
+    if let Some((out, to)) = &out {
+        out.sync_all().map_err(|e| io(to, e))?;
+    }
     Ok((hex(&h.finalize()), total))
 }
 

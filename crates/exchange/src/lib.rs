@@ -184,10 +184,7 @@ pub fn unsafe_name(name: &str) -> Option<&'static str> {
 
 /// Where the files attached to events are kept: `files/` beside the database.
 pub fn files_dir(store: &showcall_core::store::Store) -> Option<std::path::PathBuf> {
-    store
-        .path()
-        .and_then(|p| p.parent())
-        .map(|d| d.join("files"))
+    store.path().map(showcall_core::branding::files_dir)
 }
 
 #[cfg(test)]

@@ -164,16 +164,15 @@ pub fn serve_file(db: Option<&Path>, uri_path: &str) -> tauri::http::Response<Ve
     let Ok(bytes) = std::fs::read(&path) else {
         return not_found();
     };
-    let mime = if thumb || bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "image/jpeg"
-    } else if bytes.starts_with(b"\x89PNG") {
-        "image/png"
-    } else if bytes.starts_with(b"GIF8") {
-        "image/gif"
-    } else if String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).contains("<svg") {
-        "image/svg+xml"
-    } else {
-        "application/octet-stream"
+    // The same content sniffing as the checks (a stored file's name says nothing).
+    let sniffed = showcall_core::asset_check::sniff(&bytes[..bytes.len().min(512)]);
+    let mime = match (thumb, sniffed) {
+        (true, _) | (_, Some("jpeg")) => "image/jpeg",
+        (_, Some("png")) => "image/png",
+        (_, Some("gif")) => "image/gif",
+        (_, Some("webp")) => "image/webp",
+        (_, Some("svg")) => "image/svg+xml",
+        _ => "application/octet-stream",
     };
     tauri::http::Response::builder()
         .header("Content-Type", mime)
