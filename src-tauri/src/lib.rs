@@ -35,7 +35,7 @@ pub fn run() {
         }
     };
     // Copies of branding files an earlier run did not finish.
-    showcall_core::branding::sweep(&path);
+    showcall_core::store::sweep(&path);
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .manage(state)

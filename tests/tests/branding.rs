@@ -252,9 +252,13 @@ async fn a_wrong_background_is_rejected_a_right_one_approved_and_readiness_moves
     assert_eq!(bg.history[2].by, "analyst");
     assert_eq!(item(AssetKind::Banner).status, AssetStatus::Approved);
     assert_eq!(item(AssetKind::Banner).history[2].by, "analyst");
-    let dir = branding::files_dir(&db);
+    let dir = showcall_core::paths::files_dir(&db);
     for f in bg.files.iter().chain(&item(AssetKind::Banner).files) {
-        assert!(branding::blob_path(&dir, &f.sha256).is_file(), "{}", f.name);
+        assert!(
+            showcall_core::paths::blob_path(&dir, &f.sha256).is_file(),
+            "{}",
+            f.name
+        );
     }
     assert_eq!(std::fs::read(&small).unwrap(), original);
     let list = s.list_events().unwrap();

@@ -31,7 +31,7 @@ async fn the_customer_lead_fills_the_schedule_speakers_and_chat_and_sends_them_b
             "2027-05-04T14:00:00Z",
         );
         s.insert(&d).unwrap();
-        s.set_setting(showcall_core::handoff::MODE_SETTING, "customer")
+        s.set_setting(showcall_core::store::MODE_SETTING, "customer")
             .unwrap();
         d.event.id
     };

@@ -350,7 +350,7 @@ export type AssetStatus = "requested" | "received" | "approved" | "rejected";
 
 export type AssetFile = { 
 /**
- * The content's SHA-256 (for a file over [`MAX_STORED_BYTES`], never kept, that of its
+ * The content's SHA-256 (for a file over the most Showcall keeps, never kept, that of its
  * first 64 KiB and its length).
  */
 sha256: string, 

@@ -40,8 +40,11 @@ pub fn export(
     include_stream_keys: bool,
 ) -> showcall_core::Result<ExitCode> {
     let id = store.find_event(event)?;
+    if include_stream_keys {
+        showcall_core::edit::may(store.actor(), showcall_core::edit::Act::ExportStreamKeys)?;
+    }
     let opts = Options {
-        made_by: MadeBy::of(store),
+        made_by: store.actor(),
         include_stream_keys,
         lang: cli.lang,
         now: Utc::now(),

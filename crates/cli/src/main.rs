@@ -362,7 +362,10 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
             from,
         } => {
             let id = store.find_event(event)?;
-            let d = store.add_delay(
+            let actor = store.actor();
+            let d = showcall_core::service::add_delay(
+                &mut store,
+                actor,
                 &id,
                 stage,
                 session.as_deref(),
@@ -479,7 +482,8 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
                 eprintln!("showcall: give --start, --end or both");
                 return Ok(ExitCode::from(2));
             }
-            let a = store.record_actual(session, *start, *end)?;
+            let actor = store.actor();
+            let a = showcall_core::service::record_actual(&mut store, actor, session, *start, *end)?;
             let show =
                 |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_else(|| "-".into());
             println!(

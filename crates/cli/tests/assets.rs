@@ -123,7 +123,7 @@ fn showcall(db: &Path, args: &[&str]) -> Output {
 /// and as the documented JSON; a rejected item shows its reason.
 #[test]
 fn the_checklist_is_listed_with_readiness_and_reasons() {
-    use showcall_core::branding::{self, AssetKind};
+    use showcall_core::branding::AssetKind;
     use showcall_core::edit::Edit;
     use showcall_core::i18n::Lang;
     let dir = tempfile::tempdir().unwrap();
@@ -150,8 +150,8 @@ fn the_checklist_is_listed_with_readiness_and_reasons() {
         .find(|i| i.kind == AssetKind::Banner)
         .unwrap();
     let tall = convert(dir.path(), "tall.png", &["-size", "300x600", "xc:teal"]);
-    let file = branding::store_file(
-        &branding::files_dir(&db),
+    let file = showcall_core::store::store_file(
+        &showcall_core::paths::files_dir(&db),
         &tall,
         AssetKind::Banner,
         &banner.spec,

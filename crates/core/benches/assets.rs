@@ -84,11 +84,11 @@ fn main() {
 
     // Attaching copies and hashes every byte once: time by size, as MB/s.
     let store = dir.path().join("data");
-    let files_dir = showcall_core::branding::files_dir(&store.join("showcall.db"));
+    let files_dir = showcall_core::paths::files_dir(&store.join("showcall.db"));
     println!("attach (copy by SHA-256 + checks on the copy):");
     for (p, len) in files.iter().step_by(100).chain(files.last()) {
         let t = Instant::now();
-        let f = showcall_core::branding::store_file(
+        let f = showcall_core::store::store_file(
             &files_dir,
             p,
             showcall_core::branding::AssetKind::Background,

@@ -28,7 +28,7 @@ pub enum Invalid {
     /// An explanation in both languages.
     Say { en: String, fr: String },
     /// A server URL or stream key problem (never quotes the key).
-    Rtmp(crate::rtmp::Problem),
+    Rtmp(RtmpProblem),
 }
 
 /// Errors from the core.
@@ -156,6 +156,69 @@ impl Error {
                 Error::InvalidInput { field, .. } => Some(field.clone()),
                 _ => None,
             },
+        }
+    }
+}
+
+/// What is wrong with a server URL or a stream key. Messages never quote a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RtmpProblem {
+    /// Not `rtmp://` or `rtmps://` (the scheme found).
+    Scheme(String),
+    /// Not a URL at all.
+    NotAUrl,
+    /// No host name.
+    NoHost,
+    /// No application path (`rtmp://host/` instead of `rtmp://host/app`).
+    NoApp,
+    /// The URL seems to end with a stream key.
+    KeyInUrl,
+    /// Whitespace in a key, at this 1-based character position.
+    KeySpace(usize),
+    /// An invisible or control character in a key: position and its name.
+    KeyInvisible(usize, String),
+}
+
+impl RtmpProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::FrCa;
+        match (self, fr) {
+            (RtmpProblem::Scheme(s), false) => {
+                format!("must start with rtmp:// or rtmps://, not {s}://")
+            }
+            (RtmpProblem::Scheme(s), true) => {
+                format!("doit commencer par rtmp:// ou rtmps://, pas {s}://")
+            }
+            (RtmpProblem::NotAUrl, false) => "is not a URL (rtmp://host/app)".into(),
+            (RtmpProblem::NotAUrl, true) => "n’est pas une URL (rtmp://hôte/app)".into(),
+            (RtmpProblem::NoHost, false) => "has no server name".into(),
+            (RtmpProblem::NoHost, true) => "n’a pas de nom de serveur".into(),
+            (RtmpProblem::NoApp, false) => {
+                "has no application after the server (rtmp://host/app)".into()
+            }
+            (RtmpProblem::NoApp, true) => {
+                "n’a pas d’application après le serveur (rtmp://hôte/app)".into()
+            }
+            (RtmpProblem::KeyInUrl, false) => {
+                "seems to end with the stream key: put the key in its own field (Split does it)"
+                    .into()
+            }
+            (RtmpProblem::KeyInUrl, true) => {
+                "semble se terminer par la clé de diffusion : mettez la clé dans son propre champ (Séparer le fait)"
+                    .into()
+            }
+            (RtmpProblem::KeySpace(i), false) => {
+                format!("contains a space or line break at character {i}")
+            }
+            (RtmpProblem::KeySpace(i), true) => {
+                format!("contient une espace ou un saut de ligne au caractère {i}")
+            }
+            (RtmpProblem::KeyInvisible(i, name), false) => {
+                format!("contains an invisible character ({name}) at character {i}")
+            }
+            (RtmpProblem::KeyInvisible(i, name), true) => {
+                format!("contient un caractère invisible ({name}) au caractère {i}")
+            }
         }
     }
 }

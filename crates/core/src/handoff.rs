@@ -3,38 +3,11 @@
 
 use crate::merge::MergePreview;
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
-/// Who made a package.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum MadeBy {
-    Analyst,
-    Customer,
-}
-
-/// The setting that says who uses this copy of Showcall (`analyst` or `customer`).
-pub const MODE_SETTING: &str = "mode";
-
-impl MadeBy {
-    /// The code stored in the `mode` setting.
-    pub fn code(self) -> &'static str {
-        match self {
-            MadeBy::Analyst => "analyst",
-            MadeBy::Customer => "customer",
-        }
-    }
-
-    /// Who uses this database: the customer lead when the `mode` setting says so, else the
-    /// analyst. Packages written here say so in their manifest.
-    pub fn of(store: &crate::store::Store) -> MadeBy {
-        match store.setting(MODE_SETTING).ok().flatten().as_deref() {
-            Some("customer") => MadeBy::Customer,
-            _ => MadeBy::Analyst,
-        }
-    }
-}
+/// Who made a package: the actor using the copy it was written on.
+pub use crate::model::Actor as MadeBy;
 
 /// What importing a package would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

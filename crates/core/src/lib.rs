@@ -2,6 +2,18 @@
 //! runs of show, people, production tasks), the schedule engine, the production rules and the
 //! SQLite store. No Tauri, no wall clock: the shell and the CLI sit on top.
 //!
+//! The modules form layers; each uses only the layers listed before it (a test,
+//! `tests/layers.rs`, fails on a use the wrong way):
+//!
+//! | layer | modules |
+//! |---|---|
+//! | base | [`i18n`], [`error`], [`paths`], [`time`] |
+//! | data | [`model`] (one file per entity), [`testing`] (fixtures) |
+//! | logic | [`schedule`] → [`cues`] → [`tasks`] → [`asset_check`] → [`branding`] → [`rtmp`] → [`rules`] → [`validate`] → [`demo`] → [`live`] → [`report`] → [`view`] → [`history`] → [`merge`] → [`handoff`] → [`ics`] → [`rtmp_sheet`] |
+//! | edits | [`edit`]: the [`Edit`] enum, `apply`, and who may make which ([`edit::permits`]) |
+//! | storage | [`store`]: tables, migrations, stream keys ([`secrets`]), presets, the file blob store |
+//! | use cases | [`service`]: what the app's commands and the CLI call, with an actor and `now`; [`scheduler`] |
+//!
 //! ```
 //! use showcall_core::{demo, rules, i18n::Lang, Store};
 //! let mut store = Store::open_in_memory().unwrap();
@@ -24,21 +36,24 @@ pub mod ics;
 pub mod live;
 pub mod merge;
 pub mod model;
+pub mod paths;
 pub mod report;
 pub mod rtmp;
 pub mod rtmp_sheet;
 pub mod rules;
 pub mod schedule;
-pub mod scheduler;
-pub mod secrets;
+pub mod service;
 pub mod store;
 pub mod tasks;
 #[doc(hidden)]
 pub mod testing;
+pub mod time;
 pub mod validate;
 pub mod view;
 
 pub use edit::Edit;
 pub use error::{Error, Result};
-pub use model::EventData;
+pub use model::{Actor, EventData};
+pub use service::scheduler;
+pub use store::keys as secrets;
 pub use store::Store;

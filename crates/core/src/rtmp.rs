@@ -2,8 +2,8 @@
 //! checks on a server URL and a stream key, and splitting a key pasted into a URL. The
 //! connection test itself is the `showcall-rtmp` crate (network code stays out of the core).
 
+pub use crate::error::RtmpProblem as Problem;
 use crate::error::{Error, Invalid, Result};
-use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -70,69 +70,6 @@ pub struct TestStage {
     #[ts(type = "number")]
     pub ms: u64,
     pub detail: String,
-}
-
-/// What is wrong with a server URL or a stream key. Messages never quote a key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    /// Not `rtmp://` or `rtmps://` (the scheme found).
-    Scheme(String),
-    /// Not a URL at all.
-    NotAUrl,
-    /// No host name.
-    NoHost,
-    /// No application path (`rtmp://host/` instead of `rtmp://host/app`).
-    NoApp,
-    /// The URL seems to end with a stream key.
-    KeyInUrl,
-    /// Whitespace in a key, at this 1-based character position.
-    KeySpace(usize),
-    /// An invisible or control character in a key: position and its name.
-    KeyInvisible(usize, String),
-}
-
-impl Problem {
-    pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::FrCa;
-        match (self, fr) {
-            (Problem::Scheme(s), false) => {
-                format!("must start with rtmp:// or rtmps://, not {s}://")
-            }
-            (Problem::Scheme(s), true) => {
-                format!("doit commencer par rtmp:// ou rtmps://, pas {s}://")
-            }
-            (Problem::NotAUrl, false) => "is not a URL (rtmp://host/app)".into(),
-            (Problem::NotAUrl, true) => "n’est pas une URL (rtmp://hôte/app)".into(),
-            (Problem::NoHost, false) => "has no server name".into(),
-            (Problem::NoHost, true) => "n’a pas de nom de serveur".into(),
-            (Problem::NoApp, false) => {
-                "has no application after the server (rtmp://host/app)".into()
-            }
-            (Problem::NoApp, true) => {
-                "n’a pas d’application après le serveur (rtmp://hôte/app)".into()
-            }
-            (Problem::KeyInUrl, false) => {
-                "seems to end with the stream key: put the key in its own field (Split does it)"
-                    .into()
-            }
-            (Problem::KeyInUrl, true) => {
-                "semble se terminer par la clé de diffusion : mettez la clé dans son propre champ (Séparer le fait)"
-                    .into()
-            }
-            (Problem::KeySpace(i), false) => {
-                format!("contains a space or line break at character {i}")
-            }
-            (Problem::KeySpace(i), true) => {
-                format!("contient une espace ou un saut de ligne au caractère {i}")
-            }
-            (Problem::KeyInvisible(i, name), false) => {
-                format!("contains an invisible character ({name}) at character {i}")
-            }
-            (Problem::KeyInvisible(i, name), true) => {
-                format!("contient un caractère invisible ({name}) au caractère {i}")
-            }
-        }
-    }
 }
 
 /// A server URL, taken apart.
@@ -314,6 +251,7 @@ pub fn normalize_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn problem(r: Result<ServerUrl>) -> Problem {
         match r {

@@ -4,7 +4,7 @@
 //! longer apply (a session deleted, livestream turned off). A task's status is never reset.
 
 use crate::model::{new_id, EventData, Owner, Session, Task, TaskKind, TaskStatus};
-use crate::rules::closing_pairs;
+use crate::schedule::closing_pairs;
 use crate::schedule::{AV_CHECK, SPEAKER_PREP};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeMap, BTreeSet};

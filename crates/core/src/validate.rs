@@ -168,7 +168,7 @@ pub fn event_data(d: &EventData) -> Result<()> {
         if let Some(f) = it
             .files
             .iter()
-            .find(|f| !crate::branding::is_sha256(&f.sha256))
+            .find(|f| !crate::paths::is_sha256(&f.sha256))
         {
             return Err(Error::invalid(
                 "brandItem.file",

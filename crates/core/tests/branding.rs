@@ -59,8 +59,8 @@ impl Fixture {
         lang: Lang,
     ) -> showcall_core::Result<AssetFile> {
         let it = self.item(kind);
-        let file = branding::store_file(
-            &branding::files_dir(&self.db),
+        let file = showcall_core::store::store_file(
+            &showcall_core::paths::files_dir(&self.db),
             path,
             kind,
             &it.spec,
@@ -105,7 +105,8 @@ fn a_wrong_background_is_rejected_and_a_right_one_approved() {
     // Copied under its hash; the original untouched and still there.
     assert!(file.stored);
     assert_eq!(file.sha256, sha256_of(&small));
-    let kept = branding::blob_path(&branding::files_dir(&f.db), &file.sha256);
+    let kept =
+        showcall_core::paths::blob_path(&showcall_core::paths::files_dir(&f.db), &file.sha256);
     assert_eq!(std::fs::read(&kept).unwrap(), before);
     assert_eq!(std::fs::read(&small).unwrap(), before);
     let bg = f.item(AssetKind::Background);
@@ -280,7 +281,7 @@ fn rejecting_needs_a_reason_and_approving_needs_a_file() {
 fn bad_files_get_a_clear_error_and_change_nothing() {
     let mut f = fixture();
     let db_before = std::fs::read(&f.db).unwrap();
-    let files = branding::files_dir(&f.db);
+    let files = showcall_core::paths::files_dir(&f.db);
 
     // A path that vanished, and a folder: an error naming the file, nothing stored.
     let gone = f.dir.join("gone.png");
@@ -329,7 +330,7 @@ fn bad_files_get_a_clear_error_and_change_nothing() {
         "{}",
         b.reason
     );
-    assert!(!branding::blob_path(&files, &file.sha256).exists());
+    assert!(!showcall_core::paths::blob_path(&files, &file.sha256).exists());
 
     // A JPEG calling itself .png, and a truncated PNG: caught, the copy kept for the record.
     let liar = f.dir.join("banner.png");
@@ -383,7 +384,7 @@ fn bad_files_get_a_clear_error_and_change_nothing() {
         }
         for b in std::fs::read_dir(e.path()).unwrap() {
             let b = b.unwrap().file_name().to_string_lossy().into_owned();
-            if !branding::is_sha256(&b) || !b.starts_with(&name) {
+            if !showcall_core::paths::is_sha256(&b) || !b.starts_with(&name) {
                 leftovers.push(b);
             }
         }
@@ -473,7 +474,7 @@ fn video_clips_are_probed_with_ffprobe() {
     assert_eq!(found("frameRate"), "30.00 fps");
     assert!(file.report.duration_ms.unwrap().abs_diff(2000) < 100);
     assert!(file.thumbnail, "ffmpeg made a still");
-    assert!(branding::thumbs_dir(&f.db)
+    assert!(showcall_core::paths::thumbs_dir(&f.db)
         .join(format!("{}.jpg", file.sha256))
         .exists());
     assert_eq!(f.item(AssetKind::Video).status, AssetStatus::Received);
@@ -787,7 +788,11 @@ fn a_right_type_over_the_cap_is_rejected_and_never_copied() {
     }
     let file = f.attach(AssetKind::Background, &png, Lang::En).unwrap();
     assert!(!file.stored);
-    assert!(!branding::blob_path(&branding::files_dir(&f.db), &file.sha256).exists());
+    assert!(!showcall_core::paths::blob_path(
+        &showcall_core::paths::files_dir(&f.db),
+        &file.sha256
+    )
+    .exists());
     assert!(f
         .item(AssetKind::Background)
         .reason

@@ -184,7 +184,7 @@ pub fn unsafe_name(name: &str) -> Option<&'static str> {
 
 /// Where the files attached to events are kept: `files/` beside the database.
 pub fn files_dir(store: &showcall_core::store::Store) -> Option<std::path::PathBuf> {
-    store.path().map(showcall_core::branding::files_dir)
+    store.path().map(showcall_core::paths::files_dir)
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ impl Staged {
     }
 }
 
-pub use showcall_core::branding::blob_path;
+pub use showcall_core::paths::blob_path;
 
 fn json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);

@@ -102,7 +102,7 @@ pub fn export(store: &mut Store, event_id: &str, out: &Path, opts: &Options) -> 
         Some(dir) => showcall_core::branding::stored_hashes(&data)
             .into_iter()
             .map(|sha256| Attachment {
-                path: showcall_core::branding::blob_path(&dir, &sha256),
+                path: showcall_core::paths::blob_path(&dir, &sha256),
                 sha256,
             })
             .filter(|a| a.path.is_file())

@@ -620,7 +620,7 @@ fn attached_files_are_streamed_in_and_out_by_hash() {
 /// gets the item's status, its check report and the file itself, byte for byte.
 #[test]
 fn branding_files_travel_with_the_package() {
-    use showcall_core::branding::{self, AssetKind, AssetStatus};
+    use showcall_core::branding::{AssetKind, AssetStatus};
     let dir = tempfile::tempdir().unwrap();
     let mut customer = store(dir.path(), "customer");
     let ev = seeded(&mut customer);
@@ -640,8 +640,8 @@ fn branding_files_travel_with_the_package() {
     png.extend_from_slice(b"\0\0\0\0IEND\xae\x42\x60\x82");
     let src = dir.path().join("fond.png");
     std::fs::write(&src, &png).unwrap();
-    let file = branding::store_file(
-        &branding::files_dir(&db),
+    let file = showcall_core::store::store_file(
+        &showcall_core::paths::files_dir(&db),
         &src,
         AssetKind::Background,
         &bg.spec,
@@ -678,6 +678,9 @@ fn branding_files_travel_with_the_package() {
     let item = got.brand_items.iter().find(|i| i.id == bg.id).unwrap();
     assert_eq!(item.status, AssetStatus::Received);
     assert_eq!(item.files, vec![file.clone()]);
-    let kept = branding::blob_path(&branding::files_dir(analyst.path().unwrap()), &file.sha256);
+    let kept = showcall_core::paths::blob_path(
+        &showcall_core::paths::files_dir(analyst.path().unwrap()),
+        &file.sha256,
+    );
     assert_eq!(std::fs::read(kept).unwrap(), png);
 }

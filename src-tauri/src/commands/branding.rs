@@ -1,14 +1,12 @@
 //! The branding checklist: attaching files (copied by SHA-256 into the data folder and
 //! checked), checklist presets, and who uses the app (analyst or customer lead).
 
-use super::edit::apply;
+use super::edit::answer;
 use super::CmdResult;
 use crate::state::AppState;
-use showcall_core::branding::{self, BrandPreset};
-use showcall_core::error::{Error, Invalid};
-use showcall_core::handoff::{MadeBy, MODE_SETTING};
+use showcall_core::model::BrandPreset;
+use showcall_core::service;
 use showcall_core::view::EditResult;
-use showcall_core::Edit;
 use std::path::Path;
 use tauri::State;
 
@@ -22,66 +20,26 @@ pub async fn attach_brand_file(
     item_id: String,
     path: String,
 ) -> CmdResult<EditResult> {
-    let (kind, spec, db, by, lang) = {
+    let job = {
         let s = state.lock();
-        let data = s.store.load(&event_id).map_err(|e| s.err(e))?;
-        let Some(item) = data.brand_items.iter().find(|i| i.id == item_id) else {
-            return Err(s.err(Error::NotFound {
-                kind: "brandItem",
-                id: item_id,
-            }));
-        };
-        let Some(db) = s.store.path().map(Path::to_path_buf) else {
-            return Err(s.err(Error::invalid(
-                "brandItem.file",
-                Invalid::Say {
-                    en: "this database keeps no files (in memory)".into(),
-                    fr: "cette base ne conserve pas de fichiers (en mémoire)".into(),
-                },
-            )));
-        };
-        (
-            item.kind,
-            item.spec.clone(),
-            db,
-            MadeBy::of(&s.store).code(),
-            s.lang,
-        )
+        service::attach(&s.store, s.store.actor(), &event_id, &item_id, s.lang)
+            .map_err(|e| s.err(e))?
     };
-    let stored = tauri::async_runtime::spawn_blocking(move || {
-        branding::store_file(
-            &branding::files_dir(&db),
-            Path::new(path.trim()),
-            kind,
-            &spec,
-            by,
-            chrono::Utc::now(),
-            lang,
-        )
+    let (job, copied) = tauri::async_runtime::spawn_blocking(move || {
+        let copied = job.copy(Path::new(path.trim()), chrono::Utc::now());
+        (job, copied)
     })
-    .await;
+    .await
+    .map_err(|e| state.lock().err(service::stopped(e)))?;
     let mut s = state.lock();
-    let file = match stored {
-        Ok(r) => r.map_err(|e| s.err(e))?,
-        Err(e) => {
-            return Err(s.err(Error::invalid(
-                "brandItem.file",
-                Invalid::Other(format!("the copy stopped: {e}")),
-            )))
-        }
-    };
-    let edit = Edit::AttachBrandFile {
-        id: item_id,
-        file,
-        lang,
-    };
-    apply(&mut s, &event_id, &edit)
+    let done = copied.and_then(|file| job.record(&mut s.store, file));
+    answer(&mut s, &event_id, done)
 }
 
 #[tauri::command]
 pub fn brand_presets(state: State<AppState>) -> Vec<BrandPreset> {
     let s = state.lock();
-    branding::presets(&s.store, s.lang)
+    service::presets(&s.store, s.lang)
 }
 
 /// Saves the event's checklist lines as a preset named `name` (replacing one of that name).
@@ -93,48 +51,35 @@ pub fn save_brand_preset(
     name: String,
 ) -> CmdResult<Vec<BrandPreset>> {
     let mut s = state.lock();
-    let lang = s.lang;
-    let data = s.store.load(&event_id).map_err(|e| s.err(e))?;
-    branding::save_preset(&mut s.store, &name, &data, lang).map_err(|e| s.err(e))
+    let (actor, lang) = (s.store.actor(), s.lang);
+    service::save_preset(&mut s.store, actor, &event_id, &name, lang).map_err(|e| s.err(e))
 }
 
 #[tauri::command]
 #[allow(clippy::needless_pass_by_value)]
 pub fn delete_brand_preset(state: State<AppState>, name: String) -> CmdResult<Vec<BrandPreset>> {
     let mut s = state.lock();
-    let lang = s.lang;
-    branding::delete_preset(&mut s.store, &name, lang).map_err(|e| s.err(e))
+    let (actor, lang) = (s.store.actor(), s.lang);
+    service::delete_preset(&mut s.store, actor, &name, lang).map_err(|e| s.err(e))
 }
 
 #[tauri::command]
 pub fn get_mode(state: State<AppState>) -> &'static str {
-    MadeBy::of(&state.lock().store).code()
+    state.lock().store.actor().code()
 }
 
 /// Whether someone has said who uses this copy (the events list asks once, at first start).
 #[tauri::command]
 pub fn mode_chosen(state: State<AppState>) -> bool {
-    matches!(state.lock().store.setting(MODE_SETTING), Ok(Some(_)))
+    state.lock().store.actor_chosen()
 }
 
 #[tauri::command]
 #[allow(clippy::needless_pass_by_value)]
 pub fn set_mode(state: State<AppState>, mode: String) -> CmdResult<&'static str> {
     let mut s = state.lock();
-    let m = match mode.as_str() {
-        "analyst" => MadeBy::Analyst,
-        "customer" => MadeBy::Customer,
-        other => {
-            return Err(s.err(Error::invalid(
-                "mode",
-                Invalid::Other(format!("unknown mode “{other}” (analyst or customer)")),
-            )))
-        }
-    };
-    s.store
-        .set_setting(MODE_SETTING, m.code())
-        .map_err(|e| s.err(e))?;
-    Ok(m.code())
+    let done = service::set_actor(&mut s.store, &mode);
+    done.map(|a| a.code()).map_err(|e| s.err(e))
 }
 
 /// Serves `showcall-file://localhost/<sha256>` (a stored file) and `…/thumb/<sha256>` (a video
@@ -153,13 +98,13 @@ pub fn serve_file(db: Option<&Path>, uri_path: &str) -> tauri::http::Response<Ve
         Some(_) => return not_found(),
         None => (false, uri_path.trim_start_matches('/')),
     };
-    if !branding::is_sha256(sha) {
+    if !showcall_core::paths::is_sha256(sha) {
         return not_found();
     }
     let path = if thumb {
-        branding::thumbs_dir(db).join(format!("{sha}.jpg"))
+        showcall_core::paths::thumbs_dir(db).join(format!("{sha}.jpg"))
     } else {
-        branding::blob_path(&branding::files_dir(db), sha)
+        showcall_core::paths::blob_path(&showcall_core::paths::files_dir(db), sha)
     };
     let Ok(bytes) = std::fs::read(&path) else {
         return not_found();

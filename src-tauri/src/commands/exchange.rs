@@ -4,8 +4,9 @@
 use super::CmdResult;
 use crate::state::AppState;
 use chrono::Utc;
+use showcall_core::edit::{may, Act};
 use showcall_core::error::ErrorPayload;
-use showcall_core::handoff::{Exported, ImportPlan, Imported, MadeBy};
+use showcall_core::handoff::{Exported, ImportPlan, Imported};
 use showcall_core::merge::Resolution;
 use showcall_exchange::{import, read, write};
 use tauri::{AppHandle, State};
@@ -58,10 +59,11 @@ pub fn export_package(
     include_stream_keys: bool,
 ) -> CmdResult<Exported> {
     let mut s = state.lock();
+    let actor = s.store.actor();
     let opts = write::Options {
-        made_by: MadeBy::of(&s.store),
+        made_by: actor,
         // The customer lead's view never sees keys, so never sends them.
-        include_stream_keys: include_stream_keys && MadeBy::of(&s.store) == MadeBy::Analyst,
+        include_stream_keys: include_stream_keys && may(actor, Act::ExportStreamKeys).is_ok(),
         lang: s.lang,
         now: Utc::now(),
     };

@@ -10,7 +10,7 @@ mod stage;
 mod support;
 mod tasks;
 
-pub use stage::{closing_pairs, ClosingPair};
+pub use crate::schedule::{closing_pairs, ClosingPair};
 
 use crate::i18n::Lang;
 use crate::model::EventData;

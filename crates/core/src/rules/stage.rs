@@ -3,41 +3,7 @@
 
 use super::{Ctx, Finding, Severity};
 use crate::i18n::hours_minutes;
-use crate::model::EventData;
-use crate::schedule::MIN_CHANGEOVER;
-
-/// Two consecutive sessions on one stage with less than 15 minutes between them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClosingPair {
-    /// The session the customer's team must close.
-    pub first: String,
-    pub second: String,
-    pub gap_minutes: i64,
-}
-
-/// Every consecutive pair on a stage whose gap is at least 0 and under 15 minutes.
-pub fn closing_pairs(data: &EventData) -> Vec<ClosingPair> {
-    let mut out = Vec::new();
-    for stage in &data.stages {
-        let mut on_stage: Vec<_> = data
-            .sessions
-            .iter()
-            .filter(|s| s.stage_id == stage.id)
-            .collect();
-        on_stage.sort_by_key(|s| (s.start, s.end));
-        for w in on_stage.windows(2) {
-            let gap = w[1].start - w[0].end;
-            if gap >= chrono::Duration::zero() && gap < MIN_CHANGEOVER {
-                out.push(ClosingPair {
-                    first: w[0].id.clone(),
-                    second: w[1].id.clone(),
-                    gap_minutes: gap.num_minutes(),
-                });
-            }
-        }
-    }
-    out
-}
+use crate::schedule::closing_pairs;
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let data = ctx.data;

@@ -1,10 +1,10 @@
 //! The `destinations` tables: the plan part (rewritten with the event), and what belongs to a
 //! destination id across edits: its last connection test and its sealed stream key.
 
+use super::keys::{Sealed, Vault};
 use super::{code, instant_from_sql, instant_to_sql};
 use crate::error::Result;
 use crate::model::{Destination, DestinationStatus, DestinationTest, EventData};
-use crate::secrets::{Sealed, Vault};
 use rusqlite::{params, Connection, OptionalExtension};
 
 pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Destination>> {
@@ -102,7 +102,7 @@ pub(super) fn tidy(conn: &Connection, before: Option<&EventData>, after: &EventD
         .query_map([&after.event.id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in gone {
-        crate::secrets::os::delete(&id)?;
+        super::keys::os::delete(&id)?;
     }
     for table in ["destination_tests", "stream_keys"] {
         conn.execute(
@@ -205,11 +205,11 @@ pub(super) fn set_key(
         (Some(key), Keys::File(vault)) => {
             upsert(vault.seal(id, key), "file", key)?;
             if was_os {
-                crate::secrets::os::delete(id)?;
+                super::keys::os::delete(id)?;
             }
         }
         (Some(key), Keys::Os) => {
-            crate::secrets::os::set(id, key)?;
+            super::keys::os::set(id, key)?;
             let empty = Sealed {
                 nonce: vec![],
                 sealed: vec![],
@@ -218,7 +218,7 @@ pub(super) fn set_key(
         }
         (None, _) => {
             if was_os {
-                crate::secrets::os::delete(id)?;
+                super::keys::os::delete(id)?;
             }
             conn.execute("DELETE FROM stream_keys WHERE destination_id = ?1", [id])?;
         }
@@ -249,7 +249,7 @@ pub(super) fn get_key<'v>(
         .optional()?;
     match row {
         None => Ok(None),
-        Some((_, place)) if place == "os" => crate::secrets::os::get(id).map(Some),
+        Some((_, place)) if place == "os" => super::keys::os::get(id).map(Some),
         Some((s, _)) => vault()?.open_sealed(id, &s).map(Some),
     }
 }

@@ -4,13 +4,16 @@
 //! apply the edit in memory, validate the whole result, sync the tasks, write — or, on any
 //! error, write nothing.
 
+mod blobs;
 mod branding;
 mod cue_plan;
 mod day_log;
 mod destinations;
 mod events;
 mod exchange;
+pub mod keys;
 mod people;
+mod presets;
 mod segments;
 mod sessions;
 mod settings;
@@ -38,20 +41,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_branding.sql"),
 ];
 
-/// The app's identifier (as in tauri.conf.json): its data lives in `<data dir>/<IDENTIFIER>`.
-pub const IDENTIFIER: &str = "ca.showcall.desktop";
+pub use crate::paths::{default_path, IDENTIFIER};
+pub use blobs::{store_file, sweep, MAX_STORED_BYTES};
+pub use presets::{delete_preset, presets, save_preset};
 
-/// The database the app and the CLI use by default: `$SHOWCALL_DB` if set, otherwise
-/// `showcall.db` in the OS app-data dir (`~/.local/share/ca.showcall.desktop/` on Linux).
-pub fn default_path() -> PathBuf {
-    if let Some(p) = std::env::var_os("SHOWCALL_DB").filter(|p| !p.is_empty()) {
-        return PathBuf::from(p);
-    }
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join(IDENTIFIER)
-        .join("showcall.db")
-}
+/// The setting that says who uses this copy of Showcall (`analyst` or `customer`).
+pub const MODE_SETTING: &str = "mode";
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -72,9 +67,9 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     /// Opened on first use (a store that never touches a stream key creates no key file).
-    vault: std::cell::OnceCell<crate::secrets::Vault>,
+    vault: std::cell::OnceCell<keys::Vault>,
     /// Where new stream keys go, and (for `Auto`) whether the OS store answered.
-    key_store: crate::secrets::KeyStore,
+    key_store: keys::KeyStore,
     os_works: std::cell::OnceCell<bool>,
 }
 
@@ -100,7 +95,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             vault: std::cell::OnceCell::new(),
-            key_store: crate::secrets::KeyStore::from_env(),
+            key_store: keys::KeyStore::from_env(),
             os_works: std::cell::OnceCell::new(),
         };
         store.prepare()?;
@@ -114,7 +109,7 @@ impl Store {
             path: None,
             vault: std::cell::OnceCell::new(),
             // Nothing of an in-memory store outlives it: keys stay in memory too.
-            key_store: crate::secrets::KeyStore::File,
+            key_store: keys::KeyStore::File,
             os_works: std::cell::OnceCell::new(),
         };
         store.prepare()?;
@@ -185,8 +180,20 @@ impl Store {
 
     /// Applies one user edit in one transaction; on error nothing is written.
     pub fn edit(&mut self, event_id: &str, edit: &Edit) -> Result<Edited> {
+        self.edit_guarded(event_id, edit, |_| Ok(()))
+    }
+
+    /// [`Store::edit`], once `guard` has accepted the event as it stands (in the same
+    /// transaction, so nothing changes between the check and the write).
+    pub fn edit_guarded(
+        &mut self,
+        event_id: &str,
+        edit: &Edit,
+        guard: impl FnOnce(&EventData) -> Result<()>,
+    ) -> Result<Edited> {
         let tx = self.conn.transaction()?;
         let before = load(&tx, event_id)?;
+        guard(&before)?;
         let mut after = before.clone();
         let created = apply(&mut after, edit)?;
         crate::validate::event_data(&after)?;
@@ -407,29 +414,52 @@ impl Store {
         settings::set(&self.conn, key, value)
     }
 
+    /// Who uses this database: the customer lead when the `mode` setting says so, else the
+    /// analyst. Packages written here say so in their manifest.
+    pub fn actor(&self) -> crate::model::Actor {
+        match settings::get(&self.conn, MODE_SETTING)
+            .ok()
+            .flatten()
+            .as_deref()
+        {
+            Some("customer") => crate::model::Actor::Customer,
+            _ => crate::model::Actor::Analyst,
+        }
+    }
+
+    /// Whether someone has said who uses this copy (the events list asks once, at first start).
+    pub fn actor_chosen(&self) -> bool {
+        matches!(settings::get(&self.conn, MODE_SETTING), Ok(Some(_)))
+    }
+
+    /// Says who uses this copy from now on.
+    pub fn set_actor(&mut self, actor: crate::model::Actor) -> Result<()> {
+        settings::set(&self.conn, MODE_SETTING, actor.code())
+    }
+
     /// Chooses where stream keys go from now on (the default comes from `SHOWCALL_KEY_STORE`).
-    pub fn with_key_store(mut self, k: crate::secrets::KeyStore) -> Store {
+    pub fn with_key_store(mut self, k: keys::KeyStore) -> Store {
         self.key_store = k;
         self
     }
 
     /// Whether new stream keys go to the OS credential store (else the sealed file).
     pub fn keys_in_os_store(&self) -> bool {
-        use crate::secrets::KeyStore;
+        use keys::KeyStore;
         match self.key_store {
             KeyStore::File => false,
             KeyStore::Os => true,
-            KeyStore::Auto => *self.os_works.get_or_init(crate::secrets::os::works),
+            KeyStore::Auto => *self.os_works.get_or_init(keys::os::works),
         }
     }
 
-    fn vault(&self) -> Result<&crate::secrets::Vault> {
+    fn vault(&self) -> Result<&keys::Vault> {
         if let Some(v) = self.vault.get() {
             return Ok(v);
         }
         let v = match &self.path {
-            Some(p) => crate::secrets::Vault::open(&crate::secrets::key_path(p))?,
-            None => crate::secrets::Vault::ephemeral(),
+            Some(p) => keys::Vault::open(&keys::key_path(p))?,
+            None => keys::Vault::ephemeral(),
         };
         Ok(self.vault.get_or_init(|| v))
     }

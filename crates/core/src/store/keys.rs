@@ -35,7 +35,7 @@ pub mod os {
     use crate::error::{Error, Invalid, Result};
 
     /// The service name entries are filed under (the app's identifier).
-    pub const SERVICE: &str = crate::store::IDENTIFIER;
+    pub const SERVICE: &str = crate::paths::IDENTIFIER;
 
     fn entry(id: &str) -> keyring::Result<keyring::Entry> {
         keyring::Entry::new(SERVICE, &format!("stream-key/{id}"))

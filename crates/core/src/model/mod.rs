@@ -1,0 +1,197 @@
+//! Plain data for one streamed event, one file per entity: the event, its stages, sessions, the
+//! run of show (segments), people, production tasks, cues and what is recorded on the day, RTMP
+//! destinations and the branding checklist. Stored fields only, with serde and ts-rs derives and
+//! no behaviour beyond accessors: everything computed (segment times, support window, cue
+//! timeline, findings) lives in the logic modules below ([`crate::schedule`], [`crate::cues`],
+//! [`crate::rules`]).
+
+mod actor;
+mod asset_spec;
+mod brand;
+mod cue;
+mod destination;
+mod event;
+mod person;
+mod segment;
+mod session;
+mod stage;
+mod task;
+
+pub use actor::Actor;
+pub use asset_spec::{check_label, Check as AssetCheck, Report as AssetReport, Spec as AssetSpec};
+pub use brand::{
+    AssetFile, AssetKind, AssetStatus, BrandItem, BrandPreset, Branding, ChatAudience,
+    ChatRequirements, Palette, PresetItem, Readiness, StatusChange, DEFAULT_DUE_DAYS,
+};
+pub use cue::{
+    Actual, Cue, CueAnchor, CueKind, CueRecord, CueSetting, CueState, CustomCue, DayLog, Delay,
+};
+pub use destination::{Destination, DestinationStatus, DestinationTest};
+pub use event::Event;
+pub use person::{Person, Role};
+pub use segment::{Segment, SegmentKind};
+pub use session::Session;
+pub use stage::Stage;
+pub use task::{Owner, Task, TaskKind, TaskStatus};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Everything stored about one event, as one snapshot: what the rules, the schedule engine,
+/// undo/redo and (later) handoff packages work on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EventData {
+    pub event: Event,
+    /// Ordered by position.
+    pub stages: Vec<Stage>,
+    /// Ordered by start, then title.
+    pub sessions: Vec<Session>,
+    /// Ordered by session, then position.
+    pub segments: Vec<Segment>,
+    /// Ordered by name.
+    pub people: Vec<Person>,
+    /// Ordered by due instant.
+    pub tasks: Vec<Task>,
+    /// Cues added by hand. Ordered by session, anchor, offset.
+    #[serde(default)]
+    pub custom_cues: Vec<CustomCue>,
+    /// Changes to the default cue template (kinds switched off, other heads-up times).
+    #[serde(default)]
+    pub cue_settings: Vec<CueSetting>,
+    /// Where the event is restreamed. Ordered by position.
+    #[serde(default)]
+    pub destinations: Vec<Destination>,
+    /// The branding checklist. Ordered by position.
+    #[serde(default)]
+    pub brand_items: Vec<BrandItem>,
+    /// Palette, chat requirements, due-date lead time, speaker instructions.
+    #[serde(default)]
+    pub branding: Branding,
+}
+
+impl EventData {
+    /// Puts every list in its canonical order (the order documented on each field, ties broken
+    /// by id), so two snapshots of the same event compare equal however they were built.
+    pub fn normalize(&mut self) {
+        self.destinations
+            .sort_by(|a, b| (a.position, &a.name, &a.id).cmp(&(b.position, &b.name, &b.id)));
+        for (i, d) in self.destinations.iter_mut().enumerate() {
+            d.position = i as u32;
+            d.session_ids.sort();
+            d.session_ids.dedup();
+        }
+        self.stages
+            .sort_by(|a, b| (a.position, &a.name, &a.id).cmp(&(b.position, &b.name, &b.id)));
+        for (i, s) in self.stages.iter_mut().enumerate() {
+            s.position = i as u32;
+        }
+        self.sessions
+            .sort_by(|a, b| (a.start, &a.title, &a.id).cmp(&(b.start, &b.title, &b.id)));
+        let order: std::collections::HashMap<&str, usize> = self
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        self.segments
+            .sort_by_key(|g| (order.get(g.session_id.as_str()).copied(), g.position));
+        let mut last: Option<(String, u32)> = None;
+        for g in &mut self.segments {
+            let pos = match &last {
+                Some((sid, p)) if *sid == g.session_id => p + 1,
+                _ => 0,
+            };
+            g.position = pos;
+            last = Some((g.session_id.clone(), pos));
+        }
+        self.people
+            .sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
+        self.tasks
+            .sort_by(|a, b| (a.due, a.kind, &a.session_id).cmp(&(b.due, b.kind, &b.session_id)));
+        let order: std::collections::HashMap<&str, usize> = self
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        self.custom_cues.sort_by(|a, b| {
+            (
+                order.get(a.session_id.as_str()),
+                a.anchor,
+                a.offset_secs,
+                &a.id,
+            )
+                .cmp(&(
+                    order.get(b.session_id.as_str()),
+                    b.anchor,
+                    b.offset_secs,
+                    &b.id,
+                ))
+        });
+        self.cue_settings.sort_by_key(|c| c.kind);
+        self.brand_items
+            .sort_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
+        for (i, it) in self.brand_items.iter_mut().enumerate() {
+            it.position = i as u32;
+        }
+    }
+
+    /// The run of show of one session, in order.
+    pub fn segments_of<'a>(&'a self, session_id: &'a str) -> impl Iterator<Item = &'a Segment> {
+        self.segments
+            .iter()
+            .filter(move |s| s.session_id == session_id)
+    }
+
+    /// The person with this id, if any.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// The session with this id, if any.
+    pub fn session(&self, id: &str) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.id == id)
+    }
+
+    /// The stage with this id, if any.
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// Ids of everyone presenting in a session (union of its segments' presenters), in first
+    /// appearance order.
+    pub fn presenters_of<'a>(&'a self, session_id: &'a str) -> Vec<&'a str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for seg in self.segments_of(session_id) {
+            for p in &seg.presenter_ids {
+                if !ids.contains(&p.as_str()) {
+                    ids.push(p);
+                }
+            }
+        }
+        ids
+    }
+}
+
+/// One row of the event list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EventSummary {
+    pub id: String,
+    pub name: String,
+    pub customer: String,
+    pub time_zone: String,
+    /// First session start, if any.
+    pub first_start: Option<DateTime<Utc>>,
+    pub session_count: u32,
+    /// Branding items approved over required ones.
+    #[serde(default)]
+    pub readiness: Readiness,
+}
+
+/// A fresh id for any stored item.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}

@@ -1,0 +1,220 @@
+//! Use cases: what the app's commands and the CLI both call. Each takes the [`Actor`] using
+//! this copy and, where time matters, `now` (the caller owns the clock); it checks
+//! [`permits`](crate::edit::permits), stamps who and when, and calls the store. The shell and
+//! the CLI decide nothing of their own.
+
+pub mod scheduler;
+
+use crate::edit::{may, permits, Act, Edit};
+use crate::error::{Error, Invalid, Result};
+use crate::i18n::Lang;
+use crate::model::{Actor, Actual, AssetFile, AssetKind, AssetSpec, BrandPreset, Delay, TaskStatus};
+use crate::store::{Edited, Store};
+use chrono::{DateTime, Utc};
+use std::path::{Path, PathBuf};
+
+/// Applies an edit the user made (in the window or at the command line): checks that `actor`
+/// may make it, stamps who and when (a checklist change, a task marked done), and writes it in
+/// one transaction, or refuses it whole. A file record can only come from [`attach`].
+pub fn edit(
+    store: &mut Store,
+    actor: Actor,
+    now: DateTime<Utc>,
+    event_id: &str,
+    mut edit: Edit,
+) -> Result<Edited> {
+    if let Edit::AttachBrandFile { .. } = edit {
+        return Err(Error::invalid(
+            "brandItem.file",
+            Invalid::Say {
+                en: "attach files with the Attach button".into(),
+                fr: "joignez les fichiers avec le bouton Joindre".into(),
+            },
+        ));
+    }
+    stamp(&mut edit, actor, now);
+    store.edit_guarded(event_id, &edit, |d| permits(actor, &edit, d))
+}
+
+/// Who and when are this machine's to say, not the page's.
+fn stamp(edit: &mut Edit, actor: Actor, now: DateTime<Utc>) {
+    match edit {
+        Edit::UpdateTask {
+            status: TaskStatus::Done,
+            done_at: at @ None,
+            ..
+        } => *at = Some(now),
+        Edit::SetBrandStatus { by, at, .. } | Edit::RemoveBrandFile { by, at, .. } => {
+            *by = actor.code().to_string();
+            *at = now;
+        }
+        Edit::UpdateBranding { by, at, .. } => {
+            *by = Some(actor.code().to_string());
+            *at = Some(now);
+        }
+        _ => {}
+    }
+}
+
+/// The checklist presets (the built-in one first, titles in `lang`).
+pub fn presets(store: &Store, lang: Lang) -> Vec<BrandPreset> {
+    crate::store::presets(store, lang)
+}
+
+/// Saves the checklist lines of an event as a preset named `name` (the analyst's to do).
+pub fn save_preset(
+    store: &mut Store,
+    actor: Actor,
+    event_id: &str,
+    name: &str,
+    lang: Lang,
+) -> Result<Vec<BrandPreset>> {
+    may(actor, Act::Presets)?;
+    let data = store.load(event_id)?;
+    crate::store::save_preset(store, name, &data, lang)
+}
+
+/// Forgets a saved preset (the analyst's to do; the built-in one stays).
+pub fn delete_preset(
+    store: &mut Store,
+    actor: Actor,
+    name: &str,
+    lang: Lang,
+) -> Result<Vec<BrandPreset>> {
+    may(actor, Act::Presets)?;
+    crate::store::delete_preset(store, name, lang)
+}
+
+/// Attaching a file to a checklist item, in three steps so that the long part holds nothing
+/// shared: [`attach`] checks and reads what it needs from the store, [`Attach::copy`] copies and
+/// checks the file (no store: run it on a worker thread), and [`Attach::record`] records the
+/// result as an edit.
+#[derive(Debug, Clone)]
+pub struct Attach {
+    event_id: String,
+    item_id: String,
+    kind: AssetKind,
+    spec: AssetSpec,
+    files_dir: PathBuf,
+    actor: Actor,
+    lang: Lang,
+}
+
+/// Starts attaching a file to the item `item_id` of an event: `actor` may, the item exists, and
+/// the database keeps files (not one in memory).
+pub fn attach(
+    store: &Store,
+    actor: Actor,
+    event_id: &str,
+    item_id: &str,
+    lang: Lang,
+) -> Result<Attach> {
+    may(actor, Act::AttachFile)?;
+    let data = store.load(event_id)?;
+    let item = data
+        .brand_items
+        .iter()
+        .find(|i| i.id == item_id)
+        .ok_or_else(|| Error::NotFound {
+            kind: "brandItem",
+            id: item_id.into(),
+        })?;
+    let db = store.path().ok_or_else(|| {
+        Error::invalid(
+            "brandItem.file",
+            Invalid::Say {
+                en: "this database keeps no files (in memory)".into(),
+                fr: "cette base ne conserve pas de fichiers (en mémoire)".into(),
+            },
+        )
+    })?;
+    Ok(Attach {
+        event_id: event_id.into(),
+        item_id: item_id.into(),
+        kind: item.kind,
+        spec: item.spec.clone(),
+        files_dir: crate::paths::files_dir(db),
+        actor,
+        lang,
+    })
+}
+
+impl Attach {
+    /// Copies the file at `src` into the data folder and checks it (long: no store held).
+    pub fn copy(&self, src: &Path, now: DateTime<Utc>) -> Result<AssetFile> {
+        crate::store::store_file(
+            &self.files_dir,
+            src,
+            self.kind,
+            &self.spec,
+            self.actor.code(),
+            now,
+            self.lang,
+        )
+    }
+
+    /// Records the copied file on its item (received, or rejected with what failed).
+    pub fn record(self, store: &mut Store, file: AssetFile) -> Result<Edited> {
+        let edit = Edit::AttachBrandFile {
+            id: self.item_id,
+            file,
+            lang: self.lang,
+        };
+        may(self.actor, Act::AttachFile)?;
+        store.edit(&self.event_id, &edit)
+    }
+}
+
+/// Says who uses this copy from now on: `analyst` or `customer`.
+pub fn set_actor(store: &mut Store, code: &str) -> Result<Actor> {
+    let actor = Actor::from_code(code).ok_or_else(|| {
+        Error::invalid(
+            "mode",
+            Invalid::Say {
+                en: format!("unknown mode “{code}” (analyst or customer)"),
+                fr: format!("mode inconnu « {code} » (analyst ou customer)"),
+            },
+        )
+    })?;
+    store.set_actor(actor)?;
+    Ok(actor)
+}
+
+/// The error of a long job whose worker stopped before answering (it panicked or was
+/// cancelled): nothing was recorded.
+pub fn stopped(why: impl std::fmt::Display) -> Error {
+    Error::invalid(
+        "job",
+        Invalid::Say {
+            en: format!("the job stopped before it finished ({why}); nothing was recorded"),
+            fr: format!("la tâche s’est arrêtée avant la fin ({why}) ; rien n’a été enregistré"),
+        },
+    )
+}
+
+/// Records "running N minutes late" on a stage (or one session) from `from` on (a live
+/// control: the analyst's).
+pub fn add_delay(
+    store: &mut Store,
+    actor: Actor,
+    event_id: &str,
+    stage: &str,
+    session: Option<&str>,
+    minutes: i64,
+    from: DateTime<Utc>,
+) -> Result<Delay> {
+    may(actor, Act::Live)?;
+    store.add_delay(event_id, stage, session, minutes, from)
+}
+
+/// Records when a session really started and/or ended (a live control: the analyst's).
+pub fn record_actual(
+    store: &mut Store,
+    actor: Actor,
+    session: &str,
+    start: Option<DateTime<Utc>>,
+    end: Option<DateTime<Utc>>,
+) -> Result<Actual> {
+    may(actor, Act::Live)?;
+    store.record_actual(session, start, end)
+}
