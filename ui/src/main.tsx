@@ -1,7 +1,7 @@
 import { render } from "solid-js/web";
 import { App } from "./App";
 import { SpeakerTimerScreen } from "./features/timer/SpeakerTimer";
-import "./styles.css";
+import "./styles/index.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");

@@ -116,6 +116,14 @@ pub fn kind_label(kind: &str, lang: Lang) -> String {
     label[fr as usize].to_string()
 }
 
+/// The speaker timer window's title.
+pub fn speaker_timer_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::FrCa => "Showcall — minuterie du conférencier",
+        Lang::En => "Showcall — speaker timer",
+    }
+}
+
 /// Formats a length in minutes as `9 h`, `9 h 30` or `45 min`.
 pub fn hours_minutes(minutes: i64) -> String {
     let (h, m) = (minutes / 60, minutes % 60);

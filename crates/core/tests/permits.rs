@@ -4,7 +4,7 @@
 //! A refusal names the field and changes nothing.
 
 use chrono::{TimeZone, Utc};
-use showcall_core::edit::{BrandItemFields, PersonFields, Permissions};
+use showcall_core::edit::{BrandItemFields, Permissions, PersonFields};
 use showcall_core::i18n::Lang;
 use showcall_core::model::{Actor, AssetKind, AssetStatus, Role};
 use showcall_core::{demo, service, Edit, Store};
@@ -17,7 +17,7 @@ struct Copy {
 
 fn customer_copy() -> Copy {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("showcall.db")).unwrap();
+    let mut store = Store::open(dir.path().join("showcall.db")).unwrap();
     let d = demo::event();
     store.insert(&d).unwrap();
     service::set_actor(&mut store, "customer").unwrap();
@@ -69,7 +69,11 @@ fn the_customer_lead_cannot_delete_an_item_save_a_preset_or_decide() {
     let e = service::save_preset(&mut c.store, Actor::Customer, &c.event, "Mine", Lang::En)
         .unwrap_err();
     assert_eq!(e.payload(Lang::En).field.as_deref(), Some("preset.name"));
-    assert_eq!(service::presets(&c.store, Lang::En).len(), 1, "no preset saved");
+    assert_eq!(
+        service::presets(&c.store, Lang::En).len(),
+        1,
+        "no preset saved"
+    );
     assert!(service::delete_preset(&mut c.store, Actor::Customer, "Standard", Lang::En).is_err());
 
     for status in [
@@ -136,8 +140,16 @@ fn the_customer_lead_cannot_delete_an_item_save_a_preset_or_decide() {
     );
 
     let stage = before.stages[0].id.clone();
-    let e = service::add_delay(&mut c.store, Actor::Customer, &c.event, &stage, None, 5, now())
-        .unwrap_err();
+    let e = service::add_delay(
+        &mut c.store,
+        Actor::Customer,
+        &c.event,
+        &stage,
+        None,
+        5,
+        now(),
+    )
+    .unwrap_err();
     assert_eq!(e.payload(Lang::En).field.as_deref(), Some("cue"));
 
     // Nothing of it was written.
@@ -263,8 +275,8 @@ fn the_analyst_may_do_everything_and_permissions_say_so() {
         Edit::DeleteBrandItem { id: logo.id },
     )
     .unwrap();
-    let list = service::save_preset(&mut c.store, Actor::Analyst, &c.event, "Gala", Lang::En)
-        .unwrap();
+    let list =
+        service::save_preset(&mut c.store, Actor::Analyst, &c.event, "Gala", Lang::En).unwrap();
     assert_eq!(list.len(), 2);
     assert!(service::set_actor(&mut c.store, "director").is_err());
 

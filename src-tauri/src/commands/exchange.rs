@@ -8,6 +8,7 @@ use showcall_core::edit::{may, Act};
 use showcall_core::error::ErrorPayload;
 use showcall_core::handoff::{Exported, ImportPlan, Imported};
 use showcall_core::merge::Resolution;
+use showcall_core::service;
 use showcall_exchange::{import, read, write};
 use tauri::{AppHandle, State};
 
@@ -33,22 +34,9 @@ pub fn default_export_path(
     extension: String,
 ) -> CmdResult<String> {
     let s = state.lock_quiet();
-    let name = s.store.load(&event_id).map_err(|e| s.err(e))?.event.name;
     let dir = super::window::export_dir(&app).unwrap_or_default();
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    Ok(dir
-        .join(format!("{}.{extension}", safe.trim()))
-        .display()
-        .to_string())
+    let r = service::export_path(&s.store, &event_id, &dir, &extension);
+    r.map(|p| p.display().to_string()).map_err(|e| s.err(e))
 }
 
 #[tauri::command]

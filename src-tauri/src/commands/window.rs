@@ -4,8 +4,9 @@
 use super::CmdResult;
 use crate::state::AppState;
 use showcall_core::cues::CueKind;
+use showcall_core::service;
 use showcall_core::Error;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager, State, WebviewUrl, WebviewWindowBuilder};
 
 #[tauri::command]
 pub fn hide_main_window(app: AppHandle) {
@@ -59,25 +60,26 @@ pub fn export_report_csv(
     event_id: String,
 ) -> CmdResult<String> {
     let s = state.lock();
-    let r = (|| {
-        let name = s.store.load(&event_id)?.event.name;
-        let report = s.store.report(&event_id)?;
-        let dir = export_dir(&app).ok_or_else(|| Error::Io {
-            path: "Downloads".into(),
-            source: std::io::Error::other("no Downloads, Documents or home folder"),
-        })?;
-        std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
-            path: dir.display().to_string(),
-            source,
-        })?;
-        let path = dir.join(showcall_core::report::csv_file_name(&name));
-        std::fs::write(&path, showcall_core::report::to_csv(&report)).map_err(|source| {
-            Error::Io {
-                path: path.display().to_string(),
-                source,
-            }
-        })?;
-        Ok(path.display().to_string())
-    })();
-    r.map_err(|e| s.err(e))
+    let dir = export_dir(&app);
+    let r = service::export_report_csv(&s.store, &event_id, dir.as_deref());
+    r.map(|p| p.display().to_string()).map_err(|e| s.err(e))
+}
+
+/// Shows the speaker timer window, making it the first time.
+pub fn show_speaker_timer(app: &AppHandle, title: &str) -> showcall_core::Result<()> {
+    if let Some(w) = app.get_webview_window("speaker-timer") {
+        let _ = w.show();
+        let _ = w.set_focus();
+        return Ok(());
+    }
+    let url = WebviewUrl::App("index.html#timer".into());
+    WebviewWindowBuilder::new(app, "speaker-timer", url)
+        .title(title)
+        .inner_size(960.0, 540.0)
+        .build()
+        .map(|_| ())
+        .map_err(|e| Error::Io {
+            path: title.into(),
+            source: std::io::Error::other(e.to_string()),
+        })
 }

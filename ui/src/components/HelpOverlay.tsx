@@ -54,16 +54,7 @@ function Overlay() {
         <h2 id="help-title">{t("shortcuts.title")}</h2>
         <table class="grid compact">
           <tbody>
-            <For each={ROWS}>
-              {([keys, what]) => (
-                <tr>
-                  <td class="keys">
-                    <kbd>{t(keys)}</kbd>
-                  </td>
-                  <td>{t(what)}</td>
-                </tr>
-              )}
-            </For>
+            <For each={ROWS}>{(row) => <ShortcutRow row={row} />}</For>
           </tbody>
           {/* Live mode is the analyst's: the customer lead's view has no Live tab. */}
           <Show when={mode() !== "customer"}>
@@ -73,16 +64,7 @@ function Overlay() {
                   {t("shortcuts.liveTitle")}
                 </th>
               </tr>
-              <For each={LIVE_ROWS}>
-                {([keys, what]) => (
-                  <tr>
-                    <td class="keys">
-                      <kbd>{t(keys)}</kbd>
-                    </td>
-                    <td>{t(what)}</td>
-                  </tr>
-                )}
-              </For>
+              <For each={LIVE_ROWS}>{(row) => <ShortcutRow row={row} />}</For>
             </tbody>
           </Show>
         </table>
@@ -93,5 +75,17 @@ function Overlay() {
         </div>
       </div>
     </div>
+  );
+}
+
+/** A key (or keys) and what it does. */
+function ShortcutRow(props: { row: [MessageKey, MessageKey] }) {
+  return (
+    <tr>
+      <td class="keys">
+        <kbd>{t(props.row[0])}</kbd>
+      </td>
+      <td>{t(props.row[1])}</td>
+    </tr>
   );
 }

@@ -3,12 +3,15 @@
 //! [`permits`](crate::edit::permits), stamps who and when, and calls the store. The shell and
 //! the CLI decide nothing of their own.
 
+pub mod day;
 pub mod scheduler;
 
 use crate::edit::{may, permits, Act, Edit};
 use crate::error::{Error, Invalid, Result};
 use crate::i18n::Lang;
-use crate::model::{Actor, Actual, AssetFile, AssetKind, AssetSpec, BrandPreset, Delay, TaskStatus};
+use crate::model::{
+    Actor, Actual, AssetFile, AssetKind, AssetSpec, BrandPreset, Delay, TaskStatus,
+};
 use crate::store::{Edited, Store};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
@@ -217,4 +220,40 @@ pub fn record_actual(
 ) -> Result<Actual> {
     may(actor, Act::Live)?;
     store.record_actual(session, start, end)
+}
+
+/// Where an export of an event goes unless the user picks another place: in `dir`, the
+/// event's name (made safe for any file system) with `extension`.
+pub fn export_path(store: &Store, event_id: &str, dir: &Path, extension: &str) -> Result<PathBuf> {
+    let name = store.load(event_id)?.event.name;
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    Ok(dir.join(format!("{}.{extension}", safe.trim())))
+}
+
+/// Writes the planned vs actual report of an event as CSV into `dir` (the user's Downloads,
+/// say); returns the file's path.
+pub fn export_report_csv(store: &Store, event_id: &str, dir: Option<&Path>) -> Result<PathBuf> {
+    let io = |path: &Path, source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let name = store.load(event_id)?.event.name;
+    let report = store.report(event_id)?;
+    let dir = dir.ok_or_else(|| Error::Io {
+        path: "Downloads".into(),
+        source: std::io::Error::other("no Downloads, Documents or home folder"),
+    })?;
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let path = dir.join(crate::report::csv_file_name(&name));
+    std::fs::write(&path, crate::report::to_csv(&report)).map_err(|e| io(&path, e))?;
+    Ok(path)
 }

@@ -2,7 +2,7 @@
 // and, for items delivered as files, the spec their files are checked against.
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { AssetSpec, BrandItem, Owner } from "../../bindings";
-import { FieldError } from "../../components/ErrorBanner";
+import { Check, Field, FieldSet } from "../../components/Field";
 import { OWNERS } from "../../enums";
 import { lang, t, type MessageKey } from "../../i18n";
 import { applyEdit, view } from "../../state";
@@ -136,8 +136,7 @@ export function BrandItemForm(props: { item: BrandItem; onDone: () => void }) {
   return (
     <form class="brand-form" data-testid="brand-form" onSubmit={submit}>
       <div class="form-row">
-        <label class="field grow">
-          <span>{t("branding.form.title")}</span>
+        <Field label={t("branding.form.title")} class="grow" error={errors().title} errorId={`brand-title-err-${uid}`}>
           <input
             name="brandTitle"
             data-testid="brand-form-title"
@@ -148,10 +147,8 @@ export function BrandItemForm(props: { item: BrandItem; onDone: () => void }) {
             aria-invalid={!!errors().title}
             aria-describedby={`brand-title-err-${uid}`}
           />
-          <FieldError message={errors().title} id={`brand-title-err-${uid}`} />
-        </label>
-        <label class="field">
-          <span>{t("branding.owner")}</span>
+        </Field>
+        <Field label={t("branding.owner")}>
           <select
             name="brandOwner"
             data-testid="brand-form-owner"
@@ -166,21 +163,19 @@ export function BrandItemForm(props: { item: BrandItem; onDone: () => void }) {
               )}
             </For>
           </select>
-        </label>
-        <label class="check brand-form-check">
-          <input
-            type="checkbox"
-            name="brandRequired"
-            data-testid="brand-form-required"
-            checked={required()}
-            onChange={(e) => setRequired(e.currentTarget.checked)}
-          />
+        </Field>
+        <Check
+          class="brand-form-check"
+          name="brandRequired"
+          testid="brand-form-required"
+          checked={required()}
+          onCheck={setRequired}
+        >
           {t("branding.form.required")}
-        </label>
+        </Check>
       </div>
       <div class="form-row">
-        <fieldset class="field brand-due-field">
-          <legend>{t("branding.form.due")}</legend>
+        <FieldSet legend={t("branding.form.due")} class="brand-due-field" error={errors().due}>
           <label class="check">
             <input
               type="radio"
@@ -217,10 +212,8 @@ export function BrandItemForm(props: { item: BrandItem; onDone: () => void }) {
           <Show when={!followEvent() && /^\d{4}-\d{2}-\d{2}$/.test(due())}>
             <span class="muted small">{formatDayKey(due(), lang())}</span>
           </Show>
-          <FieldError message={errors().due} />
-        </fieldset>
-        <label class="field grow">
-          <span>{t("branding.notes")}</span>
+        </FieldSet>
+        <Field label={t("branding.notes")} class="grow">
           <textarea
             name="brandNotes"
             data-testid="brand-form-notes"
@@ -228,7 +221,7 @@ export function BrandItemForm(props: { item: BrandItem; onDone: () => void }) {
             value={notes()}
             onInput={(e) => setNotes(e.currentTarget.value)}
           />
-        </label>
+        </Field>
       </div>
       <Show when={files}>
         <fieldset class="brand-spec-fields">
@@ -276,51 +269,22 @@ export function BrandItemForm(props: { item: BrandItem; onDone: () => void }) {
             />
           </div>
           <div class="form-row checks">
-            <label class="check">
-              <input
-                type="checkbox"
-                name="specLandscape"
-                data-testid="spec-landscape"
-                checked={landscape()}
-                onChange={(e) => setLandscape(e.currentTarget.checked)}
-              />
+            <Check name="specLandscape" testid="spec-landscape" checked={landscape()} onCheck={setLandscape}>
               {t("branding.specField.landscape")}
-            </label>
-            <label class="check">
-              <input
-                type="checkbox"
-                name="specTransparency"
-                data-testid="spec-transparency"
-                checked={transparency()}
-                onChange={(e) => setTransparency(e.currentTarget.checked)}
-              />
+            </Check>
+            <Check
+              name="specTransparency"
+              testid="spec-transparency"
+              checked={transparency()}
+              onCheck={setTransparency}
+            >
               {t("branding.specField.transparency")}
-            </label>
+            </Check>
           </div>
           <Show when={it.kind === "video" || it.kind === "other" || text().videoCodecs || text().audioCodecs}>
             <div class="form-row">
-              <label class="field">
-                <span>{t("branding.specField.videoCodecs")}</span>
-                <input
-                  class="mono"
-                  name="specVideoCodecs"
-                  data-testid="spec-videoCodecs"
-                  placeholder="h264"
-                  value={text().videoCodecs}
-                  onInput={(e) => setField("videoCodecs", e.currentTarget.value)}
-                />
-              </label>
-              <label class="field">
-                <span>{t("branding.specField.audioCodecs")}</span>
-                <input
-                  class="mono"
-                  name="specAudioCodecs"
-                  data-testid="spec-audioCodecs"
-                  placeholder="aac"
-                  value={text().audioCodecs}
-                  onInput={(e) => setField("audioCodecs", e.currentTarget.value)}
-                />
-              </label>
+              <CodecsInput field="videoCodecs" value={text().videoCodecs} onValue={setField} />
+              <CodecsInput field="audioCodecs" value={text().audioCodecs} onValue={setField} />
             </div>
           </Show>
         </fieldset>
@@ -345,8 +309,7 @@ function SpecInput(props: {
   onValue: (f: TextSpec, v: string) => void;
 }) {
   return (
-    <label class="field brand-spec-input">
-      <span>{t(props.label)}</span>
+    <Field label={t(props.label)} class="brand-spec-input" error={props.error}>
       <input
         class="num"
         name={`spec-${props.field}`}
@@ -357,7 +320,32 @@ function SpecInput(props: {
         onInput={(e) => props.onValue(props.field, e.currentTarget.value)}
         aria-invalid={!!props.error}
       />
-      <FieldError message={props.error} />
-    </label>
+    </Field>
+  );
+}
+
+const CODECS = {
+  videoCodecs: { name: "specVideoCodecs", label: "branding.specField.videoCodecs", placeholder: "h264" },
+  audioCodecs: { name: "specAudioCodecs", label: "branding.specField.audioCodecs", placeholder: "aac" },
+} as const;
+
+/** The accepted video or audio codecs, as a list. */
+function CodecsInput(props: {
+  field: "videoCodecs" | "audioCodecs";
+  value: string;
+  onValue: (f: TextSpec, v: string) => void;
+}) {
+  const c = () => CODECS[props.field];
+  return (
+    <Field label={t(c().label)}>
+      <input
+        class="mono"
+        name={c().name}
+        data-testid={`spec-${props.field}`}
+        placeholder={c().placeholder}
+        value={props.value}
+        onInput={(e) => props.onValue(props.field, e.currentTarget.value)}
+      />
+    </Field>
   );
 }

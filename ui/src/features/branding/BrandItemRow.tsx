@@ -1,32 +1,19 @@
 // One line of the branding checklist: what it is, whose, when due, its status and spec, the
 // actions its status allows, and (expanded) its files with every check and its history.
-import { createSignal, For, Show } from "solid-js";
-import type { AssetCheck, AssetFile, BrandItem } from "../../bindings";
+import { createSignal, Show } from "solid-js";
+import type { BrandItem } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
-import { FieldError } from "../../components/ErrorBanner";
+import { Field } from "../../components/Field";
 import { lang, t } from "../../i18n";
-import { highlight, hour12, mode, view } from "../../state";
-import { formatDateTime, formatDayKey } from "../../time";
+import { highlight, mode, view } from "../../state";
+import { formatDayKey } from "../../time";
 import { FindingBadge } from "../findings/FindingBadge";
 import { findingsFor } from "../findings/findings";
-import { formatBytes } from "../handoff/handoff";
+import { BrandItemDetails } from "./BrandItemDetails";
 import { BrandItemForm } from "./BrandItemForm";
+import { actionsFor, specSummary, STATUS_MARK, takesFiles } from "./branding";
+import { BrandThumb } from "./BrandThumb";
 import {
-  actionsFor,
-  checkLabel,
-  KIND_ICON,
-  latestFile,
-  PALETTE_FIELDS,
-  previewOf,
-  previewUrl,
-  specSummary,
-  STATUS_MARK,
-  takesFiles,
-} from "./branding";
-import { normaliseHex } from "./colour";
-import {
-  actorCode,
-  actorName,
   attachPaths,
   detailsOpen,
   itemBusy,
@@ -120,7 +107,7 @@ export function BrandItemRow(props: { item: BrandItem; dropTarget: boolean; drag
       aria-busy={busy()}
     >
       <div class="brand-thumb" aria-hidden="true">
-        <Thumb item={it()} />
+        <BrandThumb item={it()} />
       </div>
 
       <div class="brand-main">
@@ -302,8 +289,7 @@ export function BrandItemRow(props: { item: BrandItem; dropTarget: boolean; drag
 
       <Show when={rejecting()}>
         <form class="brand-wide brand-reject-form inline-form" onSubmit={reject}>
-          <label class="field grow">
-            <span>{t("branding.rejectReason")}</span>
+          <Field label={t("branding.rejectReason")} class="grow" error={reasonErr()}>
             <input
               name={`rejectReason-${it().id}`}
               data-testid="brand-reject-reason"
@@ -317,8 +303,7 @@ export function BrandItemRow(props: { item: BrandItem; dropTarget: boolean; drag
               }}
               aria-invalid={!!reasonErr()}
             />
-            <FieldError message={reasonErr()} />
-          </label>
+          </Field>
           <div class="form-actions brand-reject-actions">
             <button type="submit" class="danger small" data-testid="brand-reject-confirm" disabled={busy()}>
               {t("branding.rejectConfirm")}
@@ -337,200 +322,8 @@ export function BrandItemRow(props: { item: BrandItem; dropTarget: boolean; drag
       </Show>
 
       <Show when={detailsOpen(it().id)}>
-        <Details item={it()} />
+        <BrandItemDetails item={it()} />
       </Show>
-    </li>
-  );
-}
-
-/** The latest file's picture, a film mark, the palette's swatches or the kind's mark. */
-function Thumb(props: { item: BrandItem }) {
-  const preview = () => previewOf(latestFile(props.item));
-  const palette = () => view()!.data.branding.palette;
-  return (
-    <Show
-      when={props.item.kind !== "colours"}
-      fallback={
-        <span class="brand-swatches">
-          <For each={PALETTE_FIELDS}>
-            {(f) => {
-              const c = () => normaliseHex(palette()[f]);
-              return (
-                <span
-                  class="brand-swatch"
-                  classList={{ unset: !c() }}
-                  style={{ "background-color": c() ?? undefined }}
-                />
-              );
-            }}
-          </For>
-        </span>
-      }
-    >
-      <Show
-        when={previewUrl(preview())}
-        fallback={
-          <span class="brand-kind-icon" data-film={String(preview().type === "film")}>
-            {preview().type === "film" ? "🎞" : KIND_ICON[props.item.kind]}
-          </span>
-        }
-      >
-        {(url) => <img class="brand-thumb-img" src={url()} alt="" loading="lazy" />}
-      </Show>
-    </Show>
-  );
-}
-
-// ---- details: files, checks, history -----------------------------------------------
-
-function Details(props: { item: BrandItem }) {
-  const v = () => view()!;
-  const zone = () => v().data.event.timeZone;
-  const when = (at: string) => formatDateTime(at, zone(), lang(), hour12());
-  const files = () => [...props.item.files].reverse();
-
-  return (
-    <div class="brand-wide brand-details" data-testid="brand-details">
-      <Show when={takesFiles(props.item.kind)}>
-        <h4>{t("branding.files")}</h4>
-        <Show when={files().length > 0} fallback={<p class="empty-inline">{t("branding.noFiles")}</p>}>
-          <ul class="brand-files">
-            <For each={files()}>{(f) => <FileEntry item={props.item} file={f} when={when} />}</For>
-          </ul>
-        </Show>
-      </Show>
-      <h4>{t("branding.history")}</h4>
-      <Show when={props.item.history.length > 0} fallback={<p class="empty-inline">{t("branding.noHistory")}</p>}>
-        <div class="table-scroll">
-          <table class="grid compact brand-history" data-testid="brand-history">
-            <thead>
-              <tr>
-                <th class="num">{t("branding.historyWhen")}</th>
-                <th>{t("branding.historyWho")}</th>
-                <th>{t("branding.historyChange")}</th>
-                <th>{t("branding.historyReason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={[...props.item.history].reverse()}>
-                {(h) => (
-                  <tr data-testid="brand-history-row">
-                    <td class="num">{when(h.at)}</td>
-                    <td>{h.by ? actorName(h.by) : t("common.none")}</td>
-                    <td>
-                      {t(`branding.status.${h.from}`)} → <strong>{t(`branding.status.${h.to}`)}</strong>
-                    </td>
-                    <td class="brand-history-reason" title={h.reason}>
-                      {h.reason || t("common.none")}
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
-      </Show>
-    </div>
-  );
-}
-
-function FileEntry(props: { item: BrandItem; file: AssetFile; when: (at: string) => string }) {
-  const f = () => props.file;
-  const preview = () => previewOf(f());
-  const facts = () => {
-    const r = f().report;
-    const out: string[] = [formatBytes(f().bytes)];
-    if (r.fileType) out.push(r.fileType.toUpperCase());
-    if (r.width !== null && r.height !== null) out.push(`${r.width}×${r.height}`);
-    if (r.durationMs !== null) out.push(t("branding.seconds", { n: Math.round(r.durationMs / 100) / 10 }));
-    return out.join(" · ");
-  };
-  const removeFile = async () => {
-    if (await askConfirm(t("branding.confirmRemoveFile", { name: f().name }), t("branding.removeFile"))) {
-      await itemEdit(props.item.id, {
-        type: "removeBrandFile",
-        id: props.item.id,
-        sha256: f().sha256,
-        by: actorCode(),
-        at: new Date().toISOString(),
-      });
-    }
-  };
-  return (
-    <li class="brand-file" data-testid="brand-file" data-sha={f().sha256} data-stored={String(f().stored)}>
-      <div class="brand-file-head">
-        <span class="brand-file-thumb" aria-hidden="true">
-          <Show
-            when={previewUrl(preview())}
-            fallback={<span class="brand-kind-icon">{preview().type === "film" ? "🎞" : "▢"}</span>}
-          >
-            {(url) => <img src={url()} alt="" loading="lazy" />}
-          </Show>
-        </span>
-        <span class="strong ellipsis" title={f().name}>
-          {f().name}
-        </span>
-        <span class="muted small">{facts()}</span>
-        <span class="muted small">
-          {t("branding.addedBy", {
-            who: f().addedBy ? actorName(f().addedBy) : t("common.none"),
-            when: props.when(f().addedAt),
-          })}
-        </span>
-        <Show when={!f().stored}>
-          <span class="tag tag-warn" data-testid="brand-not-kept">
-            {t("branding.notKept")}
-          </span>
-        </Show>
-        <span class="spacer" />
-        {/* Once approved, only the analyst takes a file back off. */}
-        <Show when={mode() === "analyst" || props.item.status !== "approved"}>
-          <button
-            type="button"
-            class="small danger-quiet"
-            data-testid="brand-remove-file"
-            onClick={() => void removeFile()}
-          >
-            {t("branding.removeFile")}
-          </button>
-        </Show>
-      </div>
-      <ul class="brand-checks">
-        <For each={f().report.checks}>{(c) => <CheckLine check={c} />}</For>
-      </ul>
-    </li>
-  );
-}
-
-function CheckLine(props: { check: AssetCheck }) {
-  const c = () => props.check;
-  const tone = () => (c().skipped ? "skipped" : c().ok ? "ok" : "fail");
-  return (
-    <li
-      class={`brand-check check-${tone()}`}
-      data-testid="brand-check"
-      data-check={c().check}
-      data-ok={String(c().ok)}
-      data-skipped={String(c().skipped)}
-    >
-      <span class="brand-check-mark" aria-hidden="true">
-        {c().skipped ? "–" : c().ok ? "✓" : "✗"}
-      </span>
-      <span class="sr-only">
-        {c().skipped ? t("branding.checkSkipped") : c().ok ? t("branding.checkPassed") : t("branding.checkFailed")}
-      </span>
-      <span class="brand-check-name">{checkLabel(c().check)}</span>
-      <span class="brand-check-detail">
-        <Show
-          when={!c().skipped}
-          fallback={t("branding.notChecked", { found: c().found || c().expected || t("common.none") })}
-        >
-          {t("branding.expectedFound", {
-            expected: c().expected || t("common.none"),
-            found: c().found || t("common.none"),
-          })}
-        </Show>
-      </span>
     </li>
   );
 }

@@ -3,9 +3,11 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { ChatAudience, ChatRequirements } from "../../bindings";
 import { FieldError } from "../../components/ErrorBanner";
+import { Check, Field } from "../../components/Field";
 import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
 import { brandingWith, CHAT_AUDIENCES, parseLines, parseList } from "./branding";
+import { Unsaved } from "./Unsaved";
 
 interface ChatDraft {
   moderated: boolean;
@@ -86,16 +88,14 @@ export function ChatPanel() {
       </div>
       <form class="brand-chat-form" onSubmit={save}>
         <div class="form-row checks">
-          <label class="check">
-            <input
-              type="checkbox"
-              name="chatModerated"
-              data-testid="chat-moderated"
-              checked={draft().moderated}
-              onChange={(e) => set("moderated", e.currentTarget.checked)}
-            />
+          <Check
+            name="chatModerated"
+            testid="chat-moderated"
+            checked={draft().moderated}
+            onCheck={(checked) => set("moderated", checked)}
+          >
             {t("branding.chatModerated")}
-          </label>
+          </Check>
           <label class="check">
             <span>{t("branding.chatWho")}</span>
             <select
@@ -114,8 +114,7 @@ export function ChatPanel() {
             </select>
           </label>
         </div>
-        <label class="field">
-          <span>{t("branding.chatPinned")}</span>
+        <Field label={t("branding.chatPinned")} error={errFor("pinned")}>
           <textarea
             name="chatPinned"
             data-testid="chat-pinned"
@@ -126,10 +125,8 @@ export function ChatPanel() {
             aria-invalid={!!errFor("pinned")}
           />
           <span class="muted small">{t("branding.chatPinnedHint")}</span>
-          <FieldError message={errFor("pinned")} />
-        </label>
-        <label class="field">
-          <span>{t("branding.chatLanguages")}</span>
+        </Field>
+        <Field label={t("branding.chatLanguages")} error={errFor("languages")}>
           <input
             name="chatLanguages"
             data-testid="chat-languages"
@@ -139,10 +136,8 @@ export function ChatPanel() {
             onInput={(e) => set("languages", e.currentTarget.value)}
             aria-invalid={!!errFor("languages")}
           />
-          <FieldError message={errFor("languages")} />
-        </label>
-        <label class="field">
-          <span>{t("branding.notes")}</span>
+        </Field>
+        <Field label={t("branding.notes")}>
           <textarea
             name="chatNotes"
             data-testid="chat-notes"
@@ -150,7 +145,7 @@ export function ChatPanel() {
             value={draft().notes}
             onInput={(e) => set("notes", e.currentTarget.value)}
           />
-        </label>
+        </Field>
         <Show when={err() && !["pinned", "languages"].includes(err()!.field)}>
           <FieldError message={err()!.message} />
         </Show>
@@ -158,12 +153,7 @@ export function ChatPanel() {
           <button type="submit" class="primary small" data-testid="chat-save" disabled={busy() || !dirty()}>
             {t("branding.saveChat")}
           </button>
-          <Show when={dirty()}>
-            <button type="button" class="small" data-testid="chat-reset" onClick={() => setDraft(draftOf(saved()))}>
-              {t("branding.revert")}
-            </button>
-            <span class="muted small">{t("branding.unsaved")}</span>
-          </Show>
+          <Unsaved dirty={dirty()} testid="chat-reset" onRevert={() => setDraft(draftOf(saved()))} />
         </div>
       </form>
     </section>

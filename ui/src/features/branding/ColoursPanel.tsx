@@ -3,11 +3,13 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { Palette } from "../../bindings";
 import { FieldError } from "../../components/ErrorBanner";
+import { FieldGroup } from "../../components/Field";
 import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
 import { FindingBadge } from "../findings/FindingBadge";
 import { brandingWith, PALETTE_FIELDS, previewOf, previewUrl, stageImage, type PaletteField } from "./branding";
 import { AA_CONTRAST, contrast, isValidHexField, normaliseHex, ratioText } from "./colour";
+import { Unsaved } from "./Unsaved";
 
 /** What the mock stage shows for a colour not given (or not valid) yet. */
 const STAGE_DEFAULT: Palette = { primary: "#1c5bb8", secondary: "#0f2f5f", text: "#ffffff", background: "#1b1f24" };
@@ -93,8 +95,13 @@ export function ColoursPanel() {
         <div class="brand-colour-grid">
           <For each={PALETTE_FIELDS}>
             {(f) => (
-              <div class="field brand-colour-field">
-                <label for={`palette-${f}`}>{t(`branding.palette.${f}`)}</label>
+              <FieldGroup
+                label={t(`branding.palette.${f}`)}
+                for={`palette-${f}`}
+                class="brand-colour-field"
+                error={invalid(f) ? t("branding.hexInvalid") : serverErr()?.field === f ? serverErr()!.message : null}
+                errorId={`palette-${f}-err`}
+              >
                 <div class="brand-colour-row">
                   <input
                     type="color"
@@ -119,13 +126,7 @@ export function ColoursPanel() {
                     aria-describedby={`palette-${f}-err`}
                   />
                 </div>
-                <FieldError
-                  id={`palette-${f}-err`}
-                  message={
-                    invalid(f) ? t("branding.hexInvalid") : serverErr()?.field === f ? serverErr()!.message : null
-                  }
-                />
-              </div>
+              </FieldGroup>
             )}
           </For>
         </div>
@@ -155,12 +156,7 @@ export function ColoursPanel() {
           >
             {t("branding.saveColours")}
           </button>
-          <Show when={dirty()}>
-            <button type="button" class="small" data-testid="palette-reset" onClick={() => setDraft(plain(saved()))}>
-              {t("branding.revert")}
-            </button>
-            <span class="muted small">{t("branding.unsaved")}</span>
-          </Show>
+          <Unsaved dirty={dirty()} testid="palette-reset" onRevert={() => setDraft(plain(saved()))} />
         </div>
       </form>
       <MockStage

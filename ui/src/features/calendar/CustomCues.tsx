@@ -3,6 +3,7 @@
 // heads-up. Every cell saves through `updateCustomCue` (Enter, blur or change).
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import type { CueAnchor, CueKind, CustomCue, CustomCueFields, Segment, Session } from "../../bindings";
+import { commitCell, createInFlight } from "../../components/commitCell";
 import { FieldError } from "../../components/ErrorBanner";
 import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
@@ -125,40 +126,28 @@ function CustomCueRow(props: { cue: CustomCue; segments: Segment[] }) {
     saved: () => string;
     parse: (text: string) => { ok: true; patch: Partial<CustomCueFields> } | { ok: false; message: string };
   }) {
-    let inFlight: string | null = null;
+    const inFlight = createInFlight();
     const commit = async (el: HTMLInputElement) => {
       const text = el.value;
       if (text === opts.saved()) {
         if (errors()[opts.field]) setErrors((e) => ({ ...e, [opts.field]: undefined }));
         return;
       }
-      if (text === inFlight) return;
+      if (inFlight.has(text)) return;
       const parsed = opts.parse(text);
       if (!parsed.ok) {
         setErrors((e) => ({ ...e, [opts.field]: parsed.message }));
         return;
       }
-      inFlight = text;
-      try {
+      await inFlight.run(text, async () => {
         if (await patch(parsed.patch, opts.field)) el.value = opts.saved();
-      } finally {
-        inFlight = null;
-      }
+      });
     };
-    return {
-      onKeyDown: (e: KeyboardEvent & { currentTarget: HTMLInputElement }) => {
-        if (e.key === "Enter" && !e.altKey && !e.ctrlKey && !e.metaKey) {
-          e.preventDefault();
-          void commit(e.currentTarget);
-        } else if (e.key === "Escape") {
-          e.preventDefault();
-          e.stopPropagation();
-          e.currentTarget.value = opts.saved();
-          setErrors((x) => ({ ...x, [opts.field]: undefined }));
-        }
-      },
-      onBlur: (e: FocusEvent & { currentTarget: HTMLInputElement }) => void commit(e.currentTarget),
-    };
+    return commitCell({
+      saved: opts.saved,
+      commit,
+      onRevert: () => setErrors((x) => ({ ...x, [opts.field]: undefined })),
+    });
   }
 
   const offsetCell = textCell({

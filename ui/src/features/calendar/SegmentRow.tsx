@@ -2,6 +2,7 @@
 // `updateSegment`, Esc restores the saved value. Alt+↑/↓ moves the row.
 import { For, Show } from "solid-js";
 import type { Finding, Person, Segment, SegmentFields, SegmentTimes } from "../../bindings";
+import { commitCell, createInFlight } from "../../components/commitCell";
 import { askConfirm } from "../../components/Confirm";
 import { SEGMENT_KINDS } from "../../enums";
 import { lang, t } from "../../i18n";
@@ -59,10 +60,10 @@ export function SegmentRow(props: {
     commit: (text: string, el: HTMLInputElement) => Promise<void>;
     allowEmpty?: boolean;
   }) {
-    let inFlight: string | null = null;
+    const inFlight = createInFlight();
     const commit = async (el: HTMLInputElement, fromEnter: boolean) => {
       const text = el.value;
-      if (text === opts.saved() || text === inFlight) return;
+      if (text === opts.saved() || inFlight.has(text)) return;
       if (!opts.allowEmpty && text.trim() === "") {
         // Leaving a required cell empty (e.g. a WebDriver clear() before typing) is not a
         // commit; Enter on it explains why nothing was saved.
@@ -70,28 +71,16 @@ export function SegmentRow(props: {
         if (fromEnter) setError({ code: "invalid_input", message: t("error.required"), field: null });
         return;
       }
-      inFlight = text;
-      try {
-        await opts.commit(text, el);
-      } finally {
-        inFlight = null;
-      }
+      await inFlight.run(text, () => opts.commit(text, el));
     };
-    return {
-      onKeyDown: (e: KeyboardEvent & { currentTarget: HTMLInputElement }) => {
-        if (e.key === "Enter" && !e.altKey && !e.ctrlKey && !e.metaKey) {
-          e.preventDefault();
-          void commit(e.currentTarget, true);
-        } else if (e.key === "Escape") {
-          e.preventDefault();
-          e.stopPropagation();
-          e.currentTarget.value = opts.saved();
-          e.currentTarget.removeAttribute("aria-invalid");
-          row?.focus();
-        }
+    return commitCell({
+      saved: opts.saved,
+      commit,
+      onRevert: (el) => {
+        el.removeAttribute("aria-invalid");
+        row?.focus();
       },
-      onBlur: (e: FocusEvent & { currentTarget: HTMLInputElement }) => void commit(e.currentTarget, false),
-    };
+    });
   }
 
   const markInvalid = (el: HTMLInputElement, message: string | null) => {

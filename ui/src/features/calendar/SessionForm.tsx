@@ -2,7 +2,7 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { Session, SessionFields } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
-import { FieldError } from "../../components/ErrorBanner";
+import { Check, Field } from "../../components/Field";
 import { t, lang } from "../../i18n";
 import { applyEdit, selectedDay, setSelectedDay, setSelectedSessionId, view } from "../../state";
 import { localDateKey, normalizeLocalInput, toLocalDisplay } from "../../time";
@@ -129,8 +129,7 @@ export function SessionForm(props: { session?: Session; onDone?: () => void }) {
     <form class="card session-form" onSubmit={submit} data-native-undo data-testid="session-form">
       <h3>{editing() ? t("session.formEdit") : t("session.formAdd")}</h3>
       <div class="form-row">
-        <label class="field grow">
-          <span>{t("session.title")}</span>
+        <Field label={t("session.title")} class="grow" error={errors().title} errorId={id("title-err")}>
           <input
             name="sessionTitle"
             autocomplete="off"
@@ -141,10 +140,8 @@ export function SessionForm(props: { session?: Session; onDone?: () => void }) {
             aria-invalid={!!errors().title}
             aria-describedby={id("title-err")}
           />
-          <FieldError message={errors().title} id={id("title-err")} />
-        </label>
-        <label class="field">
-          <span>{t("session.stage")}</span>
+        </Field>
+        <Field label={t("session.stage")} error={errors().stageId}>
           <select
             name="sessionStage"
             value={stageId()}
@@ -156,83 +153,39 @@ export function SessionForm(props: { session?: Session; onDone?: () => void }) {
           >
             <For each={v().data.stages}>{(st) => <option value={st.id}>{st.name}</option>}</For>
           </select>
-          <FieldError message={errors().stageId} />
-        </label>
-        <label class="field time-field">
-          <span>{t("session.start")}</span>
-          <input
-            name="sessionStart"
-            type="text"
-            inputmode="numeric"
-            autocomplete="off"
-            spellcheck={false}
-            placeholder={t("session.timePlaceholder")}
-            title={t("session.timeHint", { zone: zone() })}
-            value={start()}
-            onInput={(e) => {
-              setStart(e.currentTarget.value);
-              setTimesTouched(true);
-            }}
-            onChange={(e) => setStart(e.currentTarget.value)}
-            aria-invalid={!!errors().start}
-            aria-describedby={id("start-err")}
-          />
-          <FieldError message={errors().start} id={id("start-err")} />
-        </label>
-        <label class="field time-field">
-          <span>{t("session.end")}</span>
-          <input
-            name="sessionEnd"
-            type="text"
-            inputmode="numeric"
-            autocomplete="off"
-            spellcheck={false}
-            placeholder={t("session.timePlaceholder")}
-            title={t("session.timeHint", { zone: zone() })}
-            value={end()}
-            onInput={(e) => {
-              setEnd(e.currentTarget.value);
-              setTimesTouched(true);
-            }}
-            onChange={(e) => setEnd(e.currentTarget.value)}
-            aria-invalid={!!errors().end}
-            aria-describedby={id("end-err")}
-          />
-          <FieldError message={errors().end} id={id("end-err")} />
-        </label>
+        </Field>
+        <TimeField
+          which="start"
+          value={start()}
+          onValue={setStart}
+          onTyped={() => setTimesTouched(true)}
+          error={errors().start}
+          errorId={id("start-err")}
+          zone={zone()}
+        />
+        <TimeField
+          which="end"
+          value={end()}
+          onValue={setEnd}
+          onTyped={() => setTimesTouched(true)}
+          error={errors().end}
+          errorId={id("end-err")}
+          zone={zone()}
+        />
       </div>
       <div class="form-row checks">
-        <label class="check">
-          <input
-            type="checkbox"
-            name="sessionLivestream"
-            checked={livestream()}
-            onChange={(e) => setLivestream(e.currentTarget.checked)}
-          />
+        <Check name="sessionLivestream" checked={livestream()} onCheck={setLivestream}>
           {t("session.livestream")}
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            name="sessionRecording"
-            checked={recording()}
-            onChange={(e) => setRecording(e.currentTarget.checked)}
-          />
+        </Check>
+        <Check name="sessionRecording" checked={recording()} onCheck={setRecording}>
           {t("session.recording")}
-        </label>
-        <label class="check">
-          <input type="checkbox" name="sessionVod" checked={vod()} onChange={(e) => setVod(e.currentTarget.checked)} />
+        </Check>
+        <Check name="sessionVod" checked={vod()} onCheck={setVod}>
           {t("session.vod")}
-        </label>
-        <label class="check" title={t("session.restreamTitle")}>
-          <input
-            type="checkbox"
-            name="sessionRestream"
-            checked={restream()}
-            onChange={(e) => setRestream(e.currentTarget.checked)}
-          />
+        </Check>
+        <Check title={t("session.restreamTitle")} name="sessionRestream" checked={restream()} onCheck={setRestream}>
           {t("session.restream")}
-        </label>
+        </Check>
         <span class="muted small">{t("session.timeHint", { zone: zone() })}</span>
         <div class="spacer" />
         <Show when={editing()}>
@@ -250,5 +203,44 @@ export function SessionForm(props: { session?: Session; onDone?: () => void }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** The start or the end: a time typed in the event's zone. */
+function TimeField(props: {
+  which: "start" | "end";
+  value: string;
+  onValue: (v: string) => void;
+  /** The user typed in it: times are no longer suggested. */
+  onTyped: () => void;
+  error: string | undefined;
+  errorId: string;
+  zone: string;
+}) {
+  return (
+    <Field
+      label={props.which === "start" ? t("session.start") : t("session.end")}
+      class="time-field"
+      error={props.error}
+      errorId={props.errorId}
+    >
+      <input
+        name={props.which === "start" ? "sessionStart" : "sessionEnd"}
+        type="text"
+        inputmode="numeric"
+        autocomplete="off"
+        spellcheck={false}
+        placeholder={t("session.timePlaceholder")}
+        title={t("session.timeHint", { zone: props.zone })}
+        value={props.value}
+        onInput={(e) => {
+          props.onValue(e.currentTarget.value);
+          props.onTyped();
+        }}
+        onChange={(e) => props.onValue(e.currentTarget.value)}
+        aria-invalid={!!props.error}
+        aria-describedby={props.errorId}
+      />
+    </Field>
   );
 }

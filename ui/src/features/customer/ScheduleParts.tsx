@@ -3,7 +3,7 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import type { Session } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
-import { FieldError } from "../../components/ErrorBanner";
+import { Field } from "../../components/Field";
 import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
 import { segmentMinutes, segmentsOf, validateSegmentDraft } from "./schedule";
@@ -102,8 +102,7 @@ export function SchedulePartsList(props: { session: Session }) {
         </ol>
       </Show>
       <form class="form-row part-form" data-native-undo noValidate onSubmit={add}>
-        <label class="field grow">
-          <span>{t("customer.ros.partTitle")}</span>
+        <Field label={t("customer.ros.partTitle")} class="grow" error={errors().title} errorId={`${uid}-title-err`}>
           <input
             ref={titleInput}
             name="partTitle"
@@ -115,10 +114,8 @@ export function SchedulePartsList(props: { session: Session }) {
             aria-invalid={!!errors().title}
             aria-describedby={errors().title ? `${uid}-title-err` : undefined}
           />
-          <FieldError message={errors().title} id={`${uid}-title-err`} />
-        </label>
-        <label class="field">
-          <span>{t("customer.ros.partMinutes")}</span>
+        </Field>
+        <Field label={t("customer.ros.partMinutes")} error={errors().minutes} errorId={`${uid}-minutes-err`}>
           <input
             name="partMinutes"
             class="short"
@@ -130,8 +127,7 @@ export function SchedulePartsList(props: { session: Session }) {
             aria-invalid={!!errors().minutes}
             aria-describedby={errors().minutes ? `${uid}-minutes-err` : undefined}
           />
-          <FieldError message={errors().minutes} id={`${uid}-minutes-err`} />
-        </label>
+        </Field>
         <button type="submit" data-testid="schedule-part-add" disabled={busy()}>
           + {t("customer.ros.add")}
         </button>

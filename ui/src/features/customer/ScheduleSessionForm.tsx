@@ -3,7 +3,7 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { ErrorPayload, Session, SessionFields } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
-import { FieldError } from "../../components/ErrorBanner";
+import { Field, FieldSet } from "../../components/Field";
 import { lang, t } from "../../i18n";
 import { applyEdit, hour12, setError, setTab, view } from "../../state";
 import { localDateKey, toLocalInput } from "../../time";
@@ -188,8 +188,7 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
     >
       <h3 id={id("heading")}>{props.session ? t("customer.form.edit") : t("customer.form.add")}</h3>
       <div class="form-row">
-        <label class="field grow">
-          <span>{t("customer.form.title")}</span>
+        <Field label={t("customer.form.title")} class="grow" error={errors().title} errorId={id("title-err")}>
           <input
             name="scheduleTitle"
             data-testid="schedule-title"
@@ -201,10 +200,8 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
             aria-invalid={invalid("title")}
             aria-describedby={describedBy("title")}
           />
-          <FieldError message={errors().title} id={id("title-err")} />
-        </label>
-        <label class="field">
-          <span>{t("customer.form.stage")}</span>
+        </Field>
+        <Field label={t("customer.form.stage")} error={errors().stage} errorId={id("stage-err")}>
           <select
             name="scheduleStage"
             data-testid="schedule-stage-select"
@@ -216,11 +213,9 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
             <For each={v().data.stages}>{(st) => <option value={st.id}>{st.name}</option>}</For>
             <option value={NEW_STAGE}>{t("customer.form.newStageOption")}</option>
           </select>
-          <FieldError message={errors().stage} id={id("stage-err")} />
-        </label>
+        </Field>
         <Show when={stageId() === NEW_STAGE}>
-          <label class="field">
-            <span>{t("customer.form.newStageName")}</span>
+          <Field label={t("customer.form.newStageName")} error={errors().newStage} errorId={id("newStage-err")}>
             <input
               name="scheduleNewStage"
               data-testid="schedule-new-stage"
@@ -231,13 +226,11 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
               aria-invalid={invalid("newStage")}
               aria-describedby={describedBy("newStage")}
             />
-            <FieldError message={errors().newStage} id={id("newStage-err")} />
-          </label>
+          </Field>
         </Show>
       </div>
       <div class="form-row">
-        <label class="field date-field">
-          <span>{t("customer.form.date")}</span>
+        <Field label={t("customer.form.date")} class="date-field" error={errors().date} errorId={id("date-err")}>
           <input
             name="scheduleDate"
             data-testid="schedule-date"
@@ -250,10 +243,8 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
             aria-invalid={invalid("date")}
             aria-describedby={describedBy("date")}
           />
-          <FieldError message={errors().date} id={id("date-err")} />
-        </label>
-        <label class="field clock-field">
-          <span>{t("customer.form.start")}</span>
+        </Field>
+        <Field label={t("customer.form.start")} class="clock-field" error={errors().start} errorId={id("start-err")}>
           <input
             name="scheduleStart"
             data-testid="schedule-start"
@@ -265,10 +256,8 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
             aria-invalid={invalid("start")}
             aria-describedby={describedBy("start")}
           />
-          <FieldError message={errors().start} id={id("start-err")} />
-        </label>
-        <label class="field clock-field">
-          <span>{t("customer.form.end")}</span>
+        </Field>
+        <Field label={t("customer.form.end")} class="clock-field" error={errors().end} errorId={id("end-err")}>
           <input
             name="scheduleEnd"
             data-testid="schedule-end"
@@ -280,12 +269,10 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
             aria-invalid={invalid("end")}
             aria-describedby={describedBy("end")}
           />
-          <FieldError message={errors().end} id={id("end-err")} />
-        </label>
+        </Field>
         <p class="muted small zone-line">{t("customer.form.zoneNote", { zone: zone() })}</p>
       </div>
-      <fieldset class="field speaker-picks" data-testid="schedule-speakers-field">
-        <legend>{t("customer.form.speakers")}</legend>
+      <FieldSet legend={t("customer.form.speakers")} class="speaker-picks" testid="schedule-speakers-field">
         <Show
           when={people().length > 0}
           fallback={
@@ -316,7 +303,7 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
             </For>
           </div>
         </Show>
-      </fieldset>
+      </FieldSet>
       <Show when={serverError()}>
         <p class="field-error form-error" role="alert" data-testid="schedule-form-error">
           {serverError()}

@@ -3,7 +3,7 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import type { Person, Role } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
-import { FieldError } from "../../components/ErrorBanner";
+import { CheckCell, Field } from "../../components/Field";
 import { lang, t } from "../../i18n";
 import { applyEdit, highlight, setError, view } from "../../state";
 import { flashed } from "./focus";
@@ -119,28 +119,20 @@ export function SpeakersTab() {
                       </Show>
                     </td>
                     <td class="center">
-                      <label class="check-cell">
-                        <input
-                          type="checkbox"
-                          data-testid="speaker-invited"
-                          aria-label={t("customer.speakers.invitedFor", { name: p.name })}
-                          checked={p.invitationSent}
-                          onChange={(e) => void toggle(p, { invitationSent: e.currentTarget.checked })}
-                        />
-                        <span aria-hidden="true">{p.invitationSent ? "✓" : ""}</span>
-                      </label>
+                      <CheckCell
+                        testid="speaker-invited"
+                        label={t("customer.speakers.invitedFor", { name: p.name })}
+                        checked={p.invitationSent}
+                        onCheck={(on) => void toggle(p, { invitationSent: on })}
+                      />
                     </td>
                     <td class="center">
-                      <label class="check-cell">
-                        <input
-                          type="checkbox"
-                          data-testid="speaker-instructed"
-                          aria-label={t("customer.speakers.instructedFor", { name: p.name })}
-                          checked={p.instructionsSent}
-                          onChange={(e) => void toggle(p, { instructionsSent: e.currentTarget.checked })}
-                        />
-                        <span aria-hidden="true">{p.instructionsSent ? "✓" : ""}</span>
-                      </label>
+                      <CheckCell
+                        testid="speaker-instructed"
+                        label={t("customer.speakers.instructedFor", { name: p.name })}
+                        checked={p.instructionsSent}
+                        onCheck={(on) => void toggle(p, { instructionsSent: on })}
+                      />
                     </td>
                     <td class="row-actions">
                       <button
@@ -241,8 +233,7 @@ function SpeakerForm(props: { person?: Person; onDone: () => void }) {
     >
       <h3>{p ? t("customer.speakers.formEdit") : t("customer.speakers.formAdd")}</h3>
       <div class="form-row">
-        <label class="field grow">
-          <span>{t("customer.speakers.name")}</span>
+        <Field label={t("customer.speakers.name")} class="grow" error={errors().name} errorId={`${uid}-name-err`}>
           <input
             name="speakerName"
             data-testid="speaker-name"
@@ -253,10 +244,8 @@ function SpeakerForm(props: { person?: Person; onDone: () => void }) {
             aria-invalid={!!errors().name}
             aria-describedby={errors().name ? `${uid}-name-err` : undefined}
           />
-          <FieldError message={errors().name} id={`${uid}-name-err`} />
-        </label>
-        <label class="field grow">
-          <span>{t("customer.speakers.email")}</span>
+        </Field>
+        <Field label={t("customer.speakers.email")} class="grow" error={errors().email} errorId={`${uid}-email-err`}>
           <input
             name="speakerEmail"
             type="email"
@@ -279,10 +268,8 @@ function SpeakerForm(props: { person?: Person; onDone: () => void }) {
             aria-invalid={!!errors().email}
             aria-describedby={errors().email ? `${uid}-email-err` : undefined}
           />
-          <FieldError message={errors().email} id={`${uid}-email-err`} />
-        </label>
-        <label class="field">
-          <span>{t("customer.speakers.role")}</span>
+        </Field>
+        <Field label={t("customer.speakers.role")} error={errors().role}>
           <select
             name="speakerRole"
             data-testid="speaker-role"
@@ -292,8 +279,7 @@ function SpeakerForm(props: { person?: Person; onDone: () => void }) {
           >
             <For each={SPEAKER_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
           </select>
-          <FieldError message={errors().role} />
-        </label>
+        </Field>
       </div>
       <div class="form-row checks">
         <div class="spacer" />
@@ -351,8 +337,7 @@ function SpeakerInstructions() {
     <section class="card instructions-card" data-testid="speaker-instructions-card" aria-labelledby="instructions-title">
       <h3 id="instructions-title">{t("customer.instructions.title")}</h3>
       <p class="muted small">{t("customer.instructions.intro")}</p>
-      <label class="field">
-        <span>{t("customer.instructions.label")}</span>
+      <Field label={t("customer.instructions.label")}>
         <textarea
           ref={area}
           name="speakerInstructions"
@@ -373,7 +358,7 @@ function SpeakerInstructions() {
             }
           }}
         />
-      </label>
+      </Field>
       <div class="form-row checks">
         <button
           type="button"

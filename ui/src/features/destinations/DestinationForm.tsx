@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { DestinationFields, DestinationStatus } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { FieldError } from "../../components/ErrorBanner";
+import { Field, FieldSet } from "../../components/Field";
 import { DESTINATION_STATUSES } from "../../enums";
 import { lang, t } from "../../i18n";
 import * as ipc from "../../ipc";
@@ -159,8 +160,7 @@ export function DestinationForm(props: { id: string | null; onDone: () => void }
     <form class="card destination-form" onSubmit={submit} data-native-undo data-testid="destination-form">
       <h3>{dest() ? t("dest.formEdit") : t("dest.formAdd")}</h3>
       <div class="form-row">
-        <label class="field grow">
-          <span>{t("dest.name")}</span>
+        <Field label={t("dest.name")} class="grow" error={errors().name} errorId={`dest-name-err-${uid()}`}>
           <input
             name="destName"
             autocomplete="off"
@@ -172,10 +172,8 @@ export function DestinationForm(props: { id: string | null; onDone: () => void }
             aria-invalid={!!errors().name}
             aria-describedby={`dest-name-err-${uid()}`}
           />
-          <FieldError message={errors().name} id={`dest-name-err-${uid()}`} />
-        </label>
-        <label class="field">
-          <span>{t("dest.preset")}</span>
+        </Field>
+        <Field label={t("dest.preset")} error={errors().preset}>
           <select
             name="destPreset"
             value={preset()}
@@ -191,10 +189,8 @@ export function DestinationForm(props: { id: string | null; onDone: () => void }
               )}
             </For>
           </select>
-          <FieldError message={errors().preset} />
-        </label>
-        <label class="field">
-          <span>{t("dest.status")}</span>
+        </Field>
+        <Field label={t("dest.status")} error={errors().status}>
           <select
             name="destStatus"
             value={status()}
@@ -209,8 +205,7 @@ export function DestinationForm(props: { id: string | null; onDone: () => void }
               )}
             </For>
           </select>
-          <FieldError message={errors().status} />
-        </label>
+        </Field>
       </div>
       <Show when={presetAdvice(currentPreset(), lang())}>
         {(advice) => (
@@ -224,8 +219,7 @@ export function DestinationForm(props: { id: string | null; onDone: () => void }
       </Show>
       <div class="form-row">
         <div class="field grow">
-          <label class="field">
-            <span>{t("dest.serverUrl")}</span>
+          <Field label={t("dest.serverUrl")}>
             <input
               name="destServerUrl"
               class="mono"
@@ -241,7 +235,7 @@ export function DestinationForm(props: { id: string | null; onDone: () => void }
               aria-invalid={!!errors().serverUrl}
               aria-describedby={`dest-url-err-${uid()}`}
             />
-          </label>
+          </Field>
           <FieldError message={errors().serverUrl} id={`dest-url-err-${uid()}`} />
           <Show when={split()}>
             <div>
@@ -257,8 +251,7 @@ export function DestinationForm(props: { id: string | null; onDone: () => void }
             </div>
           </Show>
         </div>
-        <label class="field grow">
-          <span>{t("dest.backupUrl")}</span>
+        <Field label={t("dest.backupUrl")} class="grow" error={errors().backupUrl} errorId={`dest-backup-err-${uid()}`}>
           <input
             name="destBackupUrl"
             class="mono"
@@ -271,12 +264,10 @@ export function DestinationForm(props: { id: string | null; onDone: () => void }
             aria-invalid={!!errors().backupUrl}
             aria-describedby={`dest-backup-err-${uid()}`}
           />
-          <FieldError message={errors().backupUrl} id={`dest-backup-err-${uid()}`} />
-        </label>
+        </Field>
       </div>
       <div class="form-row">
-        <fieldset class="field dest-sessions">
-          <legend>{t("dest.sessions")}</legend>
+        <FieldSet legend={t("dest.sessions")} class="dest-sessions" error={errors().sessionIds}>
           <Show
             when={v().data.sessions.length > 0}
             fallback={<span class="muted small">{t("dest.sessionsNone")}</span>}
@@ -302,8 +293,7 @@ export function DestinationForm(props: { id: string | null; onDone: () => void }
               </For>
             </div>
           </Show>
-          <FieldError message={errors().sessionIds} />
-        </fieldset>
+        </FieldSet>
       </div>
       <div class="form-row">
         <KeyField

@@ -2,6 +2,7 @@
 import { createSignal, For, Show } from "solid-js";
 import type { ConnectionTest, Destination } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
+import { Check } from "../../components/Field";
 import { lang, t } from "../../i18n";
 import { applyEdit, highlight, hour12, runDestinationTest, view } from "../../state";
 import { FindingBadge } from "../findings/FindingBadge";
@@ -85,15 +86,9 @@ export function DestinationsTab() {
         }
       >
         <div class="toolbar dest-test-bar">
-          <label class="check" title={t("dest.testPublishHint")}>
-            <input
-              type="checkbox"
-              name="testPublish"
-              checked={publish()}
-              onChange={(e) => setPublish(e.currentTarget.checked)}
-            />
+          <Check title={t("dest.testPublishHint")} name="testPublish" checked={publish()} onCheck={setPublish}>
             {t("dest.testPublish")}
-          </label>
+          </Check>
           <span class="muted small">{t("dest.testPublishHint")}</span>
         </div>
         <div class="table-scroll">

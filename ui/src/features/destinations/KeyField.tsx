@@ -4,6 +4,7 @@ import { createEffect, createSignal, on, Show } from "solid-js";
 import type { Destination } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { FieldError } from "../../components/ErrorBanner";
+import { FieldSet } from "../../components/Field";
 import { t } from "../../i18n";
 import { fetchStreamKey, saveStreamKey } from "../../state";
 import { maskedKey } from "./destinations";
@@ -114,8 +115,7 @@ export function KeyField(props: {
   const errId = () => `dest-key-err-${d()?.id ?? "new"}`;
 
   return (
-    <fieldset class="field key-field" data-testid="key-field">
-      <legend>{t("dest.key")}</legend>
+    <FieldSet legend={t("dest.key")} class="key-field" testid="key-field">
       <p class="small" data-testid="key-state">
         <Show when={maskedKey({ hasKey: hasKey(), keyHint: d()?.keyHint ?? "" })} fallback={t("dest.keyNone")}>
           {(mask) => t("dest.keyStored", { mask: mask() })}
@@ -194,6 +194,6 @@ export function KeyField(props: {
       <p class="muted small" role="status" data-testid="key-note">
         {note() ?? ""}
       </p>
-    </fieldset>
+    </FieldSet>
   );
 }

@@ -1,6 +1,6 @@
 import { createSignal, For } from "solid-js";
 import type { Lang } from "../../bindings";
-import { FieldError } from "../../components/ErrorBanner";
+import { Field } from "../../components/Field";
 import { ZoneDatalist, ZONE_LIST_ID } from "../../components/ZoneDatalist";
 import { LANGS } from "../../enums";
 import { lang, t } from "../../i18n";
@@ -37,8 +37,7 @@ export function NewEventForm(props: { onCancel: () => void }) {
   return (
     <form class="card form-grid" onSubmit={submit} data-native-undo aria-labelledby="new-event-title">
       <h2 id="new-event-title">{t("events.form.title")}</h2>
-      <label class="field">
-        <span>{t("events.form.name")}</span>
+      <Field label={t("events.form.name")} error={errFor("name")}>
         <input
           ref={nameInput}
           name="eventName"
@@ -50,10 +49,8 @@ export function NewEventForm(props: { onCancel: () => void }) {
           onChange={(e) => setName(e.currentTarget.value)}
           aria-invalid={!!errFor("name")}
         />
-        <FieldError message={errFor("name")} />
-      </label>
-      <label class="field">
-        <span>{t("events.form.zone")}</span>
+      </Field>
+      <Field label={t("events.form.zone")} error={errFor("timeZone", "zone")}>
         <input
           name="eventZone"
           list={ZONE_LIST_ID}
@@ -65,15 +62,12 @@ export function NewEventForm(props: { onCancel: () => void }) {
           onChange={(e) => setZone(e.currentTarget.value)}
           aria-invalid={!!errFor("timeZone", "zone")}
         />
-        <FieldError message={errFor("timeZone", "zone")} />
-      </label>
-      <label class="field">
-        <span>{t("events.form.locale")}</span>
+      </Field>
+      <Field label={t("events.form.locale")} error={errFor("locale")}>
         <select name="eventLocale" value={locale()} onChange={(e) => setLocale(e.currentTarget.value as Lang)}>
           <For each={LANGS}>{(l) => <option value={l}>{t(`lang.${l}`)}</option>}</For>
         </select>
-        <FieldError message={errFor("locale")} />
-      </label>
+      </Field>
       <div class="form-actions">
         <button type="submit" class="primary" data-testid="create-event" disabled={busy()}>
           {t("events.form.create")}

@@ -3,6 +3,7 @@
 import { createEffect, createSignal, on, Show } from "solid-js";
 import type { DialogFilter } from "@tauri-apps/plugin-dialog";
 import type { Exported } from "../../bindings";
+import { Check } from "../../components/Field";
 import { SeverityIcon } from "../../components/Severity";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
@@ -165,17 +166,15 @@ function ExportSection(props: { eventId: string | null }) {
           disabled={off()}
         />
         <Show when={mode() !== "customer"}>
-          <label class="check">
-            <input
-              type="checkbox"
-              name="includeStreamKeys"
-              data-testid="include-keys"
-              disabled={off()}
-              checked={includeKeys()}
-              onChange={(e) => setIncludeKeys(e.currentTarget.checked)}
-            />
+          <Check
+            name="includeStreamKeys"
+            testid="include-keys"
+            disabled={off()}
+            checked={includeKeys()}
+            onCheck={setIncludeKeys}
+          >
             {t("handoff.includeKeys")}
-          </label>
+          </Check>
         </Show>
         <Show when={includeKeys() && mode() !== "customer"}>
           <p class="keys-warning" data-testid="keys-warning">

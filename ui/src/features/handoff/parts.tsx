@@ -1,5 +1,6 @@
 // Building blocks shared by the Handoff tab's sections.
 import { type JSX } from "solid-js";
+import { FieldGroup } from "../../components/Field";
 import { t } from "../../i18n";
 
 export function PathField(props: {
@@ -16,8 +17,7 @@ export function PathField(props: {
 }) {
   const id = `path-${props.name}`;
   return (
-    <div class="field path-field">
-      <label for={id}>{props.label}</label>
+    <FieldGroup label={props.label} for={id} class="path-field">
       <div class="path-row">
         <input
           id={id}
@@ -43,7 +43,7 @@ export function PathField(props: {
           {t("handoff.browse")}
         </button>
       </div>
-    </div>
+    </FieldGroup>
   );
 }
 

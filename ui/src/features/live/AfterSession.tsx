@@ -5,7 +5,7 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import type { LiveSnapshot } from "../../bindings";
 import { t } from "../../i18n";
 import { view } from "../../state";
-import { TaskDoneAt, TaskDoneByInput, TaskLinkInput, TaskStatusSelect } from "../tasks/TaskFields";
+import { TaskEditCells } from "../tasks/TaskFields";
 import { endedSessions, recordedEnds, recordingTasks } from "./live";
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -128,18 +128,7 @@ function SessionTasks(props: { sessionId: string }) {
                 <td class="ellipsis live-muted" title={session()?.title}>
                   {session()?.title}
                 </td>
-                <td>
-                  <TaskStatusSelect task={task} />
-                </td>
-                <td class="task-text-cell">
-                  <TaskLinkInput task={task} />
-                </td>
-                <td class="task-text-cell">
-                  <TaskDoneByInput task={task} />
-                </td>
-                <td class="num">
-                  <TaskDoneAt task={task} />
-                </td>
+                <TaskEditCells task={task} />
               </tr>
             )}
           </For>

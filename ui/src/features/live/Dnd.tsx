@@ -1,6 +1,7 @@
 // "Do not disturb": which cue kinds send no notification. Muted cues still show in the cue list.
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import type { CueKind } from "../../bindings";
+import { Check } from "../../components/Field";
 import { CUE_KINDS } from "../../enums";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
@@ -101,15 +102,14 @@ export function DndControl() {
               {t("common.close")}
             </button>
           </div>
-          <label class="check dnd-sound">
-            <input
-              type="checkbox"
-              data-testid="sound-toggle"
-              checked={sound()}
-              onChange={(e) => void changeSound(e.currentTarget.checked)}
-            />
+          <Check
+            class="dnd-sound"
+            testid="sound-toggle"
+            checked={sound()}
+            onCheck={(checked) => void changeSound(checked)}
+          >
             <span>{t("live.sound")}</span>
-          </label>
+          </Check>
           <p class="live-muted small">{t("live.dndHelp")}</p>
           <ul class="dnd-list">
             <For each={CUE_KINDS}>

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import type { Person, PersonFields } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
+import { CheckCell } from "../../components/Field";
 import { ZoneDatalist } from "../../components/ZoneDatalist";
 import { t } from "../../i18n";
 import { applyEdit, highlight, view } from "../../state";
@@ -78,28 +79,20 @@ export function PeopleTab() {
                   <td class="ellipsis">{p.email || t("common.none")}</td>
                   <td classList={{ mono: !!p.timeZone, muted: !p.timeZone }}>{p.timeZone || t("people.sameZone")}</td>
                   <td class="center">
-                    <label class="check-cell">
-                      <input
-                        type="checkbox"
-                        data-testid="person-invitation"
-                        aria-label={t("people.col.invitation")}
-                        checked={p.invitationSent}
-                        onChange={(e) => void toggle(p, { invitationSent: e.currentTarget.checked })}
-                      />
-                      <span aria-hidden="true">{p.invitationSent ? "✓" : ""}</span>
-                    </label>
+                    <CheckCell
+                      testid="person-invitation"
+                      label={t("people.col.invitation")}
+                      checked={p.invitationSent}
+                      onCheck={(on) => void toggle(p, { invitationSent: on })}
+                    />
                   </td>
                   <td class="center">
-                    <label class="check-cell">
-                      <input
-                        type="checkbox"
-                        data-testid="person-techcheck"
-                        aria-label={t("people.col.techCheck")}
-                        checked={p.techCheckDone}
-                        onChange={(e) => void toggle(p, { techCheckDone: e.currentTarget.checked })}
-                      />
-                      <span aria-hidden="true">{p.techCheckDone ? "✓" : ""}</span>
-                    </label>
+                    <CheckCell
+                      testid="person-techcheck"
+                      label={t("people.col.techCheck")}
+                      checked={p.techCheckDone}
+                      onCheck={(on) => void toggle(p, { techCheckDone: on })}
+                    />
                   </td>
                   <td class="row-actions">
                     <button type="button" class="small" data-testid="edit-person" onClick={() => setEditing(p.id)}>

@@ -1,6 +1,6 @@
 import { createSignal, For, createEffect, on } from "solid-js";
 import type { Person, PersonFields, Role } from "../../bindings";
-import { FieldError } from "../../components/ErrorBanner";
+import { Check, Field } from "../../components/Field";
 import { ZONE_LIST_ID } from "../../components/ZoneDatalist";
 import { ROLES } from "../../enums";
 import { t, lang } from "../../i18n";
@@ -57,8 +57,7 @@ export function PersonForm(props: { person?: Person; onDone: () => void }) {
     <form class="card person-form" onSubmit={submit} data-native-undo data-testid="person-form">
       <h3>{p ? t("people.formEdit") : t("people.formAdd")}</h3>
       <div class="form-row">
-        <label class="field grow">
-          <span>{t("people.name")}</span>
+        <Field label={t("people.name")} class="grow" error={errors().name}>
           <input
             name="personName"
             autocomplete="off"
@@ -68,17 +67,13 @@ export function PersonForm(props: { person?: Person; onDone: () => void }) {
             onChange={(e) => setName(e.currentTarget.value)}
             aria-invalid={!!errors().name}
           />
-          <FieldError message={errors().name} />
-        </label>
-        <label class="field">
-          <span>{t("people.role")}</span>
+        </Field>
+        <Field label={t("people.role")} error={errors().role}>
           <select name="personRole" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
             <For each={ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
           </select>
-          <FieldError message={errors().role} />
-        </label>
-        <label class="field grow">
-          <span>{t("people.email")}</span>
+        </Field>
+        <Field label={t("people.email")} class="grow" error={errors().email}>
           <input
             name="personEmail"
             type="email"
@@ -88,10 +83,8 @@ export function PersonForm(props: { person?: Person; onDone: () => void }) {
             onChange={(e) => setEmail(e.currentTarget.value)}
             aria-invalid={!!errors().email}
           />
-          <FieldError message={errors().email} />
-        </label>
-        <label class="field">
-          <span>{t("people.zone")}</span>
+        </Field>
+        <Field label={t("people.zone")} error={errors().timeZone}>
           <input
             name="personZone"
             list={ZONE_LIST_ID}
@@ -103,28 +96,15 @@ export function PersonForm(props: { person?: Person; onDone: () => void }) {
             onChange={(e) => setZone(e.currentTarget.value)}
             aria-invalid={!!errors().timeZone}
           />
-          <FieldError message={errors().timeZone} />
-        </label>
+        </Field>
       </div>
       <div class="form-row checks">
-        <label class="check">
-          <input
-            type="checkbox"
-            name="personInvitation"
-            checked={invitation()}
-            onChange={(e) => setInvitation(e.currentTarget.checked)}
-          />
+        <Check name="personInvitation" checked={invitation()} onCheck={setInvitation}>
           {t("people.invitation")}
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            name="personTechCheck"
-            checked={techCheck()}
-            onChange={(e) => setTechCheck(e.currentTarget.checked)}
-          />
+        </Check>
+        <Check name="personTechCheck" checked={techCheck()} onCheck={setTechCheck}>
           {t("people.techCheck")}
-        </label>
+        </Check>
         <div class="spacer" />
         <button type="button" onClick={() => props.onDone()}>
           {t("common.cancel")}

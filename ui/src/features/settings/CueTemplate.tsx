@@ -2,6 +2,7 @@
 // heads-up comes. Each change is one `setCueSetting` edit (undoable like any other).
 import { createEffect, createSignal, For, on } from "solid-js";
 import type { CueKind } from "../../bindings";
+import { commitCell, createInFlight } from "../../components/commitCell";
 import { FieldError } from "../../components/ErrorBanner";
 import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
@@ -52,15 +53,16 @@ function CueSettingRow(props: { kind: CueKind }) {
     return false;
   };
 
-  let inFlight: string | null = null;
+  const inFlight = createInFlight();
+  const savedLead = () => formatDuration(setting().leadSecs);
   const commitLead = async (el: HTMLInputElement) => {
     const text = el.value;
-    const saved = formatDuration(setting().leadSecs);
+    const saved = savedLead();
     if (text === saved) {
       setErr(null);
       return;
     }
-    if (text === inFlight) return;
+    if (inFlight.has(text)) return;
     const secs = parseDuration(text);
     if (secs === null) {
       setErr(t("error.invalidDuration"));
@@ -71,13 +73,11 @@ function CueSettingRow(props: { kind: CueKind }) {
       el.value = saved;
       return;
     }
-    inFlight = text;
-    try {
-      if (await save(setting().enabled, secs)) el.value = formatDuration(setting().leadSecs);
-    } finally {
-      inFlight = null;
-    }
+    await inFlight.run(text, async () => {
+      if (await save(setting().enabled, secs)) el.value = savedLead();
+    });
   };
+  const leadCell = commitCell({ saved: savedLead, commit: commitLead, onRevert: () => setErr(null) });
 
   return (
     <tr data-testid="cue-setting-row" data-kind={props.kind} classList={{ "cue-off": !setting().enabled }}>
@@ -110,18 +110,8 @@ function CueSettingRow(props: { kind: CueKind }) {
           aria-invalid={err() ? true : undefined}
           aria-describedby={err() ? errId() : undefined}
           value={formatDuration(setting().leadSecs)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && !e.altKey && !e.ctrlKey && !e.metaKey) {
-              e.preventDefault();
-              void commitLead(e.currentTarget);
-            } else if (e.key === "Escape") {
-              e.preventDefault();
-              e.stopPropagation();
-              e.currentTarget.value = formatDuration(setting().leadSecs);
-              setErr(null);
-            }
-          }}
-          onBlur={(e) => void commitLead(e.currentTarget)}
+          onKeyDown={leadCell.onKeyDown}
+          onBlur={leadCell.onBlur}
         />
         <FieldError message={err()} id={errId()} />
       </td>

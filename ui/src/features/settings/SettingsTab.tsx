@@ -1,6 +1,6 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { EventFields } from "../../bindings";
-import { FieldError } from "../../components/ErrorBanner";
+import { Field, FieldSet } from "../../components/Field";
 import { SeverityIcon } from "../../components/Severity";
 import { ZoneDatalist, ZONE_LIST_ID } from "../../components/ZoneDatalist";
 import { LANGS } from "../../enums";
@@ -106,8 +106,7 @@ export function SettingsTab() {
       </div>
       <div class="settings-grid">
         <form class="card form-grid" onSubmit={submit} data-native-undo data-testid="settings-form">
-          <label class="field">
-            <span>{t("settings.name")}</span>
+          <Field label={t("settings.name")} error={errors().name}>
             <input
               name="eventName"
               value={name()}
@@ -115,20 +114,16 @@ export function SettingsTab() {
               onChange={(e) => setName(e.currentTarget.value)}
               aria-invalid={!!errors().name}
             />
-            <FieldError message={errors().name} />
-          </label>
-          <label class="field">
-            <span>{t("settings.customer")}</span>
+          </Field>
+          <Field label={t("settings.customer")} error={errors().customer}>
             <input
               name="eventCustomer"
               value={customer()}
               onInput={(e) => setCustomer(e.currentTarget.value)}
               onChange={(e) => setCustomer(e.currentTarget.value)}
             />
-            <FieldError message={errors().customer} />
-          </label>
-          <label class="field">
-            <span>{t("settings.zone")}</span>
+          </Field>
+          <Field label={t("settings.zone")} error={errors().timeZone}>
             <input
               name="eventZone"
               list={ZONE_LIST_ID}
@@ -139,17 +134,13 @@ export function SettingsTab() {
               onChange={(e) => setZone(e.currentTarget.value)}
               aria-invalid={!!errors().timeZone}
             />
-            <FieldError message={errors().timeZone} />
-          </label>
-          <label class="field">
-            <span>{t("settings.locale")}</span>
+          </Field>
+          <Field label={t("settings.locale")} error={errors().locale}>
             <select name="eventLocale" value={locale()} onChange={(e) => setLocale(e.currentTarget.value)}>
               <For each={LANGS}>{(l) => <option value={l}>{t(`lang.${l}`)}</option>}</For>
             </select>
-            <FieldError message={errors().locale} />
-          </label>
-          <label class="field">
-            <span>{t("settings.kitPurchase")}</span>
+          </Field>
+          <Field label={t("settings.kitPurchase")} error={errors().kitPurchaseDate}>
             <input
               name="kitPurchaseDate"
               placeholder={t("settings.datePlaceholder")}
@@ -159,10 +150,8 @@ export function SettingsTab() {
               onChange={(e) => setPurchase(e.currentTarget.value)}
               aria-invalid={!!errors().kitPurchaseDate}
             />
-            <FieldError message={errors().kitPurchaseDate} />
-          </label>
-          <label class="field">
-            <span>{t("settings.termMonths")}</span>
+          </Field>
+          <Field label={t("settings.termMonths")} error={errors().kitTermMonths}>
             <input
               name="kitTermMonths"
               class="num short"
@@ -172,10 +161,8 @@ export function SettingsTab() {
               onChange={(e) => setTerm(e.currentTarget.value)}
               aria-invalid={!!errors().kitTermMonths}
             />
-            <FieldError message={errors().kitTermMonths} />
-          </label>
-          <fieldset class="field budget">
-            <legend>{t("settings.budget")}</legend>
+          </Field>
+          <FieldSet legend={t("settings.budget")} class="budget" error={errors().supportBudgetMinutes}>
             <label class="inline">
               <input
                 name="budgetHours"
@@ -200,8 +187,7 @@ export function SettingsTab() {
               />
               <span>{t("settings.budgetMinutes")}</span>
             </label>
-            <FieldError message={errors().supportBudgetMinutes} />
-          </fieldset>
+          </FieldSet>
           <div class="form-actions">
             <button type="submit" class="primary" data-testid="save-settings">
               {t("settings.save")}

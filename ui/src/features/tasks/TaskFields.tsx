@@ -2,6 +2,7 @@
 // session" panel: status, link and who did it (all saved through `updateTask`), and when.
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { Task, TaskStatus } from "../../bindings";
+import { commitCell, createInFlight } from "../../components/commitCell";
 import { FieldError } from "../../components/ErrorBanner";
 import { TASK_STATUSES } from "../../enums";
 import { lang, t, type MessageKey } from "../../i18n";
@@ -23,7 +24,7 @@ export function saveTask(id: string, patch: TaskPatch): Promise<EditOutcome> {
   });
 }
 
-export function TaskStatusSelect(props: { task: Task }) {
+function TaskStatusSelect(props: { task: Task }) {
   return (
     <select
       class="cell-input"
@@ -49,21 +50,20 @@ function isFieldOf(errorField: string | null, field: TextField): boolean {
   return last === field.toLowerCase();
 }
 
+const TEXT_INPUTS: Record<TextField, { testid: string; label: MessageKey; placeholder: MessageKey; type: "url" | "text" }> = {
+  link: { testid: "task-link", label: "tasks.link", placeholder: "tasks.linkPlaceholder", type: "url" },
+  doneBy: { testid: "task-done-by", label: "tasks.doneBy", placeholder: "tasks.doneByPlaceholder", type: "text" },
+};
+
 /** A text cell that saves on Enter or when it loses the focus; Esc puts the saved value back. */
-function TaskTextInput(props: {
-  task: Task;
-  field: TextField;
-  testid: string;
-  label: MessageKey;
-  placeholder: MessageKey;
-  type: "url" | "text";
-}) {
+function TaskTextInput(props: { task: Task; field: TextField }) {
+  const input = () => TEXT_INPUTS[props.field];
   const saved = () => props.task[props.field];
   const [err, setErr] = createSignal<string | null>(null);
   // Messages are in the language of the moment: drop them when it changes.
   createEffect(on(lang, () => setErr(null), { defer: true }));
-  const errId = () => `${props.testid}-error-${props.task.id}`;
-  let inFlight: string | null = null;
+  const errId = () => `${input().testid}-error-${props.task.id}`;
+  const inFlight = createInFlight();
 
   const commit = async (el: HTMLInputElement) => {
     const text = el.value.trim();
@@ -71,9 +71,8 @@ function TaskTextInput(props: {
       setErr(null);
       return;
     }
-    if (text === inFlight) return;
-    inFlight = text;
-    try {
+    if (inFlight.has(text)) return;
+    await inFlight.run(text, async () => {
       const r = await saveTask(props.task.id, { [props.field]: text });
       if (r.ok) {
         setErr(null);
@@ -81,76 +80,60 @@ function TaskTextInput(props: {
       } else if (isFieldOf(r.error.field, props.field)) {
         setErr(r.error.message);
       }
-    } finally {
-      inFlight = null;
-    }
+    });
   };
+  const cell = commitCell({ saved, commit, onRevert: () => setErr(null) });
 
   return (
     <>
       <input
         class="cell-input"
-        type={props.type}
-        inputMode={props.type === "url" ? "url" : undefined}
+        type={input().type}
+        inputMode={input().type === "url" ? "url" : undefined}
         spellcheck={false}
-        data-testid={props.testid}
-        aria-label={t(props.label)}
-        title={saved() || t(props.label)}
-        placeholder={t(props.placeholder)}
+        data-testid={input().testid}
+        aria-label={t(input().label)}
+        title={saved() || t(input().label)}
+        placeholder={t(input().placeholder)}
         value={saved()}
         aria-invalid={err() ? true : undefined}
         aria-describedby={err() ? errId() : undefined}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" && !e.altKey && !e.ctrlKey && !e.metaKey) {
-            e.preventDefault();
-            void commit(e.currentTarget);
-          } else if (e.key === "Escape") {
-            e.preventDefault();
-            e.stopPropagation();
-            e.currentTarget.value = saved();
-            setErr(null);
-          }
-        }}
-        onBlur={(e) => void commit(e.currentTarget)}
+        onKeyDown={cell.onKeyDown}
+        onBlur={cell.onBlur}
       />
       <FieldError message={err()} id={errId()} />
     </>
   );
 }
 
-export function TaskLinkInput(props: { task: Task }) {
-  return (
-    <TaskTextInput
-      task={props.task}
-      field="link"
-      testid="task-link"
-      label="tasks.link"
-      placeholder="tasks.linkPlaceholder"
-      type="url"
-    />
-  );
-}
-
-export function TaskDoneByInput(props: { task: Task }) {
-  return (
-    <TaskTextInput
-      task={props.task}
-      field="doneBy"
-      testid="task-done-by"
-      label="tasks.doneBy"
-      placeholder="tasks.doneByPlaceholder"
-      type="text"
-    />
-  );
-}
-
 /** When the task was marked done, in the event's zone (blank while it is not). */
-export function TaskDoneAt(props: { task: Task }) {
+function TaskDoneAt(props: { task: Task }) {
   return (
     <Show when={props.task.doneAt}>
       {(at) => (
         <span data-testid="task-done-at">{formatDateTime(at(), view()!.data.event.timeZone, lang(), hour12())}</span>
       )}
     </Show>
+  );
+}
+
+/** The editable cells of a task row, in the Tasks tab and the live view's "After the session"
+ * panel: status, link, who did it, and when. */
+export function TaskEditCells(props: { task: Task }) {
+  return (
+    <>
+      <td>
+        <TaskStatusSelect task={props.task} />
+      </td>
+      <td class="task-text-cell">
+        <TaskTextInput task={props.task} field="link" />
+      </td>
+      <td class="task-text-cell">
+        <TaskTextInput task={props.task} field="doneBy" />
+      </td>
+      <td class="num">
+        <TaskDoneAt task={props.task} />
+      </td>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { OWNERS } from "../../enums";
 import { lang, t } from "../../i18n";
 import { hour12, view } from "../../state";
 import { formatDateTime } from "../../time";
-import { TaskDoneAt, TaskDoneByInput, TaskLinkInput, TaskStatusSelect } from "./TaskFields";
+import { TaskEditCells } from "./TaskFields";
 
 const STATUS_MARK: Record<TaskStatus, string> = { todo: "○", done: "✓", skipped: "⤼" };
 
@@ -75,18 +75,7 @@ export function TasksTab() {
                               </td>
                               <td class="ellipsis">{sessionTitle(task.sessionId)}</td>
                               <td class="num">{formatDateTime(task.due, v().data.event.timeZone, lang(), hour12())}</td>
-                              <td>
-                                <TaskStatusSelect task={task} />
-                              </td>
-                              <td class="task-text-cell">
-                                <TaskLinkInput task={task} />
-                              </td>
-                              <td class="task-text-cell">
-                                <TaskDoneByInput task={task} />
-                              </td>
-                              <td class="num">
-                                <TaskDoneAt task={task} />
-                              </td>
+                              <TaskEditCells task={task} />
                             </tr>
                           )}
                         </For>
