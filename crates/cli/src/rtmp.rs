@@ -1,7 +1,6 @@
 //! `showcall rtmp test`: the same connection test as the app's Test button.
 
 use crate::{Cli, Command, RtmpCommand};
-use showcall_core::model::DestinationTest;
 use showcall_core::{Error, Store};
 use std::process::ExitCode;
 
@@ -27,18 +26,9 @@ pub fn test(cli: &Cli, store: Option<&mut Store>) -> showcall_core::Result<ExitC
     let (url, key, target) = match (dest, url, store) {
         (Some(dest), _, Some(store)) => {
             let (event_id, id) = store.find_destination(dest)?;
-            let d = store
-                .load(&event_id)?
-                .destinations
-                .into_iter()
-                .find(|d| d.id == id)
-                .expect("found above");
-            let key = if *publish {
-                store.stream_key(&id)?
-            } else {
-                None
-            };
-            (d.server_url, key, Some((store, event_id, id)))
+            let job = showcall_rtmp::prepare_destination(store, &event_id, &id, *publish, None)?;
+            let o = job.options.clone();
+            (o.url, o.stream_key, Some((store, job)))
         }
         (None, Some(url), _) => {
             let key = match key_file {
@@ -102,22 +92,9 @@ pub fn test(cli: &Cli, store: Option<&mut Store>) -> showcall_core::Result<ExitC
         }
         println!("{}", if report.ok { "OK" } else { "FAILED" });
     }
-    if let Some((store, event_id, id)) = target {
-        // The same one-line summary the app records (the report and ConnectionTest share a shape).
-        let detail = serde_json::to_value(&report)
-            .and_then(serde_json::from_value::<showcall_core::rtmp::ConnectionTest>)
-            .map(|t| t.summary())
-            .unwrap_or_default();
-        store.record_destination_test(
-            &event_id,
-            &id,
-            &DestinationTest {
-                at: chrono::Utc::now(),
-                ok: report.ok,
-                detail,
-                published: *publish,
-            },
-        )?;
+    if let Some((store, job)) = target {
+        // The same record as the app's Test button.
+        job.record(store, &report, chrono::Utc::now())?;
     }
     Ok(if report.ok {
         ExitCode::SUCCESS

@@ -17,11 +17,13 @@
 
 pub mod amf0;
 pub mod chunk;
+pub mod destination;
 pub mod handshake;
 mod probe;
 mod tls;
 pub mod url;
 
+pub use destination::{prepare as prepare_destination, DestinationProbe};
 pub use probe::{probe, probe_timed, ProbeOptions, Report, Stage, StageName, DEFAULT_TIMEOUT};
 pub use url::{parse_url, redact_url, Target, UrlError};
 

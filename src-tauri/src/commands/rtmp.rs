@@ -4,7 +4,6 @@
 use super::events::view_of;
 use super::CmdResult;
 use crate::state::AppState;
-use showcall_core::model::DestinationTest;
 use showcall_core::rtmp::{self, ConnectionTest, Preset};
 use showcall_core::view::{EventView, TestedView};
 use showcall_core::Error;
@@ -74,81 +73,20 @@ pub async fn test_destination(
     destination_id: String,
     publish: bool,
 ) -> CmdResult<TestedView> {
-    let opts = {
+    let job = {
         let s = state.lock();
-        let prepared = destination(&s, &event_id, &destination_id).and_then(|d| {
-            let key = if publish {
-                s.store.stream_key(&destination_id)?
-            } else {
-                None
-            };
-            Ok(showcall_rtmp::ProbeOptions {
-                url: d.server_url,
-                stream_key: key,
-                publish,
-                ..Default::default()
-            })
-        });
-        prepared.map_err(|e| s.err(e))?
+        let r =
+            showcall_rtmp::prepare_destination(&s.store, &event_id, &destination_id, publish, None);
+        r.map_err(|e| s.err(e))?
     };
-    let result = to_connection_test(&showcall_rtmp::probe(&opts).await);
+    let report = job.run().await;
     let mut s = state.lock();
-    let test = DestinationTest {
-        at: chrono::Utc::now(),
-        ok: result.ok,
-        detail: result.summary(),
-        published: publish,
-    };
-    // A line for the log (what was tested and how it went; the report never holds the key).
-    eprintln!(
-        "showcall: tested destination {destination_id} ({}){}: {}",
-        showcall_rtmp::redact_url(&opts.url),
-        if publish { " with publish" } else { "" },
-        test.detail
-    );
-    let r = s
-        .store
-        .record_destination_test(&event_id, &destination_id, &test)
-        .and_then(|_| view_of(&s, &event_id));
-    match r {
-        Ok(view) => Ok(TestedView { view, result }),
-        Err(e) => Err(s.err(e)),
-    }
-}
-
-/// The probe's report in the core's IPC type (the same JSON shape, by contract).
-pub fn to_connection_test(r: &showcall_rtmp::Report) -> ConnectionTest {
-    serde_json::to_value(r)
-        .and_then(serde_json::from_value)
-        .expect("the probe report and ConnectionTest share one JSON shape")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_probe_report_converts_stage_by_stage() {
-        let report = showcall_rtmp::Report {
-            ok: false,
-            stages: vec![
-                showcall_rtmp::Stage {
-                    stage: showcall_rtmp::StageName::Resolve,
-                    ok: true,
-                    ms: 1,
-                    detail: "127.0.0.1:1935".into(),
-                },
-                showcall_rtmp::Stage {
-                    stage: showcall_rtmp::StageName::Tcp,
-                    ok: false,
-                    ms: 2,
-                    detail: "connection refused".into(),
-                },
-            ],
-        };
-        let t = to_connection_test(&report);
-        assert!(!t.ok);
-        assert_eq!(t.stages[1].stage, "tcp");
-        assert_eq!(t.summary(), "tcp: connection refused");
-    }
+    let test = job.record(&mut s.store, &report, chrono::Utc::now());
+    let r = test.and_then(|t| {
+        eprintln!("{}", job.log_line(&t));
+        view_of(&s, &event_id)
+    });
+    let result = ConnectionTest::from(&report);
+    r.map(|view| TestedView { view, result })
+        .map_err(|e| s.err(e))
 }
