@@ -1,0 +1,194 @@
+//! Reading a spreadsheet into rows of cells: XLSX (detected by content) or CSV (UTF-8 with or
+//! without BOM, UTF-16 with BOM, else Windows-1252; `,` `;` or tab). Row numbers are the ones
+//! the spreadsheet shows: 1-based, empty rows counted but not returned.
+//!
+//! This module owns the sheet as read ([`Sheet`], its rows and their [`Cell`]s) and finding the
+//! header row; `csv_file` and `xlsx` turn each kind of file into numbered rows of cells.
+
+mod cell;
+mod csv_file;
+mod xlsx;
+
+pub use cell::Cell;
+
+use crate::error::ReadError;
+use crate::text::column_letter;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The kind of file read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FileFormat {
+    Csv,
+    Xlsx,
+}
+
+/// A data row: its number as the spreadsheet shows it, and its cells (one per column; short
+/// rows are padded with [`Cell::Empty`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetRow {
+    pub row: u32,
+    pub cells: Vec<Cell>,
+}
+
+/// A spreadsheet as read: the header row and the non-empty rows after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sheet {
+    pub format: FileFormat,
+    /// CSV only: the text encoding found (`UTF-8`, `windows-1252`, `UTF-16LE`…).
+    pub encoding: Option<String>,
+    /// CSV only: the delimiter found.
+    pub delimiter: Option<char>,
+    /// XLSX only: the worksheet read, and every worksheet of the workbook.
+    pub sheet_name: Option<String>,
+    pub sheet_names: Vec<String>,
+    /// The row holding the headers (the first non-empty one).
+    pub header_row: u32,
+    /// One per column, as written (may be empty).
+    pub headers: Vec<String>,
+    pub rows: Vec<SheetRow>,
+}
+
+impl Sheet {
+    /// How messages name a column: its header, or `column C` when the header is blank.
+    pub fn column_name(&self, index: usize) -> String {
+        match self.headers.get(index).map(|h| h.trim()) {
+            Some(h) if !h.is_empty() => h.to_string(),
+            _ => format!("column {}", column_letter(index)),
+        }
+    }
+}
+
+/// What to read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadOptions {
+    /// XLSX: the worksheet to read (case-insensitive); the first one when `None`.
+    pub sheet: Option<String>,
+}
+
+/// Reads a file; see [`read`].
+pub fn read_file(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Sheet, ReadError> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    read(&bytes, opts)
+}
+
+/// Reads spreadsheet bytes: XLSX when they start like a zip file, CSV otherwise.
+pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return xlsx::read(bytes, opts);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(ReadError::OldExcel);
+    }
+    csv_file::read(bytes)
+}
+
+/// How many of the first non-empty rows may sit above the header (a title, a date line).
+const HEADER_SEARCH: usize = 10;
+
+/// Builds a sheet from numbered rows of cells: empty rows are dropped, every row is padded to
+/// the widest. The header is the first non-empty row, unless one of the next few names more
+/// known fields (a title line above the headers).
+fn assemble(
+    numbered: impl Iterator<Item = (u32, Vec<Cell>)>,
+) -> Result<(u32, Vec<String>, Vec<SheetRow>), ReadError> {
+    let mut any = false;
+    let mut rows: Vec<SheetRow> = numbered
+        .inspect(|_| any = true)
+        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+        .map(|(row, cells)| SheetRow { row, cells })
+        .collect();
+    if rows.is_empty() {
+        return Err(if any {
+            ReadError::NoHeaderRow
+        } else {
+            ReadError::Empty
+        });
+    }
+    let known = |r: &SheetRow| {
+        let mut fields: Vec<crate::mapping::Field> = r
+            .cells
+            .iter()
+            .filter_map(|c| crate::mapping::Field::detect(&c.display()))
+            .collect();
+        fields.sort();
+        fields.dedup();
+        fields.len()
+    };
+    let (best, score) = rows
+        .iter()
+        .take(HEADER_SEARCH)
+        .enumerate()
+        .map(|(i, r)| (i, known(r)))
+        .fold((0, 0), |b, c| if c.1 > b.1 { c } else { b });
+    let at = if score >= 2 { best } else { 0 };
+    let mut data = rows.split_off(at + 1);
+    let header = rows.pop().expect("at least one row");
+    if data.is_empty() {
+        return Err(ReadError::NoDataRows {
+            header_row: header.row,
+        });
+    }
+    let width = std::iter::once(&header)
+        .chain(&data)
+        .filter_map(|r| r.cells.iter().rposition(|c| !c.is_empty()))
+        .max()
+        .map_or(0, |last| last + 1);
+    let mut headers: Vec<String> = header.cells.iter().map(Cell::display).collect();
+    headers.resize(width, String::new());
+    for r in &mut data {
+        r.cells.resize(width, Cell::Empty);
+    }
+    Ok((header.row, headers, data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_files_say_why() {
+        let o = ReadOptions::default();
+        assert_eq!(read(b"", &o).unwrap_err(), ReadError::Empty);
+        assert_eq!(
+            read(b"\xEF\xBB\xBF \n\n", &o).unwrap_err(),
+            ReadError::Empty
+        );
+        assert_eq!(read(b";;\n;;\n", &o).unwrap_err(), ReadError::NoHeaderRow);
+        assert_eq!(
+            read(b"Title;Start\n", &o).unwrap_err(),
+            ReadError::NoDataRows { header_row: 1 }
+        );
+        assert!(matches!(
+            read(b"PK\x03\x04garbage", &o).unwrap_err(),
+            ReadError::NotWorkbook(_)
+        ));
+        assert_eq!(read(b"a\0b\0", &o).unwrap_err(), ReadError::Binary);
+        let xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
+        assert_eq!(read(&xls, &o).unwrap_err(), ReadError::OldExcel);
+        assert_eq!(
+            ReadError::OldExcel.message(showcall_core::i18n::Lang::FrCa),
+            "un fichier Excel 97–2003 (.xls) : enregistrez-le d’abord en .xlsx ou en CSV"
+        );
+    }
+
+    #[test]
+    fn a_title_line_above_the_headers_is_passed_over() {
+        let csv = "Sommet Boréal 2027 — programme;;\n\nTitre;Début;Fin\nA;9:00;10:00\n";
+        let s = read(csv.as_bytes(), &ReadOptions::default()).unwrap();
+        assert_eq!(s.header_row, 3);
+        assert_eq!(s.headers, ["Titre", "Début", "Fin"]);
+        assert_eq!(s.rows[0].row, 4);
+        // Without known headers the first non-empty row stays the header.
+        let s = read(b"Quoi,Quand\nA,9:00\n", &ReadOptions::default()).unwrap();
+        assert_eq!(s.header_row, 1);
+    }
+}
