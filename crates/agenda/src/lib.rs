@@ -12,6 +12,7 @@
 //! [`prepare`] chains steps 1–3 and the plan for the CLI.
 
 mod error;
+mod import;
 mod issue;
 mod mapping;
 mod plan;
@@ -21,6 +22,7 @@ mod text;
 mod values;
 
 pub use error::{ImportError, MapError, MappingError, ReadError};
+pub use import::{import, load, AgendaError, AgendaImported, AgendaTarget, Loaded};
 pub use issue::{IssueCode, RowIssue};
 pub use mapping::{parse_override, Field, How, MappedColumn, Mapping, MappingReport, Override};
 pub use plan::{

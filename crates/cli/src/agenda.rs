@@ -1,6 +1,6 @@
 //! `showcall import agenda`: a customer's agenda spreadsheet into an event.
 
-use showcall_agenda::{ImportOptions, Outcome};
+use showcall_agenda::{AgendaError, AgendaTarget, ImportOptions, Outcome};
 use showcall_core::Store;
 use std::path::Path;
 use std::process::ExitCode;
@@ -25,31 +25,33 @@ pub fn run(
     opts: &Opts,
 ) -> showcall_core::Result<ExitCode> {
     let lang = cli.lang;
-    let (data, new) = match target {
-        Target::Event(e) => (store.load(&store.find_event(e)?)?, false),
-        Target::New { name, tz } => (showcall_agenda::new_event(name, tz, lang.tag())?, true),
-    };
-    let bytes = std::fs::read(file).map_err(|source| showcall_core::Error::Io {
-        path: file.display().to_string(),
-        source,
-    })?;
-    let prepared = match showcall_agenda::prepare(
-        &bytes,
-        &data,
-        &ImportOptions {
-            map: opts.map.clone(),
+    let target = match target {
+        Target::Event(e) => AgendaTarget {
+            event_id: Some(store.find_event(e)?),
             ..Default::default()
         },
-    ) {
-        Ok(p) => p,
+        Target::New { name, tz } => AgendaTarget {
+            new_name: Some(name.clone()),
+            new_time_zone: Some(tz.clone()),
+            ..Default::default()
+        },
+    };
+    let options = ImportOptions {
+        map: opts.map.clone(),
+        ..Default::default()
+    };
+    let loaded = match showcall_agenda::load(store, file, &target, &options, lang) {
+        Ok(l) => l,
+        Err(AgendaError::Core(e)) => return Err(e),
         Err(e) => {
-            eprintln!("showcall: {}: {}", file.display(), e.message(lang));
+            eprintln!("showcall: {}", e.message(lang));
             return Ok(ExitCode::from(2));
         }
     };
-    let plan = &prepared.plan;
+    let plan = &loaded.prepared.plan;
+    let prepared = &loaded.prepared;
     if opts.json {
-        crate::print::json(&prepared);
+        crate::print::json(prepared);
     } else {
         for note in plan.notes(lang) {
             println!("{note}");
@@ -104,16 +106,19 @@ pub fn run(
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let after = showcall_agenda::apply(&data, plan);
-    if new {
-        store.insert(&after)?;
-    } else {
-        store.replace(&after)?;
-    }
+    let (done, _) = match showcall_agenda::import(store, &loaded, opts.accept_valid) {
+        Ok(d) => d,
+        Err(AgendaError::Core(e)) => return Err(e),
+        Err(e) => {
+            eprintln!("showcall: {}", e.message(lang));
+            return Ok(ExitCode::from(1));
+        }
+    };
     if !opts.json {
+        let name = store.load(&done.event_id)?.event.name;
         println!(
-            "imported {} session(s) into {} ({})",
-            c.to_add, after.event.name, after.event.id
+            "imported {} session(s) into {name} ({})",
+            done.sessions_added, done.event_id
         );
     }
     Ok(ExitCode::SUCCESS)
