@@ -53,6 +53,7 @@ fn main() {
             "get_mode",
             "set_mode",
             "mode_chosen",
+            "palette_contrast",
         ]));
     tauri_build::try_build(attrs).expect("tauri build script");
 }

@@ -111,6 +111,7 @@ pub fn run() {
             commands::branding::get_mode,
             commands::branding::set_mode,
             commands::branding::mode_chosen,
+            commands::branding::palette_contrast,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Showcall");

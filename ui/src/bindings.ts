@@ -247,7 +247,71 @@ export type Finding = {
  */
 code: string, severity: Severity, subject: Subject, message: string, };
 
-export type EventView = { data: EventData, schedule: Schedule, findings: Array<Finding>, canUndo: boolean, canRedo: boolean, };
+export type EventView = { data: EventData, schedule: Schedule, findings: Array<Finding>, canUndo: boolean, canRedo: boolean, 
+/**
+ * What the actor using this copy may do (the UI shows only that).
+ */
+may: Permissions, 
+/**
+ * The branding checklist as the actor sees it.
+ */
+brand: BrandView, };
+
+export type BrandView = { readiness: Readiness, 
+/**
+ * Readiness in whole percent, rounded down; 100 when nothing is required.
+ */
+readinessPercent: number, 
+/**
+ * One per item, in the checklist's order.
+ */
+actions: Array<ItemActions>, contrast: PaletteContrast, };
+
+export type ItemActions = { id: string, attach: boolean, approve: boolean, 
+/**
+ * Approving needs a kept file first (the button says so).
+ */
+approveNeedsFile: boolean, reject: boolean, 
+/**
+ * Ask for the item again.
+ */
+reopen: boolean, 
+/**
+ * Take a file back off the item.
+ */
+removeFiles: boolean, };
+
+export type PaletteContrast = { textOnBackground: number | null, textOnPrimary: number | null, 
+/**
+ * WCAG AA for body text (4.5:1).
+ */
+aa: number, };
+
+export type Permissions = { 
+/**
+ * Add, edit and remove checklist items.
+ */
+shapeChecklist: boolean, 
+/**
+ * Approve, reject or ask again for an item.
+ */
+decideItems: boolean, 
+/**
+ * Change the checklist's lead time.
+ */
+leadTime: boolean, 
+/**
+ * Save and delete checklist presets.
+ */
+presets: boolean, 
+/**
+ * Remove a file from an approved item.
+ */
+removeApprovedFiles: boolean, 
+/**
+ * Cues, cue settings, tasks, destinations, the support kit, the live controls.
+ */
+production: boolean, };
 
 export type EditResult = { view: EventView, created: string | null, };
 

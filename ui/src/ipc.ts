@@ -12,10 +12,12 @@ import type {
   EventSummary,
   EventView,
   Exported,
-  ImportPlan,
   Imported,
+  ImportPlan,
   Lang,
   LiveSnapshot,
+  Palette,
+  PaletteContrast,
   Preset,
   Report,
   Resolution,
@@ -294,6 +296,11 @@ export function getMode(): Promise<"analyst" | "customer"> {
 }
 
 /** Whether the mode was ever chosen on this machine (the events list asks once). */
+/** The contrast ratios of a palette as typed (the core's WCAG maths). */
+export function paletteContrast(args: { palette: Palette }): Promise<PaletteContrast> {
+  return invoke("palette_contrast", args);
+}
+
 export function modeChosen(): Promise<boolean> {
   return invoke("mode_chosen");
 }

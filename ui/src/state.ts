@@ -53,6 +53,12 @@ export async function setMode(m: Mode): Promise<void> {
     setModeSignal(await ipc.setMode({ mode: m }));
     setModeChosen(true);
     if (!tabs().includes(tab())) setTab(tabs()[0]);
+    // What the open event offers follows who uses the copy.
+    const open = view()?.data.event.id;
+    if (open) {
+      const next = await ipc.loadEvent({ id: open });
+      if (view()?.data.event.id === open) setView(next);
+    }
   } catch (e) {
     fail(e);
   }

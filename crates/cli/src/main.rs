@@ -483,7 +483,8 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             }
             let actor = store.actor();
-            let a = showcall_core::service::record_actual(&mut store, actor, session, *start, *end)?;
+            let a =
+                showcall_core::service::record_actual(&mut store, actor, session, *start, *end)?;
             let show =
                 |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_else(|| "-".into());
             println!(

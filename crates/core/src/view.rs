@@ -1,8 +1,11 @@
 //! What a window shows of one event: the stored data, its computed schedule and the findings,
 //! built in one place so the app and the CLI agree.
 
+use crate::branding;
 use crate::i18n::Lang;
-use crate::model::{new_id, Event, EventData};
+use crate::model::{
+    new_id, Actor, Event, EventData, ItemActions, PaletteContrast, Permissions, Readiness,
+};
 use crate::rules::{self, Finding};
 use crate::schedule::{self, Schedule};
 use serde::Serialize;
@@ -17,6 +20,23 @@ pub struct EventView {
     pub findings: Vec<Finding>,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// What the actor using this copy may do (the UI shows only that).
+    pub may: Permissions,
+    /// The branding checklist as the actor sees it.
+    pub brand: BrandView,
+}
+
+/// The branding checklist's computed side: readiness, what each row offers, the palette's
+/// contrast.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BrandView {
+    pub readiness: Readiness,
+    /// Readiness in whole percent, rounded down; 100 when nothing is required.
+    pub readiness_percent: u32,
+    /// One per item, in the checklist's order.
+    pub actions: Vec<ItemActions>,
+    pub contrast: PaletteContrast,
 }
 
 /// The answer to an edit: the new view and the id of the item the edit created, if any.
@@ -45,22 +65,44 @@ pub struct AppInfo {
     pub lang: Lang,
 }
 
-/// Computes the schedule and findings of `data` in `lang`, as of `now` (for overdue items).
+/// Where undo and redo stand for the event.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Steps {
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// Computes the schedule and findings of `data` in `lang`, as of `now` (for overdue items), and
+/// what `actor` may do with it.
 pub fn build(
     data: EventData,
     lang: Lang,
-    can_undo: bool,
-    can_redo: bool,
+    actor: Actor,
+    steps: Steps,
     now: chrono::DateTime<chrono::Utc>,
 ) -> EventView {
     let schedule = schedule::compute(&data);
     let findings = rules::check_at(&data, &schedule, lang, Some(now));
+    let may = Permissions::of(actor);
+    let readiness = branding::readiness(&data.brand_items);
+    let brand = BrandView {
+        readiness,
+        readiness_percent: readiness.percent(),
+        actions: data
+            .brand_items
+            .iter()
+            .map(|i| branding::actions(i, &may))
+            .collect(),
+        contrast: branding::palette_contrast(&data.branding.palette),
+    };
     EventView {
         data,
         schedule,
         findings,
-        can_undo,
-        can_redo,
+        can_undo: steps.can_undo,
+        can_redo: steps.can_redo,
+        may,
+        brand,
     }
 }
 

@@ -4,7 +4,7 @@
 use super::edit::answer;
 use super::CmdResult;
 use crate::state::AppState;
-use showcall_core::model::BrandPreset;
+use showcall_core::model::{BrandPreset, Palette, PaletteContrast};
 use showcall_core::service;
 use showcall_core::view::EditResult;
 use std::path::Path;
@@ -66,6 +66,13 @@ pub fn delete_brand_preset(state: State<AppState>, name: String) -> CmdResult<Ve
 #[tauri::command]
 pub fn get_mode(state: State<AppState>) -> &'static str {
     state.lock().store.actor().code()
+}
+
+/// The contrast ratios of a palette as typed (the Colours panel asks while the user types).
+#[tauri::command]
+#[allow(clippy::needless_pass_by_value)]
+pub fn palette_contrast(palette: Palette) -> PaletteContrast {
+    showcall_core::branding::palette_contrast(&palette)
 }
 
 /// Whether someone has said who uses this copy (the events list asks once, at first start).

@@ -11,11 +11,16 @@ use tauri::State;
 pub fn view_of(inner: &Inner, id: &str) -> showcall_core::Result<EventView> {
     let data = inner.store.load(id)?;
     let h = inner.history.get(id);
+    let steps = view::Steps {
+        can_undo: h.is_some_and(|h| h.can_undo()),
+        can_redo: h.is_some_and(|h| h.can_redo()),
+    };
+    let actor = inner.store.actor();
     Ok(view::build(
         data,
         inner.lang,
-        h.is_some_and(|h| h.can_undo()),
-        h.is_some_and(|h| h.can_redo()),
+        actor,
+        steps,
         chrono::Utc::now(),
     ))
 }

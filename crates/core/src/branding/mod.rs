@@ -9,7 +9,8 @@ mod palette;
 
 pub use crate::model::{
     AssetFile, AssetKind, AssetStatus, BrandItem, BrandPreset, Branding, ChatAudience,
-    ChatRequirements, Palette, PresetItem, Readiness, StatusChange, DEFAULT_DUE_DAYS,
+    ChatRequirements, ItemActions, Palette, PaletteContrast, PresetItem, Readiness, StatusChange,
+    DEFAULT_DUE_DAYS,
 };
 pub(crate) use palette::palette_ready;
 pub use palette::{contrast, normalise_hex, parse_hex, AA_CONTRAST};
@@ -17,7 +18,7 @@ pub use palette::{contrast, normalise_hex, parse_hex, AA_CONTRAST};
 use crate::asset_check::{self, Spec};
 use crate::error::Invalid;
 use crate::i18n::Lang;
-use crate::model::{new_id, EventData, Owner};
+use crate::model::{new_id, EventData, Owner, Permissions};
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
 
@@ -158,6 +159,52 @@ pub(crate) fn labels(list: &[AssetStatus], lang: Lang) -> String {
         .join(or)
 }
 
+/// What an item's row offers someone who may do `may`: following [`next_statuses`], a file
+/// item is only received or approved with a kept file, a rejected one is asked for again before
+/// it can be approved, and files can be attached at any time. The customer's lead only attaches
+/// (and takes back files of items not yet approved).
+pub fn actions(item: &BrandItem, may: &Permissions) -> ItemActions {
+    let files = item.kind.takes_files();
+    let remove_files = may.remove_approved_files || item.status != AssetStatus::Approved;
+    if !may.decide_items {
+        return ItemActions {
+            id: item.id.clone(),
+            attach: files,
+            approve: false,
+            approve_needs_file: false,
+            reject: false,
+            reopen: false,
+            remove_files,
+        };
+    }
+    let has_stored = item.files.iter().any(|f| f.stored);
+    let approvable = !files || has_stored;
+    let offered = |to: AssetStatus| next_statuses(item.status).contains(&to);
+    let reject = match item.status {
+        // A file item with nothing received has nothing to reject yet.
+        AssetStatus::Requested => !files || !item.files.is_empty(),
+        _ => offered(AssetStatus::Rejected),
+    };
+    ItemActions {
+        id: item.id.clone(),
+        attach: files,
+        approve: offered(AssetStatus::Approved) && approvable,
+        approve_needs_file: files && !has_stored,
+        reject,
+        reopen: offered(AssetStatus::Requested),
+        remove_files,
+    }
+}
+
+/// The palette's contrast ratios: text on the background, text on the primary colour.
+pub fn palette_contrast(p: &Palette) -> PaletteContrast {
+    PaletteContrast {
+        text_on_background: contrast(&p.text, &p.background),
+        text_on_primary: contrast(&p.text, &p.primary),
+        aa: AA_CONTRAST,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +224,116 @@ mod tests {
         let r = readiness(&items);
         assert_eq!((r.approved, r.required, r.percent()), (1, 6, 16));
         assert_eq!(readiness(&[]).percent(), 100);
+    }
+
+    fn row(kind: AssetKind, status: AssetStatus, files: &[bool]) -> BrandItem {
+        let mut it = items_from(&default_preset(Lang::En).items, "e", 0)
+            .into_iter()
+            .find(|i| i.kind == kind)
+            .unwrap();
+        it.status = status;
+        it.files = files
+            .iter()
+            .enumerate()
+            .map(|(n, stored)| AssetFile {
+                sha256: format!("{n:064}"),
+                name: format!("{n}.png"),
+                bytes: 1,
+                added_at: chrono::DateTime::UNIX_EPOCH,
+                added_by: "customer".into(),
+                report: crate::model::AssetReport {
+                    kind: kind.code().into(),
+                    file_type: Some("png".into()),
+                    bytes: 1,
+                    width: None,
+                    height: None,
+                    duration_ms: None,
+                    checks: vec![],
+                },
+                stored: *stored,
+                thumbnail: false,
+            })
+            .collect();
+        it
+    }
+
+    fn offer(a: &ItemActions) -> [bool; 5] {
+        [
+            a.attach,
+            a.approve,
+            a.approve_needs_file,
+            a.reject,
+            a.reopen,
+        ]
+    }
+
+    #[test]
+    fn rows_offer_what_the_status_flow_and_the_actor_allow() {
+        use crate::model::Actor;
+        use AssetKind::*;
+        use AssetStatus::*;
+        let analyst = Permissions::of(Actor::Analyst);
+        let customer = Permissions::of(Actor::Customer);
+        //                                   attach approve needsFile reject reopen
+        let received = row(Logo, Received, &[true]);
+        assert_eq!(
+            offer(&actions(&received, &analyst)),
+            [true, true, false, true, true]
+        );
+        // A requested file item with nothing received: only Attach (approving needs a file).
+        let empty = row(Logo, Requested, &[]);
+        assert_eq!(
+            offer(&actions(&empty, &analyst)),
+            [true, false, true, false, false]
+        );
+        // Something was sent but not kept (wrong type): it can be rejected, not approved.
+        let sent = row(Logo, Requested, &[false]);
+        assert_eq!(
+            offer(&actions(&sent, &analyst)),
+            [true, false, true, true, false]
+        );
+        // Approved and rejected items are asked for again; a rejected one is not approved
+        // straight away, a requested one with a kept file is.
+        let approved = row(Logo, Approved, &[true]);
+        assert_eq!(
+            offer(&actions(&approved, &analyst)),
+            [true, false, false, false, true]
+        );
+        let rejected = row(Logo, Rejected, &[true]);
+        assert_eq!(
+            offer(&actions(&rejected, &analyst)),
+            [true, false, false, false, true]
+        );
+        let kept = row(Logo, Requested, &[true]);
+        assert!(actions(&kept, &analyst).approve);
+        // Colours and chat are approved as filled in, without files.
+        let colours = row(Colours, Requested, &[]);
+        assert_eq!(
+            offer(&actions(&colours, &analyst)),
+            [false, true, false, true, false]
+        );
+        // The customer's lead only attaches, and keeps approved files where they are.
+        assert_eq!(
+            offer(&actions(&received, &customer)),
+            [true, false, false, false, false]
+        );
+        assert!(actions(&received, &customer).remove_files);
+        assert!(!actions(&approved, &customer).remove_files);
+        assert!(actions(&approved, &analyst).remove_files);
+    }
+
+    #[test]
+    fn the_palette_contrast_is_given_where_both_colours_are() {
+        let mut p = Palette {
+            primary: String::new(),
+            secondary: String::new(),
+            text: "#000000".into(),
+            background: "#ffffff".into(),
+        };
+        let c = palette_contrast(&p);
+        assert!((c.text_on_background.unwrap() - 21.0).abs() < 1e-9);
+        assert_eq!((c.text_on_primary, c.aa), (None, AA_CONTRAST));
+        p.primary = "#767676".into();
+        assert!(palette_contrast(&p).text_on_primary.unwrap() > 4.0);
     }
 }

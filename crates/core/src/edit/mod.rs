@@ -10,13 +10,14 @@ mod build;
 mod fields;
 mod permits;
 
+pub use crate::model::Permissions;
 pub use crate::time::parse_instant;
 pub use apply::apply;
 pub use fields::{
     BrandItemFields, CustomCueFields, DestinationFields, EventFields, PersonFields, SegmentFields,
     SessionFields,
 };
-pub use permits::{may, permits, Act, Permissions};
+pub use permits::{may, permits, Act};
 
 use crate::i18n::Lang;
 use crate::model::*;

@@ -3,13 +3,11 @@
 //! requirements, and delivers branding files. Shaping the checklist, deciding on an item
 //! (approve, reject, ask again), its lead time, presets, cues, tasks, RTMP destinations, the
 //! event's support kit and the live controls stay the analyst's. One answer for the app, the
-//! CLI and the views, so the UI only shows what [`Permissions`] says.
+//! CLI and the views, so the UI only shows what [`crate::model::Permissions`] says.
 
 use super::Edit;
 use crate::error::{Error, Invalid, Result};
 use crate::model::{Actor, AssetStatus, EventData};
-use serde::Serialize;
-use ts_rs::TS;
 
 /// Something an actor may want to do, beside editing an event ([`permits`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,39 +20,6 @@ pub enum Act {
     Live,
     /// Put stream keys in a handoff package.
     ExportStreamKeys,
-}
-
-/// What the actor using this copy may do, for the UI to show or hide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Permissions {
-    /// Add, edit and remove checklist items.
-    pub shape_checklist: bool,
-    /// Approve, reject or ask again for an item.
-    pub decide_items: bool,
-    /// Change the checklist's lead time.
-    pub lead_time: bool,
-    /// Save and delete checklist presets.
-    pub presets: bool,
-    /// Remove a file from an approved item.
-    pub remove_approved_files: bool,
-    /// Cues, cue settings, tasks, destinations, the support kit, the live controls.
-    pub production: bool,
-}
-
-impl Permissions {
-    /// What `actor` may do.
-    pub fn of(actor: Actor) -> Permissions {
-        let analyst = actor == Actor::Analyst;
-        Permissions {
-            shape_checklist: analyst,
-            decide_items: analyst,
-            lead_time: analyst,
-            presets: analyst,
-            remove_approved_files: analyst,
-            production: analyst,
-        }
-    }
 }
 
 fn refuse(field: &str, en: &str, fr: &str) -> Error {

@@ -259,3 +259,30 @@ impl Readiness {
             .unwrap_or(100)
     }
 }
+
+/// What an item's row offers the actor using this copy (computed by
+/// [`crate::branding::actions`] from the status flow and what they may do).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemActions {
+    pub id: String,
+    pub attach: bool,
+    pub approve: bool,
+    /// Approving needs a kept file first (the button says so).
+    pub approve_needs_file: bool,
+    pub reject: bool,
+    /// Ask for the item again.
+    pub reopen: bool,
+    /// Take a file back off the item.
+    pub remove_files: bool,
+}
+
+/// The WCAG contrast ratios of a palette (1 to 21), where both colours are given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaletteContrast {
+    pub text_on_background: Option<f64>,
+    pub text_on_primary: Option<f64>,
+    /// WCAG AA for body text (4.5:1).
+    pub aa: f64,
+}

@@ -17,11 +17,12 @@ mod session;
 mod stage;
 mod task;
 
-pub use actor::Actor;
+pub use actor::{Actor, Permissions};
 pub use asset_spec::{check_label, Check as AssetCheck, Report as AssetReport, Spec as AssetSpec};
 pub use brand::{
     AssetFile, AssetKind, AssetStatus, BrandItem, BrandPreset, Branding, ChatAudience,
-    ChatRequirements, Palette, PresetItem, Readiness, StatusChange, DEFAULT_DUE_DAYS,
+    ChatRequirements, ItemActions, Palette, PaletteContrast, PresetItem, Readiness, StatusChange,
+    DEFAULT_DUE_DAYS,
 };
 pub use cue::{
     Actual, Cue, CueAnchor, CueKind, CueRecord, CueSetting, CueState, CustomCue, DayLog, Delay,

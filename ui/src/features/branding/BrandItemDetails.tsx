@@ -3,7 +3,7 @@ import { For, Show } from "solid-js";
 import type { AssetCheck, AssetFile, BrandItem } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { lang, t } from "../../i18n";
-import { hour12, mode, view } from "../../state";
+import { hour12, view } from "../../state";
 import { formatDateTime } from "../../time";
 import { formatBytes } from "../handoff/handoff";
 import { checkLabel, previewOf, previewUrl, takesFiles } from "./branding";
@@ -111,7 +111,7 @@ function FileEntry(props: { item: BrandItem; file: AssetFile; when: (at: string)
         </Show>
         <span class="spacer" />
         {/* Once approved, only the analyst takes a file back off. */}
-        <Show when={mode() === "analyst" || props.item.status !== "approved"}>
+        <Show when={view()?.brand.actions.find((a) => a.id === props.item.id)?.removeFiles}>
           <button
             type="button"
             class="small danger-quiet"

@@ -5,13 +5,13 @@ import type { BrandItem } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { Field } from "../../components/Field";
 import { lang, t } from "../../i18n";
-import { highlight, mode, view } from "../../state";
+import { highlight, view } from "../../state";
 import { formatDayKey } from "../../time";
 import { FindingBadge } from "../findings/FindingBadge";
 import { findingsFor } from "../findings/findings";
 import { BrandItemDetails } from "./BrandItemDetails";
 import { BrandItemForm } from "./BrandItemForm";
-import { actionsFor, specSummary, STATUS_MARK, takesFiles } from "./branding";
+import { NO_ACTIONS, specSummary, STATUS_MARK, takesFiles } from "./branding";
 import { BrandThumb } from "./BrandThumb";
 import {
   attachPaths,
@@ -29,7 +29,7 @@ export function BrandItemRow(props: { item: BrandItem; dropTarget: boolean; drag
   const v = () => view()!;
   const it = () => props.item;
   const files = () => takesFiles(it().kind);
-  const acts = () => actionsFor(it(), mode());
+  const acts = () => v().brand.actions.find((a) => a.id === it().id) ?? NO_ACTIONS;
   const findings = () => findingsFor(v().findings, "brandItem", it().id);
   const overdue = () => findings().some((f) => f.code === "asset_overdue");
   const spec = () => specSummary(it().spec, lang());
@@ -251,7 +251,7 @@ export function BrandItemRow(props: { item: BrandItem; dropTarget: boolean; drag
             {files() ? t("branding.detailsFiles", { n: it().files.length }) : t("branding.details")}
           </button>
           {/* The checklist is the analyst's: the customer's lead fills it, not reshapes it. */}
-          <Show when={mode() === "analyst"}>
+          <Show when={v().may.shapeChecklist}>
             <button
               type="button"
               class="small"

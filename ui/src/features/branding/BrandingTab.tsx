@@ -7,7 +7,7 @@ import type { AssetKind } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { FieldError } from "../../components/ErrorBanner";
 import { lang, t } from "../../i18n";
-import { applyEdit, mode, view } from "../../state";
+import { applyEdit, view } from "../../state";
 import { BrandItemRow } from "./BrandItemRow";
 import { ChatPanel } from "./ChatPanel";
 import { ColoursPanel } from "./ColoursPanel";
@@ -18,7 +18,6 @@ import {
   newPresetItem,
   parseDueDays,
   presetItems,
-  readinessOf,
   rowAt,
   toCssPoint,
   type RowBox,
@@ -88,7 +87,7 @@ export function BrandingTab() {
     <main class="tab-page brand-page" data-testid="branding-tab" data-native-undo ref={root}>
       <div class="page-head">
         <h2>{t("branding.title")}</h2>
-        <Show when={mode() === "analyst"}>
+        <Show when={v().may.shapeChecklist}>
           <AddItem />
         </Show>
       </div>
@@ -152,7 +151,7 @@ function currentWebview(): ReturnType<typeof getCurrentWebview> | null {
 
 function Summary() {
   const v = () => view()!;
-  const score = () => readinessOf(v().data.brandItems);
+  const score = () => ({ ...v().brand.readiness, percent: v().brand.readinessPercent });
   return (
     <section class="card brand-summary" aria-label={t("branding.summaryLabel")}>
       <div
@@ -186,10 +185,10 @@ function Summary() {
         </div>
       </div>
       <div class="brand-summary-tools">
-        <Show when={mode() === "analyst"}>
+        <Show when={v().may.leadTime}>
           <DueDays />
         </Show>
-        <Show when={mode() === "analyst"}>
+        <Show when={v().may.presets}>
           <Presets />
         </Show>
       </div>

@@ -1,14 +1,15 @@
 // The event's palette: four colours typed as hex or picked, checked as they are typed, the live
 // WCAG contrast of the text on the background and on the primary colour, and a mock stage.
-import { createEffect, createSignal, For, on, Show } from "solid-js";
+import { createEffect, createResource, createSignal, For, on, Show } from "solid-js";
 import type { Palette } from "../../bindings";
 import { FieldError } from "../../components/ErrorBanner";
+import * as ipc from "../../ipc";
 import { FieldGroup } from "../../components/Field";
 import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
 import { FindingBadge } from "../findings/FindingBadge";
 import { brandingWith, PALETTE_FIELDS, previewOf, previewUrl, stageImage, type PaletteField } from "./branding";
-import { AA_CONTRAST, contrast, isValidHexField, normaliseHex, ratioText } from "./colour";
+import { isValidHexField, normaliseHex, ratioText } from "./colour";
 import { Unsaved } from "./Unsaved";
 
 /** What the mock stage shows for a colour not given (or not valid) yet. */
@@ -51,6 +52,12 @@ export function ColoursPanel() {
   const set = (f: PaletteField, value: string) => setDraft((d) => ({ ...d, [f]: value }));
   const invalid = (f: PaletteField) => !isValidHexField(draft()[f]);
   const anyInvalid = () => PALETTE_FIELDS.some(invalid);
+
+  // The contrast of the palette as typed, from the core (the same maths as the finding).
+  const [contrast] = createResource(
+    () => ({ ...draft() }),
+    (palette) => ipc.paletteContrast({ palette }).catch(() => null),
+  );
 
   const lowContrast = () => v().findings.filter((x) => x.code === "palette_low_contrast" && x.subject.kind === "event");
 
@@ -134,14 +141,14 @@ export function ColoursPanel() {
           <ContrastLine
             testid="palette-contrast"
             label={t("branding.contrastTextBg")}
-            a={draft().text}
-            b={draft().background}
+            ratio={contrast.latest?.textOnBackground ?? null}
+            aa={contrast.latest?.aa ?? 4.5}
           />
           <ContrastLine
             testid="palette-contrast-primary"
             label={t("branding.contrastTextPrimary")}
-            a={draft().text}
-            b={draft().primary}
+            ratio={contrast.latest?.textOnPrimary ?? null}
+            aa={contrast.latest?.aa ?? 4.5}
           />
         </div>
         <Show when={serverErr() && !serverErr()!.field}>
@@ -169,11 +176,11 @@ export function ColoursPanel() {
   );
 }
 
-function ContrastLine(props: { testid: string; label: string; a: string; b: string }) {
-  const ratio = () => contrast(props.a, props.b);
+function ContrastLine(props: { testid: string; label: string; ratio: number | null; aa: number }) {
+  const ratio = () => props.ratio;
   const pass = () => {
     const r = ratio();
-    return r === null ? null : r >= AA_CONTRAST;
+    return r === null ? null : r >= props.aa;
   };
   return (
     <div

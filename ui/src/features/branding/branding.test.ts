@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { AssetFile, AssetSpec, BrandItem, BrandPreset, Branding } from "../../bindings";
 import { setUiLang } from "../../i18n";
 import {
-  actionsFor,
   brandingWith,
   checkLabel,
   dialogFilters,
@@ -18,7 +17,6 @@ import {
   parseOptionalNumber,
   presetItems,
   previewOf,
-  readinessOf,
   rowAt,
   specBytes,
   specSummary,
@@ -111,25 +109,6 @@ describe("specBytes", () => {
   });
 });
 
-describe("readinessOf", () => {
-  it("counts approved required items only, percent rounded down", () => {
-    const items = [
-      item({ status: "approved" }),
-      item({ status: "received" }),
-      item({ status: "rejected" }),
-      item({ status: "requested" }),
-      item({ status: "requested" }),
-      item({ status: "requested" }),
-      item({ status: "approved", required: false }),
-    ];
-    expect(readinessOf(items)).toEqual({ approved: 1, required: 6, percent: 16 });
-  });
-  it("is 100 % with nothing required", () => {
-    expect(readinessOf([])).toEqual({ approved: 0, required: 0, percent: 100 });
-    expect(readinessOf([item({ required: false })]).percent).toBe(100);
-  });
-});
-
 describe("latest files", () => {
   const a = file("a");
   const b = file("b", { stored: false });
@@ -153,44 +132,6 @@ describe("latest files", () => {
     expect(stageImage([older, newer], "background")?.name).toBe("d.png");
     expect(stageImage([{ ...older, status: "received" }, newer], "background")?.name).toBe("e.png");
     expect(stageImage([newer], "logo")).toBeNull();
-  });
-});
-
-describe("actionsFor", () => {
-  it("offers approve and reject on a received file", () => {
-    const a = actionsFor(item({ status: "received", files: [file("a")] }));
-    expect(a).toMatchObject({ attach: true, approve: true, reject: true, reopen: true, approveNeedsFile: false });
-  });
-  it("offers only Attach on a requested file item with nothing received", () => {
-    const a = actionsFor(item({ status: "requested" }));
-    expect(a).toMatchObject({ attach: true, approve: false, approveNeedsFile: true, reject: false, reopen: false });
-    expect(actionsFor(item({ status: "requested", files: [file("a", { stored: false })] })).reject).toBe(true);
-  });
-  it("lets approved and rejected items be requested again", () => {
-    expect(actionsFor(item({ status: "approved", files: [file("a")] }))).toMatchObject({
-      approve: false,
-      reject: false,
-      reopen: true,
-    });
-    expect(actionsFor(item({ status: "rejected" }))).toMatchObject({ approve: false, reopen: true, reject: false });
-    // Rejected goes back to requested first (the core refuses rejected → approved); from
-    // there a kept file can be approved.
-    expect(actionsFor(item({ status: "rejected", files: [file("a")] })).approve).toBe(false);
-    expect(actionsFor(item({ status: "requested", files: [file("a")] })).approve).toBe(true);
-  });
-  it("offers the customer's lead only attaching", () => {
-    const received = item({ status: "received", files: [file("a")] });
-    expect(actionsFor(received, "customer")).toMatchObject({
-      attach: true,
-      approve: false,
-      reject: false,
-      reopen: false,
-    });
-    expect(actionsFor(received, "analyst").approve).toBe(true);
-  });
-  it("approves colours and chat directly, without files", () => {
-    const a = actionsFor(item({ kind: "colours", spec: emptySpec() }));
-    expect(a).toMatchObject({ attach: false, approve: true, approveNeedsFile: false, reject: true });
   });
 });
 

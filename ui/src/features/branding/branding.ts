@@ -12,6 +12,7 @@ import type {
   Branding,
   ChatAudience,
   ChatRequirements,
+  ItemActions,
   Palette,
   PresetItem,
 } from "../../bindings";
@@ -222,22 +223,6 @@ export function specSummary(s: AssetSpec, locale: string): string {
   return parts.join(" · ");
 }
 
-// ---- readiness -----------------------------------------------------------------------
-
-export interface ReadinessScore {
-  approved: number;
-  required: number;
-  /** Whole percent, rounded down like the core's; 100 with nothing required. */
-  percent: number;
-}
-
-export function readinessOf(items: readonly Pick<BrandItem, "required" | "status">[]): ReadinessScore {
-  const req = items.filter((i) => i.required);
-  const approved = req.filter((i) => i.status === "approved").length;
-  const required = req.length;
-  return { approved, required, percent: required === 0 ? 100 : Math.floor((approved * 100) / required) };
-}
-
 // ---- files -------------------------------------------------------------------------
 
 /** The file attached last (the core appends; a file attached again moves to the end). */
@@ -299,47 +284,16 @@ export function dialogFilters(kind: AssetKind): { name: MessageKey; extensions: 
 
 // ---- actions -----------------------------------------------------------------------
 
-export interface Actions {
-  attach: boolean;
-  approve: boolean;
-  /** Approving needs a stored file first (the core refuses; the button says so). */
-  approveNeedsFile: boolean;
-  reject: boolean;
-  reopen: boolean;
-}
-
-/**
- * What an item's row offers, following the core's flow (`branding::next_statuses`): requested →
- * received / approved / rejected; received → approved / rejected / requested; rejected and
- * approved → requested. A file item is only received or approved with a kept file; a rejected
- * one is requested again before it can be approved. Files can be attached at any time. In
- * customer-lead mode only attaching is offered.
- */
-export function actionsFor(
-  item: Pick<BrandItem, "kind" | "status" | "files">,
-  role: "analyst" | "customer" = "analyst",
-): Actions {
-  const files = takesFiles(item.kind);
-  if (role === "customer") {
-    // The customer's lead delivers; approving, rejecting and asking again are the analyst's.
-    return { attach: files, approveNeedsFile: false, approve: false, reject: false, reopen: false };
-  }
-  const hasStored = item.files.some((f) => f.stored);
-  const approvable = !files || hasStored;
-  const something = !files || item.files.length > 0;
-  const base = { attach: files, approveNeedsFile: files && !hasStored };
-  switch (item.status) {
-    case "requested":
-      // A file item with nothing received has nothing to approve: only Attach is offered.
-      return { ...base, approve: approvable, reject: something, reopen: false };
-    case "received":
-      return { ...base, approve: approvable, reject: true, reopen: true };
-    case "rejected":
-      return { ...base, approve: false, reject: false, reopen: true };
-    case "approved":
-      return { ...base, approve: false, reject: false, reopen: true };
-  }
-}
+/** What a row offers while the core has not said (an item just added): nothing. */
+export const NO_ACTIONS: ItemActions = {
+  id: "",
+  attach: false,
+  approve: false,
+  approveNeedsFile: false,
+  reject: false,
+  reopen: false,
+  removeFiles: false,
+};
 
 // ---- fields sent back ------------------------------------------------------------
 
