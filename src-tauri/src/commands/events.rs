@@ -2,7 +2,8 @@
 
 use super::CmdResult;
 use crate::state::{AppState, Inner};
-use showcall_core::model::{new_id, EventSummary, Stage};
+use showcall_core::model::EventSummary;
+use showcall_core::service;
 use showcall_core::view::{self, EventView};
 use showcall_core::{demo, Error};
 use tauri::State;
@@ -41,30 +42,15 @@ pub fn create_event(
     stage_name: String,
 ) -> CmdResult<EventView> {
     let mut s = state.lock();
-    let mut data = view::new_event(&name, &time_zone, &locale);
-    data.stages.push(Stage {
-        id: new_id(),
-        event_id: data.event.id.clone(),
-        name: stage_name.trim().to_string(),
-        position: 0,
-    });
-    let id = data.event.id.clone();
-    let r = s.store.insert(&data).and_then(|_| view_of(&s, &id));
-    r.map_err(|e| s.err(e))
+    let made = service::create_event(&mut s.store, &name, &time_zone, &locale, &stage_name);
+    made.and_then(|id| view_of(&s, &id)).map_err(|e| s.err(e))
 }
 
 #[tauri::command]
 pub fn duplicate_event(state: State<AppState>, id: String) -> CmdResult<Vec<EventSummary>> {
     let mut s = state.lock();
-    let r = (|| {
-        let src = s.store.load(&id)?;
-        let name = match s.lang {
-            showcall_core::i18n::Lang::FrCa => format!("{} (copie)", src.event.name),
-            showcall_core::i18n::Lang::En => format!("{} (copy)", src.event.name),
-        };
-        s.store.insert(&view::duplicate(&src, &name))?;
-        s.store.list_events()
-    })();
+    let lang = s.lang;
+    let r = service::duplicate_event(&mut s.store, &id, lang).and_then(|_| s.store.list_events());
     r.map_err(|e| s.err(e))
 }
 

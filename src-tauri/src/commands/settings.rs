@@ -22,13 +22,10 @@ pub fn set_lang(state: State<AppState>, lang: Lang) -> CmdResult<Lang> {
 #[tauri::command]
 pub fn app_info(state: State<AppState>) -> AppInfo {
     let s = state.lock();
+    let db_path = s.store.path().map(|p| p.display().to_string());
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
-        db_path: s
-            .store
-            .path()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default(),
+        db_path: db_path.unwrap_or_default(),
         lang: s.lang,
     }
 }

@@ -257,3 +257,36 @@ pub fn export_report_csv(store: &Store, event_id: &str, dir: Option<&Path>) -> R
     std::fs::write(&path, crate::report::to_csv(&report)).map_err(|e| io(&path, e))?;
     Ok(path)
 }
+
+/// Creates an empty event (the built-in branding checklist, production tasks) with its first
+/// stage; returns its id.
+pub fn create_event(
+    store: &mut Store,
+    name: &str,
+    time_zone: &str,
+    locale: &str,
+    stage_name: &str,
+) -> Result<String> {
+    let mut data = crate::view::new_event(name, time_zone, locale);
+    data.stages.push(crate::model::Stage {
+        id: crate::model::new_id(),
+        event_id: data.event.id.clone(),
+        name: stage_name.trim().to_string(),
+        position: 0,
+    });
+    store.insert(&data)?;
+    Ok(data.event.id)
+}
+
+/// Copies an event under a new name ("… (copy)" in `lang`) with fresh ids and nothing of its
+/// day; returns the copy's id.
+pub fn duplicate_event(store: &mut Store, event_id: &str, lang: Lang) -> Result<String> {
+    let src = store.load(event_id)?;
+    let name = match lang {
+        Lang::FrCa => format!("{} (copie)", src.event.name),
+        Lang::En => format!("{} (copy)", src.event.name),
+    };
+    let copy = crate::view::duplicate(&src, &name);
+    store.insert(&copy)?;
+    Ok(copy.event.id)
+}
