@@ -7,6 +7,7 @@
 mod blobs;
 mod branding;
 mod cue_plan;
+mod day;
 mod day_log;
 mod destinations;
 mod events;
@@ -18,14 +19,14 @@ mod segments;
 mod sessions;
 mod settings;
 mod stages;
+mod stream_keys;
 mod tasks;
 
-use crate::cues::{self, Actual, Cue, CueRecord, CueState, DayLog, Delay, Phase};
 use crate::edit::{apply, Edit};
 use crate::error::{Error, Invalid, Result};
 use crate::model::{EventData, EventSummary};
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction};
 use rusqlite_migration::{Migrations, M};
 use std::path::{Path, PathBuf};
 
@@ -276,267 +277,6 @@ impl Store {
         events::delete(&tx, event_id)?;
         tx.commit()?;
         Ok(())
-    }
-
-    /// The event day's log: delays, actual times, cue states.
-    pub fn day_log(&self, event_id: &str) -> Result<DayLog> {
-        events::get(&self.conn, event_id)?;
-        day_log::load(&self.conn, event_id)
-    }
-
-    /// The cue timeline of an event as things stand (plan + day log), with each cue's state;
-    /// a cue whose at-time notification went out counts as notified.
-    pub fn cue_timeline(&self, event_id: &str) -> Result<Vec<Cue>> {
-        let data = self.load(event_id)?;
-        let log = day_log::load(&self.conn, event_id)?;
-        let sent = day_log::sent(&self.conn, event_id)?;
-        let mut cues = cues::timeline(&data, &log);
-        for c in cues.iter_mut() {
-            if c.state == CueState::Pending && sent.contains(&(c.key.clone(), Phase::At)) {
-                c.state = CueState::Notified;
-            }
-        }
-        Ok(cues)
-    }
-
-    /// Records "running N minutes late" on a stage (or one session) from `from` on.
-    pub fn add_delay(
-        &mut self,
-        event_id: &str,
-        stage: &str,
-        session: Option<&str>,
-        minutes: i64,
-        from: DateTime<Utc>,
-    ) -> Result<Delay> {
-        let data = self.load(event_id)?;
-        let d = cues::make_delay(&data, stage, session, minutes, from)?;
-        day_log::insert_delay(&self.conn, &d)?;
-        Ok(d)
-    }
-
-    /// Finds a session by id or exact title across all events; returns (event id, session id).
-    pub fn find_session(&self, id_or_title: &str) -> Result<(String, String)> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT event_id, id FROM sessions WHERE id = ?1 OR title = ?1")?;
-        let found: Vec<(String, String)> = stmt
-            .query_map([id_or_title], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        match found.len() {
-            0 => Err(Error::NotFound {
-                kind: "session",
-                id: id_or_title.into(),
-            }),
-            1 => Ok(found.into_iter().next().unwrap()),
-            n => Err(Error::Conflict(format!(
-                "{n} sessions are titled “{id_or_title}”: use an id"
-            ))),
-        }
-    }
-
-    /// Records when a session really started and/or ended (either may be left as it was).
-    pub fn record_actual(
-        &mut self,
-        session: &str,
-        start: Option<DateTime<Utc>>,
-        end: Option<DateTime<Utc>>,
-    ) -> Result<Actual> {
-        let (event_id, session_id) = self.find_session(session)?;
-        let tx = self.conn.transaction()?;
-        let mut log = day_log::load(&tx, &event_id)?;
-        let actual = log.record_actual(&session_id, start, end)?;
-        day_log::upsert_actual(&tx, &event_id, &actual)?;
-        tx.commit()?;
-        Ok(actual)
-    }
-
-    /// Marks a cue done, skipped, missed or back to pending.
-    pub fn set_cue_state(
-        &mut self,
-        event_id: &str,
-        key: &str,
-        state: CueState,
-        at: DateTime<Utc>,
-    ) -> Result<()> {
-        let data = self.load(event_id)?;
-        if !cues::plan(&data).iter().any(|c| c.key == key) {
-            return Err(Error::NotFound {
-                kind: "cue",
-                id: key.into(),
-            });
-        }
-        day_log::upsert_record(
-            &self.conn,
-            event_id,
-            &CueRecord {
-                key: key.into(),
-                state,
-                at,
-            },
-        )
-    }
-
-    /// Records that a cue's notification went out. Returns false when it already had: the
-    /// database itself refuses a second send of the same (cue, phase).
-    pub fn mark_sent(
-        &mut self,
-        event_id: &str,
-        key: &str,
-        phase: Phase,
-        at: DateTime<Utc>,
-    ) -> Result<bool> {
-        day_log::insert_sent(&self.conn, event_id, key, phase, &at)
-    }
-
-    /// The (cue, phase) notifications already sent for an event.
-    pub fn sent(&self, event_id: &str) -> Result<std::collections::HashSet<(String, Phase)>> {
-        day_log::sent(&self.conn, event_id)
-    }
-
-    /// The planned vs actual report of an event.
-    pub fn report(&self, event_id: &str) -> Result<crate::report::Report> {
-        let data = self.load(event_id)?;
-        let log = day_log::load(&self.conn, event_id)?;
-        Ok(crate::report::build(
-            &data,
-            &log,
-            &self.cue_timeline(event_id)?,
-        ))
-    }
-
-    /// A stored setting (UI language, first-start flags).
-    pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        settings::get(&self.conn, key)
-    }
-
-    /// Stores a setting.
-    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        settings::set(&self.conn, key, value)
-    }
-
-    /// Who uses this database: the customer lead when the `mode` setting says so, else the
-    /// analyst. Packages written here say so in their manifest.
-    pub fn actor(&self) -> crate::model::Actor {
-        match settings::get(&self.conn, MODE_SETTING)
-            .ok()
-            .flatten()
-            .as_deref()
-        {
-            Some("customer") => crate::model::Actor::Customer,
-            _ => crate::model::Actor::Analyst,
-        }
-    }
-
-    /// Whether someone has said who uses this copy (the events list asks once, at first start).
-    pub fn actor_chosen(&self) -> bool {
-        matches!(settings::get(&self.conn, MODE_SETTING), Ok(Some(_)))
-    }
-
-    /// Says who uses this copy from now on.
-    pub fn set_actor(&mut self, actor: crate::model::Actor) -> Result<()> {
-        settings::set(&self.conn, MODE_SETTING, actor.code())
-    }
-
-    /// Chooses where stream keys go from now on (the default comes from `SHOWCALL_KEY_STORE`).
-    pub fn with_key_store(mut self, k: keys::KeyStore) -> Store {
-        self.key_store = k;
-        self
-    }
-
-    /// Whether new stream keys go to the OS credential store (else the sealed file).
-    pub fn keys_in_os_store(&self) -> bool {
-        use keys::KeyStore;
-        match self.key_store {
-            KeyStore::File => false,
-            KeyStore::Os => true,
-            KeyStore::Auto => *self.os_works.get_or_init(keys::os::works),
-        }
-    }
-
-    fn vault(&self) -> Result<&keys::Vault> {
-        if let Some(v) = self.vault.get() {
-            return Ok(v);
-        }
-        let v = match &self.path {
-            Some(p) => keys::Vault::open(&keys::key_path(p))?,
-            None => keys::Vault::ephemeral(),
-        };
-        Ok(self.vault.get_or_init(|| v))
-    }
-
-    /// Finds a destination by id or exact name across all events; returns (event id, id).
-    pub fn find_destination(&self, id_or_name: &str) -> Result<(String, String)> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT event_id, id FROM destinations WHERE id = ?1 OR name = ?1")?;
-        let found: Vec<(String, String)> = stmt
-            .query_map([id_or_name], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        match found.len() {
-            0 => Err(Error::NotFound {
-                kind: "destination",
-                id: id_or_name.into(),
-            }),
-            1 => Ok(found.into_iter().next().unwrap()),
-            n => Err(Error::Conflict(format!(
-                "{n} destinations are named “{id_or_name}”: use an id"
-            ))),
-        }
-    }
-
-    fn destination_of(&self, event_id: &str, id: &str) -> Result<()> {
-        let found: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT 1 FROM destinations WHERE id = ?1 AND event_id = ?2",
-                [id, event_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if found.is_some() {
-            Ok(())
-        } else {
-            Err(Error::NotFound {
-                kind: "destination",
-                id: id.into(),
-            })
-        }
-    }
-
-    /// Stores (sealed) or removes a destination's stream key. A new key forgets the last test.
-    /// The key is checked first (no spaces or invisible characters); errors never quote it.
-    pub fn set_stream_key(&mut self, event_id: &str, id: &str, key: Option<&str>) -> Result<()> {
-        if let Some(k) = key {
-            crate::rtmp::check_key("destination.streamKey", k)?;
-        }
-        self.destination_of(event_id, id)?;
-        let keys = if self.keys_in_os_store() {
-            destinations::Keys::Os
-        } else {
-            destinations::Keys::File(self.vault()?)
-        };
-        let tx = self.conn.unchecked_transaction()?;
-        destinations::set_key(&tx, keys, event_id, id, key)?;
-        destinations::forget_test(&tx, id)?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// A destination's stream key in clear, for a connection test or when the user asks to
-    /// reveal or copy it.
-    pub fn stream_key(&self, id: &str) -> Result<Option<String>> {
-        destinations::get_key(&self.conn, || self.vault(), id)
-    }
-
-    /// Records the result of a connection test of a destination.
-    pub fn record_destination_test(
-        &mut self,
-        event_id: &str,
-        id: &str,
-        test: &crate::model::DestinationTest,
-    ) -> Result<()> {
-        self.destination_of(event_id, id)?;
-        destinations::record_test(&self.conn, event_id, id, test)
     }
 }
 

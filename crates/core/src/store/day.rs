@@ -1,0 +1,135 @@
+//! The event day as the store keeps it: the day log (delays, actual times, cue states), the cue
+//! timeline with what was notified, and the planned vs actual report.
+
+use super::{day_log, events, Store};
+use crate::cues::{self, Actual, Cue, CueRecord, CueState, DayLog, Delay, Phase};
+use crate::error::{Error, Result};
+use chrono::{DateTime, Utc};
+
+impl Store {
+    /// The event day's log: delays, actual times, cue states.
+    pub fn day_log(&self, event_id: &str) -> Result<DayLog> {
+        events::get(&self.conn, event_id)?;
+        day_log::load(&self.conn, event_id)
+    }
+
+    /// The cue timeline of an event as things stand (plan + day log), with each cue's state;
+    /// a cue whose at-time notification went out counts as notified.
+    pub fn cue_timeline(&self, event_id: &str) -> Result<Vec<Cue>> {
+        let data = self.load(event_id)?;
+        let log = day_log::load(&self.conn, event_id)?;
+        let sent = day_log::sent(&self.conn, event_id)?;
+        let mut cues = cues::timeline(&data, &log);
+        for c in cues.iter_mut() {
+            if c.state == CueState::Pending && sent.contains(&(c.key.clone(), Phase::At)) {
+                c.state = CueState::Notified;
+            }
+        }
+        Ok(cues)
+    }
+
+    /// Records "running N minutes late" on a stage (or one session) from `from` on.
+    pub fn add_delay(
+        &mut self,
+        event_id: &str,
+        stage: &str,
+        session: Option<&str>,
+        minutes: i64,
+        from: DateTime<Utc>,
+    ) -> Result<Delay> {
+        let data = self.load(event_id)?;
+        let d = cues::make_delay(&data, stage, session, minutes, from)?;
+        day_log::insert_delay(&self.conn, &d)?;
+        Ok(d)
+    }
+
+    /// Finds a session by id or exact title across all events; returns (event id, session id).
+    pub fn find_session(&self, id_or_title: &str) -> Result<(String, String)> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT event_id, id FROM sessions WHERE id = ?1 OR title = ?1")?;
+        let found: Vec<(String, String)> = stmt
+            .query_map([id_or_title], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        match found.len() {
+            0 => Err(Error::NotFound {
+                kind: "session",
+                id: id_or_title.into(),
+            }),
+            1 => Ok(found.into_iter().next().unwrap()),
+            n => Err(Error::Conflict(format!(
+                "{n} sessions are titled “{id_or_title}”: use an id"
+            ))),
+        }
+    }
+
+    /// Records when a session really started and/or ended (either may be left as it was).
+    pub fn record_actual(
+        &mut self,
+        session: &str,
+        start: Option<DateTime<Utc>>,
+        end: Option<DateTime<Utc>>,
+    ) -> Result<Actual> {
+        let (event_id, session_id) = self.find_session(session)?;
+        let tx = self.conn.transaction()?;
+        let mut log = day_log::load(&tx, &event_id)?;
+        let actual = log.record_actual(&session_id, start, end)?;
+        day_log::upsert_actual(&tx, &event_id, &actual)?;
+        tx.commit()?;
+        Ok(actual)
+    }
+
+    /// Marks a cue done, skipped, missed or back to pending.
+    pub fn set_cue_state(
+        &mut self,
+        event_id: &str,
+        key: &str,
+        state: CueState,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        let data = self.load(event_id)?;
+        if !cues::plan(&data).iter().any(|c| c.key == key) {
+            return Err(Error::NotFound {
+                kind: "cue",
+                id: key.into(),
+            });
+        }
+        day_log::upsert_record(
+            &self.conn,
+            event_id,
+            &CueRecord {
+                key: key.into(),
+                state,
+                at,
+            },
+        )
+    }
+
+    /// Records that a cue's notification went out. Returns false when it already had: the
+    /// database itself refuses a second send of the same (cue, phase).
+    pub fn mark_sent(
+        &mut self,
+        event_id: &str,
+        key: &str,
+        phase: Phase,
+        at: DateTime<Utc>,
+    ) -> Result<bool> {
+        day_log::insert_sent(&self.conn, event_id, key, phase, &at)
+    }
+
+    /// The (cue, phase) notifications already sent for an event.
+    pub fn sent(&self, event_id: &str) -> Result<std::collections::HashSet<(String, Phase)>> {
+        day_log::sent(&self.conn, event_id)
+    }
+
+    /// The planned vs actual report of an event.
+    pub fn report(&self, event_id: &str) -> Result<crate::report::Report> {
+        let data = self.load(event_id)?;
+        let log = day_log::load(&self.conn, event_id)?;
+        Ok(crate::report::build(
+            &data,
+            &log,
+            &self.cue_timeline(event_id)?,
+        ))
+    }
+}

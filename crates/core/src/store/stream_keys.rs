@@ -1,0 +1,110 @@
+//! Destinations' stream keys and connection tests, as the store keeps them: where new keys go
+//! (the OS credential store or the sealed file), setting, reading and testing.
+
+use super::{destinations, keys, Store};
+use crate::error::{Error, Result};
+use rusqlite::OptionalExtension;
+
+impl Store {
+    /// Chooses where stream keys go from now on (the default comes from `SHOWCALL_KEY_STORE`).
+    pub fn with_key_store(mut self, k: keys::KeyStore) -> Store {
+        self.key_store = k;
+        self
+    }
+
+    /// Whether new stream keys go to the OS credential store (else the sealed file).
+    pub fn keys_in_os_store(&self) -> bool {
+        use keys::KeyStore;
+        match self.key_store {
+            KeyStore::File => false,
+            KeyStore::Os => true,
+            KeyStore::Auto => *self.os_works.get_or_init(keys::os::works),
+        }
+    }
+
+    fn vault(&self) -> Result<&keys::Vault> {
+        if let Some(v) = self.vault.get() {
+            return Ok(v);
+        }
+        let v = match &self.path {
+            Some(p) => keys::Vault::open(&keys::key_path(p))?,
+            None => keys::Vault::ephemeral(),
+        };
+        Ok(self.vault.get_or_init(|| v))
+    }
+
+    /// Finds a destination by id or exact name across all events; returns (event id, id).
+    pub fn find_destination(&self, id_or_name: &str) -> Result<(String, String)> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT event_id, id FROM destinations WHERE id = ?1 OR name = ?1")?;
+        let found: Vec<(String, String)> = stmt
+            .query_map([id_or_name], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        match found.len() {
+            0 => Err(Error::NotFound {
+                kind: "destination",
+                id: id_or_name.into(),
+            }),
+            1 => Ok(found.into_iter().next().unwrap()),
+            n => Err(Error::Conflict(format!(
+                "{n} destinations are named “{id_or_name}”: use an id"
+            ))),
+        }
+    }
+
+    fn destination_of(&self, event_id: &str, id: &str) -> Result<()> {
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM destinations WHERE id = ?1 AND event_id = ?2",
+                [id, event_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if found.is_some() {
+            Ok(())
+        } else {
+            Err(Error::NotFound {
+                kind: "destination",
+                id: id.into(),
+            })
+        }
+    }
+
+    /// Stores (sealed) or removes a destination's stream key. A new key forgets the last test.
+    /// The key is checked first (no spaces or invisible characters); errors never quote it.
+    pub fn set_stream_key(&mut self, event_id: &str, id: &str, key: Option<&str>) -> Result<()> {
+        if let Some(k) = key {
+            crate::rtmp::check_key("destination.streamKey", k)?;
+        }
+        self.destination_of(event_id, id)?;
+        let keys = if self.keys_in_os_store() {
+            destinations::Keys::Os
+        } else {
+            destinations::Keys::File(self.vault()?)
+        };
+        let tx = self.conn.unchecked_transaction()?;
+        destinations::set_key(&tx, keys, event_id, id, key)?;
+        destinations::forget_test(&tx, id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A destination's stream key in clear, for a connection test or when the user asks to
+    /// reveal or copy it.
+    pub fn stream_key(&self, id: &str) -> Result<Option<String>> {
+        destinations::get_key(&self.conn, || self.vault(), id)
+    }
+
+    /// Records the result of a connection test of a destination.
+    pub fn record_destination_test(
+        &mut self,
+        event_id: &str,
+        id: &str,
+        test: &crate::model::DestinationTest,
+    ) -> Result<()> {
+        self.destination_of(event_id, id)?;
+        destinations::record_test(&self.conn, event_id, id, test)
+    }
+}
