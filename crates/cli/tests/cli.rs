@@ -303,3 +303,53 @@ fn report_exports_planned_vs_actual_as_csv() {
         stdout(&o)
     );
 }
+
+/// On a copy used by the customer's event lead, the analyst's commands are refused exactly as
+/// the app refuses them, and nothing is recorded.
+#[test]
+fn a_customer_lead_copy_refuses_the_analyst_s_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lead.db");
+    assert!(showcall(&db, &["demo"]).status.success());
+    {
+        let mut store = showcall_core::Store::open(&db).unwrap();
+        showcall_core::service::set_actor(&mut store, "customer").unwrap();
+    }
+    let event = "Sommet Boréal 2027";
+    let refused = |args: &[&str]| {
+        let o = showcall(&db, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(err.contains("production analyst"), "{args:?}: {err}");
+    };
+    refused(&[
+        "delay",
+        event,
+        "--stage",
+        "Salle principale",
+        "--minutes",
+        "4",
+    ]);
+    refused(&[
+        "actual",
+        "Mot d’ouverture",
+        "--start",
+        "2027-04-15T13:00:00Z",
+    ]);
+    let out = dir.path().join("p.showcall");
+    refused(&[
+        "export",
+        event,
+        "--out",
+        out.to_str().unwrap(),
+        "--include-stream-keys",
+    ]);
+    assert!(!out.exists());
+    let log = showcall_core::Store::open(&db).unwrap();
+    let id = log.find_event(event).unwrap();
+    let day = log.day_log(&id).unwrap();
+    assert!(day.delays.is_empty() && day.actuals.is_empty());
+    // What the lead may do still works: a package without keys.
+    let o = showcall(&db, &["export", event, "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
