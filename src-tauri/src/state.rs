@@ -113,6 +113,12 @@ impl AppState {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Runs `f` on the state (locked, waking the scheduler) and maps its error for the window.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Inner) -> Result<T>) -> Result<T, ErrorPayload> {
+        let mut s = self.lock();
+        f(&mut s).map_err(|e| s.err(e))
+    }
+
     /// Resolves when a command has locked the state since the last call.
     pub async fn woken(&self) {
         self.wake.notified().await
@@ -120,6 +126,14 @@ impl AppState {
 }
 
 impl Inner {
+    /// Keeps `before` (when there is one) as the event's last undo step.
+    pub fn record_undo(&mut self, event_id: &str, before: Option<showcall_core::EventData>) {
+        if let Some(before) = before {
+            let history = self.history.entry(event_id.to_string()).or_default();
+            history.record(before);
+        }
+    }
+
     /// Maps a core error to the `{code, message, field}` payload in the UI language.
     pub fn err(&self, e: showcall_core::Error) -> ErrorPayload {
         e.payload(self.lang)

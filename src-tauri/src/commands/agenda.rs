@@ -47,11 +47,6 @@ pub fn import_agenda(
     let loaded = showcall_agenda::load(&s.store, Path::new(&path), &target, &opts, lang);
     let done = loaded.and_then(|l| showcall_agenda::import(&mut s.store, &l, accept_valid));
     let (imported, before) = done.map_err(|e| e.payload(lang))?;
-    if let Some(before) = before {
-        s.history
-            .entry(imported.event_id.clone())
-            .or_default()
-            .record(before);
-    }
+    s.record_undo(&imported.event_id, before);
     Ok(imported)
 }

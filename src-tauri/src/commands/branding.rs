@@ -2,7 +2,7 @@
 //! checked), checklist presets, and who uses the app (analyst or customer lead).
 
 use super::edit::answer;
-use super::CmdResult;
+use super::{blocking, CmdResult};
 use crate::state::AppState;
 use showcall_core::model::{BrandPreset, Palette, PaletteContrast};
 use showcall_core::service;
@@ -20,20 +20,14 @@ pub async fn attach_brand_file(
     item_id: String,
     path: String,
 ) -> CmdResult<EditResult> {
-    let job = {
-        let s = state.lock();
-        service::attach(&s.store, s.store.actor(), &event_id, &item_id, s.lang)
-            .map_err(|e| s.err(e))?
-    };
-    let (job, copied) = tauri::async_runtime::spawn_blocking(move || {
-        let copied = job.copy(Path::new(path.trim()), chrono::Utc::now());
-        (job, copied)
+    let job =
+        state.with(|s| service::attach(&s.store, s.store.actor(), &event_id, &item_id, s.lang))?;
+    let copy = job.clone();
+    let copied = blocking(move || copy.copy(Path::new(path.trim()), chrono::Utc::now())).await;
+    state.with(|s| {
+        let done = copied.and_then(|file| job.record(&mut s.store, file));
+        answer(s, &event_id, done)
     })
-    .await
-    .map_err(|e| state.lock().err(service::stopped(e)))?;
-    let mut s = state.lock();
-    let done = copied.and_then(|file| job.record(&mut s.store, file));
-    answer(&mut s, &event_id, done)
 }
 
 #[tauri::command]

@@ -11,32 +11,26 @@ use tauri::State;
 
 #[tauri::command]
 pub fn edit_event(state: State<AppState>, event_id: String, edit: Edit) -> CmdResult<EditResult> {
-    let mut s = state.lock();
-    let actor = s.store.actor();
-    let done = service::edit(&mut s.store, actor, chrono::Utc::now(), &event_id, edit);
-    answer(&mut s, &event_id, done)
+    state.with(|s| {
+        let actor = s.store.actor();
+        let done = service::edit(&mut s.store, actor, chrono::Utc::now(), &event_id, edit);
+        answer(s, &event_id, done)
+    })
 }
 
-/// Records a done edit for undo and answers with the new view (or maps the error).
+/// Records a done edit for undo and answers with the new view.
 pub fn answer(
     s: &mut Inner,
     event_id: &str,
     done: showcall_core::Result<Edited>,
-) -> CmdResult<EditResult> {
-    match done {
-        Ok(done) => {
-            s.history
-                .entry(event_id.to_string())
-                .or_default()
-                .record(done.before);
-            let view = view_of(s, event_id).map_err(|e| s.err(e))?;
-            Ok(EditResult {
-                view,
-                created: done.created,
-            })
-        }
-        Err(e) => Err(s.err(e)),
-    }
+) -> showcall_core::Result<EditResult> {
+    let done = done?;
+    s.record_undo(event_id, Some(done.before));
+    let view = view_of(s, event_id)?;
+    Ok(EditResult {
+        view,
+        created: done.created,
+    })
 }
 
 #[tauri::command]

@@ -73,20 +73,14 @@ pub async fn test_destination(
     destination_id: String,
     publish: bool,
 ) -> CmdResult<TestedView> {
-    let job = {
-        let s = state.lock();
-        let r =
-            showcall_rtmp::prepare_destination(&s.store, &event_id, &destination_id, publish, None);
-        r.map_err(|e| s.err(e))?
-    };
+    let job = state.with(|s| {
+        showcall_rtmp::prepare_destination(&s.store, &event_id, &destination_id, publish, None)
+    })?;
     let report = job.run().await;
-    let mut s = state.lock();
-    let test = job.record(&mut s.store, &report, chrono::Utc::now());
-    let r = test.and_then(|t| {
-        eprintln!("{}", job.log_line(&t));
-        view_of(&s, &event_id)
-    });
-    let result = ConnectionTest::from(&report);
-    r.map(|view| TestedView { view, result })
-        .map_err(|e| s.err(e))
+    state.with(|s| {
+        let test = job.record(&mut s.store, &report, chrono::Utc::now())?;
+        eprintln!("{}", job.log_line(&test));
+        let result = ConnectionTest::from(&report);
+        view_of(s, &event_id).map(|view| TestedView { view, result })
+    })
 }
