@@ -23,29 +23,17 @@ fn at(hm: &str) -> chrono::DateTime<Utc> {
 /// Builds a fresh copy of the demo event (new ids every call), tasks generated.
 pub fn event() -> EventData {
     let event_id = new_id();
-    let mut d = EventData {
-        event: Event {
-            id: event_id.clone(),
-            name: "Sommet Boréal 2027".into(),
-            customer: "Boréal Assurances".into(),
-            time_zone: ZONE.name().into(),
-            locale: "fr-CA".into(),
-            kit_purchase_date: NaiveDate::from_ymd_opt(2026, 9, 1),
-            kit_term_months: 12,
-            support_budget_minutes: 540,
-            revision: 0,
-        },
-        stages: vec![],
-        sessions: vec![],
-        segments: vec![],
-        people: vec![],
-        tasks: vec![],
-        custom_cues: vec![],
-        cue_settings: vec![],
-        destinations: vec![],
-        brand_items: vec![],
-        branding: Default::default(),
-    };
+    let mut d = EventData::of(Event {
+        id: event_id.clone(),
+        name: "Sommet Boréal 2027".into(),
+        customer: "Boréal Assurances".into(),
+        time_zone: ZONE.name().into(),
+        locale: "fr-CA".into(),
+        kit_purchase_date: NaiveDate::from_ymd_opt(2026, 9, 1),
+        kit_term_months: 12,
+        support_budget_minutes: 540,
+        revision: 0,
+    });
     let mut person = |name: &str, role: Role, email: &str, invited: bool| {
         let id = new_id();
         d.people.push(Person {

@@ -12,29 +12,17 @@ pub fn utc(s: &str) -> DateTime<Utc> {
 
 /// An empty event in `zone`, kit bought 2027-01-01, 9 h budget.
 pub fn event(zone: &str) -> EventData {
-    EventData {
-        event: Event {
-            id: new_id(),
-            name: "Test event".into(),
-            customer: "Acme".into(),
-            time_zone: zone.into(),
-            locale: "en".into(),
-            kit_purchase_date: chrono::NaiveDate::from_ymd_opt(2027, 1, 1),
-            kit_term_months: 12,
-            support_budget_minutes: 540,
-            revision: 0,
-        },
-        stages: vec![],
-        sessions: vec![],
-        segments: vec![],
-        people: vec![],
-        tasks: vec![],
-        custom_cues: vec![],
-        cue_settings: vec![],
-        destinations: vec![],
-        brand_items: vec![],
-        branding: Default::default(),
-    }
+    EventData::of(Event {
+        id: new_id(),
+        name: "Test event".into(),
+        customer: "Acme".into(),
+        time_zone: zone.into(),
+        locale: "en".into(),
+        kit_purchase_date: chrono::NaiveDate::from_ymd_opt(2027, 1, 1),
+        kit_term_months: 12,
+        support_budget_minutes: 540,
+        revision: 0,
+    })
 }
 
 /// Adds a stage; returns its id.

@@ -108,29 +108,17 @@ pub fn build(
 
 /// A new, empty event (9 h budget, 12-month term) with the standard branding checklist.
 pub fn new_event(name: &str, time_zone: &str, locale: &str) -> EventData {
-    let mut d = EventData {
-        event: Event {
-            id: new_id(),
-            name: name.trim().to_string(),
-            customer: String::new(),
-            time_zone: time_zone.trim().to_string(),
-            locale: locale.to_string(),
-            kit_purchase_date: None,
-            kit_term_months: 12,
-            support_budget_minutes: 540,
-            revision: 0,
-        },
-        stages: vec![],
-        sessions: vec![],
-        segments: vec![],
-        people: vec![],
-        tasks: vec![],
-        custom_cues: vec![],
-        cue_settings: vec![],
-        destinations: vec![],
-        brand_items: vec![],
-        branding: Default::default(),
-    };
+    let mut d = EventData::of(Event {
+        id: new_id(),
+        name: name.trim().to_string(),
+        customer: String::new(),
+        time_zone: time_zone.trim().to_string(),
+        locale: locale.to_string(),
+        kit_purchase_date: None,
+        kit_term_months: 12,
+        support_budget_minutes: 540,
+        revision: 0,
+    });
     let lang = crate::i18n::Lang::parse(locale).unwrap_or_default();
     let preset = crate::branding::default_preset(lang);
     d.brand_items = crate::branding::items_from(&preset.items, &d.event.id, 0);

@@ -31,25 +31,19 @@ pub fn default_spec(kind: AssetKind) -> Spec {
 
 /// The built-in checklist, from the shipped specs.
 pub fn default_preset(lang: Lang) -> BrandPreset {
-    let items = [
-        AssetKind::Logo,
-        AssetKind::Banner,
-        AssetKind::Background,
-        AssetKind::Overlay,
-        AssetKind::Video,
-        AssetKind::Colours,
-        AssetKind::Chat,
-    ]
-    .into_iter()
-    .map(|kind| PresetItem {
-        kind,
-        title: kind.title(lang).into(),
-        owner: Owner::Customer,
-        // A clip is often optional; everything else is needed to configure the platform.
-        required: kind != AssetKind::Video,
-        spec: default_spec(kind),
-    })
-    .collect();
+    // Every kind but "other", in the order of AssetKind::ALL.
+    let items = AssetKind::ALL
+        .into_iter()
+        .filter(|k| *k != AssetKind::Other)
+        .map(|kind| PresetItem {
+            kind,
+            title: kind.title(lang).into(),
+            owner: Owner::Customer,
+            // A clip is often optional; everything else is needed to configure the platform.
+            required: kind != AssetKind::Video,
+            spec: default_spec(kind),
+        })
+        .collect();
     BrandPreset {
         name: match lang {
             Lang::En => "Standard",

@@ -73,6 +73,24 @@ pub struct EventData {
 }
 
 impl EventData {
+    /// An event with nothing in it yet: no stages, sessions, people, tasks, cues, destinations
+    /// or checklist items, and the default branding details.
+    pub fn of(event: Event) -> EventData {
+        EventData {
+            event,
+            stages: vec![],
+            sessions: vec![],
+            segments: vec![],
+            people: vec![],
+            tasks: vec![],
+            custom_cues: vec![],
+            cue_settings: vec![],
+            destinations: vec![],
+            brand_items: vec![],
+            branding: Branding::default(),
+        }
+    }
+
     /// Puts every list in its canonical order (the order documented on each field, ties broken
     /// by id), so two snapshots of the same event compare equal however they were built.
     pub fn normalize(&mut self) {
@@ -111,12 +129,6 @@ impl EventData {
             .sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
         self.tasks
             .sort_by(|a, b| (a.due, a.kind, &a.session_id).cmp(&(b.due, b.kind, &b.session_id)));
-        let order: std::collections::HashMap<&str, usize> = self
-            .sessions
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
         self.custom_cues.sort_by(|a, b| {
             (
                 order.get(a.session_id.as_str()),
