@@ -1,104 +1,17 @@
-// One typed function per Tauri command. Arguments are camelCase objects; every
-// command rejects with an `ErrorPayload` whose message is already translated.
-import { invoke } from "@tauri-apps/api/core";
-import type {
-  AppInfo,
-  BrandPreset,
-  CueKind,
-  CueState,
-  Edit,
-  EditResult,
-  ErrorPayload,
-  EventSummary,
-  EventView,
-  Exported,
-  Imported,
-  ImportPlan,
-  Lang,
-  LiveSnapshot,
-  Palette,
-  PaletteContrast,
-  Preset,
-  Report,
-  Resolution,
-  SpeakerTimer,
-  TestedView,
-} from "./bindings";
-import type { AgendaImported, AgendaTarget, DateOrder, Prepared } from "./features/agenda/types";
+// The window's calls into the shell. The typed `invoke` wrappers are generated from the Rust
+// commands into `./commands.ts` (`UPDATE_BINDINGS=1 cargo test -p showcall-app --test commands`)
+// and re-exported from here; this module adds only what a Rust signature cannot say (a string
+// the command accepts or answers from a closed set) and helpers that call no command.
+// Arguments are camelCase objects; every command rejects with an `ErrorPayload` whose message
+// is already translated.
+import type { ErrorPayload, LiveSnapshot } from "./bindings";
+import * as commands from "./commands";
 
-export function listEvents(): Promise<EventSummary[]> {
-  return invoke("list_events");
-}
+// Every generated wrapper, except those narrowed below: a module's own export of a name takes
+// precedence over `export *`.
+export * from "./commands";
 
-export function createEvent(args: {
-  name: string;
-  timeZone: string;
-  locale: string;
-  stageName: string;
-}): Promise<EventView> {
-  return invoke("create_event", args);
-}
-
-export function duplicateEvent(args: { id: string }): Promise<EventSummary[]> {
-  return invoke("duplicate_event", args);
-}
-
-export function deleteEvent(args: { id: string }): Promise<EventSummary[]> {
-  return invoke("delete_event", args);
-}
-
-export function loadDemo(): Promise<EventSummary[]> {
-  return invoke("load_demo");
-}
-
-export function loadEvent(args: { id: string }): Promise<EventView> {
-  return invoke("load_event", args);
-}
-
-export function editEvent(args: { eventId: string; edit: Edit }): Promise<EditResult> {
-  return invoke("edit_event", args);
-}
-
-export function undo(args: { eventId: string }): Promise<EventView> {
-  return invoke("undo", args);
-}
-
-export function redo(args: { eventId: string }): Promise<EventView> {
-  return invoke("redo", args);
-}
-
-export function getLang(): Promise<Lang> {
-  return invoke("get_lang");
-}
-
-export function setLang(args: { lang: Lang }): Promise<Lang> {
-  return invoke("set_lang", args);
-}
-
-export function appInfo(): Promise<AppInfo> {
-  return invoke("app_info");
-}
-
-// ---- live show ----------------------------------------------------------------
-
-/** The live state of an event at the clock's `now`; also tells the scheduler which event to notify for. */
-export function liveView(args: { eventId: string; cuesTag: string | null }): Promise<LiveSnapshot> {
-  return invoke("live_view", args);
-}
-
-export function markCue(args: { eventId: string; key: string; state: CueState }): Promise<LiveSnapshot> {
-  return invoke("mark_cue", args);
-}
-
-/** `sessionId: null` delays the whole stage from now on. */
-export function applyDelay(args: {
-  eventId: string;
-  stageId: string;
-  sessionId: string | null;
-  minutes: number;
-}): Promise<LiveSnapshot> {
-  return invoke("apply_delay", args);
-}
+type Mode = "analyst" | "customer";
 
 /** Records the clock's current instant as the session's actual start or end. */
 export function recordActual(args: {
@@ -106,79 +19,8 @@ export function recordActual(args: {
   sessionId: string;
   which: "start" | "end";
 }): Promise<LiveSnapshot> {
-  return invoke("record_actual", args);
+  return commands.recordActual(args);
 }
-
-/** `from`: RFC 3339 UTC instant the rehearsal clock starts at; `speed`: 1–60. */
-export function startRehearsal(args: { eventId: string; from: string; speed: number }): Promise<LiveSnapshot> {
-  return invoke("start_rehearsal", args);
-}
-
-export function stopRehearsal(): Promise<null> {
-  return invoke("stop_rehearsal");
-}
-
-/** `stageId: null` lets the timer follow the stage on air. */
-export function openSpeakerTimer(args: { eventId: string; stageId: string | null }): Promise<null> {
-  return invoke("open_speaker_timer", args);
-}
-
-export function speakerTimer(): Promise<SpeakerTimer> {
-  return invoke("speaker_timer");
-}
-
-/** An empty `text` clears the message. */
-export function sendSpeakerMessage(args: { text: string }): Promise<null> {
-  return invoke("send_speaker_message", args);
-}
-
-// ---- report ---------------------------------------------------------------------
-
-/** Planned vs actual times, cue tallies and support hours of an event. */
-export function report(args: { eventId: string }): Promise<Report> {
-  return invoke("report", args);
-}
-
-/** Writes the report as CSV and returns the path of the written file. */
-export function exportReportCsv(args: { eventId: string }): Promise<string> {
-  return invoke("export_report_csv", args);
-}
-
-// ---- RTMP destinations ------------------------------------------------------------
-// Destinations themselves are added, changed and deleted with `editEvent`.
-
-/** The platform presets (YouTube, Facebook, Twitch, Vimeo, custom) with their encoder advice. */
-export function rtmpPresets(): Promise<Preset[]> {
-  return invoke("rtmp_presets");
-}
-
-/** Stores a destination's stream key (`key: null` removes it). Errors name the field
- * `destination.streamKey` and never quote the key. */
-export function setStreamKey(args: { eventId: string; destinationId: string; key: string | null }): Promise<EventView> {
-  return invoke("set_stream_key", args);
-}
-
-/** The stream key in clear — only when the user clicks Reveal or Copy. */
-export function revealStreamKey(args: { eventId: string; destinationId: string }): Promise<string | null> {
-  return invoke("reveal_stream_key", args);
-}
-
-/** A server URL that ends with a pasted stream key, split into [URL without the key, key]. */
-export function splitServerUrl(args: { url: string }): Promise<[string, string] | null> {
-  return invoke("split_server_url", args);
-}
-
-/** Tests a destination's server (through `publish` of its key when asked); takes up to ~10 s.
- * The returned view carries the recorded result. */
-export function testDestination(args: {
-  eventId: string;
-  destinationId: string;
-  publish: boolean;
-}): Promise<TestedView> {
-  return invoke("test_destination", args);
-}
-
-// ---- handoff packages and run-of-show exports --------------------------------------------
 
 /** Where an export goes unless the user picks another place: the Downloads folder, the event's
  * name as the file name, `extension` as its extension. */
@@ -186,29 +28,7 @@ export function defaultExportPath(args: {
   eventId: string;
   extension: "showcall" | "pdf" | "xlsx" | "csv";
 }): Promise<string> {
-  return invoke("default_export_path", args);
-}
-
-/** Writes the event (and its files; its stream keys in clear only when asked) into a `.showcall` package. */
-export function exportPackage(args: { eventId: string; path: string; includeStreamKeys: boolean }): Promise<Exported> {
-  return invoke("export_package", args);
-}
-
-/** Opens and verifies a package and says what importing it would do; nothing is written. A refused
- * package rejects with `code: "package"` and a message naming the file and the reason. */
-export function openPackage(args: { path: string }): Promise<ImportPlan> {
-  return invoke("open_package", args);
-}
-
-/** Imports the package opened last with the user's picks (all of it or nothing). Rejects with
- * `code: "conflict"` while a conflict has no pick. */
-export function applyPackage(args: { resolution: Resolution }): Promise<Imported> {
-  return invoke("apply_package", args);
-}
-
-/** Forgets the package opened last. */
-export function cancelPackage(): Promise<null> {
-  return invoke("cancel_package");
+  return commands.defaultExportPath(args);
 }
 
 /** Writes the run of show as PDF, XLSX or CSV; answers the path written. */
@@ -217,96 +37,16 @@ export function exportRunsheet(args: {
   path: string;
   format: "pdf" | "xlsx" | "csv";
 }): Promise<string> {
-  return invoke("export_runsheet", args);
+  return commands.exportRunsheet(args);
 }
 
-// ---- agenda import (CSV / XLSX) ----------------------------------------------------------
-
-/** Reads an agenda spreadsheet and says how every row would be imported into `target`; nothing is
- * written. `map`: `COL=FIELD` overrides (COL a header, a letter or a 1-based number); `dateOrder:
- * null` lets the file, then the event's language, decide. File and mapping problems reject with
- * `code: "agenda"` and a message to show whole. */
-export function previewAgenda(args: {
-  path: string;
-  target: AgendaTarget;
-  map: string[];
-  dateOrder: DateOrder | null;
-}): Promise<Prepared> {
-  return invoke("preview_agenda", args);
+/** Who uses this copy: the analyst who prepares events, or the customer. */
+export function getMode(): Promise<Mode> {
+  return commands.getMode() as Promise<Mode>;
 }
 
-/** Imports the rows as previewed (the file is read again). With invalid rows and `acceptValid`
- * off it rejects (`code: "agenda"`, `N invalid row(s), nothing imported: …`) and writes nothing.
- * An import into an existing event is one undo step. */
-export function importAgenda(args: {
-  path: string;
-  target: AgendaTarget;
-  map: string[];
-  dateOrder: DateOrder | null;
-  acceptValid: boolean;
-}): Promise<AgendaImported> {
-  return invoke("import_agenda", args);
-}
-
-// ---- notifications and window -------------------------------------------------------
-
-/** The cue kinds whose notifications are muted ("do not disturb"). */
-export function getDnd(): Promise<CueKind[]> {
-  return invoke("get_dnd");
-}
-
-/** Replaces the muted cue kinds; returns them as stored. */
-export function setDnd(args: { kinds: CueKind[] }): Promise<CueKind[]> {
-  return invoke("set_dnd", args);
-}
-
-/** Hides the main window; Showcall keeps running (and notifying) from the tray. */
-export function hideMainWindow(): Promise<null> {
-  return invoke("hide_main_window");
-}
-
-export function quitApp(): Promise<null> {
-  return invoke("quit_app");
-}
-
-/** Turns whatever a command rejected with into an `ErrorPayload`. */
-// ---- branding checklist and mode ------------------------------------------------
-
-/** Copies a file into the data folder by its SHA-256, checks it, and attaches it to an item. */
-export function attachBrandFile(args: { eventId: string; itemId: string; path: string }): Promise<EditResult> {
-  return invoke("attach_brand_file", args);
-}
-
-/** The built-in checklist preset (in the UI language) and the ones saved by the analyst. */
-export function brandPresets(): Promise<BrandPreset[]> {
-  return invoke("brand_presets");
-}
-
-/** Saves the event's checklist lines (kinds, titles, owners, specs) as a named preset. */
-export function saveBrandPreset(args: { eventId: string; name: string }): Promise<BrandPreset[]> {
-  return invoke("save_brand_preset", args);
-}
-
-export function deleteBrandPreset(args: { name: string }): Promise<BrandPreset[]> {
-  return invoke("delete_brand_preset", args);
-}
-
-export function getMode(): Promise<"analyst" | "customer"> {
-  return invoke("get_mode");
-}
-
-/** Whether the mode was ever chosen on this machine (the events list asks once). */
-/** The contrast ratios of a palette as typed (the core's WCAG maths). */
-export function paletteContrast(args: { palette: Palette }): Promise<PaletteContrast> {
-  return invoke("palette_contrast", args);
-}
-
-export function modeChosen(): Promise<boolean> {
-  return invoke("mode_chosen");
-}
-
-export function setMode(args: { mode: "analyst" | "customer" }): Promise<"analyst" | "customer"> {
-  return invoke("set_mode", args);
+export function setMode(args: { mode: Mode }): Promise<Mode> {
+  return commands.setMode(args) as Promise<Mode>;
 }
 
 /**
@@ -317,6 +57,7 @@ export function fileUrl(sha256: string, thumb = false): string {
   return `showcall-file://localhost/${thumb ? "thumb/" : ""}${sha256}`;
 }
 
+/** Turns whatever a command rejected with into an `ErrorPayload`. */
 export function toErrorPayload(e: unknown): ErrorPayload {
   if (e && typeof e === "object" && "message" in e) {
     const o = e as Partial<ErrorPayload> & { message: unknown };
@@ -327,19 +68,4 @@ export function toErrorPayload(e: unknown): ErrorPayload {
     };
   }
   return { code: "internal", message: String(e), field: null };
-}
-
-/** Puts the speaker timer window in or out of full screen. */
-export function toggleTimerFullscreen(): Promise<null> {
-  return invoke("toggle_timer_fullscreen");
-}
-
-/** Whether notifications come with the chime. */
-export function getSound(): Promise<boolean> {
-  return invoke("get_sound");
-}
-
-/** Turns the chime on or off; answers the new setting. */
-export function setSound(args: { on: boolean }): Promise<boolean> {
-  return invoke("set_sound", args);
 }

@@ -6,9 +6,10 @@ use crate::text::header_key;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use showcall_core::i18n::Lang;
+use ts_rs::TS;
 
 /// What is wrong with (or worth knowing about) a row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum IssueCode {
     // Errors: the row is not imported.
@@ -32,7 +33,7 @@ pub enum IssueCode {
 }
 
 /// One problem or note about one row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RowIssue {
     /// The row number as the spreadsheet shows it (header = row 1).

@@ -37,6 +37,7 @@ pub use values::{DateOrder, DateOrderUsed, OrderBasis};
 use serde::{Deserialize, Serialize};
 use showcall_core::i18n::Lang;
 use showcall_core::EventData;
+use ts_rs::TS;
 
 /// A new, empty event to import into (`--new-event NAME --tz ZONE`): the core's blank event
 /// ([`showcall_core::view::new_event`]), checked so a bad zone or locale is refused up front.
@@ -68,7 +69,7 @@ pub struct ImportOptions {
 }
 
 /// What was read about the file, for the preview's header.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SheetInfo {
     pub format: FileFormat,
@@ -95,7 +96,7 @@ impl From<&Sheet> for SheetInfo {
 }
 
 /// Everything the CLI prints and the app's preview shows before anything is stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Prepared {
     pub sheet: SheetInfo,

@@ -6,9 +6,10 @@ use crate::read::Sheet;
 use crate::text::{column_letter, fold, header_key, letter_column};
 use serde::{Deserialize, Serialize};
 use showcall_core::i18n::Lang;
+use ts_rs::TS;
 
 /// What a column means for the import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     Title,
@@ -140,7 +141,7 @@ fn known(key: &str) -> Option<Field> {
 }
 
 /// How a column got its field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum How {
     /// Recognised from its header.
@@ -152,7 +153,7 @@ pub enum How {
 }
 
 /// One column of the sheet and the field it holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MappedColumn {
     /// 0-based.
@@ -187,7 +188,7 @@ pub struct Mapping {
 
 /// What the mapping step shows and the CLI prints: every column with its field, the columns
 /// left unmapped, the required fields still missing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MappingReport {
     pub columns: Vec<MappedColumn>,

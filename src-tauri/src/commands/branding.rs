@@ -30,6 +30,7 @@ pub async fn attach_brand_file(
     })
 }
 
+/// The built-in checklist preset (in the UI language) and the ones saved by the analyst.
 #[tauri::command]
 pub fn brand_presets(state: State<AppState>) -> Vec<BrandPreset> {
     let s = state.lock();

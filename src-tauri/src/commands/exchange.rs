@@ -39,6 +39,8 @@ pub fn default_export_path(
     r.map(|p| p.display().to_string()).map_err(|e| s.err(e))
 }
 
+/// Writes the event (and its files; its stream keys in clear only when asked) into a
+/// `.showcall` package.
 #[tauri::command]
 pub fn export_package(
     state: State<AppState>,

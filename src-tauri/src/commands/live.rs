@@ -55,6 +55,7 @@ pub fn mark_cue(
     r.map_err(|e| s.err(e))
 }
 
+/// `sessionId: null` delays the whole stage from now on.
 #[tauri::command]
 pub fn apply_delay(
     state: State<AppState>,
@@ -70,6 +71,7 @@ pub fn apply_delay(
     r.map_err(|e| s.err(e))
 }
 
+/// Records the clock's current instant as the session's actual start or end.
 #[tauri::command]
 pub fn record_actual(
     state: State<AppState>,
@@ -84,6 +86,7 @@ pub fn record_actual(
     r.map_err(|e| s.err(e))
 }
 
+/// `from`: RFC 3339 UTC instant the rehearsal clock starts at; `speed`: 1–60.
 #[tauri::command]
 pub fn start_rehearsal(
     state: State<AppState>,
@@ -106,6 +109,7 @@ pub fn stop_rehearsal(state: State<AppState>) {
     state.lock().rehearsal = None;
 }
 
+/// `stageId: null` lets the timer follow the stage on air.
 #[tauri::command]
 pub fn open_speaker_timer(
     app: AppHandle,
@@ -135,11 +139,13 @@ pub fn speaker_timer(state: State<AppState>) -> CmdResult<SpeakerTimer> {
     r.map_err(|e| s.err(e))
 }
 
+/// An empty `text` clears the message.
 #[tauri::command]
 pub fn send_speaker_message(state: State<AppState>, text: String) {
     state.lock().speaker.message = text.trim().chars().take(120).collect();
 }
 
+/// Planned vs actual times, cue tallies and support hours of an event.
 #[tauri::command]
 pub fn report(
     state: State<AppState>,
@@ -149,6 +155,8 @@ pub fn report(
     s.store.report(&event_id).map_err(|e| s.err(e))
 }
 
+/// Where the webview loads a stored file from (images only; `thumb` for a video's still).
+/// Served by the app's `showcall-file` protocol from the data folder, never from elsewhere.
 #[tauri::command]
 pub fn toggle_timer_fullscreen(app: AppHandle) {
     if let Some(w) = app.get_webview_window("speaker-timer") {

@@ -9,11 +9,14 @@ use showcall_core::view::{EventView, TestedView};
 use showcall_core::Error;
 use tauri::State;
 
+/// The platform presets (YouTube, Facebook, Twitch, Vimeo, custom) with their encoder advice.
 #[tauri::command]
 pub fn rtmp_presets() -> Vec<Preset> {
     rtmp::presets().to_vec()
 }
 
+/// Stores a destination's stream key (`key: null` removes it). Errors name the field
+/// `destination.streamKey` and never quote the key.
 #[tauri::command]
 pub fn set_stream_key(
     state: State<AppState>,

@@ -8,6 +8,7 @@ use showcall_core::service;
 use showcall_core::Error;
 use tauri::{AppHandle, Manager, State, WebviewUrl, WebviewWindowBuilder};
 
+/// Hides the main window; Showcall keeps running (and notifying) from the tray.
 #[tauri::command]
 pub fn hide_main_window(app: AppHandle) {
     if let Some(w) = app.get_webview_window("main") {
@@ -20,11 +21,13 @@ pub fn quit_app(app: AppHandle) {
     app.exit(0);
 }
 
+/// The cue kinds whose notifications are muted ("do not disturb").
 #[tauri::command]
 pub fn get_dnd(state: State<AppState>) -> Vec<CueKind> {
     state.lock().muted.clone()
 }
 
+/// Replaces the muted cue kinds; returns them as stored.
 #[tauri::command]
 pub fn set_dnd(state: State<AppState>, kinds: Vec<CueKind>) -> CmdResult<Vec<CueKind>> {
     let mut s = state.lock();
@@ -32,11 +35,13 @@ pub fn set_dnd(state: State<AppState>, kinds: Vec<CueKind>) -> CmdResult<Vec<Cue
     Ok(s.muted.clone())
 }
 
+/// Whether notifications come with the chime.
 #[tauri::command]
 pub fn get_sound(state: State<AppState>) -> bool {
     state.lock().sound
 }
 
+/// Turns the chime on or off; answers the new setting.
 #[tauri::command]
 pub fn set_sound(state: State<AppState>, on: bool) -> CmdResult<bool> {
     let mut s = state.lock();
@@ -53,6 +58,7 @@ pub fn export_dir(app: &AppHandle) -> Option<std::path::PathBuf> {
         .ok()
 }
 
+/// Writes the report as CSV and returns the path of the written file.
 #[tauri::command]
 pub fn export_report_csv(
     app: AppHandle,

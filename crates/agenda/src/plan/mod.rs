@@ -20,9 +20,10 @@ use crate::values::DateOrderUsed;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use showcall_core::i18n::Lang;
+use ts_rs::TS;
 
 /// The stage a session goes on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum StageRef {
     /// A stage of the event (matched by name, case- and accent-insensitively, or the default).
@@ -49,7 +50,7 @@ impl StageRef {
 }
 
 /// A presenter of an imported session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum PersonRef {
     /// A person of the event; `written` is the name as the row has it.
@@ -63,7 +64,7 @@ pub enum PersonRef {
 }
 
 /// A session the import adds, and the row it comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedSession {
     pub row: u32,
@@ -81,7 +82,7 @@ pub struct PlannedSession {
 }
 
 /// What happens to a row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
     /// A new session.
@@ -95,7 +96,7 @@ pub enum Outcome {
 }
 
 /// Exactly how one row is read and what it does: the preview's line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RowPlan {
     pub row: u32,
@@ -111,7 +112,7 @@ pub struct RowPlan {
 }
 
 /// A row's speaker matched to a person of the event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonMatch {
     pub row: u32,
@@ -121,7 +122,7 @@ pub struct PersonMatch {
 }
 
 /// A stage or speaker the import creates, and the first row naming it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NewItem {
     pub name: String,
@@ -129,7 +130,7 @@ pub struct NewItem {
 }
 
 /// Totals for the preview's header and the CLI's summary.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Counts {
     pub rows: u32,
@@ -145,7 +146,7 @@ pub struct Counts {
 
 /// What importing a sheet into an event would do. Nothing is written until the caller stores
 /// [`apply`]'s result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPlan {
     pub event_id: String,

@@ -19,9 +19,10 @@ use crate::values::{
 use chrono::NaiveDateTime;
 use row::read_row;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What a mapped cell of a row says, as the preview shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SourceCell {
     /// 0-based column.

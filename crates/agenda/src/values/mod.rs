@@ -15,9 +15,10 @@ pub(crate) use times::{parse_time, parse_when, When};
 
 use serde::{Deserialize, Serialize};
 use showcall_core::i18n::Lang;
+use ts_rs::TS;
 
 /// The order of day and month in numeric dates such as `04/05/2027`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum DateOrder {
     /// `15/04/2027`
@@ -54,7 +55,7 @@ impl DateOrder {
 }
 
 /// Why numeric dates were read in the order they were.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum OrderBasis {
     /// The file has no numeric day/month dates: the order did not matter.
@@ -66,7 +67,7 @@ pub enum OrderBasis {
 }
 
 /// The order numeric dates of a file were read in, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DateOrderUsed {
     pub order: DateOrder,

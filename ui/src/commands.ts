@@ -1,0 +1,364 @@
+// Generated from the #[tauri::command] functions in src-tauri/src/commands by
+// `UPDATE_BINDINGS=1 cargo test -p showcall-app --test commands`. Do not edit by hand.
+//
+// One typed function per command. Arguments are one camelCase object; every command
+// rejects with an `ErrorPayload` whose message is already translated.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  AppInfo,
+  BrandPreset,
+  CueKind,
+  CueState,
+  Edit,
+  EditResult,
+  EventSummary,
+  EventView,
+  Exported,
+  ImportPlan,
+  Imported,
+  Lang,
+  LiveSnapshot,
+  Palette,
+  PaletteContrast,
+  Preset,
+  Report,
+  Resolution,
+  SpeakerTimer,
+  TestedView,
+} from "./bindings";
+import type { AgendaImported, AgendaTarget, DateOrder, Prepared } from "./features/agenda/bindings";
+
+// ---- agenda.rs ----
+
+/** Reads the file and says how every row would be imported. Nothing is written. */
+export function previewAgenda(args: {
+  path: string;
+  target: AgendaTarget;
+  map: string[];
+  dateOrder: DateOrder | null;
+}): Promise<Prepared> {
+  return invoke("preview_agenda", args);
+}
+
+/**
+ * Imports the rows as previewed (read again now): every valid row, or nothing while a row is
+ * invalid and `accept_valid` is off. An import into an open event can be undone.
+ */
+export function importAgenda(args: {
+  path: string;
+  target: AgendaTarget;
+  map: string[];
+  dateOrder: DateOrder | null;
+  acceptValid: boolean;
+}): Promise<AgendaImported> {
+  return invoke("import_agenda", args);
+}
+
+// ---- branding.rs ----
+
+/**
+ * Copies the file into the data folder, checks it and attaches it. The copy and the checks
+ * (ffprobe for clips) run off the main thread and without holding the app's state, which is
+ * only taken to read the item and to record the result.
+ */
+export function attachBrandFile(args: {
+  eventId: string;
+  itemId: string;
+  path: string;
+}): Promise<EditResult> {
+  return invoke("attach_brand_file", args);
+}
+
+/** The built-in checklist preset (in the UI language) and the ones saved by the analyst. */
+export function brandPresets(): Promise<BrandPreset[]> {
+  return invoke("brand_presets");
+}
+
+/** Saves the event's checklist lines as a preset named `name` (replacing one of that name). */
+export function saveBrandPreset(args: { eventId: string; name: string }): Promise<BrandPreset[]> {
+  return invoke("save_brand_preset", args);
+}
+
+export function deleteBrandPreset(args: { name: string }): Promise<BrandPreset[]> {
+  return invoke("delete_brand_preset", args);
+}
+
+export function getMode(): Promise<string> {
+  return invoke("get_mode");
+}
+
+/** The contrast ratios of a palette as typed (the Colours panel asks while the user types). */
+export function paletteContrast(args: { palette: Palette }): Promise<PaletteContrast> {
+  return invoke("palette_contrast", args);
+}
+
+/** Whether someone has said who uses this copy (the events list asks once, at first start). */
+export function modeChosen(): Promise<boolean> {
+  return invoke("mode_chosen");
+}
+
+export function setMode(args: { mode: string }): Promise<string> {
+  return invoke("set_mode", args);
+}
+
+// ---- edit.rs ----
+
+export function editEvent(args: { eventId: string; edit: Edit }): Promise<EditResult> {
+  return invoke("edit_event", args);
+}
+
+export function undo(args: { eventId: string }): Promise<EventView> {
+  return invoke("undo", args);
+}
+
+export function redo(args: { eventId: string }): Promise<EventView> {
+  return invoke("redo", args);
+}
+
+// ---- events.rs ----
+
+export function listEvents(): Promise<EventSummary[]> {
+  return invoke("list_events");
+}
+
+export function createEvent(args: {
+  name: string;
+  timeZone: string;
+  locale: string;
+  stageName: string;
+}): Promise<EventView> {
+  return invoke("create_event", args);
+}
+
+export function duplicateEvent(args: { id: string }): Promise<EventSummary[]> {
+  return invoke("duplicate_event", args);
+}
+
+export function deleteEvent(args: { id: string }): Promise<EventSummary[]> {
+  return invoke("delete_event", args);
+}
+
+export function loadDemo(): Promise<EventSummary[]> {
+  return invoke("load_demo");
+}
+
+export function loadEvent(args: { id: string }): Promise<EventView> {
+  return invoke("load_event", args);
+}
+
+// ---- exchange.rs ----
+
+/**
+ * Where an export goes unless the user picks another place: the Downloads folder, the event's
+ * name as the file name, `extension` (`showcall`, `pdf`, `xlsx`, `csv`) as its extension.
+ */
+export function defaultExportPath(args: { eventId: string; extension: string }): Promise<string> {
+  return invoke("default_export_path", args);
+}
+
+/**
+ * Writes the event (and its files; its stream keys in clear only when asked) into a
+ * `.showcall` package.
+ */
+export function exportPackage(args: {
+  eventId: string;
+  path: string;
+  includeStreamKeys: boolean;
+}): Promise<Exported> {
+  return invoke("export_package", args);
+}
+
+/** Opens and verifies a package; says what importing it would do. Nothing is written. */
+export function openPackage(args: { path: string }): Promise<ImportPlan> {
+  return invoke("open_package", args);
+}
+
+/** Imports the package opened last, with the user's picks (all of it or nothing). */
+export function applyPackage(args: { resolution: Resolution }): Promise<Imported> {
+  return invoke("apply_package", args);
+}
+
+/** Forgets the package opened last (its unpacked files go with it). */
+export function cancelPackage(): Promise<null> {
+  return invoke("cancel_package");
+}
+
+/** Writes the run of show (`format`: `pdf`, `xlsx` or `csv`) to `path`; returns the path. */
+export function exportRunsheet(args: {
+  eventId: string;
+  path: string;
+  format: string;
+}): Promise<string> {
+  return invoke("export_runsheet", args);
+}
+
+// ---- live.rs ----
+
+/**
+ * The live view's poll. `cues_tag` is the tag of the cue list the view holds: when it is
+ * still current the list is left out of the answer.
+ */
+export function liveView(args: { eventId: string; cuesTag: string | null }): Promise<LiveSnapshot> {
+  return invoke("live_view", args);
+}
+
+export function markCue(args: {
+  eventId: string;
+  key: string;
+  state: CueState;
+}): Promise<LiveSnapshot> {
+  return invoke("mark_cue", args);
+}
+
+/** `sessionId: null` delays the whole stage from now on. */
+export function applyDelay(args: {
+  eventId: string;
+  stageId: string;
+  sessionId: string | null;
+  minutes: number;
+}): Promise<LiveSnapshot> {
+  return invoke("apply_delay", args);
+}
+
+/** Records the clock's current instant as the session's actual start or end. */
+export function recordActual(args: {
+  eventId: string;
+  sessionId: string;
+  which: string;
+}): Promise<LiveSnapshot> {
+  return invoke("record_actual", args);
+}
+
+/** `from`: RFC 3339 UTC instant the rehearsal clock starts at; `speed`: 1–60. */
+export function startRehearsal(args: {
+  eventId: string;
+  from: string;
+  speed: number;
+}): Promise<LiveSnapshot> {
+  return invoke("start_rehearsal", args);
+}
+
+export function stopRehearsal(): Promise<null> {
+  return invoke("stop_rehearsal");
+}
+
+/** `stageId: null` lets the timer follow the stage on air. */
+export function openSpeakerTimer(args: { eventId: string; stageId: string | null }): Promise<null> {
+  return invoke("open_speaker_timer", args);
+}
+
+export function speakerTimer(): Promise<SpeakerTimer> {
+  return invoke("speaker_timer");
+}
+
+/** An empty `text` clears the message. */
+export function sendSpeakerMessage(args: { text: string }): Promise<null> {
+  return invoke("send_speaker_message", args);
+}
+
+/** Planned vs actual times, cue tallies and support hours of an event. */
+export function report(args: { eventId: string }): Promise<Report> {
+  return invoke("report", args);
+}
+
+/**
+ * Where the webview loads a stored file from (images only; `thumb` for a video's still).
+ * Served by the app's `showcall-file` protocol from the data folder, never from elsewhere.
+ */
+export function toggleTimerFullscreen(): Promise<null> {
+  return invoke("toggle_timer_fullscreen");
+}
+
+// ---- rtmp.rs ----
+
+/** The platform presets (YouTube, Facebook, Twitch, Vimeo, custom) with their encoder advice. */
+export function rtmpPresets(): Promise<Preset[]> {
+  return invoke("rtmp_presets");
+}
+
+/**
+ * Stores a destination's stream key (`key: null` removes it). Errors name the field
+ * `destination.streamKey` and never quote the key.
+ */
+export function setStreamKey(args: {
+  eventId: string;
+  destinationId: string;
+  key: string | null;
+}): Promise<EventView> {
+  return invoke("set_stream_key", args);
+}
+
+/** The key in clear: the UI asks only when the user clicks Reveal or Copy. */
+export function revealStreamKey(args: {
+  eventId: string;
+  destinationId: string;
+}): Promise<string | null> {
+  return invoke("reveal_stream_key", args);
+}
+
+/** A server URL that ends with a pasted key, split into (URL, key). */
+export function splitServerUrl(args: { url: string }): Promise<[string, string] | null> {
+  return invoke("split_server_url", args);
+}
+
+/**
+ * Tests a destination's server (up to `connect`, or through `publish` of its key when the
+ * user opts in) and records the result.
+ */
+export function testDestination(args: {
+  eventId: string;
+  destinationId: string;
+  publish: boolean;
+}): Promise<TestedView> {
+  return invoke("test_destination", args);
+}
+
+// ---- settings.rs ----
+
+export function getLang(): Promise<Lang> {
+  return invoke("get_lang");
+}
+
+export function setLang(args: { lang: Lang }): Promise<Lang> {
+  return invoke("set_lang", args);
+}
+
+export function appInfo(): Promise<AppInfo> {
+  return invoke("app_info");
+}
+
+// ---- window.rs ----
+
+/** Hides the main window; Showcall keeps running (and notifying) from the tray. */
+export function hideMainWindow(): Promise<null> {
+  return invoke("hide_main_window");
+}
+
+export function quitApp(): Promise<null> {
+  return invoke("quit_app");
+}
+
+/** The cue kinds whose notifications are muted ("do not disturb"). */
+export function getDnd(): Promise<CueKind[]> {
+  return invoke("get_dnd");
+}
+
+/** Replaces the muted cue kinds; returns them as stored. */
+export function setDnd(args: { kinds: CueKind[] }): Promise<CueKind[]> {
+  return invoke("set_dnd", args);
+}
+
+/** Whether notifications come with the chime. */
+export function getSound(): Promise<boolean> {
+  return invoke("get_sound");
+}
+
+/** Turns the chime on or off; answers the new setting. */
+export function setSound(args: { on: boolean }): Promise<boolean> {
+  return invoke("set_sound", args);
+}
+
+/** Writes the report as CSV and returns the path of the written file. */
+export function exportReportCsv(args: { eventId: string }): Promise<string> {
+  return invoke("export_report_csv", args);
+}
