@@ -245,7 +245,24 @@ export type Finding = {
 /**
  * Stable snake_case code, e.g. `closing_training_needed`.
  */
-code: string, severity: Severity, subject: Subject, message: string, };
+code: string, severity: Severity, subject: Subject, message: string, 
+/**
+ * The finding told to the customer's event lead, when it is one they can act on (their
+ * schedule's hints); absent otherwise (and then left out of the JSON).
+ */
+customer?: CustomerHint, };
+
+export type CustomerHint = { message: string, 
+/**
+ * How it is shown to the customer: conflicts to fix (overlaps) are warnings, what to know or
+ * plan for (tight changeovers, a session without speaker) is info.
+ */
+severity: Severity, 
+/**
+ * The sessions it is about, earliest first: it is shown next to each, and under the
+ * schedule's hints in the order of the first one's start.
+ */
+sessionIds: Array<string>, };
 
 export type EventView = { data: EventData, schedule: Schedule, findings: Array<Finding>, canUndo: boolean, canRedo: boolean, 
 /**

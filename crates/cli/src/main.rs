@@ -304,7 +304,9 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
             let data = store.load(&store.find_event(event)?)?;
             // As the app shows them: what depends on today (overdue branding items) included.
             let schedule = showcall_core::schedule::compute(&data);
-            let findings = rules::check_at(&data, &schedule, cli.lang, Some(Utc::now()));
+            let mut findings = rules::check_at(&data, &schedule, cli.lang, Some(Utc::now()));
+            // The analyst's findings: the customer lead's wording is the Schedule tab's.
+            findings.iter_mut().for_each(|f| f.customer = None);
             if *json {
                 print::json(&findings);
             } else {

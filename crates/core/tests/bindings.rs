@@ -15,7 +15,7 @@ use showcall_core::live::{
 use showcall_core::model::*;
 use showcall_core::report::{Report, ReportRow};
 use showcall_core::rtmp::{ConnectionTest, Preset, TestStage};
-use showcall_core::rules::{Finding, Severity, Subject};
+use showcall_core::rules::{CustomerHint, Finding, Severity, Subject};
 use showcall_core::schedule::{Schedule, SegmentTimes, SessionTimes, SupportWindow};
 use showcall_core::view::{AppInfo, EditResult, EventView, TestedView};
 use ts_rs::TS;
@@ -50,6 +50,7 @@ fn generate() -> String {
         Severity::decl(&cfg),
         Subject::decl(&cfg),
         Finding::decl(&cfg),
+        CustomerHint::decl(&cfg),
         EventView::decl(&cfg),
         showcall_core::view::BrandView::decl(&cfg),
         showcall_core::model::ItemActions::decl(&cfg),

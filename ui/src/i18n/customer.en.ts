@@ -38,18 +38,6 @@ const customerEn = {
   "customer.hints.none": "Nothing to check: no overlaps, no tight changeovers, and every session has a speaker.",
   "customer.hints.show": "Show",
   "customer.hints.showTitle": "Show “{name}” in the schedule",
-  "customer.hint.tightGap":
-    "“{a}” ends at {end} and “{b}” starts at {start} on {stage}: only {min} minutes apart. Your team will need to close “{a}” — the analyst will train them.",
-  "customer.hint.tightGap1":
-    "“{a}” ends at {end} and “{b}” starts at {start} on {stage}: only 1 minute apart. Your team will need to close “{a}” — the analyst will train them.",
-  "customer.hint.backToBack":
-    "“{a}” ends at {end} and “{b}” starts at {start} on {stage}: back to back. Your team will need to close “{a}” — the analyst will train them.",
-  "customer.hint.overlap":
-    "“{a}” ({aTimes}) and “{b}” ({bTimes}) overlap on {stage}: a stage can show one session at a time.",
-  "customer.hint.noSpeaker": "“{name}” has no speaker yet.",
-  "customer.hint.speakerOverlap": "{person} is speaking in both “{a}” and “{b}” at the same time.",
-  "customer.hint.speakerTight":
-    "{person} is speaking in both “{a}” (ends at {end}) and “{b}” (starts at {start}): speakers are prepped 15 minutes before their session, so leave them at least 15 minutes between the two.",
 
   // ---- session form ----
   "customer.form.add": "New session",

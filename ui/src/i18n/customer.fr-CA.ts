@@ -43,18 +43,6 @@ const customerFr: Record<keyof typeof customerEn, string> = {
     "Rien à vérifier : aucun chevauchement, aucun enchaînement serré, et chaque séance a un conférencier.",
   "customer.hints.show": "Afficher",
   "customer.hints.showTitle": "Afficher « {name} » dans l’horaire",
-  "customer.hint.tightGap":
-    "« {a} » se termine à {end} et « {b} » commence à {start} sur {stage} : seulement {min} minutes d’écart. Votre équipe devra fermer « {a} » — l’analyste la formera.",
-  "customer.hint.tightGap1":
-    "« {a} » se termine à {end} et « {b} » commence à {start} sur {stage} : seulement 1 minute d’écart. Votre équipe devra fermer « {a} » — l’analyste la formera.",
-  "customer.hint.backToBack":
-    "« {a} » se termine à {end} et « {b} » commence à {start} sur {stage} : les séances s’enchaînent sans pause. Votre équipe devra fermer « {a} » — l’analyste la formera.",
-  "customer.hint.overlap":
-    "« {a} » ({aTimes}) et « {b} » ({bTimes}) se chevauchent sur {stage} : une scène ne peut présenter qu’une séance à la fois.",
-  "customer.hint.noSpeaker": "« {name} » n’a pas encore de conférencier.",
-  "customer.hint.speakerOverlap": "{person} prend la parole à la fois dans « {a} » et dans « {b} », au même moment.",
-  "customer.hint.speakerTight":
-    "{person} prend la parole à la fois dans « {a} » (fin à {end}) et dans « {b} » (début à {start}) : les conférenciers sont préparés 15 minutes avant leur séance; prévoyez au moins 15 minutes entre les deux.",
 
   // ---- formulaire de séance ----
   "customer.form.add": "Nouvelle séance",

@@ -2,8 +2,13 @@
 //! [`Finding`]s: a stable snake_case code, a severity, the subject at fault and a message in the
 //! requested language. Families: [`support`] (the kit and its support window), [`stage`] (what
 //! happens on one stage), [`people`] (who is where), [`tasks`] (duties that must exist).
+//!
+//! Some findings also carry a [`CustomerHint`]: the same problem told to the customer's event
+//! lead in plain words ([`customer`]; their Schedule tab shows these, so the UI never re-derives
+//! the rules).
 
 mod branding;
+mod customer;
 mod people;
 mod rtmp;
 mod stage;
@@ -48,6 +53,33 @@ pub struct Finding {
     pub severity: Severity,
     pub subject: Subject,
     pub message: String,
+    /// The finding told to the customer's event lead, when it is one they can act on (their
+    /// schedule's hints); absent otherwise (and then left out of the JSON).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub customer: Option<CustomerHint>,
+}
+
+impl Finding {
+    /// The finding with its customer-worded hint.
+    pub(crate) fn for_customer(mut self, hint: Option<CustomerHint>) -> Self {
+        self.customer = hint;
+        self
+    }
+}
+
+/// A finding as the customer's event lead reads it: plain words, in the requested language,
+/// times as `14:05` in the event's zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerHint {
+    pub message: String,
+    /// How it is shown to the customer: conflicts to fix (overlaps) are warnings, what to know or
+    /// plan for (tight changeovers, a session without speaker) is info.
+    pub severity: Severity,
+    /// The sessions it is about, earliest first: it is shown next to each, and under the
+    /// schedule's hints in the order of the first one's start.
+    pub session_ids: Vec<String>,
 }
 
 /// What every rule gets: the data, its schedule, the zone and the language.
@@ -91,7 +123,28 @@ impl Ctx<'_> {
             severity,
             subject,
             message,
+            customer: None,
         }
+    }
+
+    /// A customer hint about `sessions` (ids, earliest first).
+    pub fn customer(
+        &self,
+        severity: Severity,
+        sessions: &[&str],
+        en: String,
+        fr: String,
+    ) -> CustomerHint {
+        CustomerHint {
+            message: self.say(en, fr),
+            severity,
+            session_ids: sessions.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// `09:00 – 10:00` in the event's zone, as the customer's schedule shows a session's times.
+    pub fn range(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+        format!("{} – {}", self.hm(start), self.hm(end))
     }
 
     pub fn session_subject(&self, id: &str) -> Subject {

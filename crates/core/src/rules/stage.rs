@@ -1,33 +1,33 @@
 //! Rules about one stage's sessions: changeovers under 15 minutes (the customer's team must close
 //! the first session), overlapping sessions, and a run of show longer than its session.
 
+use super::customer::{self, Changeover};
 use super::{Ctx, Finding, Severity};
 use crate::i18n::hours_minutes;
+use crate::model::Session;
 use crate::schedule::closing_pairs;
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let data = ctx.data;
+    // The changeovers the customer is told about: each session and the one that ends last before
+    // it on its stage. The schedule's closing pairs only look at the session that starts just
+    // before; the two differ only where sessions overlap on the stage, and a changeover found
+    // only here is reported to the analyst too.
+    let mut told = customer::changeovers(ctx);
     for pair in closing_pairs(data) {
         let (a, b) = (
             data.session(&pair.first).unwrap(),
             data.session(&pair.second).unwrap(),
         );
-        let gap = pair.gap_minutes;
-        out.push(ctx.finding(
-            "closing_training_needed",
-            Severity::Warning,
-            ctx.session_subject(&a.id),
-            ctx.say(
-                format!(
-                    "“{}” ends {gap} min before “{}” starts (under 15 min): train the customer team to close “{}”",
-                    a.title, b.title, a.title
-                ),
-                format!(
-                    "« {} » se termine {gap} min avant le début de « {} » (moins de 15 min) : former l’équipe du client à fermer « {} »",
-                    a.title, b.title, a.title
-                ),
-            ),
-        ));
+        let hint = told
+            .iter()
+            .position(|c| c.before.id == a.id && c.after.id == b.id)
+            .map(|i| told.remove(i));
+        out.push(closing(ctx, a, b, pair.gap_minutes, hint.as_ref()));
+    }
+    for c in &told {
+        let gap = (c.after.start - c.before.end).num_minutes();
+        out.push(closing(ctx, c.before, c.after, gap, Some(c)));
     }
 
     for stage in &data.stages {
@@ -44,33 +44,37 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     } else {
                         (b, a)
                     };
-                    out.push(ctx.finding(
-                        "stage_overlap",
-                        Severity::Error,
-                        ctx.session_subject(&second.id),
-                        ctx.say(
-                            format!(
-                                "“{}” ({}–{}) overlaps “{}” ({}–{}) on stage {}",
-                                second.title,
-                                ctx.hm(second.start),
-                                ctx.hm(second.end),
-                                first.title,
-                                ctx.hm(first.start),
-                                ctx.hm(first.end),
-                                stage.name
+                    let hint = customer::stage_overlap(ctx, stage, a, b);
+                    out.push(
+                        ctx.finding(
+                            "stage_overlap",
+                            Severity::Error,
+                            ctx.session_subject(&second.id),
+                            ctx.say(
+                                format!(
+                                    "“{}” ({}–{}) overlaps “{}” ({}–{}) on stage {}",
+                                    second.title,
+                                    ctx.hm(second.start),
+                                    ctx.hm(second.end),
+                                    first.title,
+                                    ctx.hm(first.start),
+                                    ctx.hm(first.end),
+                                    stage.name
+                                ),
+                                format!(
+                                    "« {} » ({}–{}) chevauche « {} » ({}–{}) sur la scène {}",
+                                    second.title,
+                                    ctx.hm(second.start),
+                                    ctx.hm(second.end),
+                                    first.title,
+                                    ctx.hm(first.start),
+                                    ctx.hm(first.end),
+                                    stage.name
+                                ),
                             ),
-                            format!(
-                                "« {} » ({}–{}) chevauche « {} » ({}–{}) sur la scène {}",
-                                second.title,
-                                ctx.hm(second.start),
-                                ctx.hm(second.end),
-                                first.title,
-                                ctx.hm(first.start),
-                                ctx.hm(first.end),
-                                stage.name
-                            ),
-                        ),
-                    ));
+                        )
+                        .for_customer(Some(hint)),
+                    );
                 }
             }
         }
@@ -96,6 +100,28 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The `closing_training_needed` finding for `a` then `b`, `gap` minutes apart; told to the
+/// customer when it is one of their changeovers.
+fn closing(ctx: &Ctx, a: &Session, b: &Session, gap: i64, told: Option<&Changeover>) -> Finding {
+    let hint = told.map(|c| customer::changeover(ctx, c));
+    ctx.finding(
+        "closing_training_needed",
+        Severity::Warning,
+        ctx.session_subject(&a.id),
+        ctx.say(
+            format!(
+                "“{}” ends {gap} min before “{}” starts (under 15 min): train the customer team to close “{}”",
+                a.title, b.title, a.title
+            ),
+            format!(
+                "« {} » se termine {gap} min avant le début de « {} » (moins de 15 min) : former l’équipe du client à fermer « {} »",
+                a.title, b.title, a.title
+            ),
+        ),
+    )
+    .for_customer(hint)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 // The customer lead's schedule: sessions by day in plain words, a form to add or edit one, a short
-// run of show per session, and hints about the production rules (see hints.ts).
+// run of show per session, and hints about the production rules: the core's findings that carry a
+// customer-worded message (in the UI language: the view is reloaded when it changes).
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Session } from "../../bindings";
 import { SeverityIcon } from "../../components/Severity";
@@ -7,22 +8,21 @@ import { lang, t } from "../../i18n";
 import { highlight, hour12, view } from "../../state";
 import { formatDayKey, formatTime } from "../../time";
 import { flashed, showScheduleSession } from "./focus";
-import { computeHints, hintSessionIds, hintSeverity, hintText, type Hint } from "./hints";
 import { SchedulePartsList } from "./ScheduleParts";
 import { ScheduleSessionForm } from "./ScheduleSessionForm";
-import { groupByDay, speakersOf } from "./schedule";
+import { customerHints, groupByDay, speakersOf, type CustomerFinding } from "./schedule";
 
 export function ScheduleTab() {
   const v = () => view()!;
   const zone = () => v().data.event.timeZone;
   const days = createMemo(() => groupByDay(v().data.sessions, zone()));
-  const hints = createMemo(() => computeHints(v().data));
-  const fmt = () => ({ zone: zone(), locale: lang(), hour12: hour12() });
+  const hints = createMemo(() => customerHints(v().findings, v().data.sessions));
   /** null: no form open; "new": the add form; otherwise the id of the session being edited. */
   const [editing, setEditing] = createSignal<string | null>(null);
 
-  const hintsFor = (sessionId: string) => hints().filter((h) => hintSessionIds(h).includes(sessionId));
-  const sessionTitle = (h: Hint) => v().data.sessions.find((s) => s.id === hintSessionIds(h)[0])?.title ?? "";
+  const hintsFor = (sessionId: string) => hints().filter((h) => h.customer.sessionIds.includes(sessionId));
+  const sessionTitle = (h: CustomerFinding) =>
+    v().data.sessions.find((s) => s.id === h.customer.sessionIds[0])?.title ?? "";
 
   return (
     <main class="tab-page customer-page" data-testid="schedule-tab">
@@ -54,20 +54,20 @@ export function ScheduleTab() {
               <For each={hints()}>
                 {(h) => (
                   <li
-                    class={`schedule-hint sev-border-${hintSeverity(h)}`}
+                    class={`schedule-hint sev-border-${h.customer.severity}`}
                     data-testid="schedule-hint"
-                    data-kind={h.kind}
-                    data-session-ids={hintSessionIds(h).join(" ")}
+                    data-kind={h.code}
+                    data-session-ids={h.customer.sessionIds.join(" ")}
                   >
-                    <span class={`sev-${hintSeverity(h)} hint-icon`}>
-                      <SeverityIcon severity={hintSeverity(h)} />
+                    <span class={`sev-${h.customer.severity} hint-icon`}>
+                      <SeverityIcon severity={h.customer.severity} />
                     </span>
-                    <span class="hint-text">{hintText(h, fmt())}</span>
+                    <span class="hint-text">{h.customer.message}</span>
                     <button
                       type="button"
                       class="link"
                       title={t("customer.hints.showTitle", { name: sessionTitle(h) })}
-                      onClick={() => showScheduleSession(hintSessionIds(h)[0])}
+                      onClick={() => showScheduleSession(h.customer.sessionIds[0])}
                     >
                       {t("customer.hints.show")}
                     </button>
@@ -128,7 +128,7 @@ export function ScheduleTab() {
 
 function SessionCard(props: {
   session: Session;
-  hints: Hint[];
+  hints: CustomerFinding[];
   editing: boolean;
   onEdit: () => void;
   onDone: () => void;
@@ -141,7 +141,6 @@ function SessionCard(props: {
     speakersOf(props.session.id, v().data.segments)
       .map((id) => v().data.people.find((p) => p.id === id)?.name)
       .filter((n): n is string => !!n);
-  const fmt = () => ({ zone: zone(), locale: lang(), hour12: hour12() });
   const flash = () =>
     flashed()?.id === props.session.id ||
     (highlight()?.kind === "session" && highlight()?.id === props.session.id);
@@ -204,11 +203,15 @@ function SessionCard(props: {
         <ul class="hint-list session-hints">
           <For each={props.hints}>
             {(h) => (
-              <li class={`schedule-hint sev-border-${hintSeverity(h)}`} data-testid="session-hint" data-kind={h.kind}>
-                <span class={`sev-${hintSeverity(h)} hint-icon`}>
-                  <SeverityIcon severity={hintSeverity(h)} />
+              <li
+                class={`schedule-hint sev-border-${h.customer.severity}`}
+                data-testid="session-hint"
+                data-kind={h.code}
+              >
+                <span class={`sev-${h.customer.severity} hint-icon`}>
+                  <SeverityIcon severity={h.customer.severity} />
                 </span>
-                <span class="hint-text">{hintText(h, fmt())}</span>
+                <span class="hint-text">{h.customer.message}</span>
               </li>
             )}
           </For>

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { catalogues } from "../../i18n";
 import { person, segment, session, ZONE } from "./fixtures";
 import { customerTabFor } from "./nav";
+import type { Finding, Severity } from "../../bindings";
 import {
+  customerHints,
   formatTimeInput,
   groupByDay,
   NEW_STAGE,
@@ -215,5 +217,50 @@ describe("customerTabFor", () => {
     expect(customerTabFor("brandItem")).toBe("branding");
     expect(customerTabFor("destination")).toBeNull();
     expect(customerTabFor("event")).toBeNull();
+  });
+});
+
+describe("customerHints", () => {
+  const sessions = [
+    session("late", "Late", "b", "15:00", "16:00"),
+    session("a", "A", "main", "09:00", "10:00"),
+    session("b", "B", "main", "09:30", "10:30"),
+  ];
+  const finding = (code: string, sessionIds?: string[], severity: Severity = "info"): Finding => ({
+    code,
+    severity: "warning",
+    subject: { kind: "session", id: sessionIds?.[0] ?? "x", name: "" },
+    message: `analyst: ${code}`,
+    ...(sessionIds ? { customer: { message: `customer: ${code}`, severity, sessionIds } } : {}),
+  });
+
+  it("keeps only the findings worded for the customer", () => {
+    const findings = [finding("invitation_not_sent"), finding("session_without_presenter", ["late"])];
+    const hs = customerHints(findings, sessions);
+    expect(hs.map((h) => h.customer.message)).toEqual(["customer: session_without_presenter"]);
+  });
+
+  it("orders them by the time of the sessions they concern, conflicts first", () => {
+    // The core sorts by severity and code; the customer reads them in schedule order.
+    const hs = customerHints(
+      [
+        finding("stage_overlap", ["a", "b"], "warning"),
+        finding("closing_training_needed", ["a", "late"]),
+        finding("session_without_presenter", ["late"]),
+        finding("prep_overlaps_session", ["b", "late"]),
+      ],
+      sessions,
+    );
+    expect(hs.map((h) => h.code)).toEqual([
+      "stage_overlap",
+      "closing_training_needed",
+      "prep_overlaps_session",
+      "session_without_presenter",
+    ]);
+    const tied = customerHints(
+      [finding("closing_training_needed", ["a", "b"]), finding("stage_overlap", ["a", "b"], "warning")],
+      sessions,
+    );
+    expect(tied.map((h) => h.code)).toEqual(["stage_overlap", "closing_training_needed"]);
   });
 });

@@ -1,7 +1,8 @@
 // Pure logic of the customer lead's schedule form: grouping sessions by day, the session form's
-// validation (plain date and time fields in the event's zone), and how the speakers picked for a
-// session become presenters of its segments.
-import type { Edit, Person, Role, Segment, Session } from "../../bindings";
+// validation (plain date and time fields in the event's zone), how the speakers picked for a
+// session become presenters of its segments, and the order of the schedule's hints (the core's
+// findings that carry a customer-worded message).
+import type { CustomerHint, Edit, Finding, Person, Role, Segment, Session, Severity } from "../../bindings";
 import type { MessageKey } from "../../i18n";
 import { localDateKey } from "../../time";
 
@@ -226,4 +227,24 @@ export function validateSegmentDraft(title: string, minutes: string): SegmentDra
 /** A segment length as whole minutes (rounded), for the plain run of show. */
 export function segmentMinutes(durationSecs: number): number {
   return Math.round(durationSecs / 60);
+}
+
+/** A finding the customer lead is told about: the core worded it for them. */
+export type CustomerFinding = Finding & { customer: CustomerHint };
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The findings told to the customer, in the order of the sessions they concern (the start of the
+ * first one), conflicts first, then in the core's order. */
+export function customerHints(findings: readonly Finding[], sessions: readonly Session[]): CustomerFinding[] {
+  const start = new Map(sessions.map((s) => [s.id, Date.parse(s.start)]));
+  const at = (f: CustomerFinding) => start.get(f.customer.sessionIds[0]) ?? Number.POSITIVE_INFINITY;
+  return findings
+    .filter((f): f is CustomerFinding => !!f.customer)
+    .map((f, i) => [f, i] as const)
+    .sort(
+      ([a, i], [b, j]) =>
+        at(a) - at(b) || SEVERITY_RANK[a.customer.severity] - SEVERITY_RANK[b.customer.severity] || i - j,
+    )
+    .map(([f]) => f);
 }
