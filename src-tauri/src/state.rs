@@ -134,6 +134,28 @@ impl Inner {
         }
     }
 
+    /// Imports the package opened last with the user's picks (all of it or nothing). On a
+    /// refusal it stays open, so the user may pick differently and try again; once imported, the
+    /// event's undo steps go (they would bring back the other version).
+    pub fn import_pending(
+        &mut self,
+        resolution: &showcall_core::merge::Resolution,
+        now: DateTime<Utc>,
+    ) -> Result<showcall_core::handoff::Imported, showcall_exchange::Error> {
+        let opened = self
+            .pending
+            .take()
+            .ok_or(showcall_exchange::Error::NothingOpen)?;
+        let done = showcall_exchange::import::apply(&mut self.store, &opened, resolution, now);
+        match done {
+            Ok(_) => {
+                self.history.remove(&opened.data.event.id);
+            }
+            Err(_) => self.pending = Some(opened),
+        }
+        done
+    }
+
     /// Maps a core error to the `{code, message, field}` payload in the UI language.
     pub fn err(&self, e: showcall_core::Error) -> ErrorPayload {
         e.payload(self.lang)

@@ -168,12 +168,18 @@ export function exportPackage(args: {
   return invoke("export_package", args);
 }
 
-/** Opens and verifies a package; says what importing it would do. Nothing is written. */
+/**
+ * Opens and verifies a package and says what importing it would do; nothing is written. A
+ * refused package rejects with `code: "package"` and a message naming the file and the reason.
+ */
 export function openPackage(args: { path: string }): Promise<ImportPlan> {
   return invoke("open_package", args);
 }
 
-/** Imports the package opened last, with the user's picks (all of it or nothing). */
+/**
+ * Imports the package opened last with the user's picks (all of it or nothing). Rejects with
+ * `code: "conflict"` while a conflict has no pick.
+ */
 export function applyPackage(args: { resolution: Resolution }): Promise<Imported> {
   return invoke("apply_package", args);
 }

@@ -86,10 +86,11 @@ pub fn apply(
     let files_added = match (&p.staged, crate::files_dir(store)) {
         (Some(s), Some(dir)) => s.commit(&dir)?,
         (Some(_), None) => {
-            return Err(crate::Error::Format(
-                "this database keeps no files (in memory): attached files cannot be imported"
-                    .into(),
-            ))
+            return Err(crate::Error::Format(crate::Text::new(
+                "this database keeps no files (in memory): attached files cannot be imported",
+                "cette base de données ne garde aucun fichier (elle est en mémoire) : les \
+                 fichiers joints ne peuvent pas être importés",
+            )))
         }
         _ => 0,
     };

@@ -11,9 +11,12 @@
 //! rules — before anything is written; then [`import::plan`] says what the package would
 //! change and [`import::apply`] writes the result in one transaction after a backup.
 
+mod error;
 pub mod import;
 pub mod read;
 pub mod write;
+
+pub use error::{Error, NameProblem, Text, VersionOf};
 
 use serde::{Deserialize, Serialize};
 
@@ -78,65 +81,6 @@ pub struct DataFile {
     pub event: showcall_core::model::EventData,
 }
 
-/// Why a package was refused or could not be written. Every message names the file (and the
-/// place inside it) at fault; none ever contains a stream key.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{0} is not a complete zip archive (truncated, or not a Showcall package): {1}")]
-    NotAZip(String, String),
-    #[error("the package holds an unsafe file name {name:?}: {why}; nothing was imported")]
-    UnsafeName { name: String, why: &'static str },
-    #[error("the package holds a symbolic link {0:?}; nothing was imported")]
-    Symlink(String),
-    #[error("the package holds the same name twice ({0}); nothing was imported")]
-    Duplicate(String),
-    #[error("{name}: {why}; nothing was imported")]
-    TooLarge { name: String, why: String },
-    #[error("{0}: in the package but not listed in its manifest; nothing was imported")]
-    Unlisted(String),
-    #[error("{0}: listed in the manifest but missing from the package; nothing was imported")]
-    Missing(String),
-    #[error(
-        "{name}: the content does not match the manifest (SHA-256 {found}, expected {expected}): \
-         the package was changed or damaged; nothing was imported"
-    )]
-    HashMismatch {
-        name: String,
-        expected: String,
-        found: String,
-    },
-    #[error("{name}: {found} bytes, the manifest says {expected}; nothing was imported")]
-    SizeMismatch {
-        name: String,
-        expected: u64,
-        found: u64,
-    },
-    #[error("{file}: {place}: {message}")]
-    Json {
-        file: String,
-        place: String,
-        message: String,
-    },
-    #[error("{0}")]
-    Format(String),
-    #[error(
-        "this package was made by a newer Showcall ({what} version {found}); this one reads up \
-         to version {supported}: update Showcall to open it"
-    )]
-    FutureVersion {
-        what: &'static str,
-        found: u32,
-        supported: u32,
-    },
-    #[error("{0}")]
-    Core(#[from] showcall_core::Error),
-}
-
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 pub(crate) fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -157,29 +101,45 @@ pub(crate) fn hex(h: sha2::Sha256) -> String {
 
 /// Why a name may not be written to disk from a package, if it may not. Names are relative,
 /// `/`-separated, without `.`/`..` parts, drive letters, backslashes or control characters.
-pub fn unsafe_name(name: &str) -> Option<&'static str> {
+pub fn unsafe_name(name: &str) -> Option<NameProblem> {
     if name.is_empty() {
-        return Some("empty name");
+        return Some(NameProblem::Empty);
     }
     if name.starts_with('/') || name.starts_with('\\') {
-        return Some("absolute path");
+        return Some(NameProblem::Absolute);
     }
     if name.contains('\\') {
-        return Some("backslash in the name");
+        return Some(NameProblem::Backslash);
     }
     if name.len() >= 2 && name.as_bytes()[1] == b':' {
-        return Some("drive letter");
+        return Some(NameProblem::DriveLetter);
     }
     if name.chars().any(char::is_control) {
-        return Some("control character in the name");
+        return Some(NameProblem::ControlCharacter);
     }
     if name.split('/').any(|p| p == ".." || p == ".") {
-        return Some("'.' or '..' in the path (it would write outside the package's folder)");
+        return Some(NameProblem::DotPart);
     }
     if name.split('/').any(str::is_empty) {
-        return Some("empty path part");
+        return Some(NameProblem::EmptyPart);
     }
     None
+}
+
+/// Opens and verifies the package at `path` (files unpacked beside the database's own, under
+/// the default limits) and says what importing it into `store` would do. Nothing is written to
+/// the event.
+pub fn open_for_import(
+    store: &showcall_core::Store,
+    path: &std::path::Path,
+) -> Result<(read::Opened, showcall_core::handoff::ImportPlan)> {
+    let staging = files_dir(store);
+    if let Some(dir) = &staging {
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+    }
+    let opened = read::open(path, staging.as_deref(), &read::Limits::default())?;
+    let plan = import::plan(store, &opened)?;
+    Ok((opened, plan))
 }
 
 /// Where the files attached to events are kept: `files/` beside the database.

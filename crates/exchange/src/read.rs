@@ -1,10 +1,11 @@
 //! Opening a package: every check happens here, before anything is written to the database.
 
 use crate::{
-    hex, io, DataFile, Error, FileEntry, FileRole, Manifest, Result, DATA_VERSION, EVENT_DATA,
-    FORMAT, FORMAT_VERSION, MANIFEST, STREAM_KEYS,
+    hex, io, DataFile, Error, FileEntry, FileRole, Manifest, NameProblem, Result, Text, VersionOf,
+    DATA_VERSION, EVENT_DATA, FORMAT, FORMAT_VERSION, MANIFEST, STREAM_KEYS,
 };
 use sha2::{Digest, Sha256};
+use showcall_core::i18n::Lang;
 use showcall_core::model::EventData;
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
@@ -88,13 +89,27 @@ pub use showcall_core::paths::blob_path;
 
 fn json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| Error::Json {
-        file: file.to_string(),
-        place: match e.path().to_string() {
-            p if p == "." => "top level".into(),
-            p => p,
-        },
-        message: e.inner().to_string(),
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let message =
+            if file == STREAM_KEYS && e.inner().classify() == serde_json::error::Category::Data {
+                // serde quotes the value it refused, and here the values are stream keys.
+                Text::new(
+                    "expected destination ids, each with its stream key as text (the value is not \
+                 shown: it may be a key)",
+                    "des identifiants de destination étaient attendus, chacun avec sa clé de \
+                 diffusion en texte (la valeur n’est pas affichée : ce pourrait être une clé)",
+                )
+            } else {
+                crate::error::json_text(e.inner())
+            };
+        Error::Json {
+            file: file.to_string(),
+            place: match e.path().to_string() {
+                p if p == "." => Text::new("top level", "racine du fichier"),
+                p => Text::new(p.clone(), p),
+            },
+            message,
+        }
     })
 }
 
@@ -104,8 +119,9 @@ fn json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T> {
 fn upgrade(v: u32, value: serde_json::Value) -> Result<serde_json::Value> {
     match v {
         1 => Ok(value),
-        _ => Err(Error::Format(format!(
-            "{EVENT_DATA}: data version {v} is not one Showcall ever wrote"
+        _ => Err(Error::Format(Text::new(
+            format!("{EVENT_DATA}: data version {v} is not one Showcall ever wrote"),
+            format!("{EVENT_DATA} : Showcall n’a jamais écrit de données en version {v}"),
         ))),
     }
 }
@@ -118,7 +134,10 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
     let mut zip = zip::ZipArchive::new(BufReader::new(file))
         .map_err(|e| Error::NotAZip(shown.clone(), e.to_string()))?;
     if zip.has_duplicate_names() {
-        return Err(Error::Duplicate("in the zip directory".into()));
+        return Err(Error::Duplicate(Text::new(
+            "in the zip directory",
+            "dans le répertoire du zip",
+        )));
     }
     // Names, kinds and declared sizes first, for every entry, before reading any content.
     let mut entries: HashMap<String, (usize, u64)> = HashMap::new();
@@ -130,7 +149,7 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
             .name()
             .map_err(|_| Error::UnsafeName {
                 name: String::from_utf8_lossy(f.name_raw()).into_owned(),
-                why: "not UTF-8",
+                why: NameProblem::NotUtf8,
             })?
             .into_owned();
         if let Some(why) = crate::unsafe_name(name.trim_end_matches('/')) {
@@ -145,9 +164,17 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
         let (size, packed) = (f.size(), f.compressed_size().max(1));
         if size > 1 << 20 && size / packed > limits.max_ratio {
             return Err(Error::TooLarge {
-                why: format!(
-                    "{packed} bytes expand to {size} ({}:1) — a zip bomb, not a Showcall package",
-                    size / packed
+                why: Text::new(
+                    format!(
+                        "{packed} bytes expand to {size} ({}:1) — a zip bomb, not a Showcall \
+                         package",
+                        size / packed
+                    ),
+                    format!(
+                        "{packed} octets se décompressent en {size} ({}:1) — une bombe zip, pas \
+                         un paquet Showcall",
+                        size / packed
+                    ),
                 ),
                 name,
             });
@@ -164,7 +191,10 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
         if size > limits.max_json {
             return Err(Error::TooLarge {
                 name: name.into(),
-                why: format!("{size} bytes, more than {} allowed", limits.max_json),
+                why: Text::new(
+                    format!("{size} bytes, more than {} allowed", limits.max_json),
+                    format!("{size} octets, plus que les {} permis", limits.max_json),
+                ),
             });
         }
         let mut f = zip
@@ -187,14 +217,17 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
 
     let head: serde_json::Value = json(MANIFEST, &read_json(MANIFEST, None)?)?;
     if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(Error::Format(format!(
-            "{MANIFEST}: not a Showcall package (its format is not \"{FORMAT}\")"
+        return Err(Error::Format(Text::new(
+            format!("{MANIFEST}: not a Showcall package (its format is not \"{FORMAT}\")"),
+            format!(
+                "{MANIFEST} : ce n’est pas un paquet Showcall (son format n’est pas « {FORMAT} »)"
+            ),
         )));
     }
     if let Some(v) = head.get("formatVersion").and_then(|v| v.as_u64()) {
         if v > FORMAT_VERSION as u64 {
             return Err(Error::FutureVersion {
-                what: "package format",
+                what: VersionOf::PackageFormat,
                 found: v as u32,
                 supported: FORMAT_VERSION,
             });
@@ -212,12 +245,21 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
             });
         }
         if e.path == MANIFEST || listed.insert(&e.path, e).is_some() {
-            return Err(Error::Duplicate(format!("{MANIFEST} lists {}", e.path)));
+            return Err(Error::Duplicate(Text::new(
+                format!("{MANIFEST} lists {}", e.path),
+                format!("{MANIFEST} mentionne {}", e.path),
+            )));
         }
         if e.role == FileRole::Asset && e.path != format!("files/{}", e.sha256) {
-            return Err(Error::Format(format!(
-                "{MANIFEST}: attached file {} is not named after its SHA-256",
-                e.path
+            return Err(Error::Format(Text::new(
+                format!(
+                    "{MANIFEST}: attached file {} is not named after its SHA-256",
+                    e.path
+                ),
+                format!(
+                    "{MANIFEST} : le fichier joint {} ne porte pas le nom de son SHA-256",
+                    e.path
+                ),
             )));
         }
         total = total.saturating_add(e.size);
@@ -225,9 +267,15 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
     if total > limits.max_total {
         return Err(Error::TooLarge {
             name: MANIFEST.into(),
-            why: format!(
-                "the files add up to {total} bytes, more than {} allowed",
-                limits.max_total
+            why: Text::new(
+                format!(
+                    "the files add up to {total} bytes, more than {} allowed",
+                    limits.max_total
+                ),
+                format!(
+                    "les fichiers totalisent {total} octets, plus que les {} permis",
+                    limits.max_total
+                ),
             ),
         });
     }
@@ -264,12 +312,12 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
         .and_then(|v| v.as_u64())
         .ok_or_else(|| Error::Json {
             file: EVENT_DATA.into(),
-            place: "dataVersion".into(),
-            message: "missing or not a number".into(),
+            place: Text::new("dataVersion", "dataVersion"),
+            message: Text::new("missing or not a number", "absent ou n’est pas un nombre"),
         })?;
     if version > DATA_VERSION as u64 {
         return Err(Error::FutureVersion {
-            what: "event data",
+            what: VersionOf::EventData,
             found: version as u32,
             supported: DATA_VERSION,
         });
@@ -278,13 +326,29 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
     let data: DataFile = json(EVENT_DATA, &serde_json::to_vec(&value).expect("json"))?;
     let data = data.event;
     if data.event.id != manifest.event_id {
-        return Err(Error::Format(format!(
-            "{EVENT_DATA} holds event {}, the manifest says {}",
-            data.event.id, manifest.event_id
+        return Err(Error::Format(Text::new(
+            format!(
+                "{EVENT_DATA} holds event {}, the manifest says {}",
+                data.event.id, manifest.event_id
+            ),
+            format!(
+                "{EVENT_DATA} contient l’événement {}, le manifeste indique {}",
+                data.event.id, manifest.event_id
+            ),
         )));
     }
-    showcall_core::validate::event_data(&data)
-        .map_err(|e| Error::Format(format!("{EVENT_DATA}: {e}; nothing was imported")))?;
+    showcall_core::validate::event_data(&data).map_err(|e| {
+        Error::Format(Text::new(
+            format!(
+                "{EVENT_DATA}: {}; nothing was imported",
+                e.message(Lang::En)
+            ),
+            format!(
+                "{EVENT_DATA} : {} ; rien n’a été importé",
+                e.message(Lang::FrCa)
+            ),
+        ))
+    })?;
 
     let keys = match listed.get(STREAM_KEYS) {
         Some(e) => Some(json::<BTreeMap<String, String>>(
@@ -337,7 +401,10 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
             if n > e.size {
                 return Err(Error::TooLarge {
                     name: e.path.clone(),
-                    why: format!("expands past the {} bytes it declares", e.size),
+                    why: Text::new(
+                        format!("expands past the {} bytes it declares", e.size),
+                        format!("se décompresse au-delà des {} octets qu’il déclare", e.size),
+                    ),
                 });
             }
             h.update(&buf[..got]);

@@ -1,7 +1,7 @@
 //! Writing a package: streamed into a temporary file beside the target, renamed when complete.
 
 use crate::{
-    hex, io, DataFile, Error, FileEntry, FileRole, MadeBy, Manifest, Result, DATA_VERSION,
+    hex, io, DataFile, Error, FileEntry, FileRole, MadeBy, Manifest, Result, Text, DATA_VERSION,
     EVENT_DATA, FORMAT, FORMAT_VERSION, MANIFEST, STREAM_KEYS,
 };
 use chrono::{DateTime, Utc};
@@ -39,6 +39,21 @@ pub struct Options {
     pub now: DateTime<Utc>,
 }
 
+impl Options {
+    /// How whoever uses `store` exports: made by them, and with the stream keys only when asked
+    /// and theirs to send (the customer's lead never sees keys, so never sends them).
+    pub fn of(store: &Store, include_stream_keys: bool, lang: Lang, now: DateTime<Utc>) -> Self {
+        let made_by = store.actor();
+        let may = showcall_core::edit::may(made_by, showcall_core::edit::Act::ExportStreamKeys);
+        Options {
+            made_by,
+            include_stream_keys: include_stream_keys && may.is_ok(),
+            lang,
+            now,
+        }
+    }
+}
+
 pub use showcall_core::handoff::Exported as Written;
 
 /// The human-readable copies of an event: run of show, calendar, destinations sheet.
@@ -49,7 +64,7 @@ pub fn companions(
     now: DateTime<Utc>,
 ) -> Result<Vec<Companion>> {
     let cues = store.cue_timeline(&data.event.id)?;
-    let runsheet = |e: showcall_runsheet::Error| Error::Format(format!("run of show: {e}"));
+    let runsheet = |e: showcall_runsheet::Error| Error::Format(runsheet_text(&e));
     let mut out = vec![
         Companion {
             path: "run-of-show.pdf".into(),
@@ -75,6 +90,21 @@ pub fn companions(
         });
     }
     Ok(out)
+}
+
+/// A run-of-show writer's refusal, in both languages.
+fn runsheet_text(e: &showcall_runsheet::Error) -> Text {
+    use showcall_runsheet::Error as R;
+    #[allow(unreachable_patterns)]
+    let fr = match e {
+        R::UnknownTimeZone(z) => format!("fuseau horaire inconnu : {z}"),
+        R::Xlsx(x) => format!("impossible d’écrire le classeur : {x}"),
+        R::Pdf(p) => format!("impossible d’écrire le PDF : {p}"),
+        R::UnknownFormat(f) => format!("format inconnu « {f} » (pdf, xlsx ou csv)"),
+        // A reason added to the run-of-show crate later reads in English until translated here.
+        other => other.to_string(),
+    };
+    Text::new(format!("run of show: {e}"), format!("déroulement : {fr}"))
 }
 
 /// Exports an event to `out`, and remembers what was sent as the base of the next merge.

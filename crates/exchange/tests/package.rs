@@ -684,3 +684,136 @@ fn branding_files_travel_with_the_package() {
     );
     assert_eq!(std::fs::read(kept).unwrap(), png);
 }
+
+// ---- Codes and messages in both languages ------------------------------------------------
+
+/// Every message of `err`, in both languages and in the UI's payload.
+fn all_messages(err: &Error) -> Vec<String> {
+    let mut out = vec![err.to_string()];
+    for lang in [Lang::En, Lang::FrCa] {
+        out.push(err.message(lang));
+        out.push(err.payload(lang).message);
+    }
+    out
+}
+
+#[test]
+fn a_refused_package_says_so_in_french_with_the_file_and_code_package() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = good(dir.path());
+    let ev = files.iter_mut().find(|(n, _)| n == "event.json").unwrap();
+    ev.1.extend(b" ");
+    let p = dir.path().join("changed.showcall");
+    zip_of(&p, &files);
+    let err = refused(dir.path(), &p);
+    assert_eq!(err.code(), "package");
+    let fr = err.payload(Lang::FrCa);
+    assert_eq!((fr.code.as_str(), fr.field), ("package", None));
+    assert!(fr.message.starts_with("event.json : "), "{}", fr.message);
+    assert!(
+        fr.message.ends_with("; rien n’a été importé"),
+        "{}",
+        fr.message
+    );
+    assert_eq!(err.payload(Lang::En).message, err.to_string());
+
+    let mut f = good(dir.path());
+    relist(&mut f, |m| m["formatVersion"] = serde_json::json!(7));
+    zip_of(&p, &f);
+    let err = refused(dir.path(), &p);
+    assert!(
+        err.message(Lang::FrCa)
+            .contains("version plus récente de Showcall (format de paquet, version 7)"),
+        "{}",
+        err.message(Lang::FrCa)
+    );
+}
+
+#[test]
+fn a_wrong_type_in_event_json_names_the_place_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = good(dir.path());
+    let ev = files.iter_mut().find(|(n, _)| n == "event.json").unwrap();
+    let mut v: serde_json::Value = serde_json::from_slice(&ev.1).unwrap();
+    v["event"]["sessions"][1]["start"] = serde_json::json!(12);
+    ev.1 = serde_json::to_vec(&v).unwrap();
+    relist(&mut files, |_| {});
+    let p = dir.path().join("types.showcall");
+    zip_of(&p, &files);
+    let err = refused(dir.path(), &p);
+    let fr = err.message(Lang::FrCa);
+    assert!(
+        fr.starts_with("event.json : event.sessions[1].start : type invalide : entier `12`"),
+        "{fr}"
+    );
+}
+
+/// A key file whose content has the wrong shape: serde would quote the refused value (the
+/// key); the message names the file and the place, never the value.
+#[test]
+fn a_malformed_stream_key_file_never_echoes_the_key() {
+    let echoed =
+        serde_json::from_str::<std::collections::BTreeMap<String, String>>(&format!("\"{KEY}\""))
+            .unwrap_err();
+    assert!(echoed.to_string().contains(KEY), "serde no longer quotes");
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = store(dir.path(), "src");
+    let ev = seeded(&mut a);
+    let pkg = dir.path().join("keys.showcall");
+    write::export(&mut a, &ev, &pkg, &opts(true)).unwrap();
+    for bad in [
+        serde_json::json!(KEY),
+        serde_json::json!({"dest": [KEY]}),
+        serde_json::json!({"dest": {"key": KEY}}),
+    ] {
+        let mut files = entries(&pkg);
+        let keys = files
+            .iter_mut()
+            .find(|(n, _)| n == "secrets/stream-keys.json")
+            .unwrap();
+        keys.1 = serde_json::to_vec(&bad).unwrap();
+        relist(&mut files, |m| {
+            for f in m["files"].as_array_mut().unwrap() {
+                if f["path"] == "secrets/stream-keys.json" {
+                    f["role"] = "secret".into();
+                }
+            }
+        });
+        let p = dir.path().join("bad-keys.showcall");
+        zip_of(&p, &files);
+        let err = refused(dir.path(), &p);
+        assert!(matches!(err, Error::Json { .. }), "{err}");
+        for m in all_messages(&err) {
+            assert!(!m.contains(KEY), "key in {m}");
+            assert!(m.starts_with("secrets/stream-keys.json"), "{m}");
+        }
+        assert!(err.message(Lang::FrCa).contains("clé de diffusion"));
+    }
+}
+
+/// A key pasted at the end of a destination's server URL in `event.json`: refused by the
+/// data's rules, named by field, the key never quoted.
+#[test]
+fn a_key_left_in_a_server_url_is_refused_without_quoting_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = good(dir.path());
+    let ev = files.iter_mut().find(|(n, _)| n == "event.json").unwrap();
+    let mut v: serde_json::Value = serde_json::from_slice(&ev.1).unwrap();
+    v["event"]["destinations"][0]["serverUrl"] =
+        serde_json::json!(format!("rtmp://127.0.0.1:1935/live/{KEY}"));
+    ev.1 = serde_json::to_vec(&v).unwrap();
+    relist(&mut files, |_| {});
+    let p = dir.path().join("key-in-url.showcall");
+    zip_of(&p, &files);
+    let err = refused(dir.path(), &p);
+    assert!(matches!(err, Error::Format(_)), "{err}");
+    assert_eq!(err.code(), "package");
+    for m in all_messages(&err) {
+        assert!(!m.contains(KEY), "key in {m}");
+        assert!(m.starts_with("event.json"), "{m}");
+    }
+    let fr = err.message(Lang::FrCa);
+    assert!(fr.contains("clé de diffusion"), "{fr}");
+    assert!(fr.ends_with("; rien n’a été importé"), "{fr}");
+}

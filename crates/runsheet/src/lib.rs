@@ -43,6 +43,56 @@ pub enum Error {
     UnknownFormat(String),
 }
 
+impl Error {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (Error::UnknownTimeZone(z), Lang::FrCa) => format!("fuseau horaire inconnu : {z}"),
+            (Error::Xlsx(e), Lang::FrCa) => format!("impossible d’écrire le classeur : {e}"),
+            (Error::Pdf(e), Lang::FrCa) => format!("impossible d’écrire le PDF : {e}"),
+            (Error::UnknownFormat(f), Lang::FrCa) => {
+                format!("format inconnu « {f} » (pdf, xlsx ou csv)")
+            }
+        }
+    }
+
+    /// The `{code, message, field}` the app sends to the window: code `runsheet`.
+    pub fn payload(&self, lang: Lang) -> showcall_core::error::ErrorPayload {
+        showcall_core::error::ErrorPayload {
+            code: "runsheet".into(),
+            message: self.message(lang),
+            field: None,
+        }
+    }
+}
+
+/// Writes the run of show of the event `event_id` in `format` to `path` (whole: a temporary
+/// file beside it, then renamed), as the app's Handoff tab does.
+pub fn export(
+    store: &showcall_core::Store,
+    event_id: &str,
+    format: &str,
+    path: &std::path::Path,
+    lang: Lang,
+) -> Result<(), showcall_core::error::ErrorPayload> {
+    let data = store.load(event_id).map_err(|e| e.payload(lang))?;
+    let bytes = render(&data, lang, format).map_err(|e| e.payload(lang))?;
+    let io = |e: std::io::Error| {
+        showcall_core::Error::Io {
+            path: path.display().to_string(),
+            source: e,
+        }
+        .payload(lang)
+    };
+    let tmp = path.with_extension(format!("{format}.part"));
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}
+
 /// The formats [`render`] writes, as their file extensions.
 pub const FORMATS: [&str; 3] = ["pdf", "xlsx", "csv"];
 

@@ -4,25 +4,12 @@
 use super::CmdResult;
 use crate::state::AppState;
 use chrono::Utc;
-use showcall_core::edit::{may, Act};
-use showcall_core::error::ErrorPayload;
 use showcall_core::handoff::{Exported, ImportPlan, Imported};
 use showcall_core::merge::Resolution;
 use showcall_core::service;
-use showcall_exchange::{import, read, write};
+use showcall_exchange::write;
+use std::path::Path;
 use tauri::{AppHandle, State};
-
-/// An exchange error as the UI shows it: the message names the file and the reason.
-fn payload(s: &crate::state::Inner, e: showcall_exchange::Error) -> ErrorPayload {
-    match e {
-        showcall_exchange::Error::Core(c) => s.err(c),
-        e => ErrorPayload {
-            code: "package".into(),
-            message: e.to_string(),
-            field: None,
-        },
-    }
-}
 
 /// Where an export goes unless the user picks another place: the Downloads folder, the event's
 /// name as the file name, `extension` (`showcall`, `pdf`, `xlsx`, `csv`) as its extension.
@@ -49,63 +36,30 @@ pub fn export_package(
     include_stream_keys: bool,
 ) -> CmdResult<Exported> {
     let mut s = state.lock();
-    let actor = s.store.actor();
-    let opts = write::Options {
-        made_by: actor,
-        // The customer lead's view never sees keys, so never sends them.
-        include_stream_keys: include_stream_keys && may(actor, Act::ExportStreamKeys).is_ok(),
-        lang: s.lang,
-        now: Utc::now(),
-    };
-    let r = write::export(&mut s.store, &event_id, std::path::Path::new(&path), &opts);
-    r.map_err(|e| payload(&s, e))
+    let opts = write::Options::of(&s.store, include_stream_keys, s.lang, Utc::now());
+    let r = write::export(&mut s.store, &event_id, Path::new(&path), &opts);
+    r.map_err(|e| e.payload(s.lang))
 }
 
-/// Opens and verifies a package; says what importing it would do. Nothing is written.
+/// Opens and verifies a package and says what importing it would do; nothing is written. A
+/// refused package rejects with `code: "package"` and a message naming the file and the reason.
 #[tauri::command]
 pub fn open_package(state: State<AppState>, path: String) -> CmdResult<ImportPlan> {
     let mut s = state.lock();
     s.pending = None;
-    let staging = showcall_exchange::files_dir(&s.store);
-    if let Some(dir) = &staging {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    let opened = read::open(
-        std::path::Path::new(&path),
-        staging.as_deref(),
-        &read::Limits::default(),
-    )
-    .map_err(|e| payload(&s, e))?;
-    let plan = import::plan(&s.store, &opened).map_err(|e| payload(&s, e))?;
+    let (opened, plan) = showcall_exchange::open_for_import(&s.store, Path::new(&path))
+        .map_err(|e| e.payload(s.lang))?;
     s.pending = Some(opened);
     Ok(plan)
 }
 
-/// Imports the package opened last, with the user's picks (all of it or nothing).
+/// Imports the package opened last with the user's picks (all of it or nothing). Rejects with
+/// `code: "conflict"` while a conflict has no pick.
 #[tauri::command]
 pub fn apply_package(state: State<AppState>, resolution: Resolution) -> CmdResult<Imported> {
     let mut s = state.lock();
-    let Some(opened) = s.pending.take() else {
-        return Err(ErrorPayload {
-            code: "package".into(),
-            message: "no package is open: open it again".into(),
-            field: None,
-        });
-    };
-    let id = opened.data.event.id.clone();
-    let r = import::apply(&mut s.store, &opened, &resolution, Utc::now());
-    match r {
-        Ok(done) => {
-            // Undo steps recorded before the import would bring back the other version.
-            s.history.remove(&id);
-            Ok(done)
-        }
-        Err(e) => {
-            // Kept open: the user may pick differently and try again.
-            s.pending = Some(opened);
-            Err(payload(&s, e))
-        }
-    }
+    let r = s.import_pending(&resolution, Utc::now());
+    r.map_err(|e| e.payload(s.lang))
 }
 
 /// Forgets the package opened last (its unpacked files go with it).
@@ -123,14 +77,6 @@ pub fn export_runsheet(
     format: String,
 ) -> CmdResult<String> {
     let s = state.lock_quiet();
-    let data = s.store.load(&event_id).map_err(|e| s.err(e))?;
-    let failed = |message: String| ErrorPayload {
-        code: "runsheet".into(),
-        message,
-        field: None,
-    };
-    let bytes =
-        showcall_runsheet::render(&data, s.lang, &format).map_err(|e| failed(e.to_string()))?;
-    std::fs::write(&path, bytes).map_err(|e| failed(format!("{path}: {e}")))?;
+    showcall_runsheet::export(&s.store, &event_id, &format, Path::new(&path), s.lang)?;
     Ok(path)
 }
