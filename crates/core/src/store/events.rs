@@ -8,6 +8,22 @@ use rusqlite::{params, Connection, OptionalExtension};
 const COLUMNS: &str =
     "id, name, customer, time_zone, locale, kit_purchase_date, kit_term_months, support_budget_minutes, revision";
 
+/// An event's values in the order of [`COLUMNS`] (`?1` … `?9`).
+#[allow(clippy::type_complexity)]
+fn values(e: &Event) -> (&str, &str, &str, &str, &str, Option<String>, u32, u32, i64) {
+    (
+        &e.id,
+        &e.name,
+        &e.customer,
+        &e.time_zone,
+        &e.locale,
+        e.kit_purchase_date.map(|d| d.to_string()),
+        e.kit_term_months,
+        e.support_budget_minutes,
+        e.revision,
+    )
+}
+
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Event> {
     let date: Option<String> = r.get(5)?;
     Ok(Event {
@@ -46,17 +62,7 @@ pub(super) fn exists(conn: &Connection, id: &str) -> Result<bool> {
 pub(super) fn insert(conn: &Connection, e: &Event) -> Result<()> {
     conn.execute(
         &format!("INSERT INTO events ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
-        params![
-            e.id,
-            e.name,
-            e.customer,
-            e.time_zone,
-            e.locale,
-            e.kit_purchase_date.map(|d| d.to_string()),
-            e.kit_term_months,
-            e.support_budget_minutes,
-            e.revision
-        ],
+        values(e),
     )?;
     Ok(())
 }
@@ -66,17 +72,7 @@ pub(super) fn update(conn: &Connection, e: &Event) -> Result<()> {
         "UPDATE events SET name = ?2, customer = ?3, time_zone = ?4, locale = ?5, kit_purchase_date = ?6,
              kit_term_months = ?7, support_budget_minutes = ?8, revision = ?9
          WHERE id = ?1",
-        params![
-            e.id,
-            e.name,
-            e.customer,
-            e.time_zone,
-            e.locale,
-            e.kit_purchase_date.map(|d| d.to_string()),
-            e.kit_term_months,
-            e.support_budget_minutes,
-            e.revision
-        ],
+        values(e),
     )?;
     if n == 0 {
         return Err(Error::NotFound {
