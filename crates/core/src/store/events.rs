@@ -3,7 +3,7 @@
 use super::instant_from_sql;
 use crate::error::{Error, Result};
 use crate::model::{Event, EventSummary};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 
 const COLUMNS: &str =
     "id, name, customer, time_zone, locale, kit_purchase_date, kit_term_months, support_budget_minutes, revision";
