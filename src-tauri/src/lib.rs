@@ -2,6 +2,7 @@
 //! exposes one thin command per use case to the web UI. All knowledge lives in showcall-core.
 
 mod commands;
+mod navigation;
 mod notify;
 mod state;
 mod tray;
@@ -37,6 +38,7 @@ pub fn run() {
     // Copies of branding files an earlier run did not finish.
     showcall_core::store::sweep(&path);
     tauri::Builder::default()
+        .plugin(navigation::guard())
         .plugin(tauri_plugin_notification::init())
         .manage(state)
         .setup(|app| {

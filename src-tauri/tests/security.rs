@@ -95,6 +95,9 @@ fn csp_allows_no_remote_content() {
         }
     }
     assert!(csp.contains("default-src 'self'"));
+    // Scripts only from the app itself, and no page in a frame.
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    assert!(csp.contains("frame-src 'none'"), "{csp}");
 }
 
 #[test]
