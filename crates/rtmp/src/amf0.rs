@@ -25,8 +25,16 @@ pub mod marker {
     pub const TYPED_OBJECT: u8 = 0x10;
 }
 
-/// Nesting deeper than this is refused rather than risking the stack.
-const MAX_DEPTH: usize = 64;
+/// Containers (objects, arrays) nested deeper than this are refused rather
+/// than risking the stack; real commands nest two or three levels.
+pub const MAX_DEPTH: usize = 32;
+/// Most values decoded from one buffer (one [`decode`] or [`decode_all`]
+/// call), containers and their items included; a server's command holds a
+/// few dozen.
+pub const MAX_VALUES: usize = 65_536;
+/// Most items reserved ahead for an array or object, whatever count the data
+/// claims: larger containers grow as their items actually decode.
+const MAX_RESERVE: usize = 1024;
 
 /// One AMF0 value.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,8 +99,10 @@ pub enum AmfError {
     UnsupportedMarker(u8),
     #[error("AMF0 string is not valid UTF-8")]
     BadUtf8,
-    #[error("AMF0 values nested too deeply")]
+    #[error("AMF0 values nested more than {MAX_DEPTH} levels deep")]
     TooDeep,
+    #[error("more than {MAX_VALUES} AMF0 values in one message")]
+    TooManyValues,
 }
 
 // ---------------------------------------------------------------- encoder
@@ -176,14 +186,16 @@ fn put_properties(props: &[(String, Value)], out: &mut Vec<u8>) {
 
 /// Decodes one value from the front of `input` and advances it.
 pub fn decode(input: &mut &[u8]) -> Result<Value, AmfError> {
-    decode_at(input, 0)
+    Decoder::new(input).value(0)
 }
 
 /// Decodes every value in `bytes`.
-pub fn decode_all(mut bytes: &[u8]) -> Result<Vec<Value>, AmfError> {
+pub fn decode_all(bytes: &[u8]) -> Result<Vec<Value>, AmfError> {
+    let mut input = bytes;
+    let mut d = Decoder::new(&mut input);
     let mut values = Vec::new();
-    while !bytes.is_empty() {
-        values.push(decode(&mut bytes)?);
+    while !d.input.is_empty() {
+        values.push(d.value(0)?);
     }
     Ok(values)
 }
@@ -223,78 +235,117 @@ fn take_string(input: &mut &[u8], len: usize) -> Result<String, AmfError> {
     String::from_utf8(b.to_vec()).map_err(|_| AmfError::BadUtf8)
 }
 
-fn decode_at(input: &mut &[u8], depth: usize) -> Result<Value, AmfError> {
-    if depth > MAX_DEPTH {
-        return Err(AmfError::TooDeep);
-    }
-    let m = take_u8(input)?;
-    Ok(match m {
-        marker::NUMBER => Value::Number(take_f64(input)?),
-        marker::BOOLEAN => Value::Boolean(take_u8(input)? != 0),
-        marker::STRING => {
-            let len = usize::from(take_u16(input)?);
-            Value::String(take_string(input, len)?)
-        }
-        marker::LONG_STRING | marker::XML_DOCUMENT => {
-            let len = take_u32(input)? as usize;
-            Value::String(take_string(input, len)?)
-        }
-        marker::OBJECT => Value::Object(decode_properties(input, depth)?),
-        marker::TYPED_OBJECT => {
-            let len = usize::from(take_u16(input)?);
-            let _class_name = take_string(input, len)?;
-            Value::Object(decode_properties(input, depth)?)
-        }
-        marker::NULL => Value::Null,
-        marker::UNDEFINED | marker::UNSUPPORTED => Value::Undefined,
-        marker::ECMA_ARRAY => {
-            let _count = take_u32(input)?;
-            Value::EcmaArray(decode_properties(input, depth)?)
-        }
-        marker::STRICT_ARRAY => {
-            let count = take_u32(input)? as usize;
-            // Each item takes at least one byte: refuse counts the data cannot hold.
-            if count > input.len() {
-                return Err(AmfError::Truncated);
-            }
-            let mut items = Vec::with_capacity(count);
-            for _ in 0..count {
-                items.push(decode_at(input, depth + 1)?);
-            }
-            Value::StrictArray(items)
-        }
-        marker::DATE => {
-            let ms = take_f64(input)?;
-            let _tz = take_u16(input)?;
-            Value::Date(ms)
-        }
-        other => return Err(AmfError::UnsupportedMarker(other)),
-    })
+/// How many items to reserve for a container that claims `count` of them,
+/// with `remaining` bytes of data left, each item taking at least
+/// `min_item_len` bytes: never more than the data can hold, nor than
+/// [`MAX_RESERVE`], so that a claimed count costs no memory by itself.
+fn reserve_for(count: u32, remaining: usize, min_item_len: usize) -> usize {
+    usize::try_from(count)
+        .unwrap_or(usize::MAX)
+        .min(remaining / min_item_len)
+        .min(MAX_RESERVE)
 }
 
-fn decode_properties(input: &mut &[u8], depth: usize) -> Result<Vec<(String, Value)>, AmfError> {
-    let mut props = Vec::new();
-    loop {
-        let len = usize::from(take_u16(input)?);
-        if len == 0 {
-            // An empty name is followed by the end marker; some encoders
-            // omit the end marker at the very end of the data.
-            match input.first() {
-                Some(&marker::OBJECT_END) => {
-                    *input = &input[1..];
-                    return Ok(props);
+/// The decoding of one buffer, with its budget of values.
+struct Decoder<'i, 'a> {
+    input: &'i mut &'a [u8],
+    /// Values that may still be decoded (see [`MAX_VALUES`]).
+    values_left: usize,
+}
+
+impl<'i, 'a> Decoder<'i, 'a> {
+    fn new(input: &'i mut &'a [u8]) -> Self {
+        Decoder {
+            input,
+            values_left: MAX_VALUES,
+        }
+    }
+
+    /// A value nested in `depth` containers.
+    fn value(&mut self, depth: usize) -> Result<Value, AmfError> {
+        if self.values_left == 0 {
+            return Err(AmfError::TooManyValues);
+        }
+        self.values_left -= 1;
+        let input = &mut *self.input;
+        let m = take_u8(input)?;
+        Ok(match m {
+            marker::NUMBER => Value::Number(take_f64(input)?),
+            marker::BOOLEAN => Value::Boolean(take_u8(input)? != 0),
+            marker::STRING => {
+                let len = usize::from(take_u16(input)?);
+                Value::String(take_string(input, len)?)
+            }
+            marker::LONG_STRING | marker::XML_DOCUMENT => {
+                let len = take_u32(input)? as usize;
+                Value::String(take_string(input, len)?)
+            }
+            marker::OBJECT => Value::Object(self.properties(depth, 0)?),
+            marker::TYPED_OBJECT => {
+                let len = usize::from(take_u16(input)?);
+                let _class_name = take_string(input, len)?;
+                Value::Object(self.properties(depth, 0)?)
+            }
+            marker::NULL => Value::Null,
+            marker::UNDEFINED | marker::UNSUPPORTED => Value::Undefined,
+            marker::ECMA_ARRAY => {
+                let count = take_u32(input)?;
+                Value::EcmaArray(self.properties(depth, count)?)
+            }
+            marker::STRICT_ARRAY => {
+                let count = take_u32(input)?;
+                if depth >= MAX_DEPTH {
+                    return Err(AmfError::TooDeep);
                 }
-                None => return Ok(props),
-                Some(_) => {
-                    let v = decode_at(input, depth + 1)?;
-                    props.push((String::new(), v));
-                    continue;
+                // Each item takes at least one byte: refuse counts the data cannot hold.
+                if u64::from(count) > input.len() as u64 {
+                    return Err(AmfError::Truncated);
+                }
+                let mut items = Vec::with_capacity(reserve_for(count, input.len(), 1));
+                for _ in 0..count {
+                    items.push(self.value(depth + 1)?);
+                }
+                Value::StrictArray(items)
+            }
+            marker::DATE => {
+                let ms = take_f64(input)?;
+                let _tz = take_u16(input)?;
+                Value::Date(ms)
+            }
+            other => return Err(AmfError::UnsupportedMarker(other)),
+        })
+    }
+
+    /// The properties of an object or ECMA array (which claims `count` of
+    /// them, a hint only) nested in `depth` containers, up to the end marker.
+    fn properties(&mut self, depth: usize, count: u32) -> Result<Vec<(String, Value)>, AmfError> {
+        if depth >= MAX_DEPTH {
+            return Err(AmfError::TooDeep);
+        }
+        // A property takes at least 3 bytes: a 2-byte name length and a marker.
+        let mut props = Vec::with_capacity(reserve_for(count, self.input.len(), 3));
+        loop {
+            let len = usize::from(take_u16(self.input)?);
+            if len == 0 {
+                // An empty name is followed by the end marker; some encoders
+                // omit the end marker at the very end of the data.
+                match self.input.first() {
+                    Some(&marker::OBJECT_END) => {
+                        *self.input = &self.input[1..];
+                        return Ok(props);
+                    }
+                    None => return Ok(props),
+                    Some(_) => {
+                        let v = self.value(depth + 1)?;
+                        props.push((String::new(), v));
+                        continue;
+                    }
                 }
             }
+            let key = take_string(self.input, len)?;
+            let v = self.value(depth + 1)?;
+            props.push((key, v));
         }
-        let key = take_string(input, len)?;
-        let v = decode_at(input, depth + 1)?;
-        props.push((key, v));
     }
 }
 

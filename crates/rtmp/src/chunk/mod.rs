@@ -20,6 +20,14 @@ pub use writer::ChunkWriter;
 pub const DEFAULT_CHUNK_SIZE: usize = 128;
 /// Largest chunk size allowed by the specification.
 pub const MAX_CHUNK_SIZE: usize = 0x7FFF_FFFF;
+/// Longest message accepted from the peer. The protocol allows 16 MiB − 1
+/// (a 24-bit length); a connection test receives commands and control
+/// messages of a few hundred bytes, so anything near the limit is refused
+/// rather than buffered.
+pub const MAX_MESSAGE_LEN: usize = 8 * 1024 * 1024;
+/// Most bytes that messages still in progress, across all chunk streams,
+/// may declare (and so have reserved) at once.
+pub const MAX_PENDING_LEN: usize = 2 * MAX_MESSAGE_LEN;
 /// Timestamps from this value up are carried in the extended timestamp field.
 const EXTENDED_TIMESTAMP: u32 = 0x00FF_FFFF;
 
@@ -69,6 +77,14 @@ pub enum ChunkError {
     NoPreviousHeader { fmt: u8, csid: u32 },
     #[error("invalid Set Chunk Size value {0}")]
     BadChunkSize(u32),
+    #[error(
+        "message of {length} bytes on chunk stream {csid}, longer than the {max} bytes accepted"
+    )]
+    MessageTooLong { csid: u32, length: u32, max: usize },
+    #[error(
+        "messages in progress on chunk stream {csid} and others would take more than {max} bytes"
+    )]
+    TooMuchPending { csid: u32, max: usize },
 }
 
 #[cfg(test)]

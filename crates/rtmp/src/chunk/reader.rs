@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::{msg_type, ChunkError, Message, DEFAULT_CHUNK_SIZE, EXTENDED_TIMESTAMP};
+use super::{
+    msg_type, ChunkError, Message, DEFAULT_CHUNK_SIZE, EXTENDED_TIMESTAMP, MAX_MESSAGE_LEN,
+    MAX_PENDING_LEN,
+};
 
 fn u24(b: &[u8]) -> u32 {
     u32::from_be_bytes([0, b[0], b[1], b[2]])
@@ -14,9 +17,10 @@ fn u32be(b: &[u8]) -> u32 {
     u32::from_be_bytes([b[0], b[1], b[2], b[3]])
 }
 
-/// What is remembered per chunk stream.
-#[derive(Debug, Clone, Default)]
-struct StreamState {
+/// The header fields remembered per chunk stream, which later chunks of
+/// format 1, 2 and 3 inherit.
+#[derive(Debug, Clone, Copy, Default)]
+struct Header {
     timestamp: u32,
     delta: u32,
     length: u32,
@@ -25,7 +29,14 @@ struct StreamState {
     /// The last header of this chunk stream used an extended timestamp, so
     /// format 3 chunks carry one too.
     extended: bool,
-    /// Payload gathered so far of the message in progress.
+}
+
+/// What is remembered per chunk stream.
+#[derive(Debug, Clone, Default)]
+struct StreamState {
+    header: Header,
+    /// Payload gathered so far of the message in progress, reserved once to
+    /// the message's length when it spans several chunks.
     partial: Vec<u8>,
     in_progress: bool,
 }
@@ -34,12 +45,19 @@ struct StreamState {
 /// [`push`](Self::push) and take messages with
 /// [`next_message`](Self::next_message). Set Chunk Size and Abort messages
 /// are applied by the reader itself (and still returned).
+///
+/// Messages longer than [`MAX_MESSAGE_LEN`] are refused, as are messages in
+/// progress on several chunk streams declaring more than [`MAX_PENDING_LEN`]
+/// bytes together.
 #[derive(Debug, Clone)]
 pub struct ChunkReader {
     buf: Vec<u8>,
     pos: usize,
     chunk_size: usize,
     streams: HashMap<u32, StreamState>,
+    /// Sum of the lengths of the messages in progress (what their
+    /// `partial` buffers reserve).
+    pending: usize,
 }
 
 impl Default for ChunkReader {
@@ -55,6 +73,7 @@ impl ChunkReader {
             pos: 0,
             chunk_size: DEFAULT_CHUNK_SIZE,
             streams: HashMap::new(),
+            pending: 0,
         }
     }
 
@@ -108,7 +127,10 @@ impl ChunkReader {
             msg_type::ABORT if msg.payload.len() >= 4 => {
                 let csid = u32be(&msg.payload);
                 if let Some(s) = self.streams.get_mut(&csid) {
-                    s.partial.clear();
+                    if s.in_progress {
+                        self.pending -= s.header.length as usize;
+                    }
+                    s.partial = Vec::new();
                     s.in_progress = false;
                 }
             }
@@ -117,6 +139,9 @@ impl ChunkReader {
         Ok(())
     }
 
+    /// Reads one chunk if it is all there. Nothing is changed unless the
+    /// whole chunk is consumed, and the payload is copied once, into the
+    /// message's buffer (the stream's state is updated in place).
     fn next_chunk(&mut self) -> Result<Chunk, ChunkError> {
         let data = &self.buf[self.pos..];
         let Some(&b0) = data.first() else {
@@ -142,14 +167,16 @@ impl ChunkReader {
         if fmt != 0 && prev.is_none() {
             return Err(ChunkError::NoPreviousHeader { fmt, csid });
         }
-        let mut st = prev.cloned().unwrap_or_default();
+        let (mut hd, was_in_progress, received) = prev
+            .map(|s| (s.header, s.in_progress, s.partial.len()))
+            .unwrap_or_default();
         let h = &data[at..at + header_len];
         at += header_len;
         // The 24-bit timestamp or delta field, when the format has one.
         let ts_field = (fmt <= 2).then(|| u24(&h[0..3]));
         let has_extended = match ts_field {
             Some(v) => v == EXTENDED_TIMESTAMP,
-            None => st.extended,
+            None => hd.extended,
         };
         let extended_value = if has_extended {
             if data.len() < at + 4 {
@@ -165,61 +192,99 @@ impl ChunkReader {
 
         match fmt {
             0 => {
-                st.timestamp = ts_or_ext(u24(&h[0..3]));
-                st.delta = 0;
-                st.length = u24(&h[3..6]);
-                st.type_id = h[6];
-                st.stream_id = u32::from_le_bytes([h[7], h[8], h[9], h[10]]);
-                st.partial.clear();
-                st.in_progress = false;
+                hd.timestamp = ts_or_ext(u24(&h[0..3]));
+                hd.delta = 0;
+                hd.length = u24(&h[3..6]);
+                hd.type_id = h[6];
+                hd.stream_id = u32::from_le_bytes([h[7], h[8], h[9], h[10]]);
             }
             1 => {
-                st.delta = ts_or_ext(u24(&h[0..3]));
-                st.timestamp = st.timestamp.wrapping_add(st.delta);
-                st.length = u24(&h[3..6]);
-                st.type_id = h[6];
-                st.partial.clear();
-                st.in_progress = false;
+                hd.delta = ts_or_ext(u24(&h[0..3]));
+                hd.timestamp = hd.timestamp.wrapping_add(hd.delta);
+                hd.length = u24(&h[3..6]);
+                hd.type_id = h[6];
             }
             2 => {
-                st.delta = ts_or_ext(u24(&h[0..3]));
-                st.timestamp = st.timestamp.wrapping_add(st.delta);
-                st.partial.clear();
-                st.in_progress = false;
+                hd.delta = ts_or_ext(u24(&h[0..3]));
+                hd.timestamp = hd.timestamp.wrapping_add(hd.delta);
             }
             _ => {
-                if !st.in_progress {
+                if !was_in_progress {
                     // A new message with the same header as the previous one.
-                    st.timestamp = st.timestamp.wrapping_add(st.delta);
+                    hd.timestamp = hd.timestamp.wrapping_add(hd.delta);
                 }
             }
         }
         if fmt <= 2 {
-            st.extended = has_extended;
+            hd.extended = has_extended;
         }
 
-        let want = (st.length as usize - st.partial.len()).min(self.chunk_size);
+        // Formats 0, 1 and 2 always start a message (dropping any message
+        // in progress on the stream); format 3 continues one if there is one.
+        let starts = fmt <= 2 || !was_in_progress;
+        let length = hd.length as usize;
+        let received = if starts { 0 } else { received };
+        let mut pending = self.pending;
+        if starts {
+            if length > MAX_MESSAGE_LEN {
+                return Err(ChunkError::MessageTooLong {
+                    csid,
+                    length: hd.length,
+                    max: MAX_MESSAGE_LEN,
+                });
+            }
+            if was_in_progress {
+                // The message it replaces no longer needs its bytes.
+                pending -= prev.map_or(0, |s| s.header.length as usize);
+            }
+        }
+        let want = (length - received).min(self.chunk_size);
+        let spans_chunks = starts && want < length;
+        if spans_chunks && pending + length > MAX_PENDING_LEN {
+            return Err(ChunkError::TooMuchPending {
+                csid,
+                max: MAX_PENDING_LEN,
+            });
+        }
         if data.len() < at + want {
             return Ok(Chunk::Incomplete);
         }
+
         // The whole chunk is here: commit.
-        st.partial.extend_from_slice(&data[at..at + want]);
-        self.pos += at + want;
-        let result = if st.partial.len() == st.length as usize {
-            st.in_progress = false;
-            Chunk::Done(Message {
-                csid,
-                timestamp: st.timestamp,
-                type_id: st.type_id,
-                stream_id: st.stream_id,
-                payload: std::mem::take(&mut st.partial),
-            })
+        let payload = &data[at..at + want];
+        let st = self.streams.entry(csid).or_default();
+        st.header = hd;
+        if starts {
+            st.partial = if spans_chunks {
+                pending += length;
+                let mut v = Vec::with_capacity(length);
+                v.extend_from_slice(payload);
+                v
+            } else {
+                payload.to_vec()
+            };
         } else {
+            st.partial.extend_from_slice(payload);
+        }
+        self.pos += at + want;
+        if st.partial.len() == length {
+            if !starts {
+                pending -= length;
+            }
+            self.pending = pending;
+            st.in_progress = false;
+            Ok(Chunk::Done(Message {
+                csid,
+                timestamp: hd.timestamp,
+                type_id: hd.type_id,
+                stream_id: hd.stream_id,
+                payload: std::mem::take(&mut st.partial),
+            }))
+        } else {
+            self.pending = pending;
             st.in_progress = true;
-            Chunk::Partial
-        };
-        self.streams.insert(csid, st);
-        Ok(result)
+            Ok(Chunk::Partial)
+        }
     }
 }
 
