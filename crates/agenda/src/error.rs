@@ -2,6 +2,7 @@
 //! English [`std::fmt::Display`] and a French one through `message(Lang::FrCa)`.
 
 use crate::mapping::Field;
+use crate::read::{MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_TEXT_BYTES};
 use showcall_core::i18n::Lang;
 
 /// The file could not be read as a spreadsheet.
@@ -25,15 +26,43 @@ pub enum ReadError {
     Binary,
     #[error("row {row}: unreadable CSV: {detail}")]
     Csv { row: u32, detail: String },
+    /// The sheet spans more rows, columns or cells than an agenda may (see [`MAX_ROWS`],
+    /// [`MAX_COLUMNS`], [`MAX_CELLS`]).
+    #[error("{}", self.message(Lang::En))]
+    TooLarge { rows: u64, columns: u64 },
+    /// The cells of a workbook hold more text than an agenda may ([`MAX_TEXT_BYTES`]).
+    #[error("{}", self.message(Lang::En))]
+    TooMuchText,
+    /// The file is larger than an agenda file may be ([`MAX_FILE_BYTES`]).
+    #[error("{}", self.message(Lang::En))]
+    FileTooLarge { bytes: u64 },
 }
 
 impl ReadError {
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
+        let fr = lang == Lang::FrCa;
         match self {
+            ReadError::TooLarge { rows, columns } => too_large(*rows, *columns, lang),
+            ReadError::TooMuchText if fr => format!(
+                "les cellules de la feuille contiennent plus de {} de texte, le maximum pour un programme",
+                megabytes(MAX_TEXT_BYTES, lang)
+            ),
+            ReadError::TooMuchText => format!(
+                "the cells of the sheet hold more than {} of text, the most an agenda may hold",
+                megabytes(MAX_TEXT_BYTES, lang)
+            ),
+            ReadError::FileTooLarge { bytes } if fr => format!(
+                "le fichier fait {} ; un fichier de programme peut faire au plus {}",
+                megabytes(*bytes, lang),
+                megabytes(MAX_FILE_BYTES, lang)
+            ),
+            ReadError::FileTooLarge { bytes } => format!(
+                "the file is {}; an agenda file may be at most {}",
+                megabytes(*bytes, lang),
+                megabytes(MAX_FILE_BYTES, lang)
+            ),
+            _ if !fr => self.to_string(),
             ReadError::Io { path, detail } => format!("impossible de lire {path} : {detail}"),
             ReadError::Empty => "le fichier est vide".into(),
             ReadError::NoHeaderRow => {
@@ -55,6 +84,71 @@ impl ReadError {
             }
             ReadError::Csv { row, detail } => format!("ligne {row} : CSV illisible : {detail}"),
         }
+    }
+}
+
+/// What a sheet spans, and the limit it passes: rows and columns, or else cells.
+fn too_large(rows: u64, columns: u64, lang: Lang) -> String {
+    let n = |v: u64| thousands(v, lang);
+    let cells = n(rows.saturating_mul(columns));
+    let within = rows <= MAX_ROWS && columns <= MAX_COLUMNS;
+    match (lang, within) {
+        (Lang::En, false) => format!(
+            "the sheet spans {} rows and {} columns; an agenda may have at most {} rows and {} columns",
+            n(rows),
+            n(columns),
+            n(MAX_ROWS),
+            n(MAX_COLUMNS)
+        ),
+        (Lang::En, true) => format!(
+            "the sheet spans {} rows and {} columns ({cells} cells); an agenda may have at most {} cells",
+            n(rows),
+            n(columns),
+            n(MAX_CELLS)
+        ),
+        (Lang::FrCa, false) => format!(
+            "la feuille s’étend sur {} lignes et {} colonnes ; un programme peut compter au plus {} lignes et {} colonnes",
+            n(rows),
+            n(columns),
+            n(MAX_ROWS),
+            n(MAX_COLUMNS)
+        ),
+        (Lang::FrCa, true) => format!(
+            "la feuille s’étend sur {} lignes et {} colonnes ({cells} cellules) ; un programme peut compter au plus {} cellules",
+            n(rows),
+            n(columns),
+            n(MAX_CELLS)
+        ),
+    }
+}
+
+/// `1,048,576` in English, `1 048 576` (no-break spaces) in French.
+fn thousands(v: u64, lang: Lang) -> String {
+    let sep = if lang == Lang::FrCa { '\u{a0}' } else { ',' };
+    let digits = v.to_string();
+    let mut out = String::with_capacity(digits.len() * 4 / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Bytes in megabytes (10⁶), rounded up to a tenth when not whole, so a size past a limit
+/// never reads as the limit: `50 MB`, `50.1 MB`; `50 Mo`, `50,1 Mo` in French.
+fn megabytes(bytes: u64, lang: Lang) -> String {
+    let tenths = bytes.div_ceil(100_000);
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    let (point, space, unit) = match lang {
+        Lang::En => ('.', ' ', "MB"),
+        Lang::FrCa => (',', '\u{a0}', "Mo"),
+    };
+    let whole = thousands(whole, lang);
+    match tenth {
+        0 => format!("{whole}{space}{unit}"),
+        t => format!("{whole}{point}{t}{space}{unit}"),
     }
 }
 

@@ -135,9 +135,15 @@ pub fn load(
         _ => return Err(AgendaError::NoTarget),
     };
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| AgendaError::Io {
-        path: shown.clone(),
-        detail: e.to_string(),
+    let bytes = crate::read::read_bytes(path).map_err(|e| match e {
+        crate::ReadError::Io { detail, .. } => AgendaError::Io {
+            path: shown.clone(),
+            detail,
+        },
+        other => AgendaError::File {
+            path: shown.clone(),
+            error: other.into(),
+        },
     })?;
     let prepared =
         prepare(&bytes, &data, opts).map_err(|error| AgendaError::File { path: shown, error })?;
@@ -177,7 +183,8 @@ pub fn import(
     if loaded.created {
         store.insert(&after)?;
     } else {
-        store.replace(&after)?;
+        // Refused when the event changed since it was read (another window, the CLI).
+        store.replace_if(&after, loaded.data.event.revision)?;
     }
     let imported = AgendaImported {
         event_id: after.event.id,

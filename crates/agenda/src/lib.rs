@@ -29,7 +29,10 @@ pub use plan::{
     apply, plan, Counts, ImportPlan, NewItem, Outcome, PersonMatch, PersonRef, PlannedSession,
     RowPlan, StageRef,
 };
-pub use read::{read, read_file, Cell, FileFormat, ReadOptions, Sheet, SheetRow};
+pub use read::{
+    read, read_file, Cell, FileFormat, ReadOptions, Sheet, SheetRow, MAX_CELLS, MAX_COLUMNS,
+    MAX_FILE_BYTES, MAX_ROWS, MAX_TEXT_BYTES,
+};
 pub use rows::{interpret, ReadRow, Reading, RowReading, SourceCell};
 pub use text::{column_letter, fold};
 pub use values::{DateOrder, DateOrderUsed, OrderBasis};

@@ -2,7 +2,7 @@
 //! Windows-1252) and the delimiter (`,` `;` or tab) are found, and row numbers count the blank
 //! lines a spreadsheet shows.
 
-use super::{assemble, Cell, FileFormat, Sheet};
+use super::{assemble, check_span, Cell, FileFormat, Sheet};
 use crate::error::ReadError;
 
 pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ReadError> {
@@ -22,6 +22,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ReadError> {
     let mut record = csv::StringRecord::new();
     let mut rows: Vec<(u32, Vec<Cell>)> = Vec::new();
     let mut row: u32 = 0;
+    // The sheet's extent: its last non-empty row and its widest row.
+    let (mut last_row, mut width, mut too_large) = (0u32, 0usize, false);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -37,8 +39,25 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ReadError> {
         // record's span, after the rest of the previous record's line ending.
         let start = record.position().map_or(0, |p| p.byte() as usize);
         row += 1 + blank_lines(text.as_bytes(), start);
+        // Trailing empty fields are not cells (Excel writes a delimiter per column of the
+        // widest row); the sheet is measured, and refused past the limits, before any padding.
+        let used = (0..record.len())
+            .rev()
+            .find(|&i| record.get(i).is_some_and(|f| !f.trim().is_empty()))
+            .map_or(0, |last| last + 1);
+        if used > 0 {
+            last_row = row;
+        }
+        width = width.max(used);
+        if too_large || check_span(last_row.into(), width as u64).is_err() {
+            // Past a limit: nothing more is kept, the rest is only measured for the message.
+            too_large = true;
+            rows.clear();
+            continue;
+        }
         let cells = record
             .iter()
+            .take(used)
             .map(|f| {
                 if f.trim().is_empty() {
                     Cell::Empty
@@ -48,6 +67,12 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ReadError> {
             })
             .collect();
         rows.push((row, cells));
+    }
+    if too_large {
+        return Err(ReadError::TooLarge {
+            rows: last_row.into(),
+            columns: width as u64,
+        });
     }
     let (header_row, headers, rows) = assemble(rows.into_iter())?;
     Ok(Sheet {

@@ -14,8 +14,33 @@ pub use cell::Cell;
 use crate::error::ReadError;
 use crate::text::column_letter;
 use serde::{Deserialize, Serialize};
+use std::io::Read;
 use std::path::Path;
 use ts_rs::TS;
+
+/// The most rows a sheet may span (its last non-empty row's number): a large conference's
+/// agenda has tens of thousands.
+pub const MAX_ROWS: u64 = 200_000;
+/// The most columns a sheet may span (up to its last non-empty column): an agenda has a few
+/// dozen.
+pub const MAX_COLUMNS: u64 = 200;
+/// The most cells (rows × columns) a sheet may span: every row is padded to the widest, so
+/// this bounds the memory a sheet takes (about 32 bytes a cell, plus its text).
+pub const MAX_CELLS: u64 = 2_000_000;
+/// The most text (bytes of UTF-8) the cells of an XLSX sheet may hold once read: shared
+/// strings and merged ranges repeat one text in many cells.
+pub const MAX_TEXT_BYTES: u64 = 100_000_000;
+/// The largest agenda file read (bytes): 50 MB.
+pub const MAX_FILE_BYTES: u64 = 50_000_000;
+
+/// Refuses a sheet spanning `rows` × `columns` past [`MAX_ROWS`], [`MAX_COLUMNS`] or
+/// [`MAX_CELLS`].
+fn check_span(rows: u64, columns: u64) -> Result<(), ReadError> {
+    if rows > MAX_ROWS || columns > MAX_COLUMNS || rows.saturating_mul(columns) > MAX_CELLS {
+        return Err(ReadError::TooLarge { rows, columns });
+    }
+    Ok(())
+}
 
 /// The kind of file read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -73,12 +98,33 @@ pub struct ReadOptions {
 
 /// Reads a file; see [`read`].
 pub fn read_file(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Sheet, ReadError> {
-    let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
+    let bytes = read_bytes(path.as_ref())?;
+    read(&bytes, opts)
+}
+
+/// The bytes of the file at `path`, refused past [`MAX_FILE_BYTES`]: by its size before
+/// reading, and by what is read (a file still growing, a device) without holding more than
+/// one byte past the limit.
+pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let io = |e: std::io::Error| ReadError::Io {
         path: path.display().to_string(),
         detail: e.to_string(),
-    })?;
-    read(&bytes, opts)
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::FileTooLarge { bytes: size });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::FileTooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Reads spreadsheet bytes: XLSX when they start like a zip file, CSV otherwise.
@@ -96,8 +142,9 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError> {
 const HEADER_SEARCH: usize = 10;
 
 /// Builds a sheet from numbered rows of cells: empty rows are dropped, every row is padded to
-/// the widest. The header is the first non-empty row, unless one of the next few names more
-/// known fields (a title line above the headers).
+/// the widest (a sheet that would then pass [`check_span`]'s limits is refused first). The
+/// header is the first non-empty row, unless one of the next few names more known fields (a
+/// title line above the headers).
 fn assemble(
     numbered: impl Iterator<Item = (u32, Vec<Cell>)>,
 ) -> Result<(u32, Vec<String>, Vec<SheetRow>), ReadError> {
@@ -143,6 +190,8 @@ fn assemble(
         .filter_map(|r| r.cells.iter().rposition(|c| !c.is_empty()))
         .max()
         .map_or(0, |last| last + 1);
+    let last_row = data.last().map_or(header.row, |r| r.row);
+    check_span(last_row.into(), width as u64)?;
     let mut headers: Vec<String> = header.cells.iter().map(Cell::display).collect();
     headers.resize(width, String::new());
     for r in &mut data {

@@ -1,7 +1,7 @@
 //! Reading an XLSX workbook with calamine: the chosen worksheet's values (formulas as their
 //! cached results), date and time cells, and merged ranges filled with their value.
 
-use super::{assemble, Cell, FileFormat, ReadOptions, Sheet};
+use super::{assemble, check_span, Cell, FileFormat, ReadOptions, Sheet, MAX_TEXT_BYTES};
 use crate::error::ReadError;
 use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -25,64 +25,45 @@ pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError>
             .cloned()
             .ok_or_else(|| ReadError::NotWorkbook("it has no worksheet".into()))?,
     };
-    let range = book.worksheet_range(&name).map_err(bad)?;
-    let merged = book.merge_cells_by_sheet_name(&name).map_err(bad)?;
-
-    // Rows by absolute 0-based index, each as long as its last written cell.
-    let mut grid: Vec<Vec<Cell>> = Vec::new();
-    let put = |grid: &mut Vec<Vec<Cell>>, r: usize, c: usize, cell: Cell| {
-        if grid.len() <= r {
-            grid.resize_with(r + 1, Vec::new);
-        }
-        let row = &mut grid[r];
-        if row.len() <= c {
-            row.resize(c + 1, Cell::Empty);
-        }
-        row[c] = cell;
-    };
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    for (r, c, data) in range.used_cells() {
-        let cell = convert(data);
-        if !cell.is_empty() {
-            put(&mut grid, r0 as usize + r, c0 as usize + c, cell);
-        }
-    }
-    // A value in a merged range applies to every cell of the range; a row that only a
-    // merged range reaches stays an empty row.
-    let had_values: Vec<bool> = grid
-        .iter()
-        .map(|row| row.iter().any(|c| !c.is_empty()))
-        .collect();
-    for m in &merged {
-        let (top, left) = (m.start.0 as usize, m.start.1 as usize);
-        let value = grid
-            .get(top)
-            .and_then(|row| row.get(left))
-            .cloned()
-            .unwrap_or(Cell::Empty);
-        if value.is_empty() {
-            continue;
-        }
-        for r in top..=m.end.0 as usize {
-            for c in left..=m.end.1 as usize {
-                let empty = grid
-                    .get(r)
-                    .and_then(|row| row.get(c))
-                    .is_none_or(Cell::is_empty);
-                if empty {
-                    put(&mut grid, r, c, value.clone());
+    let mut grid = Grid::default();
+    // Cells are read one by one and placed in a grid grown to fit them, so a sheet spanning
+    // past the limits is refused before anything is allocated for it (calamine's
+    // `worksheet_range` would allocate its whole rectangle first).
+    match book.worksheet_cells_reader(&name) {
+        Ok(mut cells) => {
+            let declared = cells.dimensions();
+            while let Some(cell) = cells.next_cell().map_err(bad)? {
+                let cell_value = convert(Data::from(cell.get_value().clone()));
+                if cell_value.is_empty() {
+                    continue;
+                }
+                let (r, c) = cell.get_position();
+                if let Err(e) = grid.put(r as usize, c as usize, cell_value) {
+                    // Say what the sheet spans: what was read, or what it declares when more.
+                    return Err(match e {
+                        ReadError::TooLarge { rows, columns } => {
+                            let (end_row, end_column) = declared.end;
+                            ReadError::TooLarge {
+                                rows: rows.max(u64::from(end_row) + 1),
+                                columns: columns.max(u64::from(end_column) + 1),
+                            }
+                        }
+                        other => other,
+                    });
                 }
             }
         }
+        // A chart sheet: no cells.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => {}
+        Err(e) => return Err(bad(e)),
     }
-    let numbered = grid.into_iter().enumerate().map(|(i, cells)| {
-        let cells = if had_values.get(i).copied().unwrap_or(false) {
-            cells
-        } else {
-            Vec::new()
-        };
-        (i as u32 + 1, cells)
-    });
+    let merged = book.merge_cells_by_sheet_name(&name).map_err(bad)?;
+    fill_merged(&mut grid, &merged)?;
+    let numbered = grid
+        .rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, cells)| (i as u32 + 1, cells));
     let (header_row, headers, rows) = assemble(numbered)?;
     Ok(Sheet {
         format: FileFormat::Xlsx,
@@ -96,17 +77,99 @@ pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError>
     })
 }
 
-fn convert(data: &Data) -> Cell {
+/// The sheet's non-empty cells by absolute 0-based row, each row as long as its last written
+/// cell; kept within [`check_span`]'s limits and [`MAX_TEXT_BYTES`].
+#[derive(Default)]
+struct Grid {
+    rows: Vec<Vec<Cell>>,
+    /// How many columns the widest row has.
+    width: usize,
+    /// Bytes of text held in cells.
+    text: u64,
+}
+
+impl Grid {
+    /// Places a cell, refusing one that would take the sheet past a limit.
+    fn put(&mut self, r: usize, c: usize, cell: Cell) -> Result<(), ReadError> {
+        let rows = self.rows.len().max(r + 1);
+        let width = self.width.max(c + 1);
+        check_span(rows as u64, width as u64)?;
+        self.text += match &cell {
+            Cell::Text(s) | Cell::Error(s) => s.len() as u64,
+            _ => 0,
+        };
+        if self.text > MAX_TEXT_BYTES {
+            return Err(ReadError::TooMuchText);
+        }
+        if self.rows.len() < rows {
+            self.rows.resize_with(rows, Vec::new);
+        }
+        self.width = width;
+        let row = &mut self.rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = cell;
+        Ok(())
+    }
+
+    fn get(&self, r: usize, c: usize) -> Option<&Cell> {
+        self.rows.get(r).and_then(|row| row.get(c))
+    }
+}
+
+/// A value in a merged range applies to every cell of the range; a row that only a merged
+/// range reaches stays an empty row. A range is cut to the rows and columns the sheet's
+/// values span (a range may cover the whole sheet, A1:XFD1048576), and merged ranges may not
+/// overlap (Excel refuses to), so filling takes at most one step per cell of the grid.
+fn fill_merged(grid: &mut Grid, merged: &[calamine::Dimensions]) -> Result<(), ReadError> {
+    let had_values: Vec<bool> = grid
+        .rows
+        .iter()
+        .map(|row| row.iter().any(|c| !c.is_empty()))
+        .collect();
+    let (height, width) = (grid.rows.len(), grid.width);
+    let mut budget = height.saturating_mul(width);
+    for m in merged {
+        let (top, left) = (m.start.0 as usize, m.start.1 as usize);
+        let value = match grid.get(top, left) {
+            Some(v) if !v.is_empty() => v.clone(),
+            _ => continue,
+        };
+        let bottom = (m.end.0 as usize).min(height.saturating_sub(1));
+        let right = (m.end.1 as usize).min(width.saturating_sub(1));
+        if bottom < top || right < left {
+            continue;
+        }
+        let area = (bottom - top + 1) * (right - left + 1);
+        budget = budget
+            .checked_sub(area)
+            .ok_or_else(|| ReadError::NotWorkbook("its merged ranges overlap".into()))?;
+        for (r, had) in had_values.iter().enumerate().take(bottom + 1).skip(top) {
+            if !had {
+                continue;
+            }
+            for c in left..=right {
+                if grid.get(r, c).is_none_or(Cell::is_empty) {
+                    grid.put(r, c, value.clone())?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn convert(data: Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(s) if s.trim().is_empty() => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Bool(*b),
+        Data::String(s) => Cell::Text(s),
+        Data::Int(i) => Cell::Number(i as f64),
+        Data::Float(f) => Cell::Number(f),
+        Data::Bool(b) => Cell::Bool(b),
         Data::Error(e) => Cell::Error(e.to_string()),
-        Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::DateTimeIso(s) => iso_cell(s),
+        Data::DurationIso(s) => Cell::Text(s),
+        Data::DateTimeIso(s) => iso_cell(&s),
         Data::DateTime(dt) => {
             let v = dt.as_f64();
             if (0.0..1.0).contains(&v) {
