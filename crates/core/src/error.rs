@@ -43,6 +43,10 @@ pub enum Error {
     /// More than one item matches a name.
     #[error("{0}")]
     Conflict(String),
+    /// The event changed elsewhere (another window or process) since the version an action was
+    /// based on: nothing was written.
+    #[error("the event “{name}” changed elsewhere since revision {seen} (it is at revision {now} now): reload it; nothing was changed")]
+    Stale { name: String, seen: i64, now: i64 },
     /// The database file was written by a newer Showcall.
     #[error("database schema version {found} is newer than this Showcall ({supported})")]
     UnsupportedVersion { found: i64, supported: i64 },
@@ -87,7 +91,7 @@ impl Error {
         match self {
             Error::InvalidInput { .. } => "invalid_input",
             Error::NotFound { .. } => "not_found",
-            Error::Conflict(_) => "conflict",
+            Error::Conflict(_) | Error::Stale { .. } => "conflict",
             Error::UnsupportedVersion { .. } => "unsupported_version",
             Error::Db(_) | Error::Migration(_) => "db",
             Error::Io { .. } => "io",
@@ -143,6 +147,10 @@ impl Error {
                     format!("{} not found: {id}", crate::i18n::kind_label(kind, lang))
                 }
             }
+            Error::Stale { name, seen, now } if fr => format!(
+                "l’événement « {name} » a été modifié ailleurs depuis la révision {seen} (il est \
+                 à la révision {now}) : rechargez-le; rien n’a été changé"
+            ),
             other => other.to_string(),
         }
     }
@@ -177,6 +185,12 @@ pub enum RtmpProblem {
     KeySpace(usize),
     /// An invisible or control character in a key: position and its name.
     KeyInvisible(usize, String),
+    /// A user name or password before the host (`rtmp://user:pass@host/app`); never quoted.
+    UserInfo,
+    /// A query string (`?key=…`); never quoted.
+    Query,
+    /// A fragment (`#…`); never quoted.
+    Fragment,
 }
 
 impl RtmpProblem {
@@ -218,6 +232,27 @@ impl RtmpProblem {
             }
             (RtmpProblem::KeyInvisible(i, name), true) => {
                 format!("contient un caractère invisible ({name}) au caractère {i}")
+            }
+            (RtmpProblem::UserInfo, false) => {
+                "has a user name or password before the host: remove it, and put a key in the stream key field"
+                    .into()
+            }
+            (RtmpProblem::UserInfo, true) => {
+                "contient un nom d’utilisateur ou un mot de passe avant l’hôte : retirez-le, et mettez une clé dans le champ Clé de diffusion"
+                    .into()
+            }
+            (RtmpProblem::Query, false) => {
+                "has a query string (?…): put a key in the stream key field".into()
+            }
+            (RtmpProblem::Query, true) => {
+                "contient une chaîne de requête (?…) : mettez une clé dans le champ Clé de diffusion"
+                    .into()
+            }
+            (RtmpProblem::Fragment, false) => {
+                "has a fragment (#…): put a key in the stream key field".into()
+            }
+            (RtmpProblem::Fragment, true) => {
+                "contient un fragment (#…) : mettez une clé dans le champ Clé de diffusion".into()
             }
         }
     }

@@ -91,6 +91,35 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "chat.pinned" => ["Pinned messages", "Messages épinglés"],
         "chat.languages" => ["Chat languages", "Langues du clavardage"],
         "preset.name" => ["Preset name", "Nom du modèle"],
+        "event.id" => ["Event id", "Identifiant de l’événement"],
+        "event.revision" => ["Event revision", "Révision de l’événement"],
+        "event.kitPurchaseDate" => ["Kit purchase date", "Date d’achat de la trousse"],
+        "stage.eventId"
+        | "session.eventId"
+        | "person.eventId"
+        | "task.eventId"
+        | "destination.eventId"
+        | "brandItem.eventId" => ["Event", "Événement"],
+        "session.id" | "task.sessionId" | "segment.sessionId" => ["Session", "Séance"],
+        "segment.id" => ["Segment", "Segment"],
+        "person.id" => ["Person", "Personne"],
+        "task.id" => ["Task", "Tâche"],
+        "cue.id" => ["Cue", "Signal"],
+        "brandItem.id" => ["Checklist item", "Élément de la liste"],
+        "stage.position" => ["Stage position", "Position de la scène"],
+        "destination.position" => ["Destination position", "Position de la destination"],
+        "brandItem.position" => ["Item position", "Position de l’élément"],
+        "rehearsal.from" => ["Rehearsal start", "Début de la répétition"],
+        "rehearsal.speed" => ["Rehearsal speed", "Vitesse de la répétition"],
+        "actual.which" => ["Start or end", "Début ou fin"],
+        "package.includeStreamKeys" => [
+            "Stream keys in the package",
+            "Clés de diffusion dans le paquet",
+        ],
+        "mode" => ["Who uses this copy", "Qui utilise cette copie"],
+        "job" => ["Job", "Tâche de fond"],
+        // A whole item (an action on it rather than one of its fields): its kind's name.
+        _ if !field.contains('.') => return kind_label(field, lang),
         _ => return field.to_string(),
     };
     label[fr as usize].to_string()

@@ -10,27 +10,56 @@ use crate::schedule;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-/// Escapes a TEXT value (backslash, semicolon, comma, line breaks).
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma are escaped, every
+/// line break (CRLF, CR, LF, NEL, U+2028, U+2029) becomes `\n`, and other control characters
+/// (which TEXT may not hold) are dropped, tabs excepted. The result never holds a raw CR or LF,
+/// so a value cannot end its line and start a property of its own.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
+            '\t' => out.push(c),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
     out
 }
 
-/// Folds one content line at 75 octets (never inside a UTF-8 character), CRLF-terminated.
+/// The id part of a UID. An id made only of letters, digits, `-`, `_`, `.` and `:` (the app's
+/// UUIDs and cue keys) is kept as it is, so a re-export updates the same entries; anything
+/// else (an id from a package, with a line break or a `;` in it) is replaced by its SHA-256,
+/// as stable and unable to break out of the line.
+pub fn uid_part(id: &str) -> String {
+    let safe = !id.is_empty()
+        && id.len() <= 200
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+    if safe {
+        id.to_string()
+    } else {
+        use sha2::Digest;
+        format!("sha256-{:x}", sha2::Sha256::digest(id.as_bytes()))
+    }
+}
+
+/// Folds one content line at 75 octets (never inside a UTF-8 character), CRLF-terminated. A
+/// content line holds no control character but tab: any other (a raw CR or LF that escaped
+/// [`escape`]) is dropped, so one line stays one line.
 pub fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut used = 0;
-    for c in line.chars() {
+    for c in line.chars().filter(|c| *c == '\t' || !c.is_control()) {
         let n = c.len_utf8();
         // A continuation line starts with a space, which counts.
         if used + n > 75 {
@@ -96,7 +125,7 @@ pub fn calendar(d: &EventData, cues: Option<&[Cue]>, lang: Lang, stamp: DateTime
         }
         lines.extend([
             "BEGIN:VEVENT".into(),
-            format!("UID:session-{}@showcall", s.id),
+            format!("UID:session-{}@showcall", uid_part(&s.id)),
             format!("DTSTAMP:{}", utc(stamp)),
             format!("DTSTART:{}", utc(s.start)),
             format!("DTEND:{}", utc(s.end)),
@@ -115,7 +144,7 @@ pub fn calendar(d: &EventData, cues: Option<&[Cue]>, lang: Lang, stamp: DateTime
         }
         lines.extend([
             "BEGIN:VEVENT".into(),
-            format!("UID:cue-{}@showcall", c.key),
+            format!("UID:cue-{}@showcall", uid_part(&c.key)),
             format!("DTSTAMP:{}", utc(stamp)),
             format!("DTSTART:{}", utc(c.expected)),
             format!("SUMMARY:{}", escape(&what)),

@@ -84,7 +84,9 @@ pub struct ServerUrl {
     pub segments: Vec<String>,
 }
 
-/// Parses and checks a server URL.
+/// Parses and checks a server URL: `rtmp://` or `rtmps://`, a host and an application, and
+/// nothing secret in it (no stream key at the end, no `user:password@`, no `#fragment`, no
+/// `?query` but a preset's own). The error says which part is wrong, never what it holds.
 pub fn check_url(field: &str, url: &str) -> Result<ServerUrl> {
     let bad = |p: Problem| Error::invalid(field, Invalid::Rtmp(p));
     let url = url.trim();
@@ -97,6 +99,17 @@ pub fn check_url(field: &str, url: &str) -> Result<ServerUrl> {
         "rtmps" => true,
         other => return Err(bad(Problem::Scheme(other.to_string()))),
     };
+    // Credentials and query strings are secrets as much as a key is: refused (never quoted),
+    // so they are neither stored nor logged by a connection test.
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(bad(Problem::UserInfo));
+    }
+    if parsed.query().is_some() && !published_query(&parsed) {
+        return Err(bad(Problem::Query));
+    }
+    if parsed.fragment().is_some() {
+        return Err(bad(Problem::Fragment));
+    }
     let host = parsed
         .host_str()
         .filter(|h| !h.is_empty())
@@ -120,6 +133,17 @@ pub fn check_url(field: &str, url: &str) -> Result<ServerUrl> {
         return Err(bad(Problem::KeyInUrl));
     }
     Ok(out)
+}
+
+/// Whether a URL with a query string is exactly a preset's published URL (YouTube's backup
+/// ingest ends in `?backup=1`): the only query string an ingest URL may carry.
+fn published_query(url: &url::Url) -> bool {
+    let norm = normalize_url(url.as_str());
+    presets()
+        .iter()
+        .flat_map(|p| [&p.server_url, &p.backup_url])
+        .filter_map(|u| url::Url::parse(u).ok())
+        .any(|p| p.query() == url.query() && normalize_url(p.as_str()) == norm)
 }
 
 /// Whether a path segment looks like a stream key rather than an application name: long, and

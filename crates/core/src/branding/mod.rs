@@ -19,7 +19,7 @@ use crate::asset_check::{self, Spec};
 use crate::error::Invalid;
 use crate::i18n::Lang;
 use crate::model::{new_id, EventData, Owner, Permissions};
-use chrono::{Duration, NaiveDate};
+use chrono::{Days, NaiveDate};
 use chrono_tz::Tz;
 
 /// The spec of a kind as shipped (empty for colours, chat and other).
@@ -80,11 +80,16 @@ pub fn items_from(preset: &[PresetItem], event_id: &str, from_position: u32) -> 
         .collect()
 }
 
-/// The default due date: `days` before the first session's day, in the event's zone.
+/// The default due date: `days` before the first session's day, in the event's zone. `None`
+/// without sessions, or when the date would fall outside the calendar (a lead time no edit
+/// allows, from a hostile package: never a panic).
 pub fn default_due(d: &EventData) -> Option<NaiveDate> {
     let tz: Tz = d.event.time_zone.parse().unwrap_or(Tz::UTC);
     let first = d.sessions.iter().map(|s| s.start).min()?;
-    Some(first.with_timezone(&tz).date_naive() - Duration::days(d.branding.due_days_before as i64))
+    first
+        .with_timezone(&tz)
+        .date_naive()
+        .checked_sub_days(Days::new(u64::from(d.branding.due_days_before)))
 }
 
 /// Keeps due dates in step with the event (items whose date was not set by hand), and orders
