@@ -8,12 +8,14 @@
 //! Submodules: `sniff` (a file's type by its first bytes), `report` (running a spec's checks on a
 //! file: readable, type, byte size, then images or video), `image` (PNG/JPEG completeness,
 //! transparency, pixel size from the header), `video` (what `ffprobe` reads of a clip), `checks`
-//! (one check's row and wording, and the pixel size checks images and clips share).
+//! (one check's row and wording, and the pixel size checks images and clips share), `tool`
+//! (running ffprobe or ffmpeg on a `file:` URL with a time limit).
 
 mod checks;
 mod image;
 mod report;
 mod sniff;
+mod tool;
 mod video;
 
 pub use crate::model::{
@@ -21,7 +23,8 @@ pub use crate::model::{
 };
 pub use report::{check_file, check_head};
 pub use sniff::sniff;
-pub use video::ffprobe;
+pub(crate) use tool::{file_url, run as run_tool, time_limit};
+pub use video::{ffprobe, PROBE_TIMEOUT_SECS};
 
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -46,8 +46,10 @@ fn run(path: &Path, kind: &str, spec: &Spec, lang: Lang, full: bool) -> Report {
         duration_ms: None,
         checks: Vec::new(),
     };
-    let opened = std::fs::File::open(path).and_then(|f| {
-        let meta = f.metadata()?;
+    // What the path is, before opening it: opening a named pipe would wait for a writer, and a
+    // device such as /dev/zero reports no size and never ends. Checked again on the open file,
+    // in case the path changed in between.
+    let regular = |meta: std::fs::Metadata| {
         if meta.is_dir() {
             return Err(std::io::Error::other(say(
                 lang,
@@ -55,8 +57,20 @@ fn run(path: &Path, kind: &str, spec: &Spec, lang: Lang, full: bool) -> Report {
                 "c’est un dossier",
             )));
         }
-        Ok((f, meta.len()))
-    });
+        if !meta.is_file() {
+            return Err(std::io::Error::other(say(
+                lang,
+                "it is not an ordinary file (a device, pipe or socket)",
+                "ce n’est pas un fichier ordinaire (périphérique, tube ou socket)",
+            )));
+        }
+        Ok(meta.len())
+    };
+    let opened = std::fs::metadata(path)
+        .and_then(regular)
+        .and_then(|_| std::fs::File::open(path))
+        .and_then(|f| Ok((regular(f.metadata()?)?, f)))
+        .map(|(len, f)| (f, len));
     let (mut f, len) = match opened {
         Ok(x) => x,
         Err(e) => {

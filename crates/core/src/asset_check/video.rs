@@ -1,11 +1,17 @@
 //! The checks on a video clip, read by `ffprobe` (Debian's ffmpeg) when it is installed:
 //! container, video and audio codecs, pixel size, frame rate and duration. Without ffprobe the
-//! report says plainly that these were not checked.
+//! report says plainly that these were not checked. ffprobe gets the clip as a `file:` URL and
+//! at most `SHOWCALL_PROBE_TIMEOUT_SECS` (20 s by default) to answer.
 
 use super::checks::{alternatives, check, say, size_checks};
+use super::tool::{self, Ran};
 use super::{Check, Report, Spec};
 use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// How long ffprobe may take on one clip, unless `SHOWCALL_PROBE_TIMEOUT_SECS` says otherwise.
+pub const PROBE_TIMEOUT_SECS: u64 = 20;
 
 /// The `ffprobe` to run: `SHOWCALL_FFPROBE` when set, else the one on the `PATH`.
 pub fn ffprobe() -> PathBuf {
@@ -27,6 +33,8 @@ enum ProbeError {
     Missing,
     /// ffprobe ran and refused the file (its first line of complaint).
     Refused(String),
+    /// ffprobe did not answer within this many seconds and was stopped.
+    TimedOut(u64),
 }
 
 fn rate(s: &str) -> Option<f64> {
@@ -36,18 +44,26 @@ fn rate(s: &str) -> Option<f64> {
 }
 
 fn probe(path: &Path) -> Result<Probed, ProbeError> {
-    let out = std::process::Command::new(ffprobe())
-        .args([
+    let limit = tool::time_limit("SHOWCALL_PROBE_TIMEOUT_SECS", PROBE_TIMEOUT_SECS);
+    let out = tool::run(
+        Command::new(ffprobe()).args([
             "-v",
             "error",
             "-show_entries",
             "format=duration:stream=codec_type,codec_name,width,height,avg_frame_rate,r_frame_rate",
             "-of",
             "json",
+            // The clip is the one argument after this, named as a file (never an option or a
+            // protocol, whatever its name).
+            "--",
         ])
-        .arg(path)
-        .output()
-        .map_err(|_| ProbeError::Missing)?;
+        .arg(tool::file_url(path)),
+        limit,
+    )
+    .map_err(|e| match e {
+        Ran::Missing => ProbeError::Missing,
+        Ran::TimedOut => ProbeError::TimedOut(limit.as_secs()),
+    })?;
     let stderr = String::from_utf8_lossy(&out.stderr);
     let complaint = stderr
         .lines()
@@ -123,6 +139,23 @@ pub(super) fn probe_checks(path: &Path, spec: &Spec, lang: Lang, r: &mut Report)
                     ),
                 )
             });
+            return;
+        }
+        Err(ProbeError::TimedOut(secs)) => {
+            r.checks.push(check(
+                "probe",
+                false,
+                say(
+                    lang,
+                    format!("ffprobe reading the clip within {secs} s"),
+                    format!("ffprobe qui lit le clip en {secs} s au plus"),
+                ),
+                say(
+                    lang,
+                    format!("ffprobe did not answer within {secs} s and was stopped: codecs, size, frame rate and duration were not checked"),
+                    format!("ffprobe n’a pas répondu en {secs} s et a été arrêté : codecs, taille, fréquence d’images et durée non vérifiés"),
+                ),
+            ));
             return;
         }
         Err(ProbeError::Refused(why)) => {

@@ -1,6 +1,8 @@
 //! The file blob store: attached branding files copied into `files/<aa>/<sha256>` beside the
-//! database (written under a temporary name, synced, then renamed), video stills in `thumbs/`,
-//! and the start-up sweep of what an interrupted copy left behind.
+//! database (written under a temporary name, synced, renamed, and the folder synced), video
+//! stills in `thumbs/`, and the start-up sweep of what an interrupted copy left behind. Only
+//! ordinary files are attached (never a device or a pipe), and a copy stops at the cap however
+//! big the file said it was.
 
 use crate::asset_check::{self, Spec};
 use crate::branding::say;
@@ -12,26 +14,65 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, SystemTime};
 
-/// Removes what an interrupted copy left behind: `files/.incoming-*` and half-made stills.
-/// Returns how many were removed. Run at start-up.
+/// A leftover younger than this may be another running copy's work in progress (a second app
+/// window, an import): the sweep leaves it.
+pub const SWEEP_MIN_AGE: Duration = Duration::from_secs(10 * 60);
+
+/// Removes what an interrupted copy left behind: `files/.incoming-*` (files, and the folders a
+/// package import stages its files in) and half-made stills (`thumbs/.*`), once untouched for
+/// [`SWEEP_MIN_AGE`]. Returns how many were removed. Run at start-up.
 pub fn sweep(db: &Path) -> usize {
+    sweep_older_than(db, SWEEP_MIN_AGE)
+}
+
+fn sweep_older_than(db: &Path, min_age: Duration) -> usize {
+    let now = SystemTime::now();
     let mut n = 0;
     for (dir, leftover) in [(files_dir(db), ".incoming-"), (thumbs_dir(db), ".")] {
         let Ok(list) = std::fs::read_dir(&dir) else {
             continue;
         };
         for e in list.flatten() {
-            let name = e.file_name();
-            if name.to_string_lossy().starts_with(leftover)
-                && e.path().is_file()
-                && std::fs::remove_file(e.path()).is_ok()
-            {
+            if !e.file_name().to_string_lossy().starts_with(leftover) {
+                continue;
+            }
+            let path = e.path();
+            // Never followed: a link is removed as a link.
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            let fresh = last_touched(&path, &meta)
+                .is_none_or(|t| now.duration_since(t).map_or(true, |age| age < min_age));
+            if fresh {
+                continue;
+            }
+            let removed = if meta.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+            if removed.is_ok() {
                 n += 1;
             }
         }
     }
     n
+}
+
+/// When a leftover was last written: for a folder, the latest of the folder and what it holds
+/// (a file being written into a staging folder does not touch the folder's own time).
+fn last_touched(path: &Path, meta: &std::fs::Metadata) -> Option<SystemTime> {
+    let mut t = meta.modified().ok()?;
+    if meta.is_dir() {
+        for e in std::fs::read_dir(path).ok()?.flatten() {
+            let m = e.metadata().ok()?.modified().ok()?;
+            t = t.max(m);
+        }
+    }
+    Some(t)
 }
 
 /// Files bigger than this are never copied (the checks still run and say why).
@@ -43,6 +84,10 @@ fn io(path: &Path, source: std::io::Error) -> Error {
         source,
     }
 }
+
+/// How long ffmpeg may take to make a clip's still, unless `SHOWCALL_STILL_TIMEOUT_SECS` says
+/// otherwise.
+pub const STILL_TIMEOUT_SECS: u64 = 30;
 
 /// The `ffmpeg` to run: `SHOWCALL_FFMPEG` when set, else the one on the `PATH`.
 fn ffmpeg() -> PathBuf {
@@ -83,6 +128,12 @@ pub fn store_file(
             ),
         ));
     }
+    // Only an ordinary file: a device (/dev/zero) or a named pipe reports no size and may never
+    // end, and opening a pipe waits for a writer. (A vanished path and a folder get their own
+    // words from the head check.)
+    if std::fs::metadata(src).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(not_a_file(&name));
+    }
     // First what the head and the size tell (cheap on any file), to decide whether to copy.
     let mut first = asset_check::check_head(src, kind.code(), spec, lang);
     if let Some(c) = first.checks.iter().find(|c| c.check == "readable") {
@@ -111,7 +162,7 @@ pub fn store_file(
         // Only the report is kept: a file of the wrong type or too big can never be used, so
         // it is not copied. A file over the cap is not even read through: its head and length
         // name the attempt.
-        let sha = hash_file(src, over_cap)?;
+        let sha = hash_file(src, &name, over_cap)?;
         return Ok(AssetFile {
             sha256: sha,
             name,
@@ -125,25 +176,9 @@ pub fn store_file(
     }
     std::fs::create_dir_all(files_dir).map_err(|e| io(files_dir, e))?;
     let tmp = files_dir.join(format!(".incoming-{}", new_id()));
-    let copied = stream(src, Some(&tmp));
-    let (sha, bytes) = match copied {
-        Ok(x) => x,
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e);
-        }
-    };
+    let (sha, bytes) = stream(src, &name, Some(&tmp))?;
     let report = asset_check::check_file(&tmp, kind.code(), spec, lang);
-    let dest = blob_path(files_dir, &sha);
-    let placed = if dest.exists() {
-        std::fs::remove_file(&tmp).map_err(|e| io(&tmp, e))
-    } else {
-        let dir = dest.parent().expect("blob paths have a folder");
-        std::fs::create_dir_all(dir)
-            .map_err(|e| io(dir, e))
-            .and_then(|()| std::fs::rename(&tmp, &dest).map_err(|e| io(&dest, e)))
-    };
-    if let Err(e) = placed {
+    if let Err(e) = place(files_dir, &tmp, &sha, bytes) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
@@ -162,46 +197,133 @@ pub fn store_file(
     })
 }
 
-/// Makes `thumbs/<sha>.jpg` from the clip's first second with ffmpeg, if it is installed.
+/// Puts the synced copy at `tmp` in its place under its hash, and syncs the folders so the
+/// new name survives a power cut. A blob already there is kept only if it is whole (its length
+/// and SHA-256 match): one left empty or damaged by a cut is replaced.
+fn place(files_dir: &Path, tmp: &Path, sha: &str, bytes: u64) -> Result<()> {
+    let dest = blob_path(files_dir, sha);
+    if blob_intact(&dest, sha, bytes) {
+        return std::fs::remove_file(tmp).map_err(|e| io(tmp, e));
+    }
+    let dir = dest.parent().expect("blob paths have a folder");
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    std::fs::rename(tmp, &dest).map_err(|e| io(&dest, e))?;
+    sync_dir(dir)?;
+    sync_dir(files_dir)
+}
+
+/// Whether the blob at `dest` is an ordinary file with exactly these bytes.
+fn blob_intact(dest: &Path, sha: &str, bytes: u64) -> bool {
+    std::fs::symlink_metadata(dest).is_ok_and(|m| m.is_file() && m.len() == bytes)
+        && stream(dest, "", None).is_ok_and(|(s, n)| s == sha && n == bytes)
+}
+
+/// Makes a folder's entries (a file renamed into it) durable. Where the OS or the file system
+/// cannot sync a folder (Windows, some network shares), the rename is as safe as it gets.
+fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::io::ErrorKind::{InvalidInput, Unsupported};
+        match std::fs::File::open(dir).and_then(|d| d.sync_all()) {
+            Err(e) if !matches!(e.kind(), InvalidInput | Unsupported) => return Err(io(dir, e)),
+            _ => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// The error for a path that is not an ordinary file (a device, a pipe, a socket).
+fn not_a_file(name: &str) -> Error {
+    Error::invalid(
+        "brandItem.file",
+        Invalid::Say {
+            en: format!(
+                "“{name}” is not an ordinary file (a device, pipe or socket): nothing was kept"
+            ),
+            fr: format!(
+                "« {name} » n’est pas un fichier ordinaire (périphérique, tube ou socket) : rien n’a été conservé"
+            ),
+        },
+    )
+}
+
+/// Makes `thumbs/<sha>.jpg` from the clip's first second with ffmpeg, if it is installed and
+/// answers in time (an empty still is never kept).
 fn video_still(files_dir: &Path, sha: &str) -> bool {
     let thumbs = files_dir.parent().unwrap_or(Path::new(".")).join("thumbs");
     if std::fs::create_dir_all(&thumbs).is_err() {
         return false;
     }
     let out = thumbs.join(format!("{sha}.jpg"));
-    if out.exists() {
+    if std::fs::metadata(&out).is_ok_and(|m| m.is_file() && m.len() > 0) {
         return true;
     }
     let tmp = thumbs.join(format!(".{sha}.jpg"));
-    let ok = std::process::Command::new(ffmpeg())
-        .args(["-v", "error", "-y", "-ss", "0.5", "-i"])
-        .arg(blob_path(files_dir, sha))
-        .args(["-frames:v", "1", "-vf", "scale=320:-2", "-f", "image2"])
-        .arg(&tmp)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .is_ok_and(|o| o.status.success());
-    ok && std::fs::rename(&tmp, &out).is_ok()
+    let limit = asset_check::time_limit("SHOWCALL_STILL_TIMEOUT_SECS", STILL_TIMEOUT_SECS);
+    let ran = asset_check::run_tool(
+        Command::new(ffmpeg())
+            .args(["-v", "error", "-y", "-ss", "0.5", "-i"])
+            .arg(asset_check::file_url(&blob_path(files_dir, sha)))
+            .args([
+                "-frames:v",
+                "1",
+                "-vf",
+                "scale=320:-2",
+                "-f",
+                "image2",
+                "--",
+            ])
+            .arg(asset_check::file_url(&tmp)),
+        limit,
+    );
+    let made = ran.is_ok_and(|o| o.status.success())
+        && std::fs::metadata(&tmp).is_ok_and(|m| m.is_file() && m.len() > 0)
+        && std::fs::File::open(&tmp).is_ok_and(|f| f.sync_all().is_ok())
+        && std::fs::rename(&tmp, &out).is_ok();
+    if !made {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    made
 }
 
 /// The SHA-256 of a file, or with `head_only` of its first 64 KiB and its length.
-fn hash_file(src: &Path, head_only: bool) -> Result<String> {
-    let mut f = std::fs::File::open(src).map_err(|e| io(src, e))?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
+fn hash_file(src: &Path, name: &str, head_only: bool) -> Result<String> {
     if head_only {
+        let mut f = std::fs::File::open(src).map_err(|e| io(src, e))?;
+        let mut h = Sha256::new();
+        let mut buf = vec![0u8; 1 << 16];
         let n = f.read(&mut buf).map_err(|e| io(src, e))?;
         h.update(&buf[..n]);
         let len = f.metadata().map_err(|e| io(src, e))?.len();
         h.update(len.to_le_bytes());
         return Ok(hex(&h.finalize()));
     }
-    Ok(stream(src, None)?.0)
+    Ok(stream(src, name, None)?.0)
 }
 
-/// Reads `src` once, hashing it, and writes it to `to` (synced) when given: (SHA-256, bytes).
-fn stream(src: &Path, to: Option<&Path>) -> Result<(String, u64)> {
+/// Reads `src` (named `name` to people) once, hashing it, and writes it to `to` (synced) when
+/// given: (SHA-256, bytes). Stops with an error, removing `to`, when `src` is not an ordinary
+/// file or runs past [`MAX_STORED_BYTES`].
+fn stream(src: &Path, name: &str, to: Option<&Path>) -> Result<(String, u64)> {
+    stream_capped(src, name, to, MAX_STORED_BYTES)
+}
+
+fn stream_capped(src: &Path, name: &str, to: Option<&Path>, cap: u64) -> Result<(String, u64)> {
+    let done = copy_capped(src, name, to, cap);
+    if let (Err(_), Some(to)) = (&done, to) {
+        let _ = std::fs::remove_file(to);
+    }
+    done
+}
+
+fn copy_capped(src: &Path, name: &str, to: Option<&Path>, cap: u64) -> Result<(String, u64)> {
     let mut f = std::fs::File::open(src).map_err(|e| io(src, e))?;
+    // The path may have been swapped since it was checked: what was opened is what counts.
+    if !f.metadata().map_err(|e| io(src, e))?.is_file() {
+        return Err(not_a_file(name));
+    }
     let mut out = match to {
         Some(to) => Some((std::fs::File::create(to).map_err(|e| io(to, e))?, to)),
         None => None,
@@ -214,11 +336,28 @@ fn stream(src: &Path, to: Option<&Path>) -> Result<(String, u64)> {
         if n == 0 {
             break;
         }
+        total += n as u64;
+        if total > cap {
+            // A file still being written, or one whose size lied: never more than the cap.
+            let (en, fr) = match cap {
+                MAX_STORED_BYTES => (
+                    "1 GB (the most Showcall keeps)",
+                    "1 Go (le plus que Showcall conserve)",
+                ),
+                _ => ("the most Showcall keeps", "le plus que Showcall conserve"),
+            };
+            return Err(Error::invalid(
+                "brandItem.file",
+                say(
+                    format!("“{name}” grew past {en} while it was read: nothing was kept"),
+                    format!("« {name} » a dépassé {fr} pendant sa lecture : rien n’a été conservé"),
+                ),
+            ));
+        }
         h.update(&buf[..n]);
         if let Some((out, to)) = &mut out {
             out.write_all(&buf[..n]).map_err(|e| io(to, e))?;
         }
-        total += n as u64;
     }
     if let Some((out, to)) = &out {
         out.sync_all().map_err(|e| io(to, e))?;
@@ -228,4 +367,61 @@ fn stream(src: &Path, to: Option<&Path>) -> Result<(String, u64)> {
 
 fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_stops_at_the_cap_and_leaves_no_partial_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // Sparse: 8 MiB of zeros that take no room, read through a 1 MiB cap.
+        let src = dir.path().join("growing.mp4");
+        std::fs::File::create(&src)
+            .unwrap()
+            .set_len(8 << 20)
+            .unwrap();
+        let tmp = dir.path().join(".incoming-test");
+        let e = stream_capped(&src, "growing.mp4", Some(&tmp), 1 << 20).unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "File: “growing.mp4” grew past the most Showcall keeps while it was read: nothing was kept"
+        );
+        assert!(e.message(Lang::FrCa).contains("« growing.mp4 » a dépassé"));
+        assert!(!tmp.exists(), "the partial copy is removed");
+        // Within the cap, the same file copies whole.
+        let (_, n) = stream_capped(&src, "growing.mp4", Some(&tmp), 8 << 20).unwrap();
+        assert_eq!(
+            (n, std::fs::metadata(&tmp).unwrap().len()),
+            (8 << 20, 8 << 20)
+        );
+    }
+
+    #[test]
+    fn a_device_is_not_read_as_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = dir.path().join(".incoming-test");
+        let e = stream(Path::new("/dev/zero"), "zero", Some(&tmp)).unwrap_err();
+        assert!(
+            e.message(Lang::En)
+                .contains("“zero” is not an ordinary file"),
+            "{}",
+            e.message(Lang::En)
+        );
+        assert!(!tmp.exists());
+    }
+
+    #[test]
+    fn the_sweep_leaves_fresh_leftovers_to_their_owner() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("showcall.db");
+        let files = files_dir(&db);
+        std::fs::create_dir_all(files.join(".incoming-pkg")).unwrap();
+        std::fs::write(files.join(".incoming-pkg").join("a"), b"x").unwrap();
+        std::fs::write(files.join(".incoming-one"), b"x").unwrap();
+        assert_eq!(sweep(&db), 0, "both were just written");
+        assert_eq!(sweep_older_than(&db, Duration::ZERO), 2);
+        assert_eq!(std::fs::read_dir(&files).unwrap().count(), 0);
+    }
 }
