@@ -44,21 +44,9 @@ pub fn redo(state: State<AppState>, event_id: String) -> CmdResult<EventView> {
 }
 
 fn step(state: &AppState, event_id: &str, back: bool) -> CmdResult<EventView> {
-    let mut s = state.lock();
-    let current = s.store.load(event_id).map_err(|e| s.err(e))?;
-    let h = s.history.entry(event_id.to_string()).or_default();
-    let target = if back {
-        h.undo(current.clone())
-    } else {
-        h.redo(current.clone())
-    };
-    if let Some(target) = target {
-        if let Err(e) = s.store.replace(&target) {
-            // Put the history back as it was: the step did not happen.
-            let h = s.history.entry(event_id.to_string()).or_default();
-            let _ = if back { h.redo(target) } else { h.undo(target) };
-            return Err(s.err(e));
-        }
-    }
-    view_of(&s, event_id).map_err(|e| s.err(e))
+    state.with(|s| {
+        let h = s.history.entry(event_id.to_string()).or_default();
+        s.store.history_step(h, back)?;
+        view_of(s, event_id)
+    })
 }

@@ -71,7 +71,7 @@ impl Store {
         end: Option<DateTime<Utc>>,
     ) -> Result<Actual> {
         let (event_id, session_id) = self.find_session(session)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let mut log = day_log::load(&tx, &event_id)?;
         let actual = log.record_actual(&session_id, start, end)?;
         day_log::upsert_actual(&tx, &event_id, &actual)?;

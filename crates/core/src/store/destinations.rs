@@ -91,9 +91,16 @@ pub(super) fn insert(conn: &Connection, d: &Destination) -> Result<()> {
 }
 
 /// After a rewrite: drops the tests and keys of destinations that are gone, and the test of a
-/// destination whose server URL changed (it proved another address).
-pub(super) fn tidy(conn: &Connection, before: Option<&EventData>, after: &EventData) -> Result<()> {
-    // Keys kept in the OS store go from there too.
+/// destination whose server URL changed (it proved another address). Returns the ids of the
+/// gone destinations whose key is in the OS store: the caller removes those from there once
+/// the transaction has committed ([`super::Store::forget_os_keys`]), so a transaction that
+/// fails leaves every key where it was.
+#[must_use = "the OS keys returned are deleted after the commit"]
+pub(super) fn tidy(
+    conn: &Connection,
+    before: Option<&EventData>,
+    after: &EventData,
+) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT destination_id FROM stream_keys WHERE event_id = ?1 AND place = 'os'
          AND destination_id NOT IN (SELECT id FROM destinations WHERE event_id = ?1)",
@@ -101,9 +108,6 @@ pub(super) fn tidy(conn: &Connection, before: Option<&EventData>, after: &EventD
     let gone: Vec<String> = stmt
         .query_map([&after.event.id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    for id in gone {
-        super::keys::os::delete(&id)?;
-    }
     for table in ["destination_tests", "stream_keys"] {
         conn.execute(
             &format!(
@@ -125,7 +129,18 @@ pub(super) fn tidy(conn: &Connection, before: Option<&EventData>, after: &EventD
             }
         }
     }
-    Ok(())
+    Ok(gone)
+}
+
+/// The destinations of an event whose stream key is in the OS store (read before the event is
+/// deleted: the rows go with it).
+pub(super) fn os_keys_of_event(conn: &Connection, event_id: &str) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare("SELECT destination_id FROM stream_keys WHERE event_id = ?1 AND place = 'os'")?;
+    let ids = stmt
+        .query_map([event_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
 }
 
 pub(super) fn forget_test(conn: &Connection, id: &str) -> Result<()> {
@@ -176,14 +191,18 @@ fn place_of(conn: &Connection, id: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
+/// Stores or removes a key. When a key leaves the OS store (removed, or now sealed in the file)
+/// its id is returned, for the caller to remove it from there once the transaction commits.
+#[must_use = "an OS key returned is deleted after the commit"]
 pub(super) fn set_key(
     conn: &Connection,
     keys: Keys,
     event_id: &str,
     id: &str,
     key: Option<&str>,
-) -> Result<()> {
+) -> Result<Option<String>> {
     let was_os = place_of(conn, id)?.as_deref() == Some("os");
+    let stays_os = key.is_some() && matches!(keys, Keys::Os);
     let upsert = |s: Sealed, place: &str, key: &str| {
         conn.execute(
             "INSERT INTO stream_keys (destination_id, event_id, nonce, sealed, hint, place)
@@ -204,9 +223,6 @@ pub(super) fn set_key(
     match (key, keys) {
         (Some(key), Keys::File(vault)) => {
             upsert(vault.seal(id, key), "file", key)?;
-            if was_os {
-                super::keys::os::delete(id)?;
-            }
         }
         (Some(key), Keys::Os) => {
             super::keys::os::set(id, key)?;
@@ -217,13 +233,10 @@ pub(super) fn set_key(
             upsert(empty, "os", key)?;
         }
         (None, _) => {
-            if was_os {
-                super::keys::os::delete(id)?;
-            }
             conn.execute("DELETE FROM stream_keys WHERE destination_id = ?1", [id])?;
         }
     }
-    Ok(())
+    Ok((was_os && !stays_os).then(|| id.to_string()))
 }
 
 /// The key in clear; `vault` is asked for only when the key is sealed in the file.

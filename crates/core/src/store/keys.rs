@@ -99,33 +99,69 @@ pub struct Sealed {
     pub sealed: Vec<u8>,
 }
 
+/// A key file holds exactly the 256-bit key, nothing else.
+const KEY_LEN: usize = 32;
+
+/// A key file that is there but holds no key: say which file, and what is lost.
+fn damaged(path: &Path, len: usize) -> Error {
+    let p = path.display();
+    let (what_en, what_fr) = if len == 0 {
+        ("is empty".to_string(), "est vide".to_string())
+    } else {
+        (
+            format!("holds {len} bytes instead of {KEY_LEN}"),
+            format!("contient {len} octets au lieu de {KEY_LEN}"),
+        )
+    };
+    Error::invalid(
+        "destination.streamKey",
+        Invalid::Say {
+            en: format!(
+                "the key file {p} {what_en}: it is damaged, and the stream keys sealed with it \
+                 cannot be read. Restore it from a backup; or move it away (Showcall then makes a \
+                 new one) and enter the stream keys again"
+            ),
+            fr: format!(
+                "le fichier de clé {p} {what_fr} : il est endommagé, et les clés de diffusion \
+                 scellées avec lui ne peuvent pas être lues. Restaurez-le depuis une sauvegarde; \
+                 ou déplacez-le (Showcall en crée alors un nouveau) et saisissez de nouveau les \
+                 clés de diffusion"
+            ),
+        },
+    )
+}
+
 /// The key file for a database file: `showcall.db` → `showcall.db.secret`.
 pub fn key_path(db: &Path) -> PathBuf {
     PathBuf::from(format!("{}.secret", db.display()))
 }
 
 impl Vault {
-    /// Reads the key file, or creates it (32 random bytes, mode 0600) when there is none.
+    /// Reads the key file, or creates it (32 random bytes, mode 0600) when there is none. The
+    /// new file appears whole or not at all (see [`create_key_file`]); a file that is there but
+    /// is not a key (empty, cut short, something else) is refused with an error naming it, and
+    /// left as it is: replacing it would orphan every key sealed with it.
     pub fn open(path: &Path) -> Result<Vault> {
         let io = |e: std::io::Error| Error::Io {
             path: path.display().to_string(),
             source: e,
         };
         let key = match std::fs::read(path) {
-            Ok(bytes) if bytes.len() == 32 => *Key::from_slice(&bytes),
-            Ok(_) => {
-                return Err(Error::invalid(
-                    "secret key file",
-                    Invalid::Other(format!(
-                        "{} is not a Showcall key file (32 bytes expected)",
-                        path.display()
-                    )),
-                ))
-            }
+            Ok(bytes) if bytes.len() == KEY_LEN => *Key::from_slice(&bytes),
+            Ok(bytes) => return Err(damaged(path, bytes.len())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let key = ChaCha20Poly1305::generate_key(&mut OsRng);
-                write_private(path, key.as_slice()).map_err(io)?;
-                key
+                match create_key_file(path, key.as_slice()) {
+                    Ok(()) => key,
+                    // Another process made it first: use theirs (it may have sealed with it).
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        match std::fs::read(path).map_err(io)? {
+                            bytes if bytes.len() == KEY_LEN => *Key::from_slice(&bytes),
+                            bytes => return Err(damaged(path, bytes.len())),
+                        }
+                    }
+                    Err(e) => return Err(io(e)),
+                }
             }
             Err(e) => return Err(io(e)),
         };
@@ -191,11 +227,48 @@ impl Vault {
     }
 }
 
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Creates the key file at `path` with `bytes`, whole or not at all: they are written to a
+/// temporary file beside it (owner-only), flushed to disk, then given the final name without
+/// replacing anything (a hard link, which fails with `AlreadyExists` when another process made
+/// the file first), and the folder is flushed so the name survives a power cut. A crash leaves
+/// at most a stray temporary file, never a short key file.
+fn create_key_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(d) => d,
+        None => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let tmp = stage(dir, path, bytes)?;
+    let published = match std::fs::hard_link(&tmp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        // A file system without hard links (FAT): a rename, unless the name appeared meanwhile.
+        Err(_) if !path.exists() => std::fs::rename(&tmp, path),
+        Err(e) => Err(e),
+    };
+    let _ = std::fs::remove_file(&tmp);
+    published?;
+    sync_dir(dir)
+}
+
+/// Writes `bytes` to a new owner-only temporary file in `dir`, flushed to disk; returns its path.
+fn stage(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
     use std::io::Write;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static SEQ: AtomicU32 = AtomicU32::new(0);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let tmp = dir.join(format!(
+        ".{name}.{}.{}.{nanos}.tmp",
+        std::process::id(),
+        SEQ.fetch_add(1, Ordering::Relaxed)
+    ));
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
@@ -203,9 +276,23 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    let mut f = opts.open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
+    let mut f = opts.open(&tmp)?;
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
+    if let Err(e) = written {
+        drop(f);
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(tmp)
+}
+
+/// Flushes a folder's entries (a new name in it) to disk. Only Unix can open a folder for this.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -252,5 +339,44 @@ mod tests {
         std::fs::write(&path, b"not a key").unwrap();
         assert!(Vault::open(&path).is_err());
         assert_eq!(std::fs::read(&path).unwrap(), b"not a key");
+    }
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_key_file_is_written_aside_and_appears_only_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("showcall.db.secret");
+        // Written and flushed but not yet named: where a crash could stop it, there is no key
+        // file at all (the next open makes one), never a short one that blocks every key.
+        let tmp = stage(dir.path(), &path, &[1u8; KEY_LEN]).unwrap();
+        assert!(!path.exists());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&tmp).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "owner-only from the start");
+        }
+        Vault::open(&path).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap().len(), KEY_LEN);
+        assert_ne!(std::fs::read(&path).unwrap(), [1u8; KEY_LEN]);
+    }
+
+    #[test]
+    fn a_key_file_made_meanwhile_elsewhere_is_kept_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("showcall.db.secret");
+        std::fs::write(&path, [9u8; KEY_LEN]).unwrap();
+        let e = create_key_file(&path, &[1u8; KEY_LEN]).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), [9u8; KEY_LEN]);
+        assert_eq!(entries(dir.path()), ["showcall.db.secret"], "no leftover");
     }
 }

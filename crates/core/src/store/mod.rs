@@ -21,12 +21,13 @@ mod settings;
 mod stages;
 mod stream_keys;
 mod tasks;
+mod undo;
 
 use crate::edit::{apply, Edit};
 use crate::error::{Error, Invalid, Result};
 use crate::model::{EventData, EventSummary};
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 use std::path::{Path, PathBuf};
 
@@ -72,6 +73,28 @@ pub struct Store {
     /// Where new stream keys go, and (for `Auto`) whether the OS store answered.
     key_store: keys::KeyStore,
     os_works: std::cell::OnceCell<bool>,
+    /// Removes a stream key from the OS store ([`keys::os::delete`]; tests watch the calls).
+    os_forget: fn(&str) -> Result<()>,
+}
+
+/// How long a write waits for another connection (another process: the app and the CLI) to
+/// finish its own before giving up with `database is locked`.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Begins a write transaction. `IMMEDIATE` takes the write lock at `BEGIN`, waiting (busy
+/// timeout) while another connection writes. A deferred transaction would read first and
+/// take the lock at its first write, and if another connection had written in between, SQLite
+/// answers `SQLITE_BUSY_SNAPSHOT` at once, which no busy timeout retries.
+fn write_tx(conn: &mut Connection) -> Result<Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// [`write_tx`] on a shared connection (the caller holds no other transaction on it).
+fn write_tx_unchecked(conn: &Connection) -> Result<Transaction<'_>> {
+    Ok(Transaction::new_unchecked(
+        conn,
+        TransactionBehavior::Immediate,
+    )?)
 }
 
 impl Store {
@@ -91,6 +114,8 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        // Before anything else: even switching to WAL waits for another process's write.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         let mut store = Store {
             conn,
@@ -98,6 +123,7 @@ impl Store {
             vault: std::cell::OnceCell::new(),
             key_store: keys::KeyStore::from_env(),
             os_works: std::cell::OnceCell::new(),
+            os_forget: keys::os::delete,
         };
         store.prepare()?;
         Ok(store)
@@ -112,6 +138,7 @@ impl Store {
             // Nothing of an in-memory store outlives it: keys stay in memory too.
             key_store: keys::KeyStore::File,
             os_works: std::cell::OnceCell::new(),
+            os_forget: keys::os::delete,
         };
         store.prepare()?;
         Ok(store)
@@ -124,7 +151,7 @@ impl Store {
 
     fn prepare(&mut self) -> Result<()> {
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
         upgrade(&mut self.conn, self.path.as_deref(), MIGRATIONS)
     }
 
@@ -153,7 +180,7 @@ impl Store {
     /// Stores a whole new event (created, duplicated, demo) after validating it.
     pub fn insert(&mut self, data: &EventData) -> Result<()> {
         crate::validate::event_data(data)?;
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         if events::exists(&tx, &data.event.id)? {
             return Err(Error::Conflict(format!(
                 "event {} already exists",
@@ -165,18 +192,41 @@ impl Store {
         Ok(())
     }
 
-    /// Replaces everything stored about an event with `data` (undo/redo) in one transaction.
+    /// Replaces everything stored about an event with `data` in one transaction, whatever it
+    /// became meanwhile (an import that has just merged it). Undo and redo go through
+    /// [`Store::replace_if`], which refuses when the event changed elsewhere.
     pub fn replace(&mut self, data: &EventData) -> Result<EventData> {
+        Ok(self.replace_checked(data, None)?.after)
+    }
+
+    /// [`Store::replace`], only if the stored event is still at `expected_revision` (checked in
+    /// the same transaction as the write). When another process (or another window on the same
+    /// file) changed it since, this is a `conflict` and nothing is written: an undo then would
+    /// silently throw their change away.
+    pub fn replace_if(&mut self, data: &EventData, expected_revision: i64) -> Result<Edited> {
+        self.replace_checked(data, Some(expected_revision))
+    }
+
+    fn replace_checked(&mut self, data: &EventData, expected: Option<i64>) -> Result<Edited> {
         crate::validate::event_data(data)?;
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         let before = load(&tx, &data.event.id)?;
+        if let Some(expected) = expected.filter(|&r| r != before.event.revision) {
+            return Err(changed_elsewhere(&before, expected));
+        }
         let mut data = data.clone();
         data.event.revision = before.event.revision + 1;
         rewrite(&tx, &data)?;
-        destinations::tidy(&tx, Some(&before), &data)?;
-        tx.commit()?;
+        let gone = destinations::tidy(&tx, Some(&before), &data)?;
         // Keys and tests are not part of a snapshot: read them back as they now stand.
-        load(&self.conn, &data.event.id)
+        let after = load(&tx, &data.event.id)?;
+        tx.commit()?;
+        self.forget_os_keys(gone);
+        Ok(Edited {
+            before,
+            after,
+            created: None,
+        })
     }
 
     /// Applies one user edit in one transaction; on error nothing is written.
@@ -192,7 +242,7 @@ impl Store {
         edit: &Edit,
         guard: impl FnOnce(&EventData) -> Result<()>,
     ) -> Result<Edited> {
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         let before = load(&tx, event_id)?;
         guard(&before)?;
         let mut after = before.clone();
@@ -202,9 +252,10 @@ impl Store {
         crate::branding::sync(&mut after);
         after.event.revision = before.event.revision + 1;
         rewrite(&tx, &after)?;
-        destinations::tidy(&tx, Some(&before), &after)?;
+        let gone = destinations::tidy(&tx, Some(&before), &after)?;
         let after = load(&tx, event_id)?;
         tx.commit()?;
+        self.forget_os_keys(gone);
         Ok(Edited {
             before,
             after,
@@ -248,7 +299,7 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<EventData> {
         crate::validate::event_data(data)?;
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         let mut data = data.clone();
         let before = if events::exists(&tx, &data.event.id)? {
             let before = load(&tx, &data.event.id)?;
@@ -259,24 +310,49 @@ impl Store {
             write(&tx, &data)?;
             None
         };
-        destinations::tidy(&tx, before.as_ref(), &data)?;
+        let gone = destinations::tidy(&tx, before.as_ref(), &data)?;
         exchange::set(&tx, base, at)?;
+        let after = load(&tx, &data.event.id)?;
         tx.commit()?;
-        load(&self.conn, &data.event.id)
+        self.forget_os_keys(gone);
+        Ok(after)
     }
 
-    /// Deletes an event and everything in it.
+    /// Deletes an event and everything in it, its stream keys included: the sealed ones go
+    /// with its rows (`ON DELETE CASCADE`), those in the OS store are removed from there once
+    /// the deletion has committed.
     pub fn delete_event(&mut self, event_id: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         if !events::exists(&tx, event_id)? {
             return Err(Error::NotFound {
                 kind: "event",
                 id: event_id.into(),
             });
         }
+        let os_keys = destinations::os_keys_of_event(&tx, event_id)?;
         events::delete(&tx, event_id)?;
         tx.commit()?;
+        self.forget_os_keys(os_keys);
         Ok(())
+    }
+
+    /// Removes stream keys from the OS store, after the transaction that dropped their rows has
+    /// committed (never before: a transaction that then failed would leave destinations whose
+    /// keys are gone). Best effort: the change is already stored, so a keyring that refuses now
+    /// (locked, gone) must not make it look failed; the entry stays behind, unreferenced.
+    fn forget_os_keys(&self, ids: Vec<String>) {
+        for id in ids {
+            let _ = (self.os_forget)(&id);
+        }
+    }
+}
+
+/// The `conflict` of an undo or redo over a change made elsewhere.
+fn changed_elsewhere(now: &EventData, expected: i64) -> Error {
+    Error::Stale {
+        name: now.event.name.clone(),
+        seen: expected,
+        now: now.event.revision,
     }
 }
 
@@ -475,5 +551,154 @@ mod tests {
             .filter(|n| n.ends_with(".bak"))
             .collect();
         assert!(files.is_empty(), "{files:?}");
+    }
+
+    /// Stream keys kept in the OS store: the store's `os_forget` is pointed at a watcher that
+    /// notes each id it is asked to remove and whether, at that moment, another connection to
+    /// the file already sees no `os` row for it (the transaction that dropped it committed).
+    mod os_keys {
+        use super::super::*;
+        use crate::edit::{DestinationFields, Edit};
+        use crate::model::DestinationStatus;
+        use std::cell::RefCell;
+
+        thread_local! {
+            static DB: RefCell<Option<PathBuf>> = const { RefCell::new(None) };
+            static FORGOTTEN: RefCell<Vec<(String, bool)>> = const { RefCell::new(Vec::new()) };
+        }
+
+        fn watch(id: &str) -> Result<()> {
+            let path = DB.with(|d| d.borrow().clone()).expect("db path");
+            let other = Connection::open(path)?;
+            let rows: i64 = other.query_row(
+                "SELECT COUNT(*) FROM stream_keys WHERE destination_id = ?1 AND place = 'os'",
+                [id],
+                |r| r.get(0),
+            )?;
+            FORGOTTEN.with(|f| f.borrow_mut().push((id.to_string(), rows == 0)));
+            Ok(())
+        }
+
+        fn forgotten() -> Vec<(String, bool)> {
+            FORGOTTEN.with(|f| f.borrow().clone())
+        }
+
+        /// A store on a file whose event has one destination with a key in the OS store (the
+        /// row as `set_stream_key` writes it; no keyring needed).
+        fn store_with_os_key(dir: &Path) -> (Store, String, String) {
+            let path = dir.join("showcall.db");
+            DB.with(|d| *d.borrow_mut() = Some(path.clone()));
+            FORGOTTEN.with(|f| f.borrow_mut().clear());
+            let mut store = Store::open(&path)
+                .unwrap()
+                .with_key_store(keys::KeyStore::File);
+            store.os_forget = watch;
+            let d = crate::testing::event("UTC");
+            let ev = d.event.id.clone();
+            store.insert(&d).unwrap();
+            let fields = DestinationFields {
+                name: "YouTube".into(),
+                preset: "custom".into(),
+                server_url: "rtmp://127.0.0.1:1935/live".into(),
+                backup_url: String::new(),
+                session_ids: vec![],
+                status: DestinationStatus::Received,
+            };
+            let id = store
+                .edit(&ev, &Edit::AddDestination { fields })
+                .unwrap()
+                .created
+                .unwrap();
+            store
+                .conn
+                .execute(
+                    "INSERT INTO stream_keys (destination_id, event_id, nonce, sealed, hint, place)
+                     VALUES (?1, ?2, x'', x'', 'AsDf', 'os')",
+                    [&id, &ev],
+                )
+                .unwrap();
+            (store, ev, id)
+        }
+
+        #[test]
+        fn a_removed_destination_s_os_key_is_deleted_only_after_the_edit_commits() {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut store, ev, id) = store_with_os_key(dir.path());
+            store
+                .edit(&ev, &Edit::DeleteDestination { id: id.clone() })
+                .unwrap();
+            assert_eq!(forgotten(), [(id, true)]);
+        }
+
+        #[test]
+        fn a_failed_edit_leaves_the_os_key_and_its_destination() {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut store, ev, id) = store_with_os_key(dir.path());
+            // The transaction fails at the last step of tidying (dropping the key rows).
+            store
+                .conn
+                .execute_batch(
+                    "CREATE TEMP TRIGGER fail BEFORE DELETE ON stream_keys
+                     BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+                )
+                .unwrap();
+            let e = store
+                .edit(&ev, &Edit::DeleteDestination { id: id.clone() })
+                .unwrap_err();
+            assert_eq!(e.code(), "db", "{e}");
+            assert_eq!(forgotten(), [], "no key leaves the OS store");
+            let d = store.load(&ev).unwrap();
+            assert!(d.destinations.iter().any(|x| x.id == id && x.has_key));
+        }
+
+        #[test]
+        fn deleting_an_event_deletes_its_os_keys_after_the_commit() {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut store, ev, id) = store_with_os_key(dir.path());
+            store.delete_event(&ev).unwrap();
+            assert_eq!(forgotten(), [(id, true)]);
+            assert!(!store.has_event(&ev).unwrap());
+        }
+
+        #[test]
+        fn a_failed_event_deletion_keeps_its_os_keys() {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut store, ev, _) = store_with_os_key(dir.path());
+            store
+                .conn
+                .execute_batch(
+                    "CREATE TEMP TRIGGER fail BEFORE DELETE ON events
+                     BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+                )
+                .unwrap();
+            store.delete_event(&ev).unwrap_err();
+            assert_eq!(forgotten(), []);
+            assert!(store.has_event(&ev).unwrap());
+        }
+
+        #[test]
+        fn a_key_moved_from_the_os_store_or_removed_leaves_it_after_the_commit() {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut store, ev, id) = store_with_os_key(dir.path());
+            // Sealed in the file now (the store writes new keys there): the OS copy goes.
+            store
+                .set_stream_key(&ev, &id, Some("live_1234567890_abcdef"))
+                .unwrap();
+            assert_eq!(forgotten(), [(id.clone(), true)]);
+            assert_eq!(
+                store.stream_key(&id).unwrap().as_deref(),
+                Some("live_1234567890_abcdef")
+            );
+            // Back in the OS store (as the row says), then removed.
+            store
+                .conn
+                .execute(
+                    "UPDATE stream_keys SET place = 'os' WHERE destination_id = ?1",
+                    [&id],
+                )
+                .unwrap();
+            store.set_stream_key(&ev, &id, None).unwrap();
+            assert_eq!(forgotten(), [(id.clone(), true), (id, true)]);
+        }
     }
 }

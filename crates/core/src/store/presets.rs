@@ -12,8 +12,8 @@ const PRESETS_SETTING: &str = "brand_presets";
 
 /// The saved presets; a setting that does not read is an error (never silently emptied, so
 /// saving cannot wipe it).
-fn saved_presets(store: &Store) -> Result<Vec<BrandPreset>> {
-    match store.setting(PRESETS_SETTING)? {
+fn saved_presets(conn: &rusqlite::Connection) -> Result<Vec<BrandPreset>> {
+    match super::settings::get(conn, PRESETS_SETTING)? {
         None => Ok(Vec::new()),
         Some(v) => serde_json::from_str(&v).map_err(|e| {
             Error::invalid(
@@ -31,14 +31,24 @@ fn saved_presets(store: &Store) -> Result<Vec<BrandPreset>> {
 /// not read are left out here (the built-in one still works); saving says why.
 pub fn presets(store: &Store, lang: Lang) -> Vec<BrandPreset> {
     let mut v = vec![default_preset(lang)];
-    v.extend(saved_presets(store).unwrap_or_default());
+    v.extend(saved_presets(&store.conn).unwrap_or_default());
     v
 }
 
-fn store_presets(store: &mut Store, list: &mut Vec<BrandPreset>) -> Result<()> {
+/// Reads the saved presets, lets `change` edit the list, writes it back: in one write
+/// transaction, so a preset another process saves meanwhile is not lost.
+fn change_presets(
+    store: &mut Store,
+    change: impl FnOnce(&mut Vec<BrandPreset>) -> Result<()>,
+) -> Result<()> {
+    let tx = super::write_tx(&mut store.conn)?;
+    let mut list = saved_presets(&tx)?;
+    change(&mut list)?;
     list.sort_by_key(|p| p.name.to_lowercase());
-    let json = serde_json::to_string(list).expect("presets serialise");
-    store.set_setting(PRESETS_SETTING, &json)
+    let json = serde_json::to_string(&list).expect("presets serialise");
+    super::settings::set(&tx, PRESETS_SETTING, &json)?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// Saves the checklist lines of `data` (kinds, titles, owners, specs) as a preset named `name`,
@@ -78,25 +88,27 @@ pub fn save_preset(
             })
             .collect(),
     };
-    let mut list = saved_presets(store)?;
-    list.retain(|p| p.name != name);
-    list.push(preset);
-    store_presets(store, &mut list)?;
+    change_presets(store, |list| {
+        list.retain(|p| p.name != name);
+        list.push(preset);
+        Ok(())
+    })?;
     Ok(presets(store, lang))
 }
 
 /// Forgets a saved preset (the built-in one cannot be deleted).
 pub fn delete_preset(store: &mut Store, name: &str, lang: Lang) -> Result<Vec<BrandPreset>> {
-    let mut list = saved_presets(store)?;
-    let before = list.len();
-    list.retain(|p| p.name != name);
-    if list.len() == before {
-        return Err(Error::NotFound {
-            kind: "preset",
-            id: name.into(),
-        });
-    }
-    store_presets(store, &mut list)?;
+    change_presets(store, |list| {
+        let before = list.len();
+        list.retain(|p| p.name != name);
+        if list.len() == before {
+            return Err(Error::NotFound {
+                kind: "preset",
+                id: name.into(),
+            });
+        }
+        Ok(())
+    })?;
     Ok(presets(store, lang))
 }
 

@@ -84,10 +84,11 @@ impl Store {
         } else {
             destinations::Keys::File(self.vault()?)
         };
-        let tx = self.conn.unchecked_transaction()?;
-        destinations::set_key(&tx, keys, event_id, id, key)?;
+        let tx = super::write_tx_unchecked(&self.conn)?;
+        let left_os = destinations::set_key(&tx, keys, event_id, id, key)?;
         destinations::forget_test(&tx, id)?;
         tx.commit()?;
+        self.forget_os_keys(left_os.into_iter().collect());
         Ok(())
     }
 
