@@ -195,7 +195,9 @@ fn the_destinations_sheet_is_valid_html_without_keys() {
         text.contains("rtmps://a.rtmps.youtube.com:443/live2"),
         "{text}"
     );
-    assert!(text.contains("se termine par ••••iOuS"), "{text}");
+    // The key is on file but nothing of it is printed, not even its last four characters.
+    assert!(text.contains("reçue (non imprimée)"), "{text}");
+    assert!(!text.contains("iOuS"), "{text}");
     assert!(
         text.contains("Mot d’ouverture (2027-04-15 09:00 – 2027-04-15 09:40)"),
         "{text}"

@@ -167,8 +167,24 @@ pub fn csv_file_name(event_name: &str) -> String {
     )
 }
 
-/// The report as CSV (RFC 4180, UTF-8, header row; instants in RFC 3339 UTC).
+/// A cell of typed text for a CSV file: one starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'`, so that a spreadsheet shows it instead of running it as a
+/// formula (OWASP's advice on CSV injection). Numbers the app writes itself do not go through it.
+pub fn csv_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The report as CSV (RFC 4180, UTF-8, header row; instants in RFC 3339 UTC). Stage, session
+/// and segment names are text people typed: one starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'` so that a spreadsheet shows it instead of running it as a
+/// formula (OWASP's advice on CSV injection). The numbers (overrun, cue counts) are the app's
+/// own and stay numbers, negative ones included.
 pub fn to_csv(report: &Report) -> String {
+    let text = csv_text;
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "level",
@@ -191,9 +207,9 @@ pub fn to_csv(report: &Report) -> String {
     for r in &report.rows {
         w.write_record([
             r.level.clone(),
-            r.stage.clone(),
-            r.session.clone(),
-            r.segment.clone(),
+            text(&r.stage),
+            text(&r.session),
+            text(&r.segment),
             t(&r.planned_start),
             t(&r.planned_end),
             t(&r.actual_start),
@@ -275,5 +291,55 @@ mod tests {
         assert_eq!(&recs[0][6], "2027-05-04T13:02:00Z");
         assert_eq!(&recs[0][9], "480");
         assert_eq!(&recs[1][3], "Talk");
+    }
+
+    #[test]
+    fn csv_names_that_start_like_a_formula_get_a_quote_and_numbers_stay_numbers() {
+        let at = utc("2027-05-04T13:00:00Z");
+        let row = |stage: &str, session: &str, segment: &str, overrun_secs: i64| ReportRow {
+            level: "segment".into(),
+            stage: stage.into(),
+            session: session.into(),
+            segment: segment.into(),
+            planned_start: at,
+            planned_end: at,
+            actual_start: at,
+            actual_end: at,
+            recorded: false,
+            overrun_secs,
+            cues_done: 3,
+            cues_skipped: 0,
+            cues_missed: 1,
+            cues_open: 0,
+        };
+        let report = Report {
+            event_id: "e".into(),
+            time_zone: "UTC".into(),
+            rows: vec![
+                row("@A1", "-2+3", "=HYPERLINK(\"http://x\",\"y\")", -120),
+                row("\tTab", "+SUM(1)", "\rcr", 45),
+                row("Main stage", "Keynote", "a=b", 0),
+            ],
+            planned_support_minutes: 0,
+            actual_support_minutes: 0,
+            budget_minutes: 0,
+        };
+        let csv = to_csv(&report);
+        let mut rd = csv::Reader::from_reader(csv.as_bytes());
+        let recs: Vec<csv::StringRecord> = rd.records().map(|x| x.unwrap()).collect();
+        assert_eq!(&recs[0][3], "'=HYPERLINK(\"http://x\",\"y\")");
+        assert_eq!(&recs[0][1], "'@A1");
+        assert_eq!(&recs[0][2], "'-2+3");
+        assert_eq!(&recs[1][1], "'\tTab");
+        assert_eq!(&recs[1][2], "'+SUM(1)");
+        assert_eq!(&recs[1][3], "'\rcr");
+        let plain: Vec<&str> = recs[2].iter().skip(1).take(3).collect();
+        assert_eq!(plain, ["Main stage", "Keynote", "a=b"]);
+        // The app's own cells: a negative overrun is still a number.
+        assert_eq!(&recs[0][9], "-120");
+        assert_eq!(&recs[1][9], "45");
+        assert_eq!(&recs[0][10], "3");
+        assert_eq!(&recs[0][0], "segment");
+        assert_eq!(&recs[0][4], "2027-05-04T13:00:00Z");
     }
 }

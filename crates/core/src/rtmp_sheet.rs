@@ -1,6 +1,8 @@
 //! The destinations sheet: one printable HTML page per event listing where each session is
 //! restreamed (server, backup, sessions, encoder advice, last test). Stream keys are never in
-//! it: only whether a key is on file and its last four characters.
+//! it, nor any part of them: only whether a key is on file. The last test shows only whether
+//! it passed and when (its detail stays in the app). The sheet is printed, sent and put in
+//! handoff packages, so it carries nothing that helps guess a key.
 
 use crate::i18n::Lang;
 use crate::model::EventData;
@@ -77,19 +79,13 @@ pub fn sheet_html(d: &EventData, lang: Lang) -> String {
                 format!("<code>{}</code>", esc(&x.backup_url)),
             );
         }
-        let key = match (x.has_key, x.key_hint.is_empty()) {
-            (false, _) => say("not received yet", "pas encore reçue").to_string(),
-            (true, true) => say("on file (not printed)", "reçue (non imprimée)").to_string(),
-            (true, false) => format!(
-                "{} ••••{}",
-                say(
-                    "on file (not printed), ends with",
-                    "reçue (non imprimée), se termine par"
-                ),
-                x.key_hint
-            ),
+        // Not even the key's last four characters (the hint the app shows): a sheet travels.
+        let key = if x.has_key {
+            say("on file (not printed)", "reçue (non imprimée)")
+        } else {
+            say("not received yet", "pas encore reçue")
         };
-        row(&mut h, say("Stream key", "Clé de diffusion"), esc(&key));
+        row(&mut h, say("Stream key", "Clé de diffusion"), esc(key));
         let sessions: Vec<String> = x
             .session_ids
             .iter()
@@ -118,15 +114,15 @@ pub fn sheet_html(d: &EventData, lang: Lang) -> String {
         row(&mut h, say("Status", "Statut"), esc(status));
         let test = match &x.last_test {
             None => say("not tested", "non testée").to_string(),
+            // Whether it passed and when; the detail (hosts, stages, server replies) stays out.
             Some(t) => format!(
-                "{} {} — {}",
+                "{} {}",
                 if t.ok {
                     say("OK", "réussi")
                 } else {
                     say("FAILED", "ÉCHEC")
                 },
-                fmt(t.at),
-                t.detail
+                fmt(t.at)
             ),
         };
         row(&mut h, say("Last test", "Dernier test"), esc(&test));
@@ -180,8 +176,60 @@ mod tests {
         assert!(html.contains("<title>RTMP destinations — Gala &lt;R&amp;D&gt;</title>"));
         assert!(html.contains("YouTube &quot;main&quot;"));
         assert!(html.contains("Keynote (2027-05-04 09:00 – 2027-05-04 10:00)"));
-        assert!(html.contains("ends with ••••wxyz"));
+        assert!(html.contains("on file (not printed)"));
         let fr = sheet_html(&d, Lang::FrCa);
         assert!(fr.contains("Clé de diffusion") && fr.contains("non testée"));
+    }
+
+    #[test]
+    fn the_sheet_shows_neither_the_key_hint_nor_the_test_detail() {
+        use crate::model::DestinationTest;
+        let mut d = event("America/Toronto");
+        let a = stage(&mut d, "A");
+        let s = session(
+            &mut d,
+            &a,
+            "Keynote",
+            "2027-05-04T13:00:00Z",
+            "2027-05-04T14:00:00Z",
+        );
+        let key = "live_8k2p-Zq4r-77xy-secretkey";
+        let detail = "publish refused by 203.0.113.9:1935 (stage publish, key live_8k2p…)";
+        let dest = |id: &str, ok: bool| Destination {
+            id: id.into(),
+            event_id: d.event.id.clone(),
+            position: 0,
+            name: format!("Destination {id}"),
+            preset: "custom".into(),
+            server_url: "rtmp://203.0.113.9:1935/live".into(),
+            backup_url: String::new(),
+            session_ids: vec![s.clone()],
+            status: DestinationStatus::Received,
+            has_key: true,
+            key_hint: key[key.len() - 4..].into(),
+            last_test: Some(DestinationTest {
+                at: utc("2027-05-01T18:30:00Z"),
+                ok,
+                detail: detail.into(),
+                published: true,
+            }),
+        };
+        let (ok, failed) = (dest("d1", true), dest("d2", false));
+        d.destinations.extend([ok, failed]);
+        for lang in [Lang::En, Lang::FrCa] {
+            let html = sheet_html(&d, lang);
+            assert!(!html.contains(key));
+            assert!(!html.contains(&key[key.len() - 4..]), "the key hint");
+            assert!(!html.contains("••••"));
+            assert!(!html.contains("203.0.113.9:1935 ("), "the test detail");
+            assert!(!html.contains("live_8k2p"));
+        }
+        let en = sheet_html(&d, Lang::En);
+        assert!(en.contains("<dd>OK 2027-05-01 14:30</dd>"), "{en}");
+        assert!(en.contains("<dd>FAILED 2027-05-01 14:30</dd>"), "{en}");
+        assert!(en.contains("<dd>on file (not printed)</dd>"), "{en}");
+        let fr = sheet_html(&d, Lang::FrCa);
+        assert!(fr.contains("<dd>réussi 2027-05-01 14:30</dd>"), "{fr}");
+        assert!(fr.contains("<dd>reçue (non imprimée)</dd>"), "{fr}");
     }
 }

@@ -14,6 +14,7 @@
 mod error;
 pub mod import;
 pub mod read;
+mod space;
 pub mod write;
 
 pub use error::{Error, NameProblem, Text, VersionOf};

@@ -12,24 +12,36 @@ use std::fs::File;
 use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
-/// How much a package may expand to.
+/// How much a package may hold and expand to. The defaults fit any real event with room to
+/// spare; a package past them is refused before anything is unpacked.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
+    /// Entries in the zip (files and folders). An event carries a few thousand files at most.
+    pub max_entries: usize,
     /// All files together, uncompressed.
     pub max_total: u64,
     /// `manifest.json`, `event.json` and the keys, each (read into memory).
     pub max_json: u64,
-    /// Uncompressed size over compressed size, for files over 1 MiB. Real data stays far
-    /// below; deflate tops out near 1,032:1, which is what a zip bomb uses.
+    /// Uncompressed size over compressed size, for every file over [`Limits::ratio_from`].
+    /// Real data stays far below; deflate tops out near 1,032:1, which is what a zip bomb uses.
     pub max_ratio: u64,
+    /// Files up to this size are not held to [`Limits::max_ratio`] (a few KiB of JSON can pack
+    /// very tightly, and cannot hurt).
+    pub ratio_from: u64,
+    /// Room to leave free on the disk of the staging folder once the attached files are
+    /// unpacked (the import still writes a backup and the database).
+    pub keep_free: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_total: 64 << 30,
+            max_entries: 10_000,
+            max_total: 20 << 30,
             max_json: 256 << 20,
             max_ratio: 200,
+            ratio_from: 64 << 10,
+            keep_free: 32 << 20,
         }
     }
 }
@@ -139,8 +151,26 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
             "dans le répertoire du zip",
         )));
     }
+    if zip.len() > limits.max_entries {
+        return Err(Error::TooLarge {
+            name: shown,
+            why: Text::new(
+                format!(
+                    "{} entries, more than the {} an event's package may hold",
+                    zip.len(),
+                    limits.max_entries
+                ),
+                format!(
+                    "{} entrées, plus que les {} que peut contenir le paquet d’un événement",
+                    zip.len(),
+                    limits.max_entries
+                ),
+            ),
+        });
+    }
     // Names, kinds and declared sizes first, for every entry, before reading any content.
     let mut entries: HashMap<String, (usize, u64)> = HashMap::new();
+    let mut declared = 0u64;
     for i in 0..zip.len() {
         let f = zip
             .by_index_raw(i)
@@ -162,7 +192,7 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
             continue;
         }
         let (size, packed) = (f.size(), f.compressed_size().max(1));
-        if size > 1 << 20 && size / packed > limits.max_ratio {
+        if size > limits.ratio_from && size / packed > limits.max_ratio {
             return Err(Error::TooLarge {
                 why: Text::new(
                     format!(
@@ -178,6 +208,10 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
                 ),
                 name,
             });
+        }
+        declared = declared.saturating_add(size);
+        if declared > limits.max_total {
+            return Err(too_much(shown, declared, limits.max_total));
         }
         entries.insert(name, (i, size));
     }
@@ -265,19 +299,7 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
         total = total.saturating_add(e.size);
     }
     if total > limits.max_total {
-        return Err(Error::TooLarge {
-            name: MANIFEST.into(),
-            why: Text::new(
-                format!(
-                    "the files add up to {total} bytes, more than {} allowed",
-                    limits.max_total
-                ),
-                format!(
-                    "les fichiers totalisent {total} octets, plus que les {} permis",
-                    limits.max_total
-                ),
-            ),
-        });
+        return Err(too_much(MANIFEST.into(), total, limits.max_total));
     }
     if let Some(extra) = entries
         .keys()
@@ -366,6 +388,20 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
     let mut staged = None;
     if let Some(root) = staging {
         if assets.iter().any(|e| e.role == FileRole::Asset) {
+            let needed: u64 = assets
+                .iter()
+                .filter(|e| e.role == FileRole::Asset)
+                .map(|e| e.size)
+                .fold(0, u64::saturating_add);
+            if let Some(available) = crate::space::available(root) {
+                if needed.saturating_add(limits.keep_free) > available {
+                    return Err(Error::NoSpace {
+                        dir: root.display().to_string(),
+                        needed: needed.saturating_add(limits.keep_free),
+                        available,
+                    });
+                }
+            }
             let dir = root.join(format!(".incoming-{}", uuid::Uuid::new_v4()));
             std::fs::create_dir_all(&dir).map_err(io(&dir))?;
             staged = Some(Staged {
@@ -425,6 +461,24 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
         keys,
         staged,
     })
+}
+
+/// All files together are more than an event's package may hold.
+fn too_much(name: String, total: u64, max: u64) -> Error {
+    let (t, m) = (crate::space::size_text(total), crate::space::size_text(max));
+    Error::TooLarge {
+        name,
+        why: Text::new(
+            format!(
+                "the files add up to {} ({total} bytes), more than the {} allowed",
+                t.en, m.en
+            ),
+            format!(
+                "les fichiers totalisent {} ({total} octets), plus que les {} permis",
+                t.fr, m.fr
+            ),
+        ),
+    }
 }
 
 fn check(e: &FileEntry, size: u64, sha256: String) -> Result<()> {

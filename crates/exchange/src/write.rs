@@ -184,7 +184,23 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
-/// Writes a package at `out` (replacing it only once complete) and returns its manifest.
+/// Creates the temporary package file (a new one: the name is random); owner-only from the
+/// start when `secret` on unix (elsewhere the folder's own permissions apply).
+fn create(path: &Path, secret: bool) -> std::io::Result<File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(if secret { 0o600 } else { 0o666 });
+    }
+    #[cfg(not(unix))]
+    let _ = secret;
+    o.open(path)
+}
+
+/// Writes a package at `out` (replacing it only once complete) and returns its manifest. With
+/// `keys` the file is owner-only (0600 on unix), as are its entries in the zip.
 pub fn write_package(
     out: &Path,
     head: &Head,
@@ -198,7 +214,11 @@ pub fn write_package(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "package".into());
     let tmp = out.with_file_name(format!(".{name}.partial-{}", uuid::Uuid::new_v4()));
-    let file = File::create(&tmp).map_err(io(&tmp))?;
+    // A package with stream keys is its owner's alone: the file is made owner-only before its
+    // first byte (the rename keeps the mode), and its entries say 0600 for whoever unzips it.
+    let secret = keys.is_some();
+    let mode = if secret { 0o600 } else { 0o644 };
+    let file = create(&tmp, secret).map_err(io(&tmp))?;
     let mut partial = Partial {
         path: tmp.clone(),
         done: false,
@@ -220,11 +240,11 @@ pub fn write_package(
     let packed = SimpleFileOptions::default()
         .last_modified_time(stamp)
         .compression_method(CompressionMethod::Deflated)
-        .unix_permissions(0o644);
+        .unix_permissions(mode);
     let stored = SimpleFileOptions::default()
         .last_modified_time(stamp)
         .compression_method(CompressionMethod::Stored)
-        .unix_permissions(0o644);
+        .unix_permissions(mode);
     let zerr = |e: zip::result::ZipError| Error::Io {
         path: tmp.display().to_string(),
         source: std::io::Error::other(e),

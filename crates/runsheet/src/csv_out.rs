@@ -3,6 +3,7 @@
 use crate::labels::{self, label, L};
 use crate::sheet::{CueLine, RunSheet, SegmentRow, SessionBlock};
 use showcall_core::i18n::Lang;
+use showcall_core::report::csv_text;
 
 /// Separates the cues of one cell.
 const CUE_SEP: &str = " | ";
@@ -38,8 +39,8 @@ pub(crate) fn render(sheet: &RunSheet, lang: Lang) -> String {
         for session in &stage.sessions {
             let cells = |seg: Option<&SegmentRow>, cues: &[&CueLine]| -> Vec<String> {
                 let mut row = vec![
-                    stage.name.clone(),
-                    session.title.clone(),
+                    csv_text(&stage.name),
+                    csv_text(&session.title),
                     labels::long_date(session.start.date_naive(), lang),
                     labels::clock(&session.start),
                     labels::clock(&session.end),
@@ -50,18 +51,19 @@ pub(crate) fn render(sheet: &RunSheet, lang: Lang) -> String {
                         labels::clock(&g.end),
                         labels::duration(g.duration_secs),
                         labels::segment_kind(g.kind, lang).to_string(),
-                        g.title.clone(),
-                        g.presenters.join("; "),
+                        csv_text(&g.title),
+                        csv_text(&g.presenters.join("; ")),
                     ]),
                     None => row.extend(std::iter::repeat_n(String::new(), 6)),
                 }
-                row.push(
-                    cues.iter()
+                row.push(csv_text(
+                    &cues
+                        .iter()
                         .map(|c| c.text(lang))
                         .collect::<Vec<_>>()
                         .join(CUE_SEP),
-                );
-                row.push(seg.map(|g| g.notes.clone()).unwrap_or_default());
+                ));
+                row.push(seg.map(|g| csv_text(&g.notes)).unwrap_or_default());
                 row
             };
             if session.segments.is_empty() {

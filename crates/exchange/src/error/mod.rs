@@ -173,6 +173,20 @@ pub enum Error {
         found: u32,
         supported: u32,
     },
+    /// The disk of the staging folder cannot take the attached files (`needed` includes the
+    /// room left for the database).
+    #[error(
+        "not enough disk space in {dir} to unpack the package's attached files: needs {}, has \
+         {} (with room left for the database); free some space and try again; nothing was \
+         imported",
+        crate::space::size_text(*needed),
+        crate::space::size_text(*available)
+    )]
+    NoSpace {
+        dir: String,
+        needed: u64,
+        available: u64,
+    },
     /// Applying a package when none was opened (or it was already applied or cancelled).
     #[error("no package is open: open it again")]
     NothingOpen,
@@ -255,6 +269,17 @@ impl Error {
                  {found}) ; celle-ci lit jusqu’à la version {supported} : mettez Showcall à jour \
                  pour l’ouvrir",
                 what.label(lang)
+            ),
+            Error::NoSpace {
+                dir,
+                needed,
+                available,
+            } => format!(
+                "pas assez d’espace disque dans {dir} pour décompresser les fichiers joints du \
+                 paquet : il faut {}, il reste {} (en gardant de la place pour la base de \
+                 données) ; libérez de l’espace et réessayez ; {NOTHING}",
+                crate::space::size_text(*needed).fr,
+                crate::space::size_text(*available).fr
             ),
             Error::NothingOpen => "aucun paquet n’est ouvert : ouvrez-le de nouveau".into(),
             Error::Core(e) => e.message(lang),
@@ -373,6 +398,24 @@ mod tests {
             source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
         };
         assert_eq!(e.message(FR), "/tmp/x.showcall : accès refusé");
+
+        let e = Error::NoSpace {
+            dir: "/data/files".into(),
+            needed: 3 << 29,
+            available: 1 << 20,
+        };
+        assert_eq!(
+            e.to_string(),
+            "not enough disk space in /data/files to unpack the package's attached files: needs \
+             1.5 GiB, has 1 MiB (with room left for the database); free some space and try \
+             again; nothing was imported"
+        );
+        assert_eq!(
+            e.message(FR),
+            "pas assez d’espace disque dans /data/files pour décompresser les fichiers joints du \
+             paquet : il faut 1,5 Gio, il reste 1 Mio (en gardant de la place pour la base de \
+             données) ; libérez de l’espace et réessayez ; rien n’a été importé"
+        );
     }
 
     /// Every variant built from the crate's own reasons reads in French, with the file named.
@@ -401,6 +444,11 @@ mod tests {
                 found: 2,
             },
             Error::Format(Text::new("event.json: en", "event.json : fr")),
+            Error::NoSpace {
+                dir: "/data/files".into(),
+                needed: 3 << 30,
+                available: 1 << 20,
+            },
         ];
         for e in cases {
             let (en, fr) = (e.message(Lang::En), e.message(FR));
