@@ -2,6 +2,7 @@
 // and the order of day and month in its dates.
 import { createEffect, createMemo, For, Index, onMount, Show } from "solid-js";
 import { SeverityIcon } from "../../components/Severity";
+import { Table, type Column } from "../../components/Table";
 import { t } from "../../i18n";
 import {
   applyChanges,
@@ -32,6 +33,13 @@ function fileFacts(s: SheetInfo): string {
   const rows = plural(s.dataRows, "agenda.fileRows1", "agenda.fileRows", { header: s.headerRow });
   return `${what} · ${rows}`;
 }
+
+const COLUMNS: Column[] = [
+  { col: "c-letter", label: "agenda.col.letter", class: "center" },
+  { col: "c-header", label: "agenda.col.header" },
+  { col: "c-samples", label: "agenda.col.samples" },
+  { col: "c-field", label: "agenda.col.field" },
+];
 
 export function MappingView(props: { prepared: Prepared; base: MappedColumn[] }) {
   // While a re-read failed, the columns as the choices make them (Rust would map them so).
@@ -70,28 +78,12 @@ export function MappingView(props: { prepared: Prepared; base: MappedColumn[] })
         </Show>
       </div>
       <p class="muted small agenda-block-hint">{t("agenda.mapping.hint")}</p>
-      <div class="table-scroll">
-        <table class="grid agenda-map-table">
-          <colgroup>
-            <col class="c-letter" />
-            <col class="c-header" />
-            <col class="c-samples" />
-            <col class="c-field" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th class="center">{t("agenda.col.letter")}</th>
-              <th>{t("agenda.col.header")}</th>
-              <th>{t("agenda.col.samples")}</th>
-              <th>{t("agenda.col.field")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {/* By position: a re-read keeps each row (and the focused select) in place. */}
-            <Index each={cols()}>{(c) => <ColumnRow col={c()} />}</Index>
-          </tbody>
-        </table>
-      </div>
+      <Table class="grid agenda-map-table" columns={COLUMNS} scroll>
+        <tbody>
+          {/* By position: a re-read keeps each row (and the focused select) in place. */}
+          <Index each={cols()}>{(c) => <ColumnRow col={c()} />}</Index>
+        </tbody>
+      </Table>
       <Show when={missing().length > 0}>
         <p class="agenda-missing" data-testid="agenda-missing" role="status">
           <SeverityIcon severity="error" />

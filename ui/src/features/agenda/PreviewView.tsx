@@ -1,8 +1,9 @@
 // The preview of an agenda import: the totals, the new stages and people, and every row as it will
 // be imported (or why not), a page at a time.
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, Show } from "solid-js";
 import { Check } from "../../components/Field";
 import { SeverityIcon } from "../../components/Severity";
+import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import { distinctMatched, isProblem, problemCount, sameAsRows, shortList } from "./agenda";
 import { PreviewRow } from "./PreviewRow";
@@ -36,6 +37,17 @@ function Count(props: { id: string; label: string; value: number; tone?: "error"
     </div>
   );
 }
+
+const COLUMNS: Column[] = [
+  { col: "c-row", label: "agenda.col.row", class: "num" },
+  { col: "c-outcome", label: "agenda.col.outcome" },
+  { col: "c-date", label: "agenda.col.date" },
+  { col: "c-time", label: "agenda.col.time" },
+  { col: "c-stage", label: "agenda.col.stage" },
+  { col: "c-title", label: "agenda.col.title" },
+  { col: "c-people", label: "agenda.col.presenters" },
+  { col: "c-notes", label: "agenda.col.notes" },
+];
 
 export function PreviewView(props: { prepared: Prepared }) {
   const plan = () => props.prepared.plan;
@@ -106,35 +118,9 @@ export function PreviewView(props: { prepared: Prepared }) {
           </span>
         </Show>
       </div>
-      <div class="table-scroll">
-        <table class="grid agenda-rows">
-          <colgroup>
-            <col class="c-row" />
-            <col class="c-outcome" />
-            <col class="c-date" />
-            <col class="c-time" />
-            <col class="c-stage" />
-            <col class="c-title" />
-            <col class="c-people" />
-            <col class="c-notes" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th class="num">{t("agenda.col.row")}</th>
-              <th>{t("agenda.col.outcome")}</th>
-              <th>{t("agenda.col.date")}</th>
-              <th>{t("agenda.col.time")}</th>
-              <th>{t("agenda.col.stage")}</th>
-              <th>{t("agenda.col.title")}</th>
-              <th>{t("agenda.col.presenters")}</th>
-              <th>{t("agenda.col.notes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={visible()}>{(r) => <PreviewRow row={r} sameAs={sameAs().get(r.row) ?? null} />}</For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable class="grid agenda-rows" columns={COLUMNS} scroll each={visible()}>
+        {(r) => <PreviewRow row={r} sameAs={sameAs().get(r.row) ?? null} />}
+      </DataTable>
       <Show when={rows().length > visible().length}>
         <div class="toolbar agenda-more">
           <span class="muted small">

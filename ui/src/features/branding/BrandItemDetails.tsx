@@ -2,12 +2,20 @@
 import { For, Show } from "solid-js";
 import type { AssetCheck, AssetFile, BrandItem } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
+import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import { hour12, view } from "../../state";
 import { formatDateTime } from "../../time";
 import { formatBytes } from "../handoff/handoff";
 import { checkLabel, previewOf, previewUrl, takesFiles } from "./branding";
 import { actorCode, actorName, itemEdit } from "./store";
+
+const HISTORY_COLUMNS: Column[] = [
+  { label: "branding.historyWhen", class: "num" },
+  { label: "branding.historyWho" },
+  { label: "branding.historyChange" },
+  { label: "branding.historyReason" },
+];
 
 /** The files (for the kinds that take files) and the history of status changes, newest first. */
 export function BrandItemDetails(props: { item: BrandItem }) {
@@ -28,34 +36,26 @@ export function BrandItemDetails(props: { item: BrandItem }) {
       </Show>
       <h4>{t("branding.history")}</h4>
       <Show when={props.item.history.length > 0} fallback={<p class="empty-inline">{t("branding.noHistory")}</p>}>
-        <div class="table-scroll">
-          <table class="grid compact brand-history" data-testid="brand-history">
-            <thead>
-              <tr>
-                <th class="num">{t("branding.historyWhen")}</th>
-                <th>{t("branding.historyWho")}</th>
-                <th>{t("branding.historyChange")}</th>
-                <th>{t("branding.historyReason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={[...props.item.history].reverse()}>
-                {(h) => (
-                  <tr data-testid="brand-history-row">
-                    <td class="num">{when(h.at)}</td>
-                    <td>{h.by ? actorName(h.by) : t("common.none")}</td>
-                    <td>
-                      {t(`branding.status.${h.from}`)} → <strong>{t(`branding.status.${h.to}`)}</strong>
-                    </td>
-                    <td class="brand-history-reason" title={h.reason}>
-                      {h.reason || t("common.none")}
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          class="grid compact brand-history"
+          columns={HISTORY_COLUMNS}
+          scroll
+          testid="brand-history"
+          each={[...props.item.history].reverse()}
+        >
+          {(h) => (
+            <tr data-testid="brand-history-row">
+              <td class="num">{when(h.at)}</td>
+              <td>{h.by ? actorName(h.by) : t("common.none")}</td>
+              <td>
+                {t(`branding.status.${h.from}`)} → <strong>{t(`branding.status.${h.to}`)}</strong>
+              </td>
+              <td class="brand-history-reason" title={h.reason}>
+                {h.reason || t("common.none")}
+              </td>
+            </tr>
+          )}
+        </DataTable>
       </Show>
     </div>
   );

@@ -5,6 +5,7 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import type { AssetKind } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
+import { EmptyState } from "../../components/Empty";
 import { FieldError } from "../../components/ErrorBanner";
 import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
@@ -95,20 +96,16 @@ export function BrandingTab() {
       <Show
         when={items().length > 0}
         fallback={
-          <div class="empty" data-testid="brand-empty">
-            <h2>{t("branding.emptyTitle")}</h2>
-            <p>{t("branding.emptyBody")}</p>
-            <div class="toolbar">
-              <button
-                type="button"
-                class="primary"
-                data-testid="brand-create-standard"
-                onClick={() => void createStandard()}
-              >
-                {t("branding.createStandard")}
-              </button>
-            </div>
-          </div>
+          <EmptyState testid="brand-empty" title={t("branding.emptyTitle")} body={t("branding.emptyBody")}>
+            <button
+              type="button"
+              class="primary"
+              data-testid="brand-create-standard"
+              onClick={() => void createStandard()}
+            >
+              {t("branding.createStandard")}
+            </button>
+          </EmptyState>
         }
       >
         <Show when={dragging()}>

@@ -1,4 +1,5 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, Show } from "solid-js";
+import { EmptyState } from "../../components/Empty";
 import { lang, t } from "../../i18n";
 import { applyEdit, openAgendaImport, selectedDay, selectedSessionId, setSelectedDay, view } from "../../state";
 import { formatDayKey, localDateKey } from "../../time";
@@ -108,28 +109,24 @@ export function CalendarTab() {
         </Show>
 
         <Show when={v().data.sessions.length === 0 && !adding()}>
-          <div class="empty" data-testid="calendar-empty">
-            <h2>{t("calendar.emptyTitle")}</h2>
-            <p>{t("calendar.emptyBody")}</p>
-            <div class="toolbar">
-              <button
-                type="button"
-                class="primary"
-                onClick={() => setAdding(true)}
-                disabled={v().data.stages.length === 0}
-              >
-                + {t("calendar.addSession")}
-              </button>
-              <button
-                type="button"
-                data-testid="calendar-import-agenda"
-                title={t("calendar.importAgendaTitle")}
-                onClick={() => openAgendaImport()}
-              >
-                ⤒ {t("calendar.importAgenda")}
-              </button>
-            </div>
-          </div>
+          <EmptyState testid="calendar-empty" title={t("calendar.emptyTitle")} body={t("calendar.emptyBody")}>
+            <button
+              type="button"
+              class="primary"
+              onClick={() => setAdding(true)}
+              disabled={v().data.stages.length === 0}
+            >
+              + {t("calendar.addSession")}
+            </button>
+            <button
+              type="button"
+              data-testid="calendar-import-agenda"
+              title={t("calendar.importAgendaTitle")}
+              onClick={() => openAgendaImport()}
+            >
+              ⤒ {t("calendar.importAgenda")}
+            </button>
+          </EmptyState>
         </Show>
 
         <Show when={adding()}>

@@ -5,6 +5,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js"
 import type { CueAnchor, CueKind, CustomCue, CustomCueFields, Segment, Session } from "../../bindings";
 import { commitCell, createInFlight } from "../../components/commitCell";
 import { FieldError } from "../../components/ErrorBanner";
+import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
 import { formatDuration, parseDuration } from "../../time";
@@ -20,6 +21,16 @@ import {
   withAnchor,
   type CueField,
 } from "../cues/cues";
+
+const COLUMNS: Column[] = [
+  { col: "c-kind", label: "cues.col.kind" },
+  { col: "c-anchor", label: "cues.col.anchor" },
+  { col: "c-segment", label: "cues.col.segment" },
+  { col: "c-offset", label: "cues.col.offset", class: "num" },
+  { col: "c-lead", label: "cues.col.lead", class: "num" },
+  { col: "c-text", label: "cues.col.text" },
+  { col: "c-actions", label: "common.actions", class: "actions-col", hidden: true },
+];
 
 export function CustomCues(props: { session: Session; segments: Segment[] }) {
   const cues = createMemo(() => view()!.data.customCues.filter((c) => c.sessionId === props.session.id));
@@ -66,35 +77,9 @@ export function CustomCues(props: { session: Session; segments: Segment[] }) {
         </button>
       </div>
       <Show when={cues().length > 0} fallback={<p class="empty-inline small">{t("cues.empty")}</p>}>
-        <div class="table-scroll">
-          <table class="grid compact cc-table">
-            <colgroup>
-              <col class="c-kind" />
-              <col class="c-anchor" />
-              <col class="c-segment" />
-              <col class="c-offset" />
-              <col class="c-lead" />
-              <col class="c-text" />
-              <col class="c-actions" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>{t("cues.col.kind")}</th>
-                <th>{t("cues.col.anchor")}</th>
-                <th>{t("cues.col.segment")}</th>
-                <th class="num">{t("cues.col.offset")}</th>
-                <th class="num">{t("cues.col.lead")}</th>
-                <th>{t("cues.col.text")}</th>
-                <th class="actions-col">
-                  <span class="sr-only">{t("common.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={cues()}>{(cue) => <CustomCueRow cue={cue} segments={props.segments} />}</For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="grid compact cc-table" columns={COLUMNS} scroll each={cues()}>
+          {(cue) => <CustomCueRow cue={cue} segments={props.segments} />}
+        </DataTable>
       </Show>
     </section>
   );

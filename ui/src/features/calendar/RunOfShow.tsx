@@ -1,15 +1,28 @@
 // The selected session's run of show: computed times from `view.schedule`, inline editing,
 // drag-and-drop and Alt+↑/↓ reordering.
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, Show } from "solid-js";
 import type { Session } from "../../bindings";
 import { lang, t } from "../../i18n";
 import { applyEdit, hour12, view } from "../../state";
 import { formatDuration, formatTime } from "../../time";
 import { SeverityIcon } from "../../components/Severity";
+import { DataTable, type Column } from "../../components/Table";
 import { FindingBadge } from "../findings/FindingBadge";
 import { findingsFor } from "../findings/findings";
 import { CustomCues } from "./CustomCues";
 import { SegmentRow } from "./SegmentRow";
+
+const COLUMNS: Column[] = [
+  { col: "c-num", label: "ros.col.num", class: "num" },
+  { col: "c-time", label: "ros.col.start", class: "num" },
+  { col: "c-time", label: "ros.col.end", class: "num" },
+  { col: "c-kind", label: "ros.col.kind" },
+  { col: "c-title", label: "ros.col.title" },
+  { col: "c-dur", label: "ros.col.duration", class: "num" },
+  { col: "c-people", label: "ros.col.presenters" },
+  { col: "c-notes", label: "ros.col.notes" },
+  { col: "c-actions", label: "common.actions", class: "actions-col", hidden: true },
+];
 
 export function RunOfShow(props: { session: Session }) {
   const v = () => view()!;
@@ -124,53 +137,21 @@ export function RunOfShow(props: { session: Session }) {
         </button>
       </div>
       <Show when={segments().length > 0} fallback={<p class="empty-inline">{t("ros.empty")}</p>}>
-        <div class="table-scroll">
-          <table class="grid ros-table">
-            <colgroup>
-              <col class="c-num" />
-              <col class="c-time" />
-              <col class="c-time" />
-              <col class="c-kind" />
-              <col class="c-title" />
-              <col class="c-dur" />
-              <col class="c-people" />
-              <col class="c-notes" />
-              <col class="c-actions" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th class="num">{t("ros.col.num")}</th>
-                <th class="num">{t("ros.col.start")}</th>
-                <th class="num">{t("ros.col.end")}</th>
-                <th>{t("ros.col.kind")}</th>
-                <th>{t("ros.col.title")}</th>
-                <th class="num">{t("ros.col.duration")}</th>
-                <th>{t("ros.col.presenters")}</th>
-                <th>{t("ros.col.notes")}</th>
-                <th class="actions-col">
-                  <span class="sr-only">{t("common.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={segments()}>
-                {(seg, i) => (
-                  <SegmentRow
-                    seg={seg}
-                    index={i()}
-                    count={segments().length}
-                    times={segTimes().get(seg.id)}
-                    people={v().data.people}
-                    findings={findingsFor(v().findings, "segment", seg.id)}
-                    cueCount={cueCounts().get(seg.id) ?? 0}
-                    drag={{ dragId, setDragId, overIndex, setOverIndex }}
-                    onMove={move}
-                  />
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="grid ros-table" columns={COLUMNS} scroll each={segments()}>
+          {(seg, i) => (
+            <SegmentRow
+              seg={seg}
+              index={i()}
+              count={segments().length}
+              times={segTimes().get(seg.id)}
+              people={v().data.people}
+              findings={findingsFor(v().findings, "segment", seg.id)}
+              cueCount={cueCounts().get(seg.id) ?? 0}
+              drag={{ dragId, setDragId, overIndex, setOverIndex }}
+              onMove={move}
+            />
+          )}
+        </DataTable>
       </Show>
       <CustomCues session={props.session} segments={segments()} />
     </section>

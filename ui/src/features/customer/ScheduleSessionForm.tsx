@@ -8,6 +8,7 @@ import { lang, t } from "../../i18n";
 import { applyEdit, hour12, setError, setTab, view } from "../../state";
 import { localDateKey, toLocalInput } from "../../time";
 import { suggestSlot } from "../calendar/layout";
+import { closeOnEscape, focusFirstInvalid } from "./forms";
 import {
   formatTimeInput,
   NEW_STAGE,
@@ -83,8 +84,6 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
   };
 
   let form: HTMLFormElement | undefined;
-  const focusFirstError = () =>
-    requestAnimationFrame(() => form?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
 
   /** Shows a failed edit next to its field (or under the form) instead of the banner. */
   const showFailure = (err: ErrorPayload, addingStage: boolean) => {
@@ -92,7 +91,7 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
     if (f) setErrors({ [f]: err.message });
     else setServerError(t("customer.form.serverError", { message: err.message }));
     setError(null);
-    focusFirstError();
+    focusFirstInvalid(form);
   };
 
   const submit = async (e: Event) => {
@@ -111,7 +110,7 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
     for (const [k, key] of Object.entries(checked.errors)) msgs[k as ScheduleField] = t(key!);
     setErrors(msgs);
     if (!checked.value) {
-      focusFirstError();
+      focusFirstInvalid(form);
       return;
     }
     setBusy(true);
@@ -178,12 +177,7 @@ export function ScheduleSessionForm(props: { session?: Session; onDone: () => vo
       data-native-undo
       noValidate
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.preventDefault();
-          props.onDone();
-        }
-      }}
+      onKeyDown={closeOnEscape(() => props.onDone())}
       aria-labelledby={id("heading")}
     >
       <h3 id={id("heading")}>{props.session ? t("customer.form.edit") : t("customer.form.add")}</h3>

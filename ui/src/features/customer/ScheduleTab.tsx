@@ -3,6 +3,7 @@
 // customer-worded message (in the UI language: the view is reloaded when it changes).
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Session } from "../../bindings";
+import { EmptyState } from "../../components/Empty";
 import { SeverityIcon } from "../../components/Severity";
 import { lang, t } from "../../i18n";
 import { highlight, hour12, view } from "../../state";
@@ -84,15 +85,15 @@ export function ScheduleTab() {
       </Show>
 
       <Show when={v().data.sessions.length === 0 && editing() !== "new"}>
-        <div class="empty" data-testid="schedule-empty">
-          <h2>{t("customer.schedule.emptyTitle")}</h2>
-          <p>{t("customer.schedule.emptyBody")}</p>
-          <div class="toolbar">
-            <button type="button" class="primary" onClick={() => setEditing("new")}>
-              + {t("customer.schedule.add")}
-            </button>
-          </div>
-        </div>
+        <EmptyState
+          testid="schedule-empty"
+          title={t("customer.schedule.emptyTitle")}
+          body={t("customer.schedule.emptyBody")}
+        >
+          <button type="button" class="primary" onClick={() => setEditing("new")}>
+            + {t("customer.schedule.add")}
+          </button>
+        </EmptyState>
       </Show>
 
       <For each={days()}>

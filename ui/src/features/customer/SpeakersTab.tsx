@@ -2,13 +2,27 @@
 // the instructions, and the instructions text the customer sends them.
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import type { Person, Role } from "../../bindings";
+import { AddOrEditForm } from "../../components/AddOrEditForm";
 import { askConfirm } from "../../components/Confirm";
+import { EmptyState } from "../../components/Empty";
 import { CheckCell, Field } from "../../components/Field";
+import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import { applyEdit, highlight, setError, view } from "../../state";
 import { flashed } from "./focus";
+import { closeOnEscape, focusFirstInvalid } from "./forms";
 import { SPEAKER_ROLES, speakerPeople, speakersOf } from "./schedule";
 import { isValidEmail, personFields, speakerCounts, speakerFields, validateSpeakerDraft, type SpeakerField } from "./speakers";
+
+const COLUMNS: Column[] = [
+  { label: "customer.speakers.name" },
+  { label: "customer.speakers.email" },
+  { label: "customer.speakers.role" },
+  { label: "customer.speakers.sessions" },
+  { label: "customer.speakers.invited", class: "center" },
+  { label: "customer.speakers.instructed", class: "center" },
+  { label: "common.actions", class: "actions-col", hidden: true },
+];
 
 export function SpeakersTab() {
   const v = () => view()!;
@@ -16,7 +30,6 @@ export function SpeakersTab() {
   const counts = createMemo(() => speakerCounts(v().data.people));
   /** null: no form; "new": the add form; otherwise the id of the speaker being edited. */
   const [editing, setEditing] = createSignal<string | null>(null);
-  const edited = () => list().find((p) => p.id === editing());
 
   /** Session titles per speaker (as presenters of the sessions' segments). */
   const sessionsOf = createMemo(() => {
@@ -66,102 +79,83 @@ export function SpeakersTab() {
         </p>
       </Show>
 
-      <Show when={editing() === "new"}>
-        <SpeakerForm onDone={() => setEditing(null)} />
-      </Show>
-      <Show when={edited()} keyed>
-        {(p) => <SpeakerForm person={p} onDone={() => setEditing(null)} />}
-      </Show>
+      <AddOrEditForm
+        editing={editing()}
+        items={list()}
+        form={(p) => <SpeakerForm person={p} onDone={() => setEditing(null)} />}
+      />
 
       <Show
         when={list().length > 0}
         fallback={
           <Show when={editing() !== "new"}>
-            <div class="empty" data-testid="speakers-empty">
-              <h2>{t("customer.speakers.emptyTitle")}</h2>
-              <p>{t("customer.speakers.emptyBody")}</p>
-            </div>
+            <EmptyState
+              testid="speakers-empty"
+              title={t("customer.speakers.emptyTitle")}
+              body={t("customer.speakers.emptyBody")}
+            />
           </Show>
         }
       >
-        <div class="table-scroll">
-          <table class="grid speakers-table">
-            <thead>
-              <tr>
-                <th>{t("customer.speakers.name")}</th>
-                <th>{t("customer.speakers.email")}</th>
-                <th>{t("customer.speakers.role")}</th>
-                <th>{t("customer.speakers.sessions")}</th>
-                <th class="center">{t("customer.speakers.invited")}</th>
-                <th class="center">{t("customer.speakers.instructed")}</th>
-                <th class="actions-col">
-                  <span class="sr-only">{t("common.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={list()}>
-                {(p) => (
-                  <tr data-testid="speaker-row" data-person-id={p.id} tabIndex={-1} classList={{ flash: isFlashed(p.id) }}>
-                    <td class="strong ellipsis" title={p.name}>
-                      {p.name}
-                    </td>
-                    <td class="ellipsis" classList={{ muted: !p.email }} title={p.email}>
-                      {p.email || t("common.none")}
-                    </td>
-                    <td>{t(`role.${p.role}`)}</td>
-                    <td class="ellipsis" title={(sessionsOf().get(p.id) ?? []).join(", ")}>
-                      <Show
-                        when={(sessionsOf().get(p.id) ?? []).length > 0}
-                        fallback={<em class="muted">{t("customer.speakers.noSession")}</em>}
-                      >
-                        {(sessionsOf().get(p.id) ?? []).join(", ")}
-                      </Show>
-                    </td>
-                    <td class="center">
-                      <CheckCell
-                        testid="speaker-invited"
-                        label={t("customer.speakers.invitedFor", { name: p.name })}
-                        checked={p.invitationSent}
-                        onCheck={(on) => void toggle(p, { invitationSent: on })}
-                      />
-                    </td>
-                    <td class="center">
-                      <CheckCell
-                        testid="speaker-instructed"
-                        label={t("customer.speakers.instructedFor", { name: p.name })}
-                        checked={p.instructionsSent}
-                        onCheck={(on) => void toggle(p, { instructionsSent: on })}
-                      />
-                    </td>
-                    <td class="row-actions">
-                      <button
-                        type="button"
-                        class="small"
-                        data-testid="speaker-edit"
-                        aria-label={t("customer.speakers.editTitle", { name: p.name })}
-                        title={t("customer.speakers.editTitle", { name: p.name })}
-                        onClick={() => setEditing(p.id)}
-                      >
-                        {t("common.edit")}
-                      </button>
-                      <button
-                        type="button"
-                        class="small danger-quiet"
-                        data-testid="speaker-remove"
-                        aria-label={t("customer.speakers.removeTitle", { name: p.name })}
-                        title={t("customer.speakers.removeTitle", { name: p.name })}
-                        onClick={() => void remove(p)}
-                      >
-                        {t("customer.speakers.remove")}
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="grid speakers-table" columns={COLUMNS} scroll each={list()}>
+          {(p) => (
+            <tr data-testid="speaker-row" data-person-id={p.id} tabIndex={-1} classList={{ flash: isFlashed(p.id) }}>
+              <td class="strong ellipsis" title={p.name}>
+                {p.name}
+              </td>
+              <td class="ellipsis" classList={{ muted: !p.email }} title={p.email}>
+                {p.email || t("common.none")}
+              </td>
+              <td>{t(`role.${p.role}`)}</td>
+              <td class="ellipsis" title={(sessionsOf().get(p.id) ?? []).join(", ")}>
+                <Show
+                  when={(sessionsOf().get(p.id) ?? []).length > 0}
+                  fallback={<em class="muted">{t("customer.speakers.noSession")}</em>}
+                >
+                  {(sessionsOf().get(p.id) ?? []).join(", ")}
+                </Show>
+              </td>
+              <td class="center">
+                <CheckCell
+                  testid="speaker-invited"
+                  label={t("customer.speakers.invitedFor", { name: p.name })}
+                  checked={p.invitationSent}
+                  onCheck={(on) => void toggle(p, { invitationSent: on })}
+                />
+              </td>
+              <td class="center">
+                <CheckCell
+                  testid="speaker-instructed"
+                  label={t("customer.speakers.instructedFor", { name: p.name })}
+                  checked={p.instructionsSent}
+                  onCheck={(on) => void toggle(p, { instructionsSent: on })}
+                />
+              </td>
+              <td class="row-actions">
+                <button
+                  type="button"
+                  class="small"
+                  data-testid="speaker-edit"
+                  aria-label={t("customer.speakers.editTitle", { name: p.name })}
+                  title={t("customer.speakers.editTitle", { name: p.name })}
+                  onClick={() => setEditing(p.id)}
+                >
+                  {t("common.edit")}
+                </button>
+                <button
+                  type="button"
+                  class="small danger-quiet"
+                  data-testid="speaker-remove"
+                  aria-label={t("customer.speakers.removeTitle", { name: p.name })}
+                  title={t("customer.speakers.removeTitle", { name: p.name })}
+                  onClick={() => void remove(p)}
+                >
+                  {t("customer.speakers.remove")}
+                </button>
+              </td>
+            </tr>
+          )}
+        </DataTable>
       </Show>
 
       <SpeakerInstructions />
@@ -194,7 +188,7 @@ function SpeakerForm(props: { person?: Person; onDone: () => void }) {
     e.preventDefault();
     if (busy()) return;
     if (!check()) {
-      requestAnimationFrame(() => form?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      focusFirstInvalid(form);
       return;
     }
     const fields = speakerFields({ name: name(), email: email(), role: role() }, p);
@@ -224,12 +218,7 @@ function SpeakerForm(props: { person?: Person; onDone: () => void }) {
         pressingButton = true;
         setTimeout(() => (pressingButton = false), 400);
       }}
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.preventDefault();
-          props.onDone();
-        }
-      }}
+      onKeyDown={closeOnEscape(() => props.onDone())}
     >
       <h3>{p ? t("customer.speakers.formEdit") : t("customer.speakers.formAdd")}</h3>
       <div class="form-row">

@@ -2,7 +2,9 @@
 import { createSignal, For, Show } from "solid-js";
 import type { ConnectionTest, Destination } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
+import { EmptyState } from "../../components/Empty";
 import { Check } from "../../components/Field";
+import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import { applyEdit, highlight, hour12, runDestinationTest, view } from "../../state";
 import { FindingBadge } from "../findings/FindingBadge";
@@ -17,7 +19,15 @@ interface TestRun {
   error: string | null;
 }
 
-const COLUMNS = 7;
+const COLUMNS: Column[] = [
+  { col: "c-name", label: "dest.col.name" },
+  { col: "c-platform", label: "dest.col.platform" },
+  { col: "c-url", label: "dest.col.server" },
+  { col: "c-sessions", label: "dest.col.sessions" },
+  { col: "c-key", label: "dest.col.key" },
+  { col: "c-status", label: "dest.col.status" },
+  { col: "c-actions", label: "common.actions", class: "actions-col" },
+];
 
 export function DestinationsTab() {
   const v = () => view()!;
@@ -78,12 +88,7 @@ export function DestinationsTab() {
       </Show>
       <Show
         when={v().data.destinations.length > 0}
-        fallback={
-          <div class="empty" data-testid="destinations-empty">
-            <h2>{t("dest.emptyTitle")}</h2>
-            <p>{t("dest.emptyBody")}</p>
-          </div>
-        }
+        fallback={<EmptyState testid="destinations-empty" title={t("dest.emptyTitle")} body={t("dest.emptyBody")} />}
       >
         <div class="toolbar dest-test-bar">
           <Check title={t("dest.testPublishHint")} name="testPublish" checked={publish()} onCheck={setPublish}>
@@ -91,111 +96,85 @@ export function DestinationsTab() {
           </Check>
           <span class="muted small">{t("dest.testPublishHint")}</span>
         </div>
-        <div class="table-scroll">
-          <table class="grid destinations-table">
-            <colgroup>
-              <col class="c-name" />
-              <col class="c-platform" />
-              <col class="c-url" />
-              <col class="c-sessions" />
-              <col class="c-key" />
-              <col class="c-status" />
-              <col class="c-actions" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>{t("dest.col.name")}</th>
-                <th>{t("dest.col.platform")}</th>
-                <th>{t("dest.col.server")}</th>
-                <th>{t("dest.col.sessions")}</th>
-                <th>{t("dest.col.key")}</th>
-                <th>{t("dest.col.status")}</th>
-                <th class="actions-col">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={v().data.destinations}>
-                {(d) => {
-                  const titles = () => sessionTitles(d, v().data.sessions);
-                  const mask = () => maskedKey(d);
-                  const last = () => lastTestLine(d.lastTest, zone(), new Date(), lang(), hour12());
-                  const run = () => tests()[d.id];
-                  return (
-                    <>
-                      <tr data-testid="destination-row" data-id={d.id} classList={{ flash: flashed(d.id) }}>
-                        <td class="strong dest-name">
-                          {d.name} <FindingBadge findings={findingsFor(v().findings, "destination", d.id)} />
-                        </td>
-                        <td data-testid="destination-platform">{presetName(d.preset)}</td>
-                        <td class="mono ellipsis dest-url" title={d.serverUrl}>
-                          {d.serverUrl || t("common.none")}
-                        </td>
-                        <td class="ellipsis dest-sessions-cell" title={titles().join(", ")}>
-                          <Show when={titles().length > 0} fallback={<span class="muted">{t("dest.noSessions")}</span>}>
-                            {titles().join(", ")}
-                          </Show>
-                        </td>
-                        <td data-testid="destination-key" classList={{ mono: !!mask(), muted: !mask() }}>
-                          {mask() ?? t("dest.noKey")}
-                        </td>
-                        <td class="dest-status" data-testid="destination-status" data-status={d.status}>
-                          <div>{t(`destStatus.${d.status}`)}</div>
-                          <div
-                            class={`small test-line test-${last().tone}`}
-                            data-testid="destination-last-test"
-                            data-tone={last().tone}
-                            title={last().text}
-                          >
-                            {last().tone === "ok" ? "✓ " : last().tone === "fail" ? "✗ " : ""}
-                            {last().text}
-                          </div>
-                        </td>
-                        <td class="row-actions">
-                          <button
-                            type="button"
-                            class="small"
-                            data-testid="test-destination"
-                            title={t("dest.testTitle", { name: d.name })}
-                            aria-busy={run()?.running ?? false}
-                            disabled={run()?.running ?? false}
-                            onClick={() => void runTest(d)}
-                          >
-                            {run()?.running ? t("dest.testing") : t("dest.test")}
-                          </button>
-                          <button
-                            type="button"
-                            class="small"
-                            data-testid="edit-destination"
-                            onClick={() => openForm(d.id)}
-                          >
-                            {t("common.edit")}
-                          </button>
-                          <button
-                            type="button"
-                            class="small danger-quiet"
-                            data-testid="delete-destination"
-                            onClick={() => void remove(d)}
-                          >
-                            {t("common.delete")}
-                          </button>
-                        </td>
-                      </tr>
-                      <Show when={run()}>
-                        {(r) => (
-                          <tr class="dest-test-row" data-testid="destination-test" data-id={d.id}>
-                            <td colspan={COLUMNS}>
-                              <TestResult name={d.name} run={r()} onClose={() => setTest(d.id, null)} />
-                            </td>
-                          </tr>
-                        )}
-                      </Show>
-                    </>
-                  );
-                }}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="grid destinations-table" columns={COLUMNS} scroll each={v().data.destinations}>
+          {(d) => {
+            const titles = () => sessionTitles(d, v().data.sessions);
+            const mask = () => maskedKey(d);
+            const last = () => lastTestLine(d.lastTest, zone(), new Date(), lang(), hour12());
+            const run = () => tests()[d.id];
+            return (
+              <>
+                <tr data-testid="destination-row" data-id={d.id} classList={{ flash: flashed(d.id) }}>
+                  <td class="strong dest-name">
+                    {d.name} <FindingBadge findings={findingsFor(v().findings, "destination", d.id)} />
+                  </td>
+                  <td data-testid="destination-platform">{presetName(d.preset)}</td>
+                  <td class="mono ellipsis dest-url" title={d.serverUrl}>
+                    {d.serverUrl || t("common.none")}
+                  </td>
+                  <td class="ellipsis dest-sessions-cell" title={titles().join(", ")}>
+                    <Show when={titles().length > 0} fallback={<span class="muted">{t("dest.noSessions")}</span>}>
+                      {titles().join(", ")}
+                    </Show>
+                  </td>
+                  <td data-testid="destination-key" classList={{ mono: !!mask(), muted: !mask() }}>
+                    {mask() ?? t("dest.noKey")}
+                  </td>
+                  <td class="dest-status" data-testid="destination-status" data-status={d.status}>
+                    <div>{t(`destStatus.${d.status}`)}</div>
+                    <div
+                      class={`small test-line test-${last().tone}`}
+                      data-testid="destination-last-test"
+                      data-tone={last().tone}
+                      title={last().text}
+                    >
+                      {last().tone === "ok" ? "✓ " : last().tone === "fail" ? "✗ " : ""}
+                      {last().text}
+                    </div>
+                  </td>
+                  <td class="row-actions">
+                    <button
+                      type="button"
+                      class="small"
+                      data-testid="test-destination"
+                      title={t("dest.testTitle", { name: d.name })}
+                      aria-busy={run()?.running ?? false}
+                      disabled={run()?.running ?? false}
+                      onClick={() => void runTest(d)}
+                    >
+                      {run()?.running ? t("dest.testing") : t("dest.test")}
+                    </button>
+                    <button
+                      type="button"
+                      class="small"
+                      data-testid="edit-destination"
+                      onClick={() => openForm(d.id)}
+                    >
+                      {t("common.edit")}
+                    </button>
+                    <button
+                      type="button"
+                      class="small danger-quiet"
+                      data-testid="delete-destination"
+                      onClick={() => void remove(d)}
+                    >
+                      {t("common.delete")}
+                    </button>
+                  </td>
+                </tr>
+                <Show when={run()}>
+                  {(r) => (
+                    <tr class="dest-test-row" data-testid="destination-test" data-id={d.id}>
+                      <td colspan={COLUMNS.length}>
+                        <TestResult name={d.name} run={r()} onClose={() => setTest(d.id, null)} />
+                      </td>
+                    </tr>
+                  )}
+                </Show>
+              </>
+            );
+          }}
+        </DataTable>
       </Show>
     </main>
   );

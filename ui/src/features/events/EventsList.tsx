@@ -1,5 +1,7 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { askConfirm } from "../../components/Confirm";
+import { EmptyState } from "../../components/Empty";
+import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import {
   deleteEvent,
@@ -15,6 +17,16 @@ import {
 } from "../../state";
 import { formatDate } from "../../time";
 import { NewEventForm } from "./NewEventForm";
+
+const COLUMNS: Column[] = [
+  { label: "events.col.name" },
+  { label: "events.col.customer" },
+  { label: "events.col.date", class: "num" },
+  { label: "events.col.zone" },
+  { label: "events.col.sessions", class: "num" },
+  { label: "branding.eventsColReadiness" },
+  { label: "events.col.actions", class: "actions-col" },
+];
 
 export function EventsList() {
   const [formOpen, setFormOpen] = createSignal(false);
@@ -98,89 +110,70 @@ export function EventsList() {
           <Show
             when={list().length > 0}
             fallback={
-              <div class="empty" data-testid="events-empty">
-                <h2>{t("events.emptyTitle")}</h2>
-                <p>{t("events.emptyBody")}</p>
-                <div class="toolbar">
-                  <button type="button" class="primary" onClick={() => setFormOpen(true)}>
-                    + {t("events.new")}
-                  </button>
-                  <button type="button" disabled={busy()} onClick={() => run(loadDemo)}>
-                    {t("events.loadDemo")}
-                  </button>
-                  <button type="button" title={t("events.importPackageTitle")} onClick={() => openImport()}>
-                    ⤒ {t("events.importPackage")}
-                  </button>
-                  <button type="button" title={t("events.importAgendaTitle")} onClick={() => openAgendaImport()}>
-                    ⤒ {t("events.importAgenda")}
-                  </button>
-                </div>
-              </div>
+              <EmptyState testid="events-empty" title={t("events.emptyTitle")} body={t("events.emptyBody")}>
+                <button type="button" class="primary" onClick={() => setFormOpen(true)}>
+                  + {t("events.new")}
+                </button>
+                <button type="button" disabled={busy()} onClick={() => run(loadDemo)}>
+                  {t("events.loadDemo")}
+                </button>
+                <button type="button" title={t("events.importPackageTitle")} onClick={() => openImport()}>
+                  ⤒ {t("events.importPackage")}
+                </button>
+                <button type="button" title={t("events.importAgendaTitle")} onClick={() => openAgendaImport()}>
+                  ⤒ {t("events.importAgenda")}
+                </button>
+              </EmptyState>
             }
           >
-            <table class="grid events-table">
-              <thead>
-                <tr>
-                  <th>{t("events.col.name")}</th>
-                  <th>{t("events.col.customer")}</th>
-                  <th class="num">{t("events.col.date")}</th>
-                  <th>{t("events.col.zone")}</th>
-                  <th class="num">{t("events.col.sessions")}</th>
-                  <th>{t("branding.eventsColReadiness")}</th>
-                  <th class="actions-col">{t("events.col.actions")}</th>
+            <DataTable class="grid events-table" columns={COLUMNS} each={list()}>
+              {(ev) => (
+                <tr data-testid="event-row" data-event-id={ev.id} onDblClick={() => openEvent(ev.id)}>
+                  <td class="strong ellipsis" title={ev.name}>
+                    {ev.name}
+                  </td>
+                  <td class="ellipsis">{ev.customer || t("common.none")}</td>
+                  <td class="num">
+                    {ev.firstStart ? formatDate(ev.firstStart, ev.timeZone, lang()) : t("events.noDate")}
+                  </td>
+                  <td class="mono">{ev.timeZone}</td>
+                  <td class="num">{new Intl.NumberFormat(lang()).format(ev.sessionCount)}</td>
+                  <td>
+                    <Show when={(ev.readiness?.required ?? 0) > 0}>
+                      <ReadinessBadge approved={ev.readiness.approved} required={ev.readiness.required} />
+                    </Show>
+                  </td>
+                  <td class="row-actions">
+                    <button
+                      type="button"
+                      class="small primary"
+                      data-testid="open-event"
+                      onClick={() => openEvent(ev.id)}
+                    >
+                      {t("events.open")}
+                    </button>
+                    <button
+                      type="button"
+                      class="small"
+                      data-testid="duplicate-event"
+                      disabled={busy()}
+                      onClick={() => run(() => duplicateEvent(ev.id))}
+                    >
+                      {t("events.duplicate")}
+                    </button>
+                    <button
+                      type="button"
+                      class="small danger-quiet"
+                      data-testid="delete-event"
+                      disabled={busy()}
+                      onClick={() => remove(ev.id, ev.name)}
+                    >
+                      {t("events.delete")}
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                <For each={list()}>
-                  {(ev) => (
-                    <tr data-testid="event-row" data-event-id={ev.id} onDblClick={() => openEvent(ev.id)}>
-                      <td class="strong ellipsis" title={ev.name}>
-                        {ev.name}
-                      </td>
-                      <td class="ellipsis">{ev.customer || t("common.none")}</td>
-                      <td class="num">
-                        {ev.firstStart ? formatDate(ev.firstStart, ev.timeZone, lang()) : t("events.noDate")}
-                      </td>
-                      <td class="mono">{ev.timeZone}</td>
-                      <td class="num">{new Intl.NumberFormat(lang()).format(ev.sessionCount)}</td>
-                      <td>
-                        <Show when={(ev.readiness?.required ?? 0) > 0}>
-                          <ReadinessBadge approved={ev.readiness.approved} required={ev.readiness.required} />
-                        </Show>
-                      </td>
-                      <td class="row-actions">
-                        <button
-                          type="button"
-                          class="small primary"
-                          data-testid="open-event"
-                          onClick={() => openEvent(ev.id)}
-                        >
-                          {t("events.open")}
-                        </button>
-                        <button
-                          type="button"
-                          class="small"
-                          data-testid="duplicate-event"
-                          disabled={busy()}
-                          onClick={() => run(() => duplicateEvent(ev.id))}
-                        >
-                          {t("events.duplicate")}
-                        </button>
-                        <button
-                          type="button"
-                          class="small danger-quiet"
-                          data-testid="delete-event"
-                          disabled={busy()}
-                          onClick={() => remove(ev.id, ev.name)}
-                        >
-                          {t("events.delete")}
-                        </button>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+              )}
+            </DataTable>
           </Show>
         )}
       </Show>

@@ -3,6 +3,7 @@
 import { createMemo, For, Match, onMount, Show, Switch } from "solid-js";
 import type { Change, FieldDiff, ImportPlan, Imported, MergeItem, MergePreview, Pick as Side } from "../../bindings";
 import { SeverityIcon } from "../../components/Severity";
+import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import { hour12, openEvent, view } from "../../state";
 import { formatDateTime, machineZone } from "../../time";
@@ -33,6 +34,15 @@ import {
   setPicks,
   setResult,
 } from "./store";
+
+const MERGE_COLUMNS: Column[] = [
+  { col: "c-kind", label: "handoff.col.kind" },
+  { col: "c-label", label: "handoff.col.label" },
+  { col: "c-change", label: "handoff.col.ours", title: "handoff.col.oursTitle" },
+  { col: "c-change", label: "handoff.col.theirs", title: "handoff.col.theirsTitle" },
+  { col: "c-fields", label: "handoff.col.fields" },
+  { col: "c-choice", label: "handoff.col.choice" },
+];
 
 export function ImportSection() {
   const browse = async () => {
@@ -231,31 +241,9 @@ function MergeView(props: { preview: MergePreview }) {
           {t("handoff.allTheirs")}
         </button>
       </div>
-      <div class="table-scroll">
-        <table class="grid merge-table" data-testid="merge-preview">
-          <colgroup>
-            <col class="c-kind" />
-            <col class="c-label" />
-            <col class="c-change" />
-            <col class="c-change" />
-            <col class="c-fields" />
-            <col class="c-choice" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>{t("handoff.col.kind")}</th>
-              <th>{t("handoff.col.label")}</th>
-              <th title={t("handoff.col.oursTitle")}>{t("handoff.col.ours")}</th>
-              <th title={t("handoff.col.theirsTitle")}>{t("handoff.col.theirs")}</th>
-              <th>{t("handoff.col.fields")}</th>
-              <th>{t("handoff.col.choice")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={items()}>{(item) => <MergeRow item={item} />}</For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable class="grid merge-table" columns={MERGE_COLUMNS} scroll testid="merge-preview" each={items()}>
+        {(item) => <MergeRow item={item} />}
+      </DataTable>
       <ApplyBar unresolved={unresolved()} nothingNew={nothingNew()} />
     </div>
   );

@@ -3,10 +3,17 @@
 // same `updateTask` as the Tasks tab, so both show the same thing.
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { LiveSnapshot } from "../../bindings";
+import { DataTable, type Column } from "../../components/Table";
 import { t } from "../../i18n";
 import { view } from "../../state";
-import { TaskEditCells } from "../tasks/TaskFields";
+import { TASK_EDIT_COLUMNS, TaskEditCells } from "../tasks/TaskFields";
 import { endedSessions, recordedEnds, recordingTasks } from "./live";
+
+const COLUMNS: Column[] = [
+  { col: "c-kind", label: "tasks.col.kind" },
+  { col: "c-session", label: "tasks.col.session" },
+  ...TASK_EDIT_COLUMNS,
+];
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -90,50 +97,28 @@ function SessionTasks(props: { sessionId: string }) {
   const tasks = () => recordingTasks(data().tasks, props.sessionId);
   return (
     <div class="as-scroll" id="after-session-tasks">
-      <table class="grid as-table" aria-label={session()?.title}>
-        <colgroup>
-          <col class="c-kind" />
-          <col class="c-session" />
-          <col class="c-status" />
-          <col class="c-link" />
-          <col class="c-done-by" />
-          <col class="c-done-at" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th>{t("tasks.col.kind")}</th>
-            <th>{t("tasks.col.session")}</th>
-            <th>{t("tasks.col.status")}</th>
-            <th>{t("tasks.col.link")}</th>
-            <th>{t("tasks.col.doneBy")}</th>
-            <th class="num">{t("tasks.col.doneAt")}</th>
+      <DataTable class="grid as-table" label={session()?.title} columns={COLUMNS} each={tasks()}>
+        {(task) => (
+          <tr
+            data-testid="recording-task"
+            data-task-id={task.id}
+            data-kind={task.kind}
+            data-session-id={props.sessionId}
+            data-status={task.status}
+          >
+            <td class="ellipsis" title={t(`taskKind.${task.kind}`)}>
+              <span class="state-icon" aria-hidden="true">
+                {task.status === "done" ? "✓" : task.status === "skipped" ? "⤼" : "○"}
+              </span>{" "}
+              {t(`taskKind.${task.kind}`)}
+            </td>
+            <td class="ellipsis live-muted" title={session()?.title}>
+              {session()?.title}
+            </td>
+            <TaskEditCells task={task} />
           </tr>
-        </thead>
-        <tbody>
-          <For each={tasks()}>
-            {(task) => (
-              <tr
-                data-testid="recording-task"
-                data-task-id={task.id}
-                data-kind={task.kind}
-                data-session-id={props.sessionId}
-                data-status={task.status}
-              >
-                <td class="ellipsis" title={t(`taskKind.${task.kind}`)}>
-                  <span class="state-icon" aria-hidden="true">
-                    {task.status === "done" ? "✓" : task.status === "skipped" ? "⤼" : "○"}
-                  </span>{" "}
-                  {t(`taskKind.${task.kind}`)}
-                </td>
-                <td class="ellipsis live-muted" title={session()?.title}>
-                  {session()?.title}
-                </td>
-                <TaskEditCells task={task} />
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+        )}
+      </DataTable>
     </div>
   );
 }

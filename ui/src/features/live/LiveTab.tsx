@@ -4,6 +4,7 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Sh
 import type { CueState, ErrorPayload, LiveSnapshot } from "../../bindings";
 import { closePromptOpen } from "../../components/CloseDialog";
 import { confirmOpen } from "../../components/Confirm";
+import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { isFormControl } from "../../keys";
@@ -28,6 +29,15 @@ import { createSnapshotStore } from "./snapshot";
 import { StageCard } from "./StageCard";
 
 export const LIVE_POLL_MS = 1000;
+
+const CUE_COLUMNS: Column[] = [
+  { col: "c-time", label: "live.col.time", class: "num" },
+  { col: "c-kind", label: "live.col.kind" },
+  { col: "c-stage", label: "live.col.stage" },
+  { col: "c-session", label: "live.col.session" },
+  { col: "c-detail", label: "live.col.detail" },
+  { col: "c-state", label: "live.col.state" },
+];
 
 export function LiveTab() {
   const eventId = () => view()!.data.event.id;
@@ -273,67 +283,51 @@ export function LiveTab() {
               </div>
               <div class="cue-scroll" ref={listEl}>
                 <Show when={s().cues.length > 0} fallback={<p class="live-empty">{t("live.noCues")}</p>}>
-                  <table class="grid cue-table" role="grid" aria-labelledby="cue-list-title">
-                    <colgroup>
-                      <col class="c-time" />
-                      <col class="c-kind" />
-                      <col class="c-stage" />
-                      <col class="c-session" />
-                      <col class="c-detail" />
-                      <col class="c-state" />
-                    </colgroup>
-                    <thead>
-                      <tr>
-                        <th class="num">{t("live.col.time")}</th>
-                        <th>{t("live.col.kind")}</th>
-                        <th>{t("live.col.stage")}</th>
-                        <th>{t("live.col.session")}</th>
-                        <th>{t("live.col.detail")}</th>
-                        <th>{t("live.col.state")}</th>
+                  <DataTable
+                    class="grid cue-table"
+                    role="grid"
+                    labelledby="cue-list-title"
+                    columns={CUE_COLUMNS}
+                    each={s().cues}
+                  >
+                    {(cue) => (
+                      <tr
+                        data-testid="cue-row"
+                        data-cue-key={cue.key}
+                        data-state={cue.state}
+                        aria-selected={selectedKey() === cue.key}
+                        classList={{ "is-next": nextKey() === cue.key }}
+                        onDblClick={() => setPicked(cue.key)}
+                      >
+                        <td class="num cue-time">
+                          <Show when={!sameInstant(cue.planned, cue.expected)}>
+                            <s class="planned" title={t("live.plannedTitle", { time: fmt(cue.planned) })}>
+                              {fmt(cue.planned)}
+                            </s>{" "}
+                          </Show>
+                          {fmt(cue.expected)}
+                        </td>
+                        <td class="ellipsis" title={t(`cueKind.${cue.kind}`)}>
+                          {t(`cueKind.${cue.kind}`)}
+                        </td>
+                        <td class="ellipsis" title={cue.stage}>
+                          {cue.stage}
+                        </td>
+                        <td class="ellipsis" title={cue.session}>
+                          {cue.session}
+                        </td>
+                        <td class="ellipsis" title={cue.detail}>
+                          {cue.detail}
+                        </td>
+                        <td class="cue-state">
+                          <span class="state-icon" aria-hidden="true">
+                            {CUE_STATE_ICON[cue.state]}
+                          </span>{" "}
+                          {t(`cueState.${cue.state}`)}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      <For each={s().cues}>
-                        {(cue) => (
-                          <tr
-                            data-testid="cue-row"
-                            data-cue-key={cue.key}
-                            data-state={cue.state}
-                            aria-selected={selectedKey() === cue.key}
-                            classList={{ "is-next": nextKey() === cue.key }}
-                            onDblClick={() => setPicked(cue.key)}
-                          >
-                            <td class="num cue-time">
-                              <Show when={!sameInstant(cue.planned, cue.expected)}>
-                                <s class="planned" title={t("live.plannedTitle", { time: fmt(cue.planned) })}>
-                                  {fmt(cue.planned)}
-                                </s>{" "}
-                              </Show>
-                              {fmt(cue.expected)}
-                            </td>
-                            <td class="ellipsis" title={t(`cueKind.${cue.kind}`)}>
-                              {t(`cueKind.${cue.kind}`)}
-                            </td>
-                            <td class="ellipsis" title={cue.stage}>
-                              {cue.stage}
-                            </td>
-                            <td class="ellipsis" title={cue.session}>
-                              {cue.session}
-                            </td>
-                            <td class="ellipsis" title={cue.detail}>
-                              {cue.detail}
-                            </td>
-                            <td class="cue-state">
-                              <span class="state-icon" aria-hidden="true">
-                                {CUE_STATE_ICON[cue.state]}
-                              </span>{" "}
-                              {t(`cueState.${cue.state}`)}
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
+                    )}
+                  </DataTable>
                 </Show>
               </div>
             </section>

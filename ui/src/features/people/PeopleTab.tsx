@@ -1,7 +1,10 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import type { Person, PersonFields } from "../../bindings";
+import { AddOrEditForm } from "../../components/AddOrEditForm";
 import { askConfirm } from "../../components/Confirm";
+import { EmptyState } from "../../components/Empty";
 import { CheckCell } from "../../components/Field";
+import { DataTable, type Column } from "../../components/Table";
 import { ZoneDatalist } from "../../components/ZoneDatalist";
 import { t } from "../../i18n";
 import { applyEdit, highlight, view } from "../../state";
@@ -10,12 +13,20 @@ import { findingsFor } from "../findings/findings";
 import { personFields } from "../customer/speakers";
 import { PersonForm } from "./PersonForm";
 
+const COLUMNS: Column[] = [
+  { label: "people.col.name" },
+  { label: "people.col.role" },
+  { label: "people.col.email" },
+  { label: "people.col.zone" },
+  { label: "people.col.invitation", class: "center" },
+  { label: "people.col.techCheck", class: "center" },
+  { label: "common.actions", class: "actions-col" },
+];
 
 export function PeopleTab() {
   const v = () => view()!;
   // null: no form; "new": add form; otherwise the id of the person being edited.
   const [editing, setEditing] = createSignal<string | null>(null);
-  const editedPerson = () => v().data.people.find((p) => p.id === editing());
 
   const toggle = (p: Person, patch: Partial<PersonFields>) =>
     applyEdit({ type: "updatePerson", id: p.id, fields: { ...personFields(p), ...patch } });
@@ -37,81 +48,60 @@ export function PeopleTab() {
           </button>
         </div>
       </div>
-      <Show when={editing() === "new"}>
-        <PersonForm onDone={() => setEditing(null)} />
-      </Show>
-      <Show when={editedPerson()} keyed>
-        {(p) => <PersonForm person={p} onDone={() => setEditing(null)} />}
-      </Show>
+      <AddOrEditForm
+        editing={editing()}
+        items={v().data.people}
+        form={(p) => <PersonForm person={p} onDone={() => setEditing(null)} />}
+      />
       <Show
         when={v().data.people.length > 0}
-        fallback={
-          <div class="empty">
-            <h2>{t("people.emptyTitle")}</h2>
-            <p>{t("people.emptyBody")}</p>
-          </div>
-        }
+        fallback={<EmptyState title={t("people.emptyTitle")} body={t("people.emptyBody")} />}
       >
-        <table class="grid people-table">
-          <thead>
-            <tr>
-              <th>{t("people.col.name")}</th>
-              <th>{t("people.col.role")}</th>
-              <th>{t("people.col.email")}</th>
-              <th>{t("people.col.zone")}</th>
-              <th class="center">{t("people.col.invitation")}</th>
-              <th class="center">{t("people.col.techCheck")}</th>
-              <th class="actions-col">{t("common.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={v().data.people}>
-              {(p) => (
-                <tr
-                  data-testid="person-row"
-                  data-person-id={p.id}
-                  classList={{ flash: highlight()?.kind === "person" && highlight()?.id === p.id }}
+        <DataTable class="grid people-table" columns={COLUMNS} each={v().data.people}>
+          {(p) => (
+            <tr
+              data-testid="person-row"
+              data-person-id={p.id}
+              classList={{ flash: highlight()?.kind === "person" && highlight()?.id === p.id }}
+            >
+              <td class="strong ellipsis" title={p.name}>
+                {p.name} <FindingBadge findings={findingsFor(v().findings, "person", p.id)} />
+              </td>
+              <td>{t(`role.${p.role}`)}</td>
+              <td class="ellipsis">{p.email || t("common.none")}</td>
+              <td classList={{ mono: !!p.timeZone, muted: !p.timeZone }}>{p.timeZone || t("people.sameZone")}</td>
+              <td class="center">
+                <CheckCell
+                  testid="person-invitation"
+                  label={t("people.col.invitation")}
+                  checked={p.invitationSent}
+                  onCheck={(on) => void toggle(p, { invitationSent: on })}
+                />
+              </td>
+              <td class="center">
+                <CheckCell
+                  testid="person-techcheck"
+                  label={t("people.col.techCheck")}
+                  checked={p.techCheckDone}
+                  onCheck={(on) => void toggle(p, { techCheckDone: on })}
+                />
+              </td>
+              <td class="row-actions">
+                <button type="button" class="small" data-testid="edit-person" onClick={() => setEditing(p.id)}>
+                  {t("common.edit")}
+                </button>
+                <button
+                  type="button"
+                  class="small danger-quiet"
+                  data-testid="delete-person"
+                  onClick={() => remove(p)}
                 >
-                  <td class="strong ellipsis" title={p.name}>
-                    {p.name} <FindingBadge findings={findingsFor(v().findings, "person", p.id)} />
-                  </td>
-                  <td>{t(`role.${p.role}`)}</td>
-                  <td class="ellipsis">{p.email || t("common.none")}</td>
-                  <td classList={{ mono: !!p.timeZone, muted: !p.timeZone }}>{p.timeZone || t("people.sameZone")}</td>
-                  <td class="center">
-                    <CheckCell
-                      testid="person-invitation"
-                      label={t("people.col.invitation")}
-                      checked={p.invitationSent}
-                      onCheck={(on) => void toggle(p, { invitationSent: on })}
-                    />
-                  </td>
-                  <td class="center">
-                    <CheckCell
-                      testid="person-techcheck"
-                      label={t("people.col.techCheck")}
-                      checked={p.techCheckDone}
-                      onCheck={(on) => void toggle(p, { techCheckDone: on })}
-                    />
-                  </td>
-                  <td class="row-actions">
-                    <button type="button" class="small" data-testid="edit-person" onClick={() => setEditing(p.id)}>
-                      {t("common.edit")}
-                    </button>
-                    <button
-                      type="button"
-                      class="small danger-quiet"
-                      data-testid="delete-person"
-                      onClick={() => remove(p)}
-                    >
-                      {t("common.delete")}
-                    </button>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+                  {t("common.delete")}
+                </button>
+              </td>
+            </tr>
+          )}
+        </DataTable>
       </Show>
       <ZoneDatalist />
     </main>

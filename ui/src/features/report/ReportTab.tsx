@@ -2,12 +2,23 @@
 // the overrun of each, the session's cue tally, and the support hours used against the budget.
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { Report, ReportRow } from "../../bindings";
+import { EmptyState } from "../../components/Empty";
+import { Table, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { hour12, setError, view } from "../../state";
 import { formatDayKey, formatTime } from "../../time";
 import { formatHoursClock } from "../live/live";
 import { formatOverrun, groupByDay, isOverBudget } from "./report";
+
+const COLUMNS: Column[] = [
+  { col: "c-name", label: "report.col.name" },
+  { col: "c-range", label: "report.col.planned", class: "num" },
+  { col: "c-range", label: "report.col.actual", class: "num" },
+  { col: "c-recorded", label: "report.col.source" },
+  { col: "c-overrun", label: "report.col.overrun", class: "num", title: "report.col.overrunTitle" },
+  { col: "c-cues", label: "report.col.cues" },
+];
 
 export function ReportTab() {
   const eventId = () => view()!.data.event.id;
@@ -97,51 +108,24 @@ export function ReportTab() {
             <SupportSummary report={r()} />
             <Show
               when={r().rows.length > 0}
-              fallback={
-                <div class="empty">
-                  <h2>{t("report.emptyTitle")}</h2>
-                  <p>{t("report.emptyBody")}</p>
-                </div>
-              }
+              fallback={<EmptyState title={t("report.emptyTitle")} body={t("report.emptyBody")} />}
             >
-              <div class="table-scroll">
-                <table class="grid report-table" data-testid="report-table" aria-busy={loading()}>
-                  <colgroup>
-                    <col class="c-name" />
-                    <col class="c-range" />
-                    <col class="c-range" />
-                    <col class="c-recorded" />
-                    <col class="c-overrun" />
-                    <col class="c-cues" />
-                  </colgroup>
-                  <thead>
-                    <tr>
-                      <th>{t("report.col.name")}</th>
-                      <th class="num">{t("report.col.planned")}</th>
-                      <th class="num">{t("report.col.actual")}</th>
-                      <th>{t("report.col.source")}</th>
-                      <th class="num" title={t("report.col.overrunTitle")}>
-                        {t("report.col.overrun")}
-                      </th>
-                      <th>{t("report.col.cues")}</th>
-                    </tr>
-                  </thead>
-                  <For each={groupByDay(r().rows, zone())}>
-                    {(day) => (
-                      <tbody>
-                        <Show when={day.day}>
-                          <tr class="report-day" data-testid="report-day">
-                            <td colspan="6">{formatDayKey(day.day, lang())}</td>
-                          </tr>
-                        </Show>
-                        <For each={day.rows}>
-                          {(row) => <ReportLine row={row} range={range} />}
-                        </For>
-                      </tbody>
-                    )}
-                  </For>
-                </table>
-              </div>
+              <Table class="grid report-table" columns={COLUMNS} scroll testid="report-table" busy={loading()}>
+                <For each={groupByDay(r().rows, zone())}>
+                  {(day) => (
+                    <tbody>
+                      <Show when={day.day}>
+                        <tr class="report-day" data-testid="report-day">
+                          <td colspan={COLUMNS.length}>{formatDayKey(day.day, lang())}</td>
+                        </tr>
+                      </Show>
+                      <For each={day.rows}>
+                        {(row) => <ReportLine row={row} range={range} />}
+                      </For>
+                    </tbody>
+                  )}
+                </For>
+              </Table>
             </Show>
           </>
         )}

@@ -1,36 +1,29 @@
 // The event's cue template: which generated cues go out and how long before each the
 // heads-up comes. Each change is one `setCueSetting` edit (undoable like any other).
-import { createEffect, createSignal, For, on } from "solid-js";
+import { createEffect, createSignal, on } from "solid-js";
 import type { CueKind } from "../../bindings";
 import { commitCell, createInFlight } from "../../components/commitCell";
 import { FieldError } from "../../components/ErrorBanner";
+import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
 import { formatDuration, parseDuration } from "../../time";
 import { cueSettingFor, cueFieldOf, setCueSettingEdit, TEMPLATE_CUE_KINDS } from "../cues/cues";
+
+const COLUMNS: Column[] = [
+  { col: "c-kind", label: "cueTemplate.col.kind" },
+  { col: "c-on", label: "cueTemplate.col.enabled", class: "center" },
+  { col: "c-lead", label: "cueTemplate.col.lead", class: "num" },
+];
 
 export function CueTemplate() {
   return (
     <section class="card cue-template" data-testid="cue-template" aria-labelledby="cue-template-title">
       <h3 id="cue-template-title">{t("cueTemplate.title")}</h3>
       <p class="muted small">{t("cueTemplate.hint")}</p>
-      <table class="grid compact ct-table">
-        <colgroup>
-          <col class="c-kind" />
-          <col class="c-on" />
-          <col class="c-lead" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th>{t("cueTemplate.col.kind")}</th>
-            <th class="center">{t("cueTemplate.col.enabled")}</th>
-            <th class="num">{t("cueTemplate.col.lead")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={TEMPLATE_CUE_KINDS}>{(kind) => <CueSettingRow kind={kind} />}</For>
-        </tbody>
-      </table>
+      <DataTable class="grid compact ct-table" columns={COLUMNS} each={TEMPLATE_CUE_KINDS}>
+        {(kind) => <CueSettingRow kind={kind} />}
+      </DataTable>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { Task, TaskStatus } from "../../bindings";
 import { commitCell, createInFlight } from "../../components/commitCell";
 import { FieldError } from "../../components/ErrorBanner";
+import type { Column } from "../../components/Table";
 import { TASK_STATUSES } from "../../enums";
 import { lang, t, type MessageKey } from "../../i18n";
 import { applyEdit, hour12, view, type EditOutcome } from "../../state";
@@ -116,6 +117,14 @@ function TaskDoneAt(props: { task: Task }) {
     </Show>
   );
 }
+
+/** The columns of `TaskEditCells`, for the heads of the tables that show them. */
+export const TASK_EDIT_COLUMNS: readonly Column[] = [
+  { col: "c-status", label: "tasks.col.status" },
+  { col: "c-link", label: "tasks.col.link" },
+  { col: "c-done-by", label: "tasks.col.doneBy" },
+  { col: "c-done-at", label: "tasks.col.doneAt", class: "num" },
+];
 
 /** The editable cells of a task row, in the Tasks tab and the live view's "After the session"
  * panel: status, link, who did it, and when. */

@@ -1,12 +1,21 @@
 import { For, Show } from "solid-js";
 import type { Owner, TaskStatus } from "../../bindings";
+import { EmptyState } from "../../components/Empty";
+import { DataTable, type Column } from "../../components/Table";
 import { OWNERS } from "../../enums";
 import { lang, t } from "../../i18n";
 import { hour12, view } from "../../state";
 import { formatDateTime } from "../../time";
-import { TaskEditCells } from "./TaskFields";
+import { TASK_EDIT_COLUMNS, TaskEditCells } from "./TaskFields";
 
 const STATUS_MARK: Record<TaskStatus, string> = { todo: "○", done: "✓", skipped: "⤼" };
+
+const COLUMNS: Column[] = [
+  { col: "c-task", label: "tasks.col.kind" },
+  { col: "c-session", label: "tasks.col.session" },
+  { col: "c-due", label: "tasks.col.due", class: "num" },
+  ...TASK_EDIT_COLUMNS,
+];
 
 export function TasksTab() {
   const v = () => view()!;
@@ -21,12 +30,7 @@ export function TasksTab() {
       </div>
       <Show
         when={v().data.tasks.length > 0}
-        fallback={
-          <div class="empty">
-            <h2>{t("tasks.emptyTitle")}</h2>
-            <p>{t("tasks.emptyBody")}</p>
-          </div>
-        }
+        fallback={<EmptyState title={t("tasks.emptyTitle")} body={t("tasks.emptyBody")} />}
       >
         <For each={OWNERS}>
           {(owner) => {
@@ -39,49 +43,23 @@ export function TasksTab() {
                   <span class="muted small">{t("tasks.progress", { done: done(), total: list().length })}</span>
                 </h3>
                 <Show when={list().length > 0} fallback={<p class="empty-inline">{t("tasks.groupEmpty")}</p>}>
-                  <div class="table-scroll">
-                    <table class="grid tasks-table">
-                      <colgroup>
-                        <col class="c-task" />
-                        <col class="c-session" />
-                        <col class="c-due" />
-                        <col class="c-status" />
-                        <col class="c-link" />
-                        <col class="c-done-by" />
-                        <col class="c-done-at" />
-                      </colgroup>
-                      <thead>
-                        <tr>
-                          <th>{t("tasks.col.kind")}</th>
-                          <th>{t("tasks.col.session")}</th>
-                          <th class="num">{t("tasks.col.due")}</th>
-                          <th>{t("tasks.col.status")}</th>
-                          <th>{t("tasks.col.link")}</th>
-                          <th>{t("tasks.col.doneBy")}</th>
-                          <th class="num">{t("tasks.col.doneAt")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={list()}>
-                          {(task) => (
-                            <tr data-testid="task-row" data-task-id={task.id} class={`task-${task.status}`}>
-                              <td class="task-kind">
-                                <span class="status-mark" aria-hidden="true">
-                                  {STATUS_MARK[task.status]}
-                                </span>
-                                <span class="ellipsis" title={t(`taskKind.${task.kind}`)}>
-                                  {t(`taskKind.${task.kind}`)}
-                                </span>
-                              </td>
-                              <td class="ellipsis">{sessionTitle(task.sessionId)}</td>
-                              <td class="num">{formatDateTime(task.due, v().data.event.timeZone, lang(), hour12())}</td>
-                              <TaskEditCells task={task} />
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable class="grid tasks-table" columns={COLUMNS} scroll each={list()}>
+                    {(task) => (
+                      <tr data-testid="task-row" data-task-id={task.id} class={`task-${task.status}`}>
+                        <td class="task-kind">
+                          <span class="status-mark" aria-hidden="true">
+                            {STATUS_MARK[task.status]}
+                          </span>
+                          <span class="ellipsis" title={t(`taskKind.${task.kind}`)}>
+                            {t(`taskKind.${task.kind}`)}
+                          </span>
+                        </td>
+                        <td class="ellipsis">{sessionTitle(task.sessionId)}</td>
+                        <td class="num">{formatDateTime(task.due, v().data.event.timeZone, lang(), hour12())}</td>
+                        <TaskEditCells task={task} />
+                      </tr>
+                    )}
+                  </DataTable>
                 </Show>
               </section>
             );
