@@ -227,6 +227,10 @@ pub enum RtmpCommand {
         /// Also publish the stream key, then delete the stream and close.
         #[arg(long)]
         publish: bool,
+        /// The destination's server changed since its stream key was entered (a merged package
+        /// or an edit): use the key for the new server anyway (recorded, so asked once).
+        #[arg(long, conflicts_with = "url")]
+        confirm_new_host: bool,
         /// Give up after this many seconds (whole test).
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=120))]
         timeout: u64,

@@ -12,6 +12,7 @@ pub fn test(cli: &Cli, store: Option<&mut Store>) -> showcall_core::Result<ExitC
                 url,
                 key_file,
                 publish,
+                confirm_new_host,
                 timeout,
                 json,
             },
@@ -26,6 +27,10 @@ pub fn test(cli: &Cli, store: Option<&mut Store>) -> showcall_core::Result<ExitC
     let (url, key, target) = match (dest, url, store) {
         (Some(dest), _, Some(store)) => {
             let (event_id, id) = store.find_destination(dest)?;
+            if *confirm_new_host {
+                // The user's explicit “yes, use the key there”.
+                store.confirm_key_host(&event_id, &id)?;
+            }
             let job = showcall_rtmp::prepare_destination(store, &event_id, &id, *publish, None)?;
             let o = job.options.clone();
             (o.url, o.stream_key, Some((store, job)))

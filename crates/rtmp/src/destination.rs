@@ -38,6 +38,10 @@ pub struct DestinationProbe {
 
 /// Reads what testing the destination `destination_id` of an event needs: its server URL and,
 /// with `publish`, its stream key. `timeout` overrides the probe's default time limit.
+///
+/// A publish test is refused while the key was entered for another server than the URL's
+/// (after a merged package or an edit moved the destination): see
+/// [`Store::check_key_host`] and [`Store::confirm_key_host`]. A connect-only test never is.
 pub fn prepare(
     store: &Store,
     event_id: &str,
@@ -55,6 +59,8 @@ pub fn prepare(
             id: destination_id.into(),
         })?;
     let stream_key = if publish {
+        // A key entered for another server is not sent to this one unasked.
+        store.check_key_host(event_id, destination_id)?;
         store.stream_key(destination_id)?
     } else {
         None
@@ -148,6 +154,61 @@ mod tests {
             serde_json::to_value(&t).unwrap(),
             serde_json::to_value(&report).unwrap()
         );
+    }
+
+    #[test]
+    fn a_publish_test_is_refused_when_the_server_moved_since_the_key_was_entered() {
+        use showcall_core::edit::{DestinationFields, Edit};
+        use showcall_core::i18n::Lang;
+        const KEY: &str = "live_27182818_EuLeRsNuMbEr";
+        let mut store = Store::open_in_memory().unwrap();
+        let d = showcall_core::demo::event();
+        store.insert(&d).unwrap();
+        let ev = d.event.id.clone();
+        let fields = |url: &str| DestinationFields {
+            name: "Main CDN".into(),
+            preset: "custom".into(),
+            server_url: url.into(),
+            backup_url: String::new(),
+            session_ids: vec![],
+            status: showcall_core::model::DestinationStatus::Received,
+        };
+        let id = store
+            .edit(
+                &ev,
+                &Edit::AddDestination {
+                    fields: fields("rtmp://a.example/app"),
+                },
+            )
+            .unwrap()
+            .created
+            .unwrap();
+        store.set_stream_key(&ev, &id, Some(KEY)).unwrap();
+        let job = prepare(&store, &ev, &id, true, None).unwrap();
+        assert_eq!(job.options.stream_key.as_deref(), Some(KEY));
+
+        // A merged package moves the destination (the import rewrites the whole event).
+        let mut theirs = store.load(&ev).unwrap();
+        let x = theirs.destinations.iter_mut().find(|x| x.id == id).unwrap();
+        x.server_url = "rtmp://b.example/app".into();
+        store.import_event(&theirs, &theirs, Utc::now()).unwrap();
+
+        let e = prepare(&store, &ev, &id, true, None).unwrap_err();
+        let (en, fr) = (e.message(Lang::En), e.message(Lang::FrCa));
+        assert!(
+            en.contains("“Main CDN”") && en.contains("from a.example to b.example"),
+            "{en}"
+        );
+        assert!(fr.contains("de a.example à b.example"), "{fr}");
+        assert!(!en.contains(KEY) && !fr.contains(KEY));
+        // Connecting sends no key: never refused.
+        let job = prepare(&store, &ev, &id, false, None).unwrap();
+        assert_eq!(job.options.stream_key, None);
+        assert_eq!(job.options.url, "rtmp://b.example/app");
+
+        store.confirm_key_host(&ev, &id).unwrap();
+        let job = prepare(&store, &ev, &id, true, None).unwrap();
+        assert_eq!(job.options.stream_key.as_deref(), Some(KEY));
     }
 
     #[test]

@@ -118,6 +118,14 @@ pub(super) fn tidy(
         )?;
     }
     if let Some(before) = before {
+        // Keys from before hosts were recorded were entered for the server as it stood until
+        // now: record it, so a rewrite that moves the destination is noticed.
+        for d in &before.destinations {
+            conn.execute(
+                "UPDATE stream_keys SET key_host = ?1 WHERE destination_id = ?2 AND key_host IS NULL",
+                params![host_of(&d.server_url), d.id],
+            )?;
+        }
         for d in &after.destinations {
             let moved = before
                 .destinations
@@ -203,20 +211,23 @@ pub(super) fn set_key(
 ) -> Result<Option<String>> {
     let was_os = place_of(conn, id)?.as_deref() == Some("os");
     let stays_os = key.is_some() && matches!(keys, Keys::Os);
+    // A key is entered for the server the destination names now.
+    let host = current_host(conn, id)?;
     let upsert = |s: Sealed, place: &str, key: &str| {
         conn.execute(
-            "INSERT INTO stream_keys (destination_id, event_id, nonce, sealed, hint, place)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO stream_keys (destination_id, event_id, nonce, sealed, hint, place, key_host)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT(destination_id) DO UPDATE SET
                nonce = excluded.nonce, sealed = excluded.sealed, hint = excluded.hint,
-               place = excluded.place",
+               place = excluded.place, key_host = excluded.key_host",
             params![
                 id,
                 event_id,
                 s.nonce,
                 s.sealed,
                 crate::rtmp::key_hint(key),
-                place
+                place,
+                host
             ],
         )
     };
@@ -265,4 +276,71 @@ pub(super) fn get_key<'v>(
         Some((_, place)) if place == "os" => super::keys::os::get(id).map(Some),
         Some((s, _)) => vault()?.open_sealed(id, &s).map(Some),
     }
+}
+
+/// What a stream key is tied to in a server URL: the host in lower case, with `:port` when the
+/// port is not the scheme's default (1935 for rtmp, 443 for rtmps); `None` when the URL does
+/// not parse. Moving between rtmp and rtmps on the same host keeps the key's server.
+pub(super) fn host_of(url: &str) -> Option<String> {
+    let u = url::Url::parse(url.trim()).ok()?;
+    let host = u.host_str().filter(|h| !h.is_empty())?.to_lowercase();
+    let default = if u.scheme().eq_ignore_ascii_case("rtmps") {
+        443
+    } else {
+        1935
+    };
+    Some(match u.port().filter(|&p| p != default) {
+        Some(p) => format!("{host}:{p}"),
+        None => host,
+    })
+}
+
+fn current_host(conn: &Connection, id: &str) -> Result<Option<String>> {
+    let url: Option<String> = conn
+        .query_row(
+            "SELECT server_url FROM destinations WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(url.as_deref().and_then(host_of))
+}
+
+/// A destination whose stored key was entered for another server than the one its URL names
+/// now: (name, the key's host, the current host). A key with no host recorded (entered before
+/// hosts were kept, and its event not rewritten since) counts as entered for the current one.
+pub(super) fn key_host_change(
+    conn: &Connection,
+    event_id: &str,
+    id: &str,
+) -> Result<Option<(String, String, String)>> {
+    let row: Option<(String, String, Option<String>)> = conn
+        .query_row(
+            "SELECT d.name, d.server_url, k.key_host
+             FROM destinations d JOIN stream_keys k ON k.destination_id = d.id
+             WHERE d.id = ?1 AND d.event_id = ?2",
+            [id, event_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((name, url, Some(key_host))) = row else {
+        return Ok(None);
+    };
+    let now = host_of(&url);
+    if now.as_deref() == Some(key_host.as_str()) {
+        return Ok(None);
+    }
+    let now = now.unwrap_or_else(|| "?".into());
+    Ok(Some((name, key_host, now)))
+}
+
+/// Records the server the destination names now as the one its key is for (the user said the
+/// key goes there). Returns whether there was a key.
+pub(super) fn confirm_key_host(conn: &Connection, id: &str) -> Result<bool> {
+    let host = current_host(conn, id)?;
+    let n = conn.execute(
+        "UPDATE stream_keys SET key_host = ?1 WHERE destination_id = ?2",
+        params![host, id],
+    )?;
+    Ok(n > 0)
 }

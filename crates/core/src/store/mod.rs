@@ -41,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_key_place.sql"),
     include_str!("migrations/0007_exchange_base.sql"),
     include_str!("migrations/0008_branding.sql"),
+    include_str!("migrations/0009_key_host.sql"),
 ];
 
 pub use crate::paths::{default_path, IDENTIFIER};

@@ -2,7 +2,7 @@
 //! (the OS credential store or the sealed file), setting, reading and testing.
 
 use super::{destinations, keys, Store};
-use crate::error::{Error, Result};
+use crate::error::{Error, Invalid, Result};
 use rusqlite::OptionalExtension;
 
 impl Store {
@@ -72,7 +72,8 @@ impl Store {
         }
     }
 
-    /// Stores (sealed) or removes a destination's stream key. A new key forgets the last test.
+    /// Stores (sealed) or removes a destination's stream key. A new key forgets the last test,
+    /// and is for the server the destination's URL names now ([`Store::key_host_change`]).
     /// The key is checked first (no spaces or invisible characters); errors never quote it.
     pub fn set_stream_key(&mut self, event_id: &str, id: &str, key: Option<&str>) -> Result<()> {
         if let Some(k) = key {
@@ -96,6 +97,51 @@ impl Store {
     /// reveal or copy it.
     pub fn stream_key(&self, id: &str) -> Result<Option<String>> {
         destinations::get_key(&self.conn, || self.vault(), id)
+    }
+
+    /// When the destination's stream key was entered (or last confirmed) for another server than
+    /// the one its URL names now — a merged package or an edit moved it — the key's server and
+    /// the current one (`host`, or `host:port` when the port is not the scheme's default).
+    /// `None` when there is no key, or it was entered for this server.
+    pub fn key_host_change(&self, event_id: &str, id: &str) -> Result<Option<(String, String)>> {
+        self.destination_of(event_id, id)?;
+        Ok(
+            destinations::key_host_change(&self.conn, event_id, id)?
+                .map(|(_, from, to)| (from, to)),
+        )
+    }
+
+    /// Refuses to send the destination's stream key to a server other than the one it was
+    /// entered for, until the user confirms it ([`Store::confirm_key_host`]) or enters it again:
+    /// the error (both languages) names the destination and both servers, never the key.
+    pub fn check_key_host(&self, event_id: &str, id: &str) -> Result<()> {
+        self.destination_of(event_id, id)?;
+        let Some((name, from, to)) = destinations::key_host_change(&self.conn, event_id, id)?
+        else {
+            return Ok(());
+        };
+        Err(Error::invalid(
+            "destination.streamKey",
+            Invalid::Say {
+                en: format!(
+                    "destination “{name}”: the server changed from {from} to {to} since the \
+                     stream key was entered: confirm the key for the new server or enter it again"
+                ),
+                fr: format!(
+                    "destination « {name} » : le serveur est passé de {from} à {to} depuis la \
+                     saisie de la clé de diffusion : confirmez la clé pour le nouveau serveur ou \
+                     saisissez-la de nouveau"
+                ),
+            },
+        ))
+    }
+
+    /// The user's “yes, use this key there”: the destination's stream key is from now on for
+    /// the server its URL names now. Nothing to confirm (no key) is not an error.
+    pub fn confirm_key_host(&mut self, event_id: &str, id: &str) -> Result<()> {
+        self.destination_of(event_id, id)?;
+        destinations::confirm_key_host(&self.conn, id)?;
+        Ok(())
     }
 
     /// Records the result of a connection test of a destination.
