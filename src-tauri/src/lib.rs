@@ -37,6 +37,7 @@ pub fn run() {
     };
     // Copies of branding files an earlier run did not finish.
     showcall_core::store::sweep(&path);
+    showcall_exchange::sweep_staging(&path);
     tauri::Builder::default()
         .plugin(navigation::guard())
         .plugin(tauri_plugin_notification::init())

@@ -49,6 +49,8 @@ pub fn export(
         lang: cli.lang,
         now: Utc::now(),
     };
+    // A path typed on the command line is relative to where the command runs.
+    let out = &std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
     match write::export(store, &id, out, &opts) {
         Ok(w) => {
             println!("{}", w.path);
@@ -107,14 +109,9 @@ pub fn import_package(
     conflicts: Option<Pick>,
     json: bool,
 ) -> showcall_core::Result<ExitCode> {
-    let staging = showcall_exchange::files_dir(store);
+    // Attached files wait beside the database, outside files/, until the import is applied.
+    let staging = showcall_exchange::staging_root(store);
     let staging = if dry_run { None } else { staging.as_deref() };
-    if let Some(dir) = staging {
-        std::fs::create_dir_all(dir).map_err(|source| showcall_core::Error::Io {
-            path: dir.display().to_string(),
-            source,
-        })?;
-    }
     let opened = match read::open(file, staging, &Limits::default()) {
         Ok(o) => o,
         Err(e) => return Ok(fail(e, cli)),

@@ -112,6 +112,7 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "rehearsal.from" => ["Rehearsal start", "Début de la répétition"],
         "rehearsal.speed" => ["Rehearsal speed", "Vitesse de la répétition"],
         "actual.which" => ["Start or end", "Début ou fin"],
+        "export.path" => ["Export file", "Fichier d’exportation"],
         "package.includeStreamKeys" => [
             "Stream keys in the package",
             "Clés de diffusion dans le paquet",

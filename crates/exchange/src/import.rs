@@ -83,8 +83,10 @@ pub fn apply(
         }
         None => None,
     };
-    let files_added = match (&p.staged, crate::files_dir(store)) {
-        (Some(s), Some(dir)) => s.commit(&dir)?,
+    // The attached files move from the staging folder into the files folder just before the
+    // event's transaction, and back out if it fails: all of the import or none of it.
+    let moved = match (&p.staged, crate::files_dir(store)) {
+        (Some(s), Some(dir)) => Some(s.commit(&dir)?),
         (Some(_), None) => {
             return Err(crate::Error::Format(crate::Text::new(
                 "this database keeps no files (in memory): attached files cannot be imported",
@@ -92,9 +94,10 @@ pub fn apply(
                  fichiers joints ne peuvent pas être importés",
             )))
         }
-        _ => 0,
+        _ => None,
     };
     data = store.import_event(&data, theirs, now)?;
+    let files_added = moved.map_or(0, crate::read::Committed::keep);
     let mut stream_keys_set = 0u32;
     let mut stream_keys_kept = Vec::new();
     for (dest, key) in p.keys.iter().flatten() {

@@ -127,17 +127,16 @@ pub fn unsafe_name(name: &str) -> Option<NameProblem> {
     None
 }
 
-/// Opens and verifies the package at `path` (files unpacked beside the database's own, under
-/// the default limits) and says what importing it into `store` would do. Nothing is written to
-/// the event.
+/// Opens and verifies the package at `path` (attached files unpacked into a staging folder
+/// beside the database, see [`staging_root`], under the default limits) and says what
+/// importing it into `store` would do. Nothing is written to the event or to the files folder:
+/// the attached files move there only when [`import::apply`] commits, and the staging folder
+/// goes when the returned package is dropped.
 pub fn open_for_import(
     store: &showcall_core::Store,
     path: &std::path::Path,
 ) -> Result<(read::Opened, showcall_core::handoff::ImportPlan)> {
-    let staging = files_dir(store);
-    if let Some(dir) = &staging {
-        std::fs::create_dir_all(dir).map_err(io(dir))?;
-    }
+    let staging = staging_root(store);
     let opened = read::open(path, staging.as_deref(), &read::Limits::default())?;
     let plan = import::plan(store, &opened)?;
     Ok((opened, plan))
@@ -148,9 +147,101 @@ pub fn files_dir(store: &showcall_core::store::Store) -> Option<std::path::PathB
     store.path().map(showcall_core::paths::files_dir)
 }
 
+/// Where a package being imported stages its attached files: the database's folder (a fresh
+/// `.staging-<uuid>/` in it), outside `files/` but on the same disk, so that applying the import
+/// only renames them into place.
+pub fn staging_root(store: &showcall_core::store::Store) -> Option<std::path::PathBuf> {
+    store.path().map(|db| {
+        db.parent()
+            .unwrap_or(std::path::Path::new("."))
+            .to_path_buf()
+    })
+}
+
+/// How the staging folders of packages being imported are named: `.staging-<uuid>`.
+pub const STAGING_PREFIX: &str = ".staging-";
+
+/// A staging folder younger than this may be another window's or process's package, opened and
+/// waiting for the user's go: [`sweep_staging`] leaves it.
+pub const STAGING_MIN_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes the staging folders a crash left behind (`.staging-*` beside the database `db`, and
+/// in its `files/` where an older caller staged), once untouched for [`STAGING_MIN_AGE`].
+/// Returns how many were removed. The app runs it at start-up, beside
+/// `showcall_core::store::sweep`.
+pub fn sweep_staging(db: &std::path::Path) -> usize {
+    sweep_staging_older_than(db, STAGING_MIN_AGE)
+}
+
+fn sweep_staging_older_than(db: &std::path::Path, min_age: std::time::Duration) -> usize {
+    let now = std::time::SystemTime::now();
+    let data = db.parent().unwrap_or(std::path::Path::new("."));
+    let mut n = 0;
+    for dir in [data.to_path_buf(), showcall_core::paths::files_dir(db)] {
+        let Ok(list) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in list.flatten() {
+            if !e.file_name().to_string_lossy().starts_with(STAGING_PREFIX) {
+                continue;
+            }
+            let path = e.path();
+            // Never followed: a link is removed as a link.
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            // A folder's time does not change while a file in it is written: the latest of the
+            // folder and what it holds.
+            let mut last = meta.modified().ok();
+            if meta.is_dir() {
+                for f in std::fs::read_dir(&path).into_iter().flatten().flatten() {
+                    let t = f.metadata().and_then(|m| m.modified()).ok();
+                    last = last.max(t);
+                }
+            }
+            let old = last.is_some_and(|t| now.duration_since(t).is_ok_and(|age| age >= min_age));
+            if !old {
+                continue;
+            }
+            let removed = if meta.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+            if removed.is_ok() {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::unsafe_name;
+
+    #[test]
+    fn the_staging_sweep_removes_old_leftovers_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("showcall.db");
+        let files = showcall_core::paths::files_dir(&db);
+        std::fs::create_dir_all(&files).unwrap();
+        let left = dir.path().join(".staging-crashed");
+        std::fs::create_dir(&left).unwrap();
+        std::fs::write(left.join("ab12"), b"half").unwrap();
+        std::fs::create_dir(files.join(".staging-older-caller")).unwrap();
+        std::fs::write(dir.path().join("keep.txt"), b"mine").unwrap();
+        // Everything is fresh: another window's package may be waiting for its go.
+        assert_eq!(super::sweep_staging(&db), 0);
+        assert!(left.exists());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let n = super::sweep_staging_older_than(&db, std::time::Duration::from_millis(10));
+        assert_eq!(n, 2);
+        assert!(!left.exists());
+        assert!(!files.join(".staging-older-caller").exists());
+        assert!(dir.path().join("keep.txt").exists());
+        assert!(files.exists());
+    }
 
     #[test]
     fn names_that_could_escape_are_refused() {

@@ -52,7 +52,8 @@ pub struct Opened {
     pub data: EventData,
     /// Stream keys by destination id, when the package includes them.
     pub keys: Option<BTreeMap<String, String>>,
-    /// Where its attached files were unpacked (verified), by SHA-256.
+    /// Where its attached files were unpacked (verified), by SHA-256: a staging folder outside
+    /// the files folder, removed with the package.
     pub staged: Option<Staged>,
 }
 
@@ -66,7 +67,8 @@ impl std::fmt::Debug for Opened {
     }
 }
 
-/// Attached files unpacked into a folder of their own; removed when dropped unless moved.
+/// Attached files unpacked into a staging folder of their own (`.staging-<uuid>`); the folder
+/// and whatever is still in it are removed when dropped.
 #[derive(Debug)]
 pub struct Staged {
     pub dir: PathBuf,
@@ -80,20 +82,95 @@ impl Drop for Staged {
 }
 
 impl Staged {
-    /// Moves every file into `files_dir/<aa>/<sha256>` (files already there are the same bytes).
-    pub fn commit(&self, files_dir: &Path) -> Result<usize> {
-        let mut moved = 0;
+    /// Moves every file into `files_dir/<aa>/<sha256>` (files already there are the same bytes,
+    /// and stay as they are). The move is undone — files back into the staging folder, folders
+    /// it made removed — when the returned [`Committed`] is dropped without
+    /// [`Committed::keep`], and at once when a move fails: the import that fails after this
+    /// leaves nothing in the files folder.
+    pub fn commit(&self, files_dir: &Path) -> Result<Committed<'_>> {
+        let mut done = Committed {
+            staged: self,
+            moved: Vec::new(),
+            made: Vec::new(),
+            kept: false,
+        };
         for h in &self.files {
             let to = blob_path(files_dir, h);
             if to.exists() {
                 continue;
             }
             let dir = to.parent().expect("blob paths have a folder");
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
+            for d in [files_dir, dir] {
+                if !d.exists() {
+                    std::fs::create_dir_all(d).map_err(io(d))?;
+                    done.made.push(d.to_path_buf());
+                }
+            }
             std::fs::rename(self.dir.join(h), &to).map_err(io(&to))?;
-            moved += 1;
+            done.moved.push(to);
         }
-        Ok(moved)
+        // The renames reach the disk before the import's transaction commits.
+        let mut dirs: Vec<&Path> = done.moved.iter().filter_map(|p| p.parent()).collect();
+        dirs.sort();
+        dirs.dedup();
+        for d in dirs.into_iter().chain([files_dir]) {
+            sync_dir(d);
+        }
+        Ok(done)
+    }
+}
+
+/// Makes a folder's entries (a rename into it) durable; best effort, and only where a folder
+/// can be opened (not on Windows, where the rename is durable with the file).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    let _ = File::open(dir).and_then(|f| f.sync_all());
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Attached files moved into the files folder by [`Staged::commit`], put back unless kept.
+#[derive(Debug)]
+pub struct Committed<'a> {
+    staged: &'a Staged,
+    /// Where each file moved to (it came from the staging folder under the same name).
+    moved: Vec<PathBuf>,
+    /// Folders made for them, outermost first.
+    made: Vec<PathBuf>,
+    kept: bool,
+}
+
+impl Committed<'_> {
+    /// How many files were moved in (not already there).
+    pub fn count(&self) -> usize {
+        self.moved.len()
+    }
+
+    /// Keeps the files where they are (the import committed); returns how many moved in.
+    pub fn keep(mut self) -> usize {
+        self.kept = true;
+        self.moved.len()
+    }
+}
+
+impl Drop for Committed<'_> {
+    fn drop(&mut self) {
+        if self.kept {
+            return;
+        }
+        for to in self.moved.iter().rev() {
+            let back = self
+                .staged
+                .dir
+                .join(to.file_name().expect("blob paths have a name"));
+            if std::fs::rename(to, &back).is_err() {
+                let _ = std::fs::remove_file(to);
+            }
+        }
+        for d in self.made.iter().rev() {
+            // Only when empty: another import may have put a file there meanwhile.
+            let _ = std::fs::remove_dir(d);
+        }
     }
 }
 
@@ -138,8 +215,10 @@ fn upgrade(v: u32, value: serde_json::Value) -> Result<serde_json::Value> {
     }
 }
 
-/// Opens and verifies `path`. Attached files are unpacked under `staging` (a fresh folder in
-/// it) while their hashes are checked; without `staging` they are only checked.
+/// Opens and verifies `path`. Attached files are unpacked under `staging` (a fresh
+/// `.staging-<uuid>` folder in it, see [`crate::staging_root`]: outside the files folder, on
+/// its disk) while their hashes are checked; without `staging` they are only checked. Nothing
+/// is written anywhere else, and the staging folder goes when the result is dropped.
 pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Opened> {
     let file = File::open(path).map_err(io(path))?;
     let shown = path.display().to_string();
@@ -402,7 +481,7 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
                     });
                 }
             }
-            let dir = root.join(format!(".incoming-{}", uuid::Uuid::new_v4()));
+            let dir = root.join(format!("{}{}", crate::STAGING_PREFIX, uuid::Uuid::new_v4()));
             std::fs::create_dir_all(&dir).map_err(io(&dir))?;
             staged = Some(Staged {
                 dir,
@@ -416,13 +495,13 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
             .by_index(i)
             .map_err(|err| Error::NotAZip(e.path.clone(), err.to_string()))?;
         let mut h = Sha256::new();
-        let mut sink: Box<dyn Write> = match (&mut staged, e.role) {
+        let mut sink = match (&mut staged, e.role) {
             (Some(s), FileRole::Asset) => {
                 let p = s.dir.join(&e.sha256);
                 s.files.push(e.sha256.clone());
-                Box::new(std::io::BufWriter::new(File::create(&p).map_err(io(&p))?))
+                Some(std::io::BufWriter::new(File::create(&p).map_err(io(&p))?))
             }
-            _ => Box::new(std::io::sink()),
+            _ => None,
         };
         let mut buf = vec![0u8; 256 << 10];
         let mut n = 0u64;
@@ -444,15 +523,23 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
                 });
             }
             h.update(&buf[..got]);
-            sink.write_all(&buf[..got]).map_err(|err| Error::Io {
-                path: e.path.clone(),
-                source: err,
-            })?;
+            if let Some(w) = &mut sink {
+                w.write_all(&buf[..got]).map_err(|err| Error::Io {
+                    path: e.path.clone(),
+                    source: err,
+                })?;
+            }
         }
-        sink.flush().map_err(|err| Error::Io {
-            path: e.path.clone(),
-            source: err,
-        })?;
+        if let Some(w) = sink {
+            // On disk before the import may rename it into the files folder.
+            w.into_inner()
+                .map_err(|err| err.into_error())
+                .and_then(|f| f.sync_all())
+                .map_err(|err| Error::Io {
+                    path: e.path.clone(),
+                    source: err,
+                })?;
+        }
         check(e, n, hex(h))?;
     }
     Ok(Opened {

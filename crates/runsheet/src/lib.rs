@@ -67,8 +67,10 @@ impl Error {
     }
 }
 
-/// Writes the run of show of the event `event_id` in `format` to `path` (whole: a temporary
-/// file beside it, then renamed), as the app's Handoff tab does.
+/// Writes the run of show of the event `event_id` in `format` to `path` (whole: a new temporary
+/// file beside it, then renamed), as the app's Handoff tab and the CLI do. The path is checked
+/// first ([`showcall_core::paths::export_target`]): a full path, outside the data folder, to a
+/// file that is not hidden, in a folder that exists, replacing at most a regular file.
 pub fn export(
     store: &showcall_core::Store,
     event_id: &str,
@@ -76,6 +78,8 @@ pub fn export(
     path: &std::path::Path,
     lang: Lang,
 ) -> Result<(), showcall_core::error::ErrorPayload> {
+    let path =
+        showcall_core::paths::export_target(path, store.path()).map_err(|e| e.payload(lang))?;
     let data = store.load(event_id).map_err(|e| e.payload(lang))?;
     let bytes = render(&data, lang, format).map_err(|e| e.payload(lang))?;
     let io = |e: std::io::Error| {
@@ -85,9 +89,22 @@ pub fn export(
         }
         .payload(lang)
     };
-    let tmp = path.with_extension(format!("{format}.part"));
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
+    let tmp = path.with_file_name(format!(
+        ".{}.part-{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        showcall_core::model::new_id()
+    ));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| {
+            use std::io::Write;
+            f.write_all(&bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, &path));
+    written.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         io(e)
     })

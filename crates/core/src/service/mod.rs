@@ -254,7 +254,28 @@ pub fn export_report_csv(store: &Store, event_id: &str, dir: Option<&Path>) -> R
     })?;
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let path = dir.join(crate::report::csv_file_name(&name));
-    std::fs::write(&path, crate::report::to_csv(&report)).map_err(|e| io(&path, e))?;
+    let path = crate::paths::export_target(&path, store.path())?;
+    // Whole or not at all: a new temporary file beside it (never one already there, nor a
+    // link), then renamed over the target.
+    let tmp = path.with_file_name(format!(
+        ".{}.part-{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        crate::model::new_id()
+    ));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| {
+            use std::io::Write;
+            f.write_all(crate::report::to_csv(&report).as_bytes())?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, &path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(&path, e));
+    }
     Ok(path)
 }
 
