@@ -147,6 +147,32 @@ impl Error {
                     format!("{} not found: {id}", crate::i18n::kind_label(kind, lang))
                 }
             }
+            Error::Db(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DiskFull =>
+            {
+                if fr {
+                    "le disque de la base de données est plein : libérez de l’espace et \
+                     réessayez; rien n’a été changé"
+                        .into()
+                } else {
+                    "the disk holding the database is full: free some space and try again; \
+                     nothing was changed"
+                        .into()
+                }
+            }
+            Error::Db(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::SystemIoFailure =>
+            {
+                if fr {
+                    "la base de données n’a pas pu être lue ou écrite : le disque est peut-être \
+                     plein ou défaillant; rien n’a été changé"
+                        .into()
+                } else {
+                    "the database could not be read or written: the disk may be full or failing; \
+                     nothing was changed"
+                        .into()
+                }
+            }
             Error::Stale { name, seen, now } if fr => format!(
                 "l’événement « {name} » a été modifié ailleurs depuis la révision {seen} (il est \
                  à la révision {now}) : rechargez-le; rien n’a été changé"
@@ -272,5 +298,25 @@ mod tests {
         );
         let fr = e.payload(Lang::FrCa);
         assert_eq!(fr.message, "Titre de la séance : ne doit pas être vide");
+    }
+
+    #[test]
+    fn a_full_disk_says_so_in_both_languages() {
+        let full = Error::Db(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            None,
+        ));
+        assert_eq!(full.code(), "db");
+        assert!(full
+            .message(Lang::En)
+            .contains("disk holding the database is full"));
+        assert!(full
+            .message(Lang::FrCa)
+            .contains("disque de la base de données est plein"));
+        let io = Error::Db(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR),
+            None,
+        ));
+        assert!(io.message(Lang::En).contains("disk may be full"));
     }
 }

@@ -107,8 +107,12 @@ fn runsheet_text(e: &showcall_runsheet::Error) -> Text {
     Text::new(format!("run of show: {e}"), format!("déroulement : {fr}"))
 }
 
-/// Exports an event to `out`, and remembers what was sent as the base of the next merge.
+/// Exports an event to `out`, and remembers what was sent as the base of the next merge. The
+/// path is checked first ([`showcall_core::paths::export_target`]): a full path, outside the
+/// data folder, to a file that is not hidden, in a folder that exists, replacing at most a
+/// regular file (whole, through a temporary file renamed when complete).
 pub fn export(store: &mut Store, event_id: &str, out: &Path, opts: &Options) -> Result<Written> {
+    let out = &showcall_core::paths::export_target(out, store.path())?;
     let data = store.load(event_id)?;
     let companions = companions(store, &data, opts.lang, opts.now)?;
     let keys = if opts.include_stream_keys {
@@ -168,6 +172,93 @@ impl Drop for Partial {
     }
 }
 
+/// The package file under the zip writer. After its first write error (a full disk) it takes
+/// and drops what follows, so that the zip writer, dropped on the error path, finishes quietly
+/// instead of printing to stderr; the error itself has gone up, and [`Partial`] removes the file.
+struct Quiet {
+    file: File,
+    failed: bool,
+    /// Where the writer stands, and the furthest it went: kept up after a failure too, so that
+    /// the zip writer's own bookkeeping stays consistent while it finishes into nothing.
+    pos: u64,
+    end: u64,
+}
+
+impl Quiet {
+    fn new(file: File) -> Self {
+        Quiet {
+            file,
+            failed: false,
+            pos: 0,
+            end: 0,
+        }
+    }
+
+    fn moved(&mut self, to: u64) -> u64 {
+        self.pos = to;
+        self.end = self.end.max(to);
+        to
+    }
+}
+
+impl Write for Quiet {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = if self.failed {
+            buf.len()
+        } else {
+            self.file.write(buf).inspect_err(|_| self.failed = true)?
+        };
+        self.moved(self.pos + n as u64);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed {
+            return Ok(());
+        }
+        self.file.flush().inspect_err(|_| self.failed = true)
+    }
+}
+
+impl std::io::Seek for Quiet {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        use std::io::SeekFrom;
+        if !self.failed {
+            let to = self.file.seek(pos).inspect_err(|_| self.failed = true)?;
+            return Ok(self.moved(to));
+        }
+        let to = match pos {
+            SeekFrom::Start(n) => n,
+            SeekFrom::Current(d) => self.pos.saturating_add_signed(d),
+            SeekFrom::End(d) => self.end.saturating_add_signed(d),
+        };
+        Ok(self.moved(to))
+    }
+}
+
+/// Removes what killed or crashed exports of `name` left in `folder` (`.NAME.partial-*`),
+/// once they are old enough not to be another export still running.
+fn sweep_partials(folder: &Path, name: &str) {
+    let prefix = format!(".{name}.partial-");
+    let Ok(list) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for e in list.flatten() {
+        let stale = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= PARTIAL_MIN_AGE);
+        if stale && e.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// How old a `.NAME.partial-*` must be before an export of the same name removes it.
+const PARTIAL_MIN_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
 /// Hashes what passes through.
 struct Hashing<R> {
     inner: R,
@@ -213,17 +304,21 @@ pub fn write_package(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "package".into());
+    if let Some(folder) = out.parent() {
+        sweep_partials(folder, &name);
+    }
     let tmp = out.with_file_name(format!(".{name}.partial-{}", uuid::Uuid::new_v4()));
     // A package with stream keys is its owner's alone: the file is made owner-only before its
     // first byte (the rename keeps the mode), and its entries say 0600 for whoever unzips it.
     let secret = keys.is_some();
     let mode = if secret { 0o600 } else { 0o644 };
-    let file = create(&tmp, secret).map_err(io(&tmp))?;
+    // Errors name the package being written, not its temporary name.
+    let file = create(&tmp, secret).map_err(io(out))?;
     let mut partial = Partial {
         path: tmp.clone(),
         done: false,
     };
-    let mut zip = zip::ZipWriter::new(BufWriter::new(file));
+    let mut zip = zip::ZipWriter::new(BufWriter::new(Quiet::new(file)));
     let stamp = {
         use chrono::{Datelike, Timelike};
         let t = head.created_at;
@@ -246,15 +341,18 @@ pub fn write_package(
         .compression_method(CompressionMethod::Stored)
         .unix_permissions(mode);
     let zerr = |e: zip::result::ZipError| Error::Io {
-        path: tmp.display().to_string(),
-        source: std::io::Error::other(e),
+        path: out.display().to_string(),
+        source: match e {
+            zip::result::ZipError::Io(e) => e,
+            e => std::io::Error::other(e),
+        },
     };
     let werr = |e: std::io::Error| Error::Io {
-        path: tmp.display().to_string(),
+        path: out.display().to_string(),
         source: e,
     };
     let mut files = Vec::new();
-    let mut put = |zip: &mut zip::ZipWriter<BufWriter<File>>,
+    let mut put = |zip: &mut zip::ZipWriter<BufWriter<Quiet>>,
                    path: &str,
                    bytes: &[u8],
                    role: FileRole|
@@ -340,7 +438,7 @@ pub fn write_package(
     zip.write_all(&serde_json::to_vec_pretty(&manifest).expect("manifest serialises"))
         .map_err(werr)?;
     let w = zip.finish().map_err(zerr)?;
-    let file = w.into_inner().map_err(|e| werr(e.into_error()))?;
+    let file = w.into_inner().map_err(|e| werr(e.into_error()))?.file;
     file.sync_all().map_err(werr)?;
     std::fs::rename(&tmp, out).map_err(io(out))?;
     partial.done = true;
