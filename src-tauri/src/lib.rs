@@ -1,6 +1,8 @@
 //! The Showcall desktop shell: opens the store, loads the demo event on first start, and
 //! exposes one thin command per use case to the web UI. All knowledge lives in showcall-core.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 mod commands;
 mod navigation;
 mod notify;

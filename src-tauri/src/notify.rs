@@ -84,8 +84,9 @@ fn tick<R: Runtime>(app: &AppHandle<R>) -> (Vec<NotificationText>, Option<DateTi
 
     let rehearsal_event = s.rehearsal.as_ref().map(|r| r.event_id.clone());
     if let Some(event_id) = rehearsal_event {
-        if let Ok(data) = s.store.load(&event_id) {
-            let fired = s.rehearsal.as_mut().unwrap().tick(&data, wall);
+        let inner = &mut *s;
+        if let (Ok(data), Some(r)) = (inner.store.load(&event_id), inner.rehearsal.as_mut()) {
+            let fired = r.tick(&data, wall);
             soonest(fired.next);
             out.extend(texts(&fired, lang, true, &s.muted));
         }

@@ -11,6 +11,8 @@
 //!
 //! [`prepare`] chains steps 1–3 and the plan for the CLI.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 mod error;
 mod import;
 mod issue;

@@ -2,6 +2,8 @@
 //! command goes through the same core as the app; this file only parses arguments and prints.
 //! Exit codes: 0 ok, 1 the thing checked failed, 2 usage or bad input.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 mod agenda;
 mod args;
 mod assets;

@@ -10,13 +10,17 @@ const ZONE: Tz = chrono_tz::America::Toronto;
 const DAY: (i32, u32, u32) = (2027, 4, 15);
 
 fn at(hm: &str) -> chrono::DateTime<Utc> {
-    let (h, m) = hm.split_once(':').unwrap();
-    let d = NaiveDate::from_ymd_opt(DAY.0, DAY.1, DAY.2).unwrap();
+    // The demo's own constants: a typo here is a bug of the demo, caught by its test.
+    let (h, m) = hm.split_once(':').expect("demo times are HH:MM");
+    let d = NaiveDate::from_ymd_opt(DAY.0, DAY.1, DAY.2).expect("the demo day exists");
+    let hour = h.parse().expect("demo hours are numbers");
+    let minute = m.parse().expect("demo minutes are numbers");
     let naive = d
-        .and_hms_opt(h.parse().unwrap(), m.parse().unwrap(), 0)
-        .unwrap();
+        .and_hms_opt(hour, minute, 0)
+        .expect("demo times are times of day");
     ZONE.from_local_datetime(&naive)
-        .unwrap()
+        .single()
+        .expect("demo times exist once in Montréal")
         .with_timezone(&Utc)
 }
 

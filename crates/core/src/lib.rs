@@ -23,6 +23,8 @@
 //! assert!(findings.iter().any(|f| f.code == "closing_training_needed"));
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 pub mod asset_check;
 pub mod branding;
 pub mod cues;

@@ -11,6 +11,8 @@
 //! rules — before anything is written; then [`import::plan`] says what the package would
 //! change and [`import::apply`] writes the result in one transaction after a backup.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 mod error;
 pub mod import;
 pub mod read;

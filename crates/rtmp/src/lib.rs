@@ -15,6 +15,8 @@
 //! # }
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 pub mod amf0;
 pub mod chunk;
 pub mod destination;

@@ -13,6 +13,8 @@
 //! assert!(pdf.starts_with(b"%PDF"));
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 mod csv_out;
 mod labels;
 mod pdf_out;

@@ -88,8 +88,8 @@ pub fn snapshot(
         let session = running.or(upcoming);
         // The current segment: the one in progress; past its end while the session still
         // runs, the last one started (its remaining time goes negative: overtime).
-        let current = if on_air {
-            let sid = &session.as_ref().unwrap().session_id;
+        let current = if let (true, Some(s)) = (on_air, session.as_ref()) {
+            let sid = &s.session_id;
             segs.iter()
                 .rfind(|g| &g.session_id == sid && g.start <= now)
                 .cloned()

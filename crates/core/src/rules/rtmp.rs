@@ -85,7 +85,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 ),
             )),
             Some(t) if first.is_some_and(|f| t.at < f - Duration::days(STALE_DAYS)) => {
-                let days = (first.unwrap() - t.at).num_days();
+                let days = first.map_or(0, |f| (f - t.at).num_days());
                 out.push(ctx.finding(
                     "destination_test_stale",
                     Severity::Warning,

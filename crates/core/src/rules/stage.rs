@@ -15,10 +15,9 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     // only here is reported to the analyst too.
     let mut told = customer::changeovers(ctx);
     for pair in closing_pairs(data) {
-        let (a, b) = (
-            data.session(&pair.first).unwrap(),
-            data.session(&pair.second).unwrap(),
-        );
+        let (Some(a), Some(b)) = (data.session(&pair.first), data.session(&pair.second)) else {
+            continue;
+        };
         let hint = told
             .iter()
             .position(|c| c.before.id == a.id && c.after.id == b.id)

@@ -48,7 +48,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare("SELECT event_id, id FROM sessions WHERE id = ?1 OR title = ?1")?;
-        let found: Vec<(String, String)> = stmt
+        let mut found: Vec<(String, String)> = stmt
             .query_map([id_or_title], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         match found.len() {
@@ -56,7 +56,7 @@ impl Store {
                 kind: "session",
                 id: id_or_title.into(),
             }),
-            1 => Ok(found.into_iter().next().unwrap()),
+            1 => Ok(found.swap_remove(0)),
             n => Err(Error::Conflict(format!(
                 "{n} sessions are titled “{id_or_title}”: use an id"
             ))),

@@ -133,7 +133,7 @@ pub(super) fn find(conn: &Connection, id_or_name: &str) -> Result<String> {
         return Ok(id_or_name.to_string());
     }
     let mut stmt = conn.prepare("SELECT id FROM events WHERE name = ?1")?;
-    let ids: Vec<String> = stmt
+    let mut ids: Vec<String> = stmt
         .query_map([id_or_name], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     match ids.len() {
@@ -141,7 +141,7 @@ pub(super) fn find(conn: &Connection, id_or_name: &str) -> Result<String> {
             kind: "event",
             id: id_or_name.into(),
         }),
-        1 => Ok(ids.into_iter().next().unwrap()),
+        1 => Ok(ids.swap_remove(0)),
         n => Err(Error::Conflict(format!(
             "{n} events are named “{id_or_name}”: use an id ({})",
             ids.join(", ")

@@ -38,7 +38,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare("SELECT event_id, id FROM destinations WHERE id = ?1 OR name = ?1")?;
-        let found: Vec<(String, String)> = stmt
+        let mut found: Vec<(String, String)> = stmt
             .query_map([id_or_name], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         match found.len() {
@@ -46,7 +46,7 @@ impl Store {
                 kind: "destination",
                 id: id_or_name.into(),
             }),
-            1 => Ok(found.into_iter().next().unwrap()),
+            1 => Ok(found.swap_remove(0)),
             n => Err(Error::Conflict(format!(
                 "{n} destinations are named “{id_or_name}”: use an id"
             ))),
