@@ -29,6 +29,7 @@ fn main() {
             "rtmp_presets",
             "set_stream_key",
             "reveal_stream_key",
+            "confirm_key_host",
             "split_server_url",
             "test_destination",
             "hide_main_window",

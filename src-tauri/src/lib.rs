@@ -92,6 +92,7 @@ pub fn run() {
             commands::rtmp::rtmp_presets,
             commands::rtmp::set_stream_key,
             commands::rtmp::reveal_stream_key,
+            commands::rtmp::confirm_key_host,
             commands::rtmp::split_server_url,
             commands::rtmp::test_destination,
             commands::window::hide_main_window,

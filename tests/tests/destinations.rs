@@ -126,6 +126,31 @@ async fn a_destination_is_split_keyed_masked_and_tested_against_a_real_ingest() 
             nginx.log("http_access.log")
         );
         assert!(!app.body_text().await.contains(harness::RIGHT_KEY));
+
+        // The server moves to another host (as a merged package or an edit may do): the key
+        // is not published there until the analyst says it may be.
+        app.click("[data-testid=edit-destination]").await;
+        let moved = nginx.rtmp_url("live").replace("127.0.0.1", "localhost");
+        app.fill("input[name=destServerUrl]", &moved).await;
+        app.click("[data-testid=save-destination]").await;
+        let warning = app.find("[data-testid=destination-key-host]").await;
+        assert!(app.text(&warning).await.contains("127.0.0.1"));
+        app.click("[data-testid=test-destination]").await;
+        app.wait_text("the refusal", |t| {
+            t.contains("confirm the key for the new server")
+        })
+        .await;
+        app.screenshot("destination-key-host-moved").await;
+        app.click("[data-testid=confirm-key-host]").await;
+        app.wait_text("the warning gone", |t| {
+            !t.contains("the server has moved since")
+        })
+        .await;
+        assert!(app
+            .all("[data-testid=destination-key-host]")
+            .await
+            .is_empty());
+        assert!(!app.body_text().await.contains(harness::RIGHT_KEY));
         assert_eq!(
             app.find("[data-testid=destination-row]")
                 .await

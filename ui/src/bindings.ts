@@ -147,7 +147,12 @@ hasKey: boolean,
 /**
  * The key's last four characters (for keys of 12 or more), to tell keys apart.
  */
-keyHint: string, lastTest: DestinationTest | null, };
+keyHint: string, lastTest: DestinationTest | null, 
+/**
+ * The server the stored key was entered for, when the destination has moved to another
+ * since (a publish test asks first). Read from the key store, never written by an edit.
+ */
+keyEnteredFor: string | null, };
 
 export type EventData = { event: Event, 
 /**

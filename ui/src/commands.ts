@@ -294,6 +294,17 @@ export function setStreamKey(args: {
   return invoke("set_stream_key", args);
 }
 
+/**
+ * The user's "yes, use this key for the new server": a destination whose server moved since
+ * its key was entered may publish the key there from now on.
+ */
+export function confirmKeyHost(args: {
+  eventId: string;
+  destinationId: string;
+}): Promise<EventView> {
+  return invoke("confirm_key_host", args);
+}
+
 /** The key in clear: the UI asks only when the user clicks Reveal or Copy. */
 export function revealStreamKey(args: {
   eventId: string;

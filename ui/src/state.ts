@@ -342,6 +342,20 @@ export async function saveStreamKey(destinationId: string, key: string | null): 
   }
 }
 
+/** "Use the key for the new server": the destination's key may be published where it now points. */
+export async function confirmKeyHost(destinationId: string): Promise<void> {
+  const v = view();
+  if (!v) return;
+  const eventId = v.data.event.id;
+  try {
+    const next = await ipc.confirmKeyHost({ eventId, destinationId });
+    setError(null);
+    if (view()?.data.event.id === eventId) setView(next);
+  } catch (e) {
+    fail(e);
+  }
+}
+
 /** The stream key in clear, fetched only for an explicit Reveal or Copy (never stored here). */
 export async function fetchStreamKey(
   destinationId: string,

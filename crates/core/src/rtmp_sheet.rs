@@ -171,6 +171,7 @@ mod tests {
             has_key: true,
             key_hint: "wxyz".into(),
             last_test: None,
+            key_entered_for: None,
         });
         let html = sheet_html(&d, Lang::En);
         assert!(html.contains("<title>RTMP destinations — Gala &lt;R&amp;D&gt;</title>"));
@@ -213,6 +214,7 @@ mod tests {
                 detail: detail.into(),
                 published: true,
             }),
+            key_entered_for: None,
         };
         let (ok, failed) = (dest("d1", true), dest("d2", false));
         d.destinations.extend([ok, failed]);

@@ -476,6 +476,7 @@ fn credentials_and_query_strings_in_a_server_url_are_refused_without_quoting_the
         has_key: false,
         key_hint: String::new(),
         last_test: None,
+        key_entered_for: None,
     });
     assert_eq!(refused_field(&d), "destination.backupUrl");
     d.destinations[0].backup_url.clear();

@@ -377,6 +377,7 @@ pub fn write_package(
     for d in event.destinations.iter_mut() {
         d.has_key = false;
         d.key_hint.clear();
+        d.key_entered_for = None;
         d.last_test = None;
     }
     let body = DataFile {

@@ -32,6 +32,20 @@ pub fn set_stream_key(
     r.map_err(|e| s.err(e))
 }
 
+/// The user's "yes, use this key for the new server": a destination whose server moved since
+/// its key was entered may publish the key there from now on.
+#[tauri::command]
+pub fn confirm_key_host(
+    state: State<AppState>,
+    event_id: String,
+    destination_id: String,
+) -> CmdResult<EventView> {
+    state.with(|s| {
+        s.store.confirm_key_host(&event_id, &destination_id)?;
+        view_of(s, &event_id)
+    })
+}
+
 /// The key in clear: the UI asks only when the user clicks Reveal or Copy.
 #[tauri::command]
 pub fn reveal_stream_key(

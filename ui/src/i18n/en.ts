@@ -533,6 +533,8 @@ const en = {
   "dest.col.key": "Stream key",
   "dest.col.status": "Status",
   "dest.noKey": "No key",
+  "dest.keyHostMoved": "The key was entered for {host}; the server has moved since.",
+  "dest.keyHostConfirm": "Use the key for the new server",
   "dest.noSessions": "No sessions",
   "destStatus.requested": "Details requested",
   "destStatus.received": "Details received",

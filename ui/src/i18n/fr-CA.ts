@@ -536,6 +536,8 @@ const frCA: Record<MessageKey, string> = {
   "dest.col.key": "Clé de diffusion",
   "dest.col.status": "État",
   "dest.noKey": "Aucune clé",
+  "dest.keyHostMoved": "La clé a été saisie pour {host}; le serveur a changé depuis.",
+  "dest.keyHostConfirm": "Utiliser la clé pour le nouveau serveur",
   "dest.noSessions": "Aucune séance",
   "destStatus.requested": "Infos demandées",
   "destStatus.received": "Infos reçues",

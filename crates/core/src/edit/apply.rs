@@ -217,6 +217,7 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
                 has_key: false,
                 key_hint: String::new(),
                 last_test: None,
+                key_entered_for: None,
             };
             fields.fill(&mut x);
             d.destinations.push(x);

@@ -139,6 +139,7 @@ pub(super) fn rebuild(m: &Items, ours: &EventData) -> Result<EventData> {
             d.has_key = mine.has_key;
             d.key_hint = mine.key_hint.clone();
             d.last_test = mine.last_test.clone();
+            d.key_entered_for = mine.key_entered_for.clone();
         }
     }
     Ok(data)

@@ -70,4 +70,8 @@ pub struct Destination {
     pub key_hint: String,
     #[serde(default)]
     pub last_test: Option<DestinationTest>,
+    /// The server the stored key was entered for, when the destination has moved to another
+    /// since (a publish test asks first). Read from the key store, never written by an edit.
+    #[serde(default)]
+    pub key_entered_for: Option<String>,
 }

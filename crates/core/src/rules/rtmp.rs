@@ -178,6 +178,7 @@ mod tests {
                 detail: "connect".into(),
                 published: false,
             }),
+            key_entered_for: None,
         }
     }
 

@@ -37,6 +37,7 @@ pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Destination>
                 has_key: hint.is_some(),
                 key_hint: hint.unwrap_or_default(),
                 last_test: None,
+                key_entered_for: None,
             },
             test_at,
             r.get::<_, Option<bool>>(10)?,
@@ -61,6 +62,9 @@ pub(super) fn list(conn: &Connection, event_id: &str) -> Result<Vec<Destination>
         d.session_ids = s
             .query_map([&d.id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        if d.has_key {
+            d.key_entered_for = key_host_change(conn, event_id, &d.id)?.map(|(_, from, _)| from);
+        }
         out.push(d);
     }
     Ok(out)

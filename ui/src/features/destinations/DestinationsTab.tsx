@@ -6,7 +6,7 @@ import { EmptyState } from "../../components/Empty";
 import { Check } from "../../components/Field";
 import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
-import { applyEdit, highlight, hour12, runDestinationTest, view } from "../../state";
+import { applyEdit, confirmKeyHost, highlight, hour12, runDestinationTest, view } from "../../state";
 import { FindingBadge } from "../findings/FindingBadge";
 import { findingsFor } from "../findings/findings";
 import { lastTestLine, maskedKey, sessionTitles, stageLines, testSummary } from "./destinations";
@@ -131,6 +131,21 @@ export function DestinationsTab() {
                       {last().tone === "ok" ? "✓ " : last().tone === "fail" ? "✗ " : ""}
                       {last().text}
                     </div>
+                    <Show when={d.keyEnteredFor}>
+                      {(host) => (
+                        <div class="small key-host-moved" data-testid="destination-key-host">
+                          <span class="test-fail">{t("dest.keyHostMoved", { host: host() })}</span>{" "}
+                          <button
+                            type="button"
+                            class="small"
+                            data-testid="confirm-key-host"
+                            onClick={() => void confirmKeyHost(d.id)}
+                          >
+                            {t("dest.keyHostConfirm")}
+                          </button>
+                        </div>
+                      )}
+                    </Show>
                   </td>
                   <td class="row-actions">
                     <button

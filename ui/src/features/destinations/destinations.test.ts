@@ -45,6 +45,7 @@ const dest = (over: Partial<Destination> = {}): Destination => ({
   hasKey: false,
   keyHint: "",
   lastTest: null,
+  keyEnteredFor: null,
   ...over,
 });
 
