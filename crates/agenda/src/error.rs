@@ -18,6 +18,9 @@ pub enum ReadError {
     NoDataRows { header_row: u32 },
     #[error("not a valid XLSX workbook ({0})")]
     NotWorkbook(String),
+    /// A cell of the sheet names a place no spreadsheet has (a column of ten letters…).
+    #[error("not a valid XLSX workbook: a cell reference in the sheet is out of range")]
+    BadCellReference,
     #[error("an Excel 97–2003 .xls file: save it as .xlsx or CSV first")]
     OldExcel,
     #[error("no worksheet named “{name}” (worksheets: {})", sheets.join(", "))]
@@ -72,6 +75,10 @@ impl ReadError {
                 "le fichier a une ligne d’en-tête (ligne {header_row}) mais aucune ligne de programme"
             ),
             ReadError::NotWorkbook(d) => format!("classeur XLSX invalide ({d})"),
+            ReadError::BadCellReference => {
+                "classeur XLSX invalide : une référence de cellule de la feuille est hors limites"
+                    .into()
+            }
             ReadError::OldExcel => {
                 "un fichier Excel 97–2003 (.xls) : enregistrez-le d’abord en .xlsx ou en CSV".into()
             }

@@ -420,3 +420,18 @@ fn a_device_without_a_size_is_read_no_further_than_the_limit() {
         }
     );
 }
+
+/// Found by fuzzing: a cell reference of ten letters (`AAAAAAAAAA3`) overflows calamine's
+/// column arithmetic (a panic in a debug build). The file is refused; the app does not fall.
+#[test]
+fn a_cell_reference_out_of_any_sheet_is_refused_not_a_crash() {
+    let bytes = include_bytes!("fixtures/cell-ref-10-letters.xlsx");
+    let read = std::panic::catch_unwind(|| showcall_agenda::read(bytes, &ReadOptions::default()));
+    let read = read.expect("reading a workbook never panics");
+    if cfg!(debug_assertions) {
+        let e = read.expect_err("the reference is out of range");
+        assert_eq!(e, ReadError::BadCellReference);
+        assert!(e.message(Lang::En).contains("cell reference"));
+        assert!(e.message(Lang::FrCa).contains("référence de cellule"));
+    }
+}

@@ -32,7 +32,16 @@ pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError>
     match book.worksheet_cells_reader(&name) {
         Ok(mut cells) => {
             let declared = cells.dimensions();
-            while let Some(cell) = cells.next_cell().map_err(bad)? {
+            loop {
+                // calamine sums a cell reference's letters without checking for overflow
+                // (found by fuzzing: `AAAAAAAAAA3` panics in a debug build, wraps in release):
+                // a panic there is this file's fault, not the app's.
+                let next =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cells.next_cell()))
+                        .map_err(|_| ReadError::BadCellReference)?;
+                let Some(cell) = next.map_err(bad)? else {
+                    break;
+                };
                 let cell_value = convert(Data::from(cell.get_value().clone()));
                 if cell_value.is_empty() {
                     continue;
