@@ -46,7 +46,7 @@ pub fn run() {
         .manage(state)
         .setup(|app| {
             tray::install(app.handle())?;
-            notify::start(app.handle().clone());
+            notify::start(app.handle().clone())?;
             Ok(())
         })
         .on_window_event(|window, event| {

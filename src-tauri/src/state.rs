@@ -1,5 +1,7 @@
 //! What the shell keeps between commands: the open store, the UI language and one undo/redo
-//! history per event.
+//! history per event ([`Inner`], locked by one command at a time), and apart from it what the
+//! cue scheduler reads ([`Cues`], locked only for a moment, never across a load or a write of
+//! the database), so that no command, however long, makes a cue late.
 
 use chrono::{DateTime, Utc};
 use showcall_core::cues::CueKind;
@@ -10,31 +12,74 @@ use showcall_core::scheduler::Rehearsal;
 use showcall_core::{demo, Store};
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 /// Shared by every command (Tauri's managed state).
 pub struct AppState {
     inner: Mutex<Inner>,
+    cues: Arc<Mutex<Cues>>,
+    rehearsal: Rehearsing,
     /// Wakes the scheduler when a command may have changed what is due next.
-    wake: tokio::sync::Notify,
+    wake: Arc<Waker>,
+    /// The database file (the scheduler and long jobs open connections of their own to it).
+    pub path: std::path::PathBuf,
+    /// The scheduler's last real tick when the app started (it owns it from then on).
+    pub last_tick: Option<DateTime<Utc>>,
 }
 
 pub struct Inner {
     pub store: Store,
     pub lang: Lang,
     pub history: HashMap<String, History>,
+    pub speaker: Speaker,
+    /// A handoff package opened and verified, waiting for the user's go (and its picks).
+    pub pending: Option<showcall_exchange::read::Opened>,
+    /// The view of the event last sent to the main window: the next edit answers with what
+    /// changed from it.
+    pub shown: std::cell::RefCell<Option<showcall_core::view::EventView>>,
+    cues: Arc<Mutex<Cues>>,
+    rehearsal: Rehearsing,
+}
+
+/// The rehearsal running, if any: its own lock, so that a live control in a rehearsal never
+/// holds back the real day's cues (only the rehearsal's, for the length of the control).
+pub type Rehearsing = Arc<Mutex<Option<Rehearsal>>>;
+
+/// What the cue scheduler reads at each tick. Held for a moment at a time: copy out, or change
+/// a value, never load or write the database while holding it.
+pub struct Cues {
     /// The event whose cues are notified (the one open in the live view).
     pub live: Option<String>,
-    /// The scheduler's last real tick for `live`.
-    pub last_tick: Option<DateTime<Utc>>,
-    pub rehearsal: Option<Rehearsal>,
-    pub speaker: Speaker,
     /// Cue kinds whose notifications are muted (do not disturb).
     pub muted: Vec<CueKind>,
     /// Whether notifications come with the chime.
     pub sound: bool,
-    /// A handoff package opened and verified, waiting for the user's go (and its picks).
-    pub pending: Option<showcall_exchange::read::Opened>,
+    pub lang: Lang,
+}
+
+/// Wakes the scheduler's thread early (a condition variable with a flag, so a wake between two
+/// waits is not lost).
+#[derive(Default)]
+pub struct Waker {
+    woken: Mutex<bool>,
+    cv: Condvar,
+}
+
+impl Waker {
+    pub fn wake(&self) {
+        *self.woken.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        self.cv.notify_one();
+    }
+
+    /// Sleeps for `most` at most, less when woken.
+    pub fn sleep(&self, most: std::time::Duration) {
+        let woken = self.woken.lock().unwrap_or_else(|p| p.into_inner());
+        let (mut woken, _) = self
+            .cv
+            .wait_timeout_while(woken, most, |w| !*w)
+            .unwrap_or_else(|p| p.into_inner());
+        *woken = false;
+    }
 }
 
 /// What the speaker timer window follows.
@@ -48,7 +93,8 @@ pub struct Speaker {
 const LANG_KEY: &str = "ui.lang";
 const DEMO_KEY: &str = "demo.loaded";
 const LIVE_KEY: &str = "live.event";
-const LAST_TICK_KEY: &str = "live.last_tick";
+/// The scheduler's last real tick (so a restart knows what it missed).
+pub const LAST_TICK_KEY: &str = "live.last_tick";
 const MUTED_KEY: &str = "notify.muted";
 const SOUND_KEY: &str = "notify.sound";
 
@@ -78,20 +124,29 @@ impl AppState {
             .map(|s| s.split(',').filter_map(CueKind::from_code).collect())
             .unwrap_or_default();
         let sound = store.setting(SOUND_KEY)?.as_deref() == Some("1");
+        let rehearsal: Rehearsing = Arc::default();
+        let cues = Arc::new(Mutex::new(Cues {
+            live,
+            muted,
+            sound,
+            lang,
+        }));
         Ok(AppState {
             inner: Mutex::new(Inner {
                 store,
                 lang,
                 history: HashMap::new(),
-                live,
-                last_tick,
-                rehearsal: None,
                 speaker: Speaker::default(),
-                muted,
-                sound,
                 pending: None,
+                shown: Default::default(),
+                cues: cues.clone(),
+                rehearsal: rehearsal.clone(),
             }),
-            wake: tokio::sync::Notify::new(),
+            cues,
+            rehearsal,
+            wake: Arc::new(Waker::default()),
+            path: path.to_path_buf(),
+            last_tick,
         })
     }
 
@@ -104,11 +159,31 @@ impl AppState {
 
     /// Makes the scheduler look again now.
     pub fn wake(&self) {
-        self.wake.notify_one();
+        self.wake.wake();
     }
 
-    /// Locks the state without waking the scheduler (the scheduler's own use, and the
-    /// once-a-second polls, which read and change nothing the scheduler depends on).
+    /// The scheduler's waker.
+    pub fn waker(&self) -> Arc<Waker> {
+        self.wake.clone()
+    }
+
+    /// The scheduler's handle on what it reads.
+    pub fn cues_handle(&self) -> Arc<Mutex<Cues>> {
+        self.cues.clone()
+    }
+
+    /// The scheduler's handle on the rehearsal.
+    pub fn rehearsal_handle(&self) -> Rehearsing {
+        self.rehearsal.clone()
+    }
+
+    /// What the scheduler reads (locked for a moment only).
+    pub fn cues(&self) -> MutexGuard<'_, Cues> {
+        self.cues.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Locks the state without waking the scheduler (the once-a-second polls, which read and
+    /// change nothing the scheduler depends on).
     pub fn lock_quiet(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -119,41 +194,45 @@ impl AppState {
         f(&mut s).map_err(|e| s.err(e))
     }
 
-    /// Resolves when a command has locked the state since the last call.
-    pub async fn woken(&self) {
-        self.wake.notified().await
+    /// Takes the package opened last, to import it (`nothing open` when there is none).
+    pub fn take_pending(&self) -> Result<showcall_exchange::read::Opened, ErrorPayload> {
+        let mut s = self.lock_quiet();
+        let lang = s.lang;
+        s.pending
+            .take()
+            .ok_or_else(|| showcall_exchange::Error::NothingOpen.payload(lang))
+    }
+
+    /// After an import of the package `opened`: once imported, the event's undo steps go (they
+    /// would bring back the other version); on a refusal it stays open, so the user may pick
+    /// differently and try again.
+    pub fn settle_import<T>(
+        &self,
+        opened: showcall_exchange::read::Opened,
+        done: Result<T, showcall_exchange::Error>,
+    ) -> Result<T, ErrorPayload> {
+        let mut s = self.lock();
+        match done {
+            Ok(done) => {
+                s.history.remove(&opened.data.event.id);
+                Ok(done)
+            }
+            Err(e) => {
+                s.pending = Some(opened);
+                Err(e.payload(s.lang))
+            }
+        }
     }
 }
 
 impl Inner {
-    /// Keeps `before` (when there is one) as the event's last undo step.
-    pub fn record_undo(&mut self, event_id: &str, before: Option<showcall_core::EventData>) {
-        if let Some(before) = before {
+    /// Keeps what a write changed (when it changed an event that was there) as the event's
+    /// last undo step.
+    pub fn record_undo(&mut self, event_id: &str, patch: Option<showcall_core::history::Patch>) {
+        if let Some(patch) = patch {
             let history = self.history.entry(event_id.to_string()).or_default();
-            history.record(before);
+            history.record(patch);
         }
-    }
-
-    /// Imports the package opened last with the user's picks (all of it or nothing). On a
-    /// refusal it stays open, so the user may pick differently and try again; once imported, the
-    /// event's undo steps go (they would bring back the other version).
-    pub fn import_pending(
-        &mut self,
-        resolution: &showcall_core::merge::Resolution,
-        now: DateTime<Utc>,
-    ) -> Result<showcall_core::handoff::Imported, showcall_exchange::Error> {
-        let opened = self
-            .pending
-            .take()
-            .ok_or(showcall_exchange::Error::NothingOpen)?;
-        let done = showcall_exchange::import::apply(&mut self.store, &opened, resolution, now);
-        match done {
-            Ok(_) => {
-                self.history.remove(&opened.data.event.id);
-            }
-            Err(_) => self.pending = Some(opened),
-        }
-        done
     }
 
     /// Maps a core error to the `{code, message, field}` payload in the UI language.
@@ -161,28 +240,43 @@ impl Inner {
         e.payload(self.lang)
     }
 
-    /// Makes `event_id` the event whose cues are notified.
-    pub fn arm(&mut self, event_id: &str) -> Result<()> {
-        if self.live.as_deref() != Some(event_id) {
-            self.store.load(event_id)?;
-            self.store.set_setting(LIVE_KEY, event_id)?;
-            self.live = Some(event_id.to_string());
-            self.last_tick = None;
-        }
-        Ok(())
+    /// What the scheduler reads (locked for a moment only; after this state's own lock).
+    pub fn cues(&self) -> MutexGuard<'_, Cues> {
+        self.cues.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Remembers the last real tick (so a restart knows what it missed).
-    pub fn save_tick(&mut self, at: DateTime<Utc>) -> Result<()> {
-        self.last_tick = Some(at);
-        self.store.set_setting(LAST_TICK_KEY, &at.to_rfc3339())
+    /// A handle on the rehearsal (to hold it across a borrow of the store).
+    pub fn rehearsal_handle(&self) -> Rehearsing {
+        self.rehearsal.clone()
+    }
+
+    /// The rehearsal running, if any (after this state's own lock).
+    pub fn rehearsal(&self) -> MutexGuard<'_, Option<Rehearsal>> {
+        self.rehearsal.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Makes `event_id` the event whose cues are notified; true when it was another one (the
+    /// scheduler then starts it from now).
+    pub fn arm(&mut self, event_id: &str) -> Result<bool> {
+        if self.cues().live.as_deref() == Some(event_id) {
+            return Ok(false);
+        }
+        if !self.store.has_event(event_id)? {
+            return Err(showcall_core::Error::NotFound {
+                kind: "event",
+                id: event_id.into(),
+            });
+        }
+        self.store.set_setting(LIVE_KEY, event_id)?;
+        self.cues().live = Some(event_id.to_string());
+        Ok(true)
     }
 
     /// Mutes notifications of these cue kinds (and unmutes the others).
     pub fn set_muted(&mut self, kinds: Vec<CueKind>) -> Result<()> {
         let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
         self.store.set_setting(MUTED_KEY, &codes.join(","))?;
-        self.muted = kinds;
+        self.cues().muted = kinds;
         Ok(())
     }
 
@@ -190,13 +284,14 @@ impl Inner {
     pub fn set_sound(&mut self, on: bool) -> Result<()> {
         self.store
             .set_setting(SOUND_KEY, if on { "1" } else { "0" })?;
-        self.sound = on;
+        self.cues().sound = on;
         Ok(())
     }
 
     pub fn set_lang(&mut self, lang: Lang) -> Result<()> {
         self.store.set_setting(LANG_KEY, lang.tag())?;
         self.lang = lang;
+        self.cues().lang = lang;
         Ok(())
     }
 }

@@ -335,7 +335,19 @@ removeApprovedFiles: boolean,
  */
 production: boolean, };
 
-export type EditResult = { view: EventView, created: string | null, };
+export type EditResult = { view: EventView | null, changes: ViewChanges | null, created: string | null, };
+
+export type ViewChanges = { eventId: string, 
+/**
+ * The revision the changes apply to (the window must show it); `event` has the new one.
+ */
+fromRevision: number, event: Event, stages: Array<Splice<Stage>>, sessions: Array<Splice<Session>>, segments: Array<Splice<Segment>>, people: Array<Splice<Person>>, tasks: Array<Splice<Task>>, customCues: Array<Splice<CustomCue>>, cueSettings: Array<Splice<CueSetting>>, destinations: Array<Splice<Destination>>, brandItems: Array<Splice<BrandItem>>, 
+/**
+ * Present when it changed.
+ */
+branding?: Branding, supportWindow: SupportWindow | null, schedule: Array<Splice<SessionTimes>>, findings: Array<Splice<Finding>>, canUndo: boolean, canRedo: boolean, may: Permissions, brand: BrandView, };
+
+export type Splice<T> = { at: number, remove: number, insert: Array<T>, };
 
 export type TestedView = { view: EventView, result: ConnectionTest, };
 

@@ -30,7 +30,10 @@ import type { AgendaImported, AgendaTarget, DateOrder, Prepared } from "./featur
 
 // ---- agenda.rs ----
 
-/** Reads the file and says how every row would be imported. Nothing is written. */
+/**
+ * Reads the file and says how every row would be imported, on a worker thread. Nothing is
+ * written.
+ */
 export function previewAgenda(args: {
   path: string;
   target: AgendaTarget;
@@ -41,8 +44,9 @@ export function previewAgenda(args: {
 }
 
 /**
- * Imports the rows as previewed (read again now): every valid row, or nothing while a row is
- * invalid and `accept_valid` is off. An import into an open event can be undone.
+ * Imports the rows as previewed (read again now, on a worker thread): every valid row, or
+ * nothing while a row is invalid and `accept_valid` is off. An import into an open event can
+ * be undone.
  */
 export function importAgenda(args: {
   path: string;
@@ -103,7 +107,15 @@ export function setMode(args: { mode: string }): Promise<string> {
 
 // ---- edit.rs ----
 
-export function editEvent(args: { eventId: string; edit: Edit }): Promise<EditResult> {
+/**
+ * `revision`: the revision of the event the window shows; an edit made on an older one (the
+ * CLI, another window or an import changed it meanwhile) is refused as a `conflict`.
+ */
+export function editEvent(args: {
+  eventId: string;
+  edit: Edit;
+  revision: number | null;
+}): Promise<EditResult> {
   return invoke("edit_event", args);
 }
 
@@ -158,7 +170,7 @@ export function defaultExportPath(args: { eventId: string; extension: string }):
 
 /**
  * Writes the event (and its files; its stream keys in clear only when asked) into a
- * `.showcall` package.
+ * `.showcall` package, on a worker thread with its own connection.
  */
 export function exportPackage(args: {
   eventId: string;
@@ -171,14 +183,16 @@ export function exportPackage(args: {
 /**
  * Opens and verifies a package and says what importing it would do; nothing is written. A
  * refused package rejects with `code: "package"` and a message naming the file and the reason.
+ * The reading, unpacking and checking run on a worker thread.
  */
 export function openPackage(args: { path: string }): Promise<ImportPlan> {
   return invoke("open_package", args);
 }
 
 /**
- * Imports the package opened last with the user's picks (all of it or nothing). Rejects with
- * `code: "conflict"` while a conflict has no pick.
+ * Imports the package opened last with the user's picks (all of it or nothing), on a worker
+ * thread. Rejects with `code: "conflict"` while a conflict has no pick; the package then stays
+ * open for another try.
  */
 export function applyPackage(args: { resolution: Resolution }): Promise<Imported> {
   return invoke("apply_package", args);
@@ -189,7 +203,10 @@ export function cancelPackage(): Promise<null> {
   return invoke("cancel_package");
 }
 
-/** Writes the run of show (`format`: `pdf`, `xlsx` or `csv`) to `path`; returns the path. */
+/**
+ * Writes the run of show (`format`: `pdf`, `xlsx` or `csv`) to `path`, on a worker thread;
+ * returns the path.
+ */
 export function exportRunsheet(args: {
   eventId: string;
   path: string;

@@ -3,6 +3,7 @@ import { batch, createSignal } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import type { ConnectionTest, Edit, EditResult, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
 import * as ipc from "./ipc";
+import { viewAfterEdit } from "./viewChanges";
 import { isLang, lang, setUiLang, t } from "./i18n";
 import { localDateKey } from "./time";
 
@@ -223,26 +224,60 @@ export function closeEvent(): void {
 
 export type EditOutcome = { ok: true; created: string | null } | { ok: false; error: ErrorPayload };
 
-/** Applies one edit to the open event and shows the returned view. */
-export async function applyEdit(edit: Edit): Promise<EditOutcome> {
+/** The edits sent so far, one after the other: each names the revision it was made on, so the
+ * next waits for the answer to the one before (else it would name an old revision). */
+let editQueue: Promise<unknown> = Promise.resolve();
+
+/** Applies one edit to the open event and shows the returned view. The window sends the revision
+ * it shows: when the event changed elsewhere meanwhile (the CLI, an import), the edit is refused
+ * with a `conflict` instead of overwriting that change. */
+export function applyEdit(edit: Edit): Promise<EditOutcome> {
+  const next = editQueue.then(() => sendEdit(edit));
+  editQueue = next.catch(() => undefined);
+  return next;
+}
+
+async function sendEdit(edit: Edit): Promise<EditOutcome> {
   const v = view();
   if (!v) return { ok: false, error: { code: "no_event", message: "", field: null } };
   try {
-    const r = await ipc.editEvent({ eventId: v.data.event.id, edit });
+    const r = await ipc.editEvent({ eventId: v.data.event.id, edit, revision: v.data.event.revision });
     setError(null);
-    setView(r.view);
+    await showAnswer(v.data.event.id, r);
     return { ok: true, created: r.created };
   } catch (e) {
-    return { ok: false, error: fail(e) };
+    const error = fail(e);
+    // Changed elsewhere: show it as it now stands (the refusal stays on screen), so the user
+    // can make the edit again on what is there.
+    if (error.code === "conflict") {
+      const id = v.data.event.id;
+      const now = await ipc.loadEvent({ id }).catch(() => null);
+      if (now && view()?.data.event.id === id) setView(now);
+    }
+    return { ok: false, error };
   }
 }
 
-/** Shows the view returned by a command that edited the open event outside `applyEdit` (attaching
- * a branding file); ignored when another event was opened meanwhile. */
-export function showEdited(r: EditResult): void {
-  if (view()?.data.event.id !== r.view.data.event.id) return;
+/** Shows an edit's answer: what changed, applied to the view shown (or the whole view when the
+ * core sent it); when the two do not line up, the event is read again. Ignored when another
+ * event was opened meanwhile. */
+async function showAnswer(eventId: string, r: EditResult): Promise<void> {
+  const shown = view();
+  if (shown?.data.event.id !== eventId) return;
+  const next = viewAfterEdit(shown, r);
+  if (next) {
+    setView(next);
+    return;
+  }
+  const again = await ipc.loadEvent({ id: eventId }).catch(() => null);
+  if (again && view()?.data.event.id === eventId) setView(again);
+}
+
+/** Shows the answer of a command that edited the open event outside `applyEdit` (attaching a
+ * branding file). */
+export function showEdited(eventId: string, r: EditResult): void {
   setError(null);
-  setView(r.view);
+  void showAnswer(eventId, r);
 }
 
 async function history(run: (eventId: string) => Promise<EventView>): Promise<void> {

@@ -7,6 +7,7 @@
 use crate::{apply, prepare, Field, ImportError, ImportOptions, Prepared};
 use serde::{Deserialize, Serialize};
 use showcall_core::error::ErrorPayload;
+use showcall_core::history::Patch;
 use showcall_core::i18n::Lang;
 use showcall_core::{EventData, Store};
 use std::path::Path;
@@ -156,12 +157,12 @@ pub fn load(
 
 /// Stores the rows of a loaded agenda: every valid row, or nothing while a row is invalid and
 /// `accept_valid` is off. Returns what was done and, for an event that was already here, the
-/// event as it was before (for undo).
+/// change it made to an event that existed (for undo).
 pub fn import(
     store: &mut Store,
     loaded: &Loaded,
     accept_valid: bool,
-) -> Result<(AgendaImported, Option<EventData>), AgendaError> {
+) -> Result<(AgendaImported, Option<Patch>), AgendaError> {
     let plan = &loaded.prepared.plan;
     if let Some(missing) = loaded.prepared.mapping.missing.first() {
         return Err(AgendaError::Unmapped(*missing));
@@ -180,19 +181,19 @@ pub fn import(
         });
     }
     let after = apply(&loaded.data, plan);
-    if loaded.created {
+    let patch = if loaded.created {
         store.insert(&after)?;
+        None
     } else {
         // Refused when the event changed since it was read (another window, the CLI).
-        store.replace_if(&after, loaded.data.event.revision)?;
-    }
+        Some(store.replace_if(&after, loaded.data.event.revision)?.patch)
+    };
     let imported = AgendaImported {
         event_id: after.event.id,
         created: loaded.created,
         sessions_added: plan.counts.to_add,
     };
-    let before = (!loaded.created).then(|| loaded.data.clone());
-    Ok((imported, before))
+    Ok((imported, patch))
 }
 
 #[cfg(test)]

@@ -52,6 +52,7 @@ pub mod testing;
 pub mod time;
 pub mod validate;
 pub mod view;
+pub mod view_changes;
 
 pub use edit::Edit;
 pub use error::{Error, Result};

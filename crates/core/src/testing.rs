@@ -119,3 +119,73 @@ pub fn convert(dir: &std::path::Path, name: &str, args: &[&str]) -> std::path::P
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     out
 }
+
+/// A deterministic multi-track conference day for benchmarks and scale tests: `stages` stages
+/// (`Stage 01`…) of `per_stage` sessions each, 12 minutes long with 3 minutes between them from
+/// 08:00 in Toronto on 2027-05-04, one presentation per session by its own speaker (so
+/// `stages × per_stage` sessions, segments and people); no tasks yet (`tasks::sync` adds
+/// them, as a store insert does not). Every id
+/// is derived from its place (`conf-s01-n001`…), so two calls give the same event.
+/// `conference(40, 50)` is the 2,000-session day of the scale benchmarks.
+pub fn conference(stages: usize, per_stage: usize) -> EventData {
+    let mut d = EventData::of(Event {
+        id: format!("conference-{stages}x{per_stage}"),
+        name: format!("Conference {stages}×{per_stage}"),
+        customer: "Acme".into(),
+        time_zone: "America/Toronto".into(),
+        locale: "en".into(),
+        kit_purchase_date: chrono::NaiveDate::from_ymd_opt(2027, 1, 1),
+        kit_term_months: 12,
+        support_budget_minutes: 540,
+        revision: 0,
+    });
+    // 08:00 in Toronto (EDT, UTC−4) on 2027-05-04.
+    let first = utc("2027-05-04T12:00:00Z");
+    for s in 0..stages {
+        let stage_id = format!("conf-s{:02}", s + 1);
+        d.stages.push(Stage {
+            id: stage_id.clone(),
+            event_id: d.event.id.clone(),
+            name: format!("Stage {:02}", s + 1),
+            position: s as u32,
+        });
+        for n in 0..per_stage {
+            let id = format!("{stage_id}-n{:03}", n + 1);
+            let start = first + chrono::Duration::minutes(15 * n as i64);
+            d.people.push(Person {
+                id: format!("{id}-p"),
+                event_id: d.event.id.clone(),
+                name: format!("Speaker {:02}-{:03}", s + 1, n + 1),
+                role: Role::Speaker,
+                email: format!("speaker{:02}{:03}@example.com", s + 1, n + 1),
+                time_zone: None,
+                invitation_sent: true,
+                tech_check_done: false,
+                instructions_sent: false,
+            });
+            d.sessions.push(Session {
+                id: id.clone(),
+                event_id: d.event.id.clone(),
+                stage_id: stage_id.clone(),
+                title: format!("Talk {:02}-{:03}", s + 1, n + 1),
+                start,
+                end: start + chrono::Duration::minutes(12),
+                livestream: true,
+                recording: true,
+                vod: false,
+                restream: false,
+            });
+            d.segments.push(Segment {
+                id: format!("{id}-g"),
+                session_id: id.clone(),
+                position: 0,
+                kind: SegmentKind::Presentation,
+                title: format!("Keynote {:02}-{:03}", s + 1, n + 1),
+                duration_secs: 12 * 60,
+                presenter_ids: vec![format!("{id}-p")],
+                notes: String::new(),
+            });
+        }
+    }
+    d
+}

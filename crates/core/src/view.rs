@@ -39,14 +39,6 @@ pub struct BrandView {
     pub contrast: PaletteContrast,
 }
 
-/// The answer to an edit: the new view and the id of the item the edit created, if any.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct EditResult {
-    pub view: EventView,
-    pub created: Option<String>,
-}
-
 /// The answer to a destination's connection test: the event as it now stands (status, rule
 /// findings) and the test's stages.
 #[derive(Debug, Clone, Serialize, TS)]

@@ -17,7 +17,8 @@ use showcall_core::report::{Report, ReportRow};
 use showcall_core::rtmp::{ConnectionTest, Preset, TestStage};
 use showcall_core::rules::{CustomerHint, Finding, Severity, Subject};
 use showcall_core::schedule::{Schedule, SegmentTimes, SessionTimes, SupportWindow};
-use showcall_core::view::{AppInfo, EditResult, EventView, TestedView};
+use showcall_core::view::{AppInfo, EventView, TestedView};
+use showcall_core::view_changes::{EditResult, ViewChanges};
 use ts_rs::TS;
 
 fn generate() -> String {
@@ -57,6 +58,8 @@ fn generate() -> String {
         showcall_core::model::PaletteContrast::decl(&cfg),
         showcall_core::model::Permissions::decl(&cfg),
         EditResult::decl(&cfg),
+        ViewChanges::decl(&cfg),
+        showcall_core::view_changes::Splice::<()>::decl(&cfg),
         TestedView::decl(&cfg),
         AppInfo::decl(&cfg),
         EventFields::decl(&cfg),

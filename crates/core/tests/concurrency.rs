@@ -43,7 +43,7 @@ fn an_undo_after_a_change_elsewhere_is_a_conflict_and_keeps_that_change() {
             },
         )
         .unwrap();
-    history.record(done.before.clone());
+    history.record(done.patch.clone());
     // …until A changes the event.
     a.edit(
         &ev,
@@ -53,7 +53,7 @@ fn an_undo_after_a_change_elsewhere_is_a_conflict_and_keeps_that_change() {
     )
     .unwrap();
 
-    let e = b.history_step(&mut history, true).unwrap_err();
+    let e = b.history_step(&ev, &mut history, true).unwrap_err();
     assert_eq!(e.code(), "conflict", "{e}");
     let msg = e.message(Lang::En);
     assert!(
@@ -96,17 +96,29 @@ fn undo_and_redo_go_through_when_nothing_changed_elsewhere() {
                 },
             )
             .unwrap();
-        history.record(done.before);
+        history.record(done.patch);
     }
-    let undone = store.history_step(&mut history, true).unwrap().unwrap();
+    let undone = store
+        .history_step(&ev, &mut history, true)
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (undone.event.name.as_str(), undone.event.revision),
         ("One", 3)
     );
-    let undone = store.history_step(&mut history, true).unwrap().unwrap();
+    let undone = store
+        .history_step(&ev, &mut history, true)
+        .unwrap()
+        .unwrap();
     assert_eq!(undone.event.name, "Test event");
-    assert!(store.history_step(&mut history, true).unwrap().is_none());
-    let redone = store.history_step(&mut history, false).unwrap().unwrap();
+    assert!(store
+        .history_step(&ev, &mut history, true)
+        .unwrap()
+        .is_none());
+    let redone = store
+        .history_step(&ev, &mut history, false)
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (redone.event.name.as_str(), redone.event.revision),
         ("One", 5)
@@ -123,7 +135,10 @@ fn undo_and_redo_go_through_when_nothing_changed_elsewhere() {
         )
         .unwrap();
     assert_eq!(
-        store.history_step(&mut history, false).unwrap_err().code(),
+        store
+            .history_step(&ev, &mut history, false)
+            .unwrap_err()
+            .code(),
         "conflict"
     );
     assert_eq!(store.load(&ev).unwrap().event.name, "Elsewhere");
@@ -172,4 +187,79 @@ fn two_processes_editing_one_file_at_once_all_succeed() {
         "{:?}",
         started.elapsed()
     );
+}
+
+/// A one-segment edit of the conference: its duration becomes `secs`.
+fn retime(store: &mut Store, ev: &str, segment: &str, secs: i64) -> showcall_core::Result<i64> {
+    let d = store.load(ev)?;
+    let g = d.segments.iter().find(|g| g.id == segment).unwrap();
+    let edit = Edit::UpdateSegment {
+        id: segment.into(),
+        fields: showcall_core::edit::SegmentFields {
+            kind: g.kind,
+            title: g.title.clone(),
+            duration_secs: secs,
+            presenter_ids: g.presenter_ids.clone(),
+            notes: g.notes.clone(),
+        },
+    };
+    Ok(store.edit(ev, &edit)?.after.event.revision)
+}
+
+#[test]
+fn an_edit_after_a_change_elsewhere_builds_on_that_change() {
+    // The store keeps the event it last wrote, to spare reading it back: a change made by
+    // another connection in between must be seen, never overwritten by that kept copy.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("showcall.db");
+    let mut d = testing::conference(3, 4);
+    showcall_core::tasks::sync(&mut d);
+    let ev = d.event.id.clone();
+    Store::open(&path).unwrap().insert(&d).unwrap();
+    let (mut a, mut b) = (Store::open(&path).unwrap(), Store::open(&path).unwrap());
+    let (g1, g2) = (d.segments[0].id.clone(), d.segments[5].id.clone());
+    retime(&mut a, &ev, &g1, 300).unwrap();
+    retime(&mut a, &ev, &g1, 320).unwrap();
+    retime(&mut b, &ev, &g2, 400).unwrap();
+    let rev = retime(&mut a, &ev, &g1, 340).unwrap();
+    let stored = Store::open(&path).unwrap().load(&ev).unwrap();
+    let secs = |id: &str| {
+        stored
+            .segments
+            .iter()
+            .find(|g| g.id == id)
+            .unwrap()
+            .duration_secs
+    };
+    assert_eq!((secs(&g1), secs(&g2)), (340, 400));
+    assert_eq!(stored.event.revision, rev);
+    assert_eq!(rev, 4);
+}
+
+#[test]
+fn an_edit_from_a_stale_window_is_a_conflict_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("showcall.db");
+    let ev = new_event(&path);
+    let (mut a, mut b) = (Store::open(&path).unwrap(), Store::open(&path).unwrap());
+    let seen = a.load(&ev).unwrap().event.revision;
+    let now = chrono::Utc::now();
+    let actor = showcall_core::Actor::Analyst;
+    let rename = |name: &str| Edit::UpdateEvent {
+        fields: fields(name, "Acme"),
+    };
+    // Another process renames it; the window, still at `seen`, then edits.
+    showcall_core::service::edit(&mut b, actor, now, &ev, rename("Theirs")).unwrap();
+    let e = showcall_core::service::edit_seen(&mut a, actor, now, &ev, rename("Mine"), Some(seen))
+        .unwrap_err();
+    assert_eq!(e.code(), "conflict");
+    let msg = e.message(Lang::En);
+    assert!(msg.contains(&format!("revision {seen}")), "{msg}");
+    assert_eq!(a.load(&ev).unwrap().event.name, "Theirs");
+    // Seen as it now stands, the same edit goes through.
+    let now_rev = a.load(&ev).unwrap().event.revision;
+    let done =
+        showcall_core::service::edit_seen(&mut a, actor, now, &ev, rename("Mine"), Some(now_rev))
+            .unwrap();
+    assert_eq!(done.after.event.name, "Mine");
 }

@@ -29,6 +29,7 @@ const ORDER: &[&str] = &[
     "live",
     "report",
     "view",
+    "view_changes",
     "history",
     "merge",
     "handoff",

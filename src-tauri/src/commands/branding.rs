@@ -6,7 +6,7 @@ use super::{blocking, CmdResult};
 use crate::state::AppState;
 use showcall_core::model::{BrandPreset, Palette, PaletteContrast};
 use showcall_core::service;
-use showcall_core::view::EditResult;
+use showcall_core::view_changes::EditResult;
 use std::path::Path;
 use tauri::State;
 

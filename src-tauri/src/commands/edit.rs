@@ -1,19 +1,27 @@
 //! Edits of an open event, and undo/redo over them.
 
-use super::events::view_of;
+use super::events::{view_from, view_of};
 use super::CmdResult;
 use crate::state::{AppState, Inner};
 use showcall_core::service;
 use showcall_core::store::Edited;
-use showcall_core::view::{EditResult, EventView};
+use showcall_core::view::EventView;
+use showcall_core::view_changes::EditResult;
 use showcall_core::Edit;
 use tauri::State;
 
+/// `revision`: the revision of the event the window shows; an edit made on an older one (the
+/// CLI, another window or an import changed it meanwhile) is refused as a `conflict`.
 #[tauri::command]
-pub fn edit_event(state: State<AppState>, event_id: String, edit: Edit) -> CmdResult<EditResult> {
+pub fn edit_event(
+    state: State<AppState>,
+    event_id: String,
+    edit: Edit,
+    revision: Option<i64>,
+) -> CmdResult<EditResult> {
     state.with(|s| {
-        let actor = s.store.actor();
-        let done = service::edit(&mut s.store, actor, chrono::Utc::now(), &event_id, edit);
+        let (actor, now) = (s.store.actor(), chrono::Utc::now());
+        let done = service::edit_seen(&mut s.store, actor, now, &event_id, edit, revision);
         answer(s, &event_id, done)
     })
 }
@@ -25,12 +33,10 @@ pub fn answer(
     done: showcall_core::Result<Edited>,
 ) -> showcall_core::Result<EditResult> {
     let done = done?;
-    s.record_undo(event_id, Some(done.before));
-    let view = view_of(s, event_id)?;
-    Ok(EditResult {
-        view,
-        created: done.created,
-    })
+    s.record_undo(event_id, Some(done.patch));
+    let shown = s.shown.borrow_mut().take();
+    let view = view_from(s, done.after);
+    Ok(EditResult::of(shown.as_ref(), &view, done.created))
 }
 
 #[tauri::command]
@@ -46,7 +52,7 @@ pub fn redo(state: State<AppState>, event_id: String) -> CmdResult<EventView> {
 fn step(state: &AppState, event_id: &str, back: bool) -> CmdResult<EventView> {
     state.with(|s| {
         let h = s.history.entry(event_id.to_string()).or_default();
-        s.store.history_step(h, back)?;
+        s.store.history_step(event_id, h, back)?;
         view_of(s, event_id)
     })
 }

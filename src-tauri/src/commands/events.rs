@@ -10,20 +10,21 @@ use tauri::State;
 
 /// The view of one event in the current language, with its undo/redo state.
 pub fn view_of(inner: &Inner, id: &str) -> showcall_core::Result<EventView> {
-    let data = inner.store.load(id)?;
-    let h = inner.history.get(id);
+    Ok(view_from(inner, inner.store.load(id)?))
+}
+
+/// The view of an event as the caller holds it (just written, say), without reading it again;
+/// remembered as the one the main window shows.
+pub fn view_from(inner: &Inner, data: showcall_core::EventData) -> EventView {
+    let h = inner.history.get(&data.event.id);
     let steps = view::Steps {
         can_undo: h.is_some_and(|h| h.can_undo()),
         can_redo: h.is_some_and(|h| h.can_redo()),
     };
     let actor = inner.store.actor();
-    Ok(view::build(
-        data,
-        inner.lang,
-        actor,
-        steps,
-        chrono::Utc::now(),
-    ))
+    let view = view::build(data, inner.lang, actor, steps, chrono::Utc::now());
+    *inner.shown.borrow_mut() = Some(view.clone());
+    view
 }
 
 #[tauri::command]

@@ -1,7 +1,7 @@
 //! Handoff packages from the app: export to a file, open one (verified, with what it would
 //! change), then apply it with the user's picks or cancel.
 
-use super::CmdResult;
+use super::{on_own_store, CmdResult};
 use crate::state::AppState;
 use chrono::Utc;
 use showcall_core::handoff::{Exported, ImportPlan, Imported};
@@ -27,39 +27,51 @@ pub fn default_export_path(
 }
 
 /// Writes the event (and its files; its stream keys in clear only when asked) into a
-/// `.showcall` package.
+/// `.showcall` package, on a worker thread with its own connection.
 #[tauri::command]
-pub fn export_package(
-    state: State<AppState>,
+pub async fn export_package(
+    state: State<'_, AppState>,
     event_id: String,
     path: String,
     include_stream_keys: bool,
 ) -> CmdResult<Exported> {
-    let mut s = state.lock();
-    let opts = write::Options::of(&s.store, include_stream_keys, s.lang, Utc::now());
-    let r = write::export(&mut s.store, &event_id, Path::new(&path), &opts);
-    r.map_err(|e| e.payload(s.lang))
+    on_own_store(&state, move |store, lang| {
+        let opts = write::Options::of(store, include_stream_keys, lang, Utc::now());
+        let r = write::export(store, &event_id, Path::new(&path), &opts);
+        r.map_err(|e| e.payload(lang))
+    })
+    .await
 }
 
 /// Opens and verifies a package and says what importing it would do; nothing is written. A
 /// refused package rejects with `code: "package"` and a message naming the file and the reason.
+/// The reading, unpacking and checking run on a worker thread.
 #[tauri::command]
-pub fn open_package(state: State<AppState>, path: String) -> CmdResult<ImportPlan> {
-    let mut s = state.lock();
-    s.pending = None;
-    let (opened, plan) = showcall_exchange::open_for_import(&s.store, Path::new(&path))
-        .map_err(|e| e.payload(s.lang))?;
-    s.pending = Some(opened);
+pub async fn open_package(state: State<'_, AppState>, path: String) -> CmdResult<ImportPlan> {
+    state.lock_quiet().pending = None;
+    let (opened, plan) = on_own_store(&state, move |store, lang| {
+        showcall_exchange::open_for_import(store, Path::new(&path)).map_err(|e| e.payload(lang))
+    })
+    .await?;
+    state.lock().pending = Some(opened);
     Ok(plan)
 }
 
-/// Imports the package opened last with the user's picks (all of it or nothing). Rejects with
-/// `code: "conflict"` while a conflict has no pick.
+/// Imports the package opened last with the user's picks (all of it or nothing), on a worker
+/// thread. Rejects with `code: "conflict"` while a conflict has no pick; the package then stays
+/// open for another try.
 #[tauri::command]
-pub fn apply_package(state: State<AppState>, resolution: Resolution) -> CmdResult<Imported> {
-    let mut s = state.lock();
-    let r = s.import_pending(&resolution, Utc::now());
-    r.map_err(|e| e.payload(s.lang))
+pub async fn apply_package(
+    state: State<'_, AppState>,
+    resolution: Resolution,
+) -> CmdResult<Imported> {
+    let opened = state.take_pending()?;
+    let (done, opened) = on_own_store(&state, move |store, _| {
+        let done = showcall_exchange::import::apply(store, &opened, &resolution, Utc::now());
+        Ok((done, opened))
+    })
+    .await?;
+    state.settle_import(opened, done)
 }
 
 /// Forgets the package opened last (its unpacked files go with it).
@@ -68,15 +80,18 @@ pub fn cancel_package(state: State<AppState>) {
     state.lock_quiet().pending = None;
 }
 
-/// Writes the run of show (`format`: `pdf`, `xlsx` or `csv`) to `path`; returns the path.
+/// Writes the run of show (`format`: `pdf`, `xlsx` or `csv`) to `path`, on a worker thread;
+/// returns the path.
 #[tauri::command]
-pub fn export_runsheet(
-    state: State<AppState>,
+pub async fn export_runsheet(
+    state: State<'_, AppState>,
     event_id: String,
     path: String,
     format: String,
 ) -> CmdResult<String> {
-    let s = state.lock_quiet();
-    showcall_runsheet::export(&s.store, &event_id, &format, Path::new(&path), s.lang)?;
-    Ok(path)
+    on_own_store(&state, move |store, lang| {
+        showcall_runsheet::export(store, &event_id, &format, Path::new(&path), lang)?;
+        Ok(path)
+    })
+    .await
 }

@@ -13,13 +13,23 @@ use tauri::{AppHandle, Manager, State};
 
 /// The snapshot on the clock that applies to this event (rehearsal or real).
 pub fn snapshot(s: &Inner, event_id: &str) -> showcall_core::Result<LiveSnapshot> {
-    day::snapshot(&s.store, s.rehearsal.as_ref(), event_id, Utc::now())
+    let rehearsal = s.rehearsal();
+    day::snapshot(&s.store, rehearsal.as_ref(), event_id, Utc::now())
 }
 
-/// The day of `event_id` (its rehearsal, or the real one), for the actor using this copy.
-fn day_of<'a>(s: &'a mut Inner, event_id: &'a str) -> Day<'a> {
+/// Runs a live control on the day of `event_id` (its rehearsal, or the real one), for the actor
+/// using this copy, and answers the snapshot after it.
+fn on_day(
+    s: &mut Inner,
+    event_id: &str,
+    control: impl FnOnce(&mut Day) -> showcall_core::Result<()>,
+) -> showcall_core::Result<LiveSnapshot> {
     let actor = s.store.actor();
-    Day::of(&mut s.store, s.rehearsal.as_mut(), event_id, actor)
+    let handle = s.rehearsal_handle();
+    let mut rehearsal = handle.lock().unwrap_or_else(|p| p.into_inner());
+    let mut day = Day::of(&mut s.store, rehearsal.as_mut(), event_id, actor);
+    control(&mut day)?;
+    day.snapshot(Utc::now())
 }
 
 /// The live view's poll. `cues_tag` is the tag of the cue list the view holds: when it is
@@ -32,11 +42,12 @@ pub fn live_view(
 ) -> CmdResult<LiveSnapshot> {
     // A poll: it wakes the scheduler only when it arms another event.
     let mut s = state.lock_quiet();
-    let armed = s.live.clone();
-    let r = s.arm(&event_id).and_then(|_| snapshot(&s, &event_id));
-    if s.live != armed {
-        state.wake();
-    }
+    let r = s.arm(&event_id).and_then(|armed| {
+        if armed {
+            state.wake();
+        }
+        snapshot(&s, &event_id)
+    });
     r.map(|snap| snap.since(cues_tag.as_deref()))
         .map_err(|e| s.err(e))
 }
@@ -49,9 +60,7 @@ pub fn mark_cue(
     state: CueState,
 ) -> CmdResult<LiveSnapshot> {
     let mut s = app_state.lock();
-    let mut day = day_of(&mut s, &event_id);
-    let r = day.mark(&key, state, Utc::now());
-    let r = r.and_then(|_| day.snapshot(Utc::now()));
+    let r = on_day(&mut s, &event_id, |day| day.mark(&key, state, Utc::now()));
     r.map_err(|e| s.err(e))
 }
 
@@ -65,9 +74,10 @@ pub fn apply_delay(
     minutes: i64,
 ) -> CmdResult<LiveSnapshot> {
     let mut s = state.lock();
-    let mut day = day_of(&mut s, &event_id);
-    let r = day.delay(&stage_id, session_id.as_deref(), minutes, Utc::now());
-    let r = r.and_then(|_| day.snapshot(Utc::now()));
+    let r = on_day(&mut s, &event_id, |day| {
+        day.delay(&stage_id, session_id.as_deref(), minutes, Utc::now())
+            .map(drop)
+    });
     r.map_err(|e| s.err(e))
 }
 
@@ -80,9 +90,10 @@ pub fn record_actual(
     which: String,
 ) -> CmdResult<LiveSnapshot> {
     let mut s = state.lock();
-    let mut day = day_of(&mut s, &event_id);
-    let r = End::parse(&which).and_then(|end| day.actual(&session_id, end, Utc::now()));
-    let r = r.and_then(|_| day.snapshot(Utc::now()));
+    let r = on_day(&mut s, &event_id, |day| {
+        let end = End::parse(&which)?;
+        day.actual(&session_id, end, Utc::now()).map(drop)
+    });
     r.map_err(|e| s.err(e))
 }
 
@@ -98,7 +109,7 @@ pub fn start_rehearsal(
     let actor = s.store.actor();
     let r = day::rehearse(&s.store, actor, &event_id, &from, speed, Utc::now());
     let r = r.and_then(|r| {
-        s.rehearsal = Some(r);
+        *s.rehearsal() = Some(r);
         s.arm(&event_id).and_then(|_| snapshot(&s, &event_id))
     });
     r.map_err(|e| s.err(e))
@@ -106,7 +117,7 @@ pub fn start_rehearsal(
 
 #[tauri::command]
 pub fn stop_rehearsal(state: State<AppState>) {
-    state.lock().rehearsal = None;
+    *state.lock().rehearsal() = None;
 }
 
 /// `stageId: null` lets the timer follow the stage on air.
@@ -128,7 +139,8 @@ pub fn open_speaker_timer(
 pub fn speaker_timer(state: State<AppState>) -> CmdResult<SpeakerTimer> {
     // Polled by the timer window every second: no need to wake the scheduler.
     let s = state.lock_quiet();
-    let Some(event_id) = s.speaker.event_id.clone().or_else(|| s.live.clone()) else {
+    let live = s.cues().live.clone();
+    let Some(event_id) = s.speaker.event_id.clone().or(live) else {
         return Err(s.err(Error::NotFound {
             kind: "event",
             id: String::new(),

@@ -10,7 +10,10 @@ pub mod rtmp;
 pub mod settings;
 pub mod window;
 
+use crate::state::AppState;
 use showcall_core::error::ErrorPayload;
+use showcall_core::i18n::Lang;
+use showcall_core::Store;
 
 /// What every command returns.
 pub type CmdResult<T> = Result<T, ErrorPayload>;
@@ -22,4 +25,28 @@ pub async fn blocking<T: Send + 'static>(
 ) -> showcall_core::Result<T> {
     let done = tauri::async_runtime::spawn_blocking(job).await;
     done.unwrap_or_else(|e| Err(showcall_core::service::stopped(e)))
+}
+
+/// Runs a long job (a package, an agenda, a run of show) on a worker thread with a connection
+/// of its own to the database: the shared state is locked only to read the file's path and the
+/// language, so the cue scheduler, the live view and every other command go on meanwhile.
+/// SQLite (WAL) lets the job read while others write; its writes are transactions of their own.
+pub async fn on_own_store<T: Send + 'static>(
+    state: &AppState,
+    job: impl FnOnce(&mut Store, Lang) -> CmdResult<T> + Send + 'static,
+) -> CmdResult<T> {
+    let (path, lang) = {
+        let s = state.lock_quiet();
+        (s.store.path().map(std::path::Path::to_path_buf), s.lang)
+    };
+    let done = tauri::async_runtime::spawn_blocking(move || {
+        let mut store = match path {
+            Some(path) => Store::open(path),
+            None => Store::open_in_memory(),
+        }
+        .map_err(|e| e.payload(lang))?;
+        job(&mut store, lang)
+    })
+    .await;
+    done.unwrap_or_else(|e| Err(showcall_core::service::stopped(e).payload(lang)))
 }

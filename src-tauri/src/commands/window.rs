@@ -24,7 +24,7 @@ pub fn quit_app(app: AppHandle) {
 /// The cue kinds whose notifications are muted ("do not disturb").
 #[tauri::command]
 pub fn get_dnd(state: State<AppState>) -> Vec<CueKind> {
-    state.lock().muted.clone()
+    state.cues().muted.clone()
 }
 
 /// Replaces the muted cue kinds; returns them as stored.
@@ -32,13 +32,14 @@ pub fn get_dnd(state: State<AppState>) -> Vec<CueKind> {
 pub fn set_dnd(state: State<AppState>, kinds: Vec<CueKind>) -> CmdResult<Vec<CueKind>> {
     let mut s = state.lock();
     s.set_muted(kinds).map_err(|e| s.err(e))?;
-    Ok(s.muted.clone())
+    let muted = s.cues().muted.clone();
+    Ok(muted)
 }
 
 /// Whether notifications come with the chime.
 #[tauri::command]
 pub fn get_sound(state: State<AppState>) -> bool {
-    state.lock().sound
+    state.cues().sound
 }
 
 /// Turns the chime on or off; answers the new setting.
@@ -46,7 +47,8 @@ pub fn get_sound(state: State<AppState>) -> bool {
 pub fn set_sound(state: State<AppState>, on: bool) -> CmdResult<bool> {
     let mut s = state.lock();
     s.set_sound(on).map_err(|e| s.err(e))?;
-    Ok(s.sound)
+    let on = s.cues().sound;
+    Ok(on)
 }
 
 /// Where exports go unless the user picks a place: Downloads, else Documents, else home.

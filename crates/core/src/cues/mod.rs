@@ -12,6 +12,7 @@
 
 mod custom;
 mod due;
+mod lookup;
 mod plan;
 mod timeline;
 
@@ -20,5 +21,6 @@ mod fixtures;
 
 pub use crate::model::{Actual, Cue, CueKind, CueRecord, CueState, DayLog, Delay};
 pub use due::{due, due_with_gap, Due, Phase, Tick, GAP, GRACE};
+pub use lookup::Lookup;
 pub use plan::{plan, DEFAULT_LEAD, TIME_CHECKS_MIN};
 pub use timeline::{expected, make_delay, timeline};

@@ -24,7 +24,22 @@ pub fn edit(
     actor: Actor,
     now: DateTime<Utc>,
     event_id: &str,
+    edit: Edit,
+) -> Result<Edited> {
+    edit_seen(store, actor, now, event_id, edit, None)
+}
+
+/// [`edit`] from a window that shows the event at revision `seen`: when the stored event has
+/// moved on since (the CLI, another window or an import changed it), the edit is refused as a
+/// `conflict` naming both revisions, and nothing is written, instead of an edit made on a
+/// stale view silently overwriting what changed.
+pub fn edit_seen(
+    store: &mut Store,
+    actor: Actor,
+    now: DateTime<Utc>,
+    event_id: &str,
     mut edit: Edit,
+    seen: Option<i64>,
 ) -> Result<Edited> {
     if let Edit::AttachBrandFile { .. } = edit {
         return Err(Error::invalid(
@@ -36,7 +51,16 @@ pub fn edit(
         ));
     }
     stamp(&mut edit, actor, now);
-    store.edit_guarded(event_id, &edit, |d| permits(actor, &edit, d))
+    store.edit_guarded(event_id, &edit, |d| {
+        if let Some(seen) = seen.filter(|&r| r != d.event.revision) {
+            return Err(Error::Stale {
+                name: d.event.name.clone(),
+                seen,
+                now: d.event.revision,
+            });
+        }
+        permits(actor, &edit, d)
+    })
 }
 
 /// Who and when are this machine's to say, not the page's.

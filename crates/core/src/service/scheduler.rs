@@ -3,7 +3,7 @@
 //! simulated clock at 1×–60×, state in memory, real cues untouched) about once a second and sends
 //! what comes back as notifications.
 
-use crate::cues::{self, Cue, CueRecord, CueState, DayLog, Phase};
+use crate::cues::{self, Cue, CueRecord, CueState, DayLog, Lookup, Phase};
 use crate::error::Result;
 use crate::model::EventData;
 use crate::store::Store;
@@ -57,6 +57,109 @@ impl Store {
     }
 }
 
+/// The real day of the live event as the scheduler keeps it, on a connection of its own: the
+/// cue timeline indexed by instant, rebuilt only when another connection has written to the
+/// database since (SQLite's `data_version`), so that a tick is a lookup. A notification whose
+/// record cannot be written at once (another connection holds the write lock) still goes out,
+/// on time; its record is written at a later tick, and this process never sends it twice.
+#[derive(Debug)]
+pub struct RealDay {
+    event_id: String,
+    version: Option<i64>,
+    lookup: Lookup,
+    /// (key, phase, when, missed) sent but not yet recorded.
+    unsaved: Vec<(String, Phase, DateTime<Utc>, bool)>,
+}
+
+impl RealDay {
+    /// The real day of `event_id` (its timeline is read at the first tick).
+    pub fn new(event_id: &str) -> RealDay {
+        RealDay {
+            event_id: event_id.into(),
+            version: None,
+            lookup: Lookup::default(),
+            unsaved: Vec::new(),
+        }
+    }
+
+    pub fn event_id(&self) -> &str {
+        &self.event_id
+    }
+
+    /// How many notifications went out whose record is still to be written.
+    pub fn unsaved(&self) -> usize {
+        self.unsaved.len()
+    }
+
+    /// One tick over `(last, now]` on the scheduler's own `store`. Returns what to send now.
+    pub fn tick(
+        &mut self,
+        store: &mut Store,
+        last: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Fired> {
+        self.save(store);
+        let version = store.data_version()?;
+        if self.version != Some(version) {
+            self.lookup = store.cue_lookup(&self.event_id)?;
+            for (key, phase, _, missed) in &self.unsaved {
+                self.lookup.sent(key, *phase);
+                if *missed {
+                    self.lookup.missed(key);
+                }
+            }
+            self.version = Some(version);
+        }
+        let due = self.lookup.due(last, now, now - last > cues::GAP);
+        let mut fired = Fired {
+            next: due.next,
+            ..Fired::default()
+        };
+        for d in due.notify {
+            if !self.lookup.sent(&d.key, d.phase) {
+                continue;
+            }
+            // The database refuses a second send (another process on this file sent it).
+            match store.mark_sent(&self.event_id, &d.key, d.phase, now) {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(_) => self.unsaved.push((d.key.clone(), d.phase, now, false)),
+            }
+            if let Some(c) = self.lookup.cue(&d.key) {
+                fired.cues.push((c.clone(), d.phase));
+            }
+        }
+        for key in due.missed {
+            self.lookup.missed(&key);
+            if store.record_missed(&self.event_id, &key, now).is_err() {
+                self.unsaved.push((key.clone(), Phase::At, now, true));
+            }
+            if let Some(c) = self.lookup.cue(&key) {
+                fired.missed.push(c.clone());
+            }
+        }
+        Ok(fired)
+    }
+
+    /// Writes the records a busy database refused earlier, in order, stopping at the first
+    /// refusal (one short wait per tick at most; the rest stay queued).
+    fn save(&mut self, store: &mut Store) {
+        while let Some((key, phase, at, missed)) = self.unsaved.first() {
+            let done = if *missed {
+                store.record_missed(&self.event_id, key, *at)
+            } else {
+                store
+                    .mark_sent(&self.event_id, key, *phase, *at)
+                    .map(|_| ())
+            };
+            if done.is_err() {
+                return;
+            }
+            self.unsaved.remove(0);
+        }
+    }
+}
+
 /// A rehearsal: the event replayed on a simulated clock.
 #[derive(Debug, Clone)]
 pub struct Rehearsal {
@@ -72,6 +175,8 @@ pub struct Rehearsal {
     sent: HashSet<(String, Phase)>,
     last_sim: DateTime<Utc>,
     last_wall: DateTime<Utc>,
+    /// The timeline indexed by instant, for the event revision and the log it was built from.
+    indexed: Option<(i64, DayLog, Lookup)>,
 }
 
 impl Rehearsal {
@@ -87,6 +192,7 @@ impl Rehearsal {
             sent: HashSet::new(),
             last_sim: from,
             last_wall: wall,
+            indexed: None,
         }
     }
 
@@ -119,33 +225,50 @@ impl Rehearsal {
         t
     }
 
-    /// One tick at wall-clock `wall`.
+    /// One tick at wall-clock `wall`. The timeline is indexed again only when the event (its
+    /// revision) or the rehearsal's log changed since the last tick.
     pub fn tick(&mut self, data: &EventData, wall: DateTime<Utc>) -> Fired {
         let now = self.clock(wall);
-        let timeline = self.timeline(data);
+        let fresh = matches!(&self.indexed,
+            Some((rev, log, _)) if *rev == data.event.revision && *log == self.log);
+        if !fresh {
+            let lookup = Lookup::new(self.timeline(data), self.sent.clone());
+            self.indexed = Some((data.event.revision, self.log.clone(), lookup));
+        }
         let gap = wall - self.last_wall > cues::GAP;
-        let due = cues::due_with_gap(&timeline, &self.sent, self.last_sim, now, gap);
-        let mut fired = Fired {
-            next: due.next.map(|t| self.wall_at(t)),
-            ..Fired::default()
-        };
-        for d in due.notify {
-            if self.sent.insert((d.key.clone(), d.phase)) {
-                if let Some(c) = timeline.iter().find(|c| c.key == d.key) {
-                    fired.cues.push((c.clone(), d.phase));
+        let mut fired = Fired::default();
+        let mut missed_now = Vec::new();
+        if let Some((_, _, lookup)) = self.indexed.as_mut() {
+            let due = lookup.due(self.last_sim, now, gap);
+            fired.next = due.next;
+            for d in due.notify {
+                if lookup.sent(&d.key, d.phase) && self.sent.insert((d.key.clone(), d.phase)) {
+                    if let Some(c) = lookup.cue(&d.key) {
+                        fired.cues.push((c.clone(), d.phase));
+                    }
                 }
             }
+            for key in due.missed {
+                lookup.missed(&key);
+                self.sent.insert((key.clone(), Phase::At));
+                if let Some(c) = lookup.cue(&key) {
+                    fired.missed.push(c.clone());
+                }
+                missed_now.push(key);
+            }
         }
-        for key in due.missed {
-            self.sent.insert((key.clone(), Phase::At));
+        fired.next = fired.next.map(|t| self.wall_at(t));
+        let any_missed = !missed_now.is_empty();
+        for key in missed_now {
             self.log.records.push(CueRecord {
-                key: key.clone(),
+                key,
                 state: CueState::Missed,
                 at: now,
             });
-            if let Some(c) = timeline.iter().find(|c| c.key == key) {
-                fired.missed.push(c.clone());
-            }
+        }
+        if let Some((_, log, _)) = self.indexed.as_mut().filter(|_| any_missed) {
+            // The lookup already knows of these missed cues: no rebuild for them.
+            *log = self.log.clone();
         }
         if now > self.last_sim {
             self.last_sim = now;
@@ -318,5 +441,137 @@ mod tests {
             store.sent(&d.event.id).unwrap().is_empty(),
             "real cues untouched"
         );
+    }
+
+    /// Ticks `day` every ten seconds over `[from, to)`; returns what fired, in order.
+    fn run(day: &mut RealDay, store: &mut Store, from: &str, to: &str) -> Vec<(String, Phase)> {
+        let (mut last, to) = (utc(from), utc(to));
+        let mut out = vec![];
+        while last < to {
+            let now = last + Duration::seconds(10);
+            let fired = day.tick(store, last, now).unwrap();
+            out.extend(fired.cues.into_iter().map(|(c, p)| (c.key, p)));
+            last = now;
+        }
+        out
+    }
+
+    #[test]
+    fn the_real_day_sends_what_the_stored_tick_sends_and_follows_outside_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let d = crate::demo::event();
+        let id = d.event.id.clone();
+        Store::open(&path).unwrap().insert(&d).unwrap();
+        // The same stretch through the plain stored tick, on a copy of the file.
+        let copy = dir.path().join("copy.db");
+        Store::open(&path).unwrap().backup_to(&copy).unwrap();
+        let mut plain = Store::open(&copy).unwrap();
+        let mut expected = vec![];
+        let mut last = utc("2027-04-15T12:25:00Z");
+        while last < utc("2027-04-15T12:50:00Z") {
+            let now = last + Duration::seconds(10);
+            let fired = plain.tick(&id, last, now).unwrap();
+            expected.extend(fired.cues.into_iter().map(|(c, p)| (c.key, p)));
+            last = now;
+        }
+        let mut sched = Store::open(&path).unwrap();
+        let mut day = RealDay::new(&id);
+        let got = run(
+            &mut day,
+            &mut sched,
+            "2027-04-15T12:25:00Z",
+            "2027-04-15T12:50:00Z",
+        );
+        assert!(!got.is_empty());
+        assert_eq!(got, expected);
+        // Recorded as sent: the stored tick (another connection) sends none of them again.
+        let mut other = Store::open(&path).unwrap();
+        let again = other
+            .tick(
+                &id,
+                utc("2027-04-15T12:25:00Z"),
+                utc("2027-04-15T12:50:00Z"),
+            )
+            .unwrap();
+        assert!(again.cues.is_empty(), "{again:?}");
+        // A delay written by another connection moves the next cue: the real day sees it.
+        let before = day
+            .tick(
+                &mut sched,
+                utc("2027-04-15T12:50:00Z"),
+                utc("2027-04-15T12:50:01Z"),
+            )
+            .unwrap()
+            .next
+            .unwrap();
+        let stage = d.stages[0].id.clone();
+        other
+            .add_delay(&id, &stage, None, 10, utc("2027-04-15T12:50:00Z"))
+            .unwrap();
+        let after = day
+            .tick(
+                &mut sched,
+                utc("2027-04-15T12:50:01Z"),
+                utc("2027-04-15T12:50:02Z"),
+            )
+            .unwrap()
+            .next
+            .unwrap();
+        assert!(after > before, "{before} → {after}");
+    }
+
+    #[test]
+    fn a_busy_database_does_not_hold_a_notification_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let d = crate::demo::event();
+        let id = d.event.id.clone();
+        Store::open(&path).unwrap().insert(&d).unwrap();
+        let mut sched = Store::open(&path).unwrap();
+        sched
+            .set_busy_timeout(std::time::Duration::from_millis(20))
+            .unwrap();
+        let mut day = RealDay::new(&id);
+        // Read the timeline first, then another connection takes the write lock and holds it.
+        run(
+            &mut day,
+            &mut sched,
+            "2027-04-15T12:00:00Z",
+            "2027-04-15T12:00:02Z",
+        );
+        let holder = rusqlite::Connection::open(&path).unwrap();
+        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let t0 = std::time::Instant::now();
+        let got = run(
+            &mut day,
+            &mut sched,
+            "2027-04-15T12:25:00Z",
+            "2027-04-15T12:50:00Z",
+        );
+        assert!(!got.is_empty());
+        assert!(day.unsaved() > 0);
+        assert!(t0.elapsed() < std::time::Duration::from_secs(20));
+        // Nothing twice while the records wait…
+        let again = run(
+            &mut day,
+            &mut sched,
+            "2027-04-15T12:25:00Z",
+            "2027-04-15T12:50:00Z",
+        );
+        assert!(again.is_empty(), "{again:?}");
+        // …and once the lock is gone they are written.
+        holder.execute_batch("ROLLBACK").unwrap();
+        run(
+            &mut day,
+            &mut sched,
+            "2027-04-15T12:50:00Z",
+            "2027-04-15T12:50:01Z",
+        );
+        assert_eq!(day.unsaved(), 0);
+        let sent = Store::open(&path).unwrap().sent(&id).unwrap();
+        for (key, phase) in &got {
+            assert!(sent.contains(&(key.clone(), *phase)), "{key} {phase:?}");
+        }
     }
 }

@@ -117,6 +117,48 @@ impl Store {
         day_log::insert_sent(&self.conn, event_id, key, phase, &at)
     }
 
+    /// Records in one transaction that a cue fell in a gap: its at-time notice counts as sent
+    /// (the missed summary told it) and its state is missed. No load of the event: the
+    /// scheduler calls it with a key from the timeline it holds.
+    pub fn record_missed(&mut self, event_id: &str, key: &str, at: DateTime<Utc>) -> Result<()> {
+        let tx = super::write_tx(&mut self.conn)?;
+        day_log::insert_sent(&tx, event_id, key, Phase::At, &at)?;
+        day_log::upsert_record(
+            &tx,
+            event_id,
+            &CueRecord {
+                key: key.into(),
+                state: CueState::Missed,
+                at,
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The cue timeline of an event indexed for the scheduler, with what was sent.
+    pub fn cue_lookup(&self, event_id: &str) -> Result<cues::Lookup> {
+        Ok(cues::Lookup::new(
+            self.cue_timeline(event_id)?,
+            self.sent(event_id)?,
+        ))
+    }
+
+    /// SQLite's `data_version`: it changes when another connection (another thread of the app,
+    /// the CLI) commits to the file, never for this connection's own writes. The scheduler
+    /// recomputes its timeline only when it moved.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// How long this connection's writes wait for another's before `database is locked`
+    /// (the scheduler's connection waits only briefly: a notification must not wait on a write).
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(wait)?)
+    }
+
     /// The (cue, phase) notifications already sent for an event.
     pub fn sent(&self, event_id: &str) -> Result<std::collections::HashSet<(String, Phase)>> {
         day_log::sent(&self.conn, event_id)

@@ -39,6 +39,17 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Event> {
     })
 }
 
+/// The stored revision of an event.
+pub(super) fn revision(conn: &Connection, id: &str) -> Result<i64> {
+    conn.prepare_cached("SELECT revision FROM events WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            kind: "event",
+            id: id.into(),
+        })
+}
+
 pub(super) fn get(conn: &Connection, id: &str) -> Result<Event> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM events WHERE id = ?1"),

@@ -6,6 +6,7 @@
 
 mod blobs;
 mod branding;
+mod changes;
 mod cue_plan;
 mod day;
 mod day_log;
@@ -63,6 +64,8 @@ pub struct Edited {
     pub after: EventData,
     /// The id of the item the edit created, if any.
     pub created: Option<String>,
+    /// What it changed, both ways (for undo, and for the windows to apply).
+    pub patch: crate::history::Patch,
 }
 
 /// An open Showcall database.
@@ -76,6 +79,18 @@ pub struct Store {
     os_works: std::cell::OnceCell<bool>,
     /// Removes a stream key from the OS store ([`keys::os::delete`]; tests watch the calls).
     os_forget: fn(&str) -> Result<()>,
+    /// The event last edited through this store, as written, so that the next edit need not
+    /// read it back (see [`Cached`]).
+    cache: std::cell::RefCell<Option<Cached>>,
+}
+
+/// An event as this connection last wrote it. It stands for the stored event while the event's
+/// revision is the same and no other connection has committed since (SQLite's
+/// `data_version`); its destinations are always read again (their keys and tests change
+/// without a revision).
+struct Cached {
+    data: EventData,
+    data_version: i64,
 }
 
 /// How long a write waits for another connection (another process: the app and the CLI) to
@@ -125,6 +140,7 @@ impl Store {
             key_store: keys::KeyStore::from_env(),
             os_works: std::cell::OnceCell::new(),
             os_forget: keys::os::delete,
+            cache: Default::default(),
         };
         store.prepare()?;
         Ok(store)
@@ -140,6 +156,7 @@ impl Store {
             key_store: keys::KeyStore::File,
             os_works: std::cell::OnceCell::new(),
             os_forget: keys::os::delete,
+            cache: Default::default(),
         };
         store.prepare()?;
         Ok(store)
@@ -168,9 +185,36 @@ impl Store {
         events::list(&self.conn)
     }
 
-    /// Everything stored about one event.
+    /// Everything stored about one event, read in one transaction (a consistent snapshot). The
+    /// event this connection last read or wrote is kept (see [`Cached`]): while nothing changed
+    /// it since, only its destinations are read again.
     pub fn load(&self, event_id: &str) -> Result<EventData> {
-        load(&self.conn, event_id)
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        let version: i64 = tx.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let revision = events::revision(&tx, event_id)?;
+        let kept = self.cache.borrow().as_ref().and_then(|c| {
+            (c.data.event.id == event_id
+                && c.data.event.revision == revision
+                && c.data_version == version)
+                .then(|| c.data.clone())
+        });
+        let data = match kept {
+            Some(mut data) => {
+                data.destinations = destinations::list(&tx, event_id)?;
+                data.normalize();
+                data
+            }
+            None => {
+                let data = load(&tx, event_id)?;
+                *self.cache.borrow_mut() = Some(Cached {
+                    data: data.clone(),
+                    data_version: version,
+                });
+                data
+            }
+        };
+        tx.commit()?;
+        Ok(data)
     }
 
     /// Finds an event by id or exact name (`conflict` when two events share the name).
@@ -180,6 +224,7 @@ impl Store {
 
     /// Stores a whole new event (created, duplicated, demo) after validating it.
     pub fn insert(&mut self, data: &EventData) -> Result<()> {
+        self.cache.take();
         crate::validate::event_data(data)?;
         let tx = write_tx(&mut self.conn)?;
         if events::exists(&tx, &data.event.id)? {
@@ -209,6 +254,7 @@ impl Store {
     }
 
     fn replace_checked(&mut self, data: &EventData, expected: Option<i64>) -> Result<Edited> {
+        self.cache.take();
         crate::validate::event_data(data)?;
         let tx = write_tx(&mut self.conn)?;
         let before = load(&tx, &data.event.id)?;
@@ -224,6 +270,7 @@ impl Store {
         tx.commit()?;
         self.forget_os_keys(gone);
         Ok(Edited {
+            patch: crate::history::Patch::between(&before, &after),
             before,
             after,
             created: None,
@@ -243,24 +290,89 @@ impl Store {
         edit: &Edit,
         guard: impl FnOnce(&EventData) -> Result<()>,
     ) -> Result<Edited> {
+        self.change(event_id, |before| {
+            guard(before)?;
+            let mut after = before.clone();
+            let created = apply(&mut after, edit)?;
+            crate::validate::event_data(&after)?;
+            crate::tasks::sync(&mut after);
+            crate::branding::sync(&mut after);
+            Ok((after, created))
+        })
+    }
+
+    /// Writes one change of an event in one `IMMEDIATE` transaction: `make` gets the event as
+    /// stored and answers it changed (checked; and the id of what it created, if any); only the
+    /// rows that differ are written, and the revision goes up by one.
+    fn change(
+        &mut self,
+        event_id: &str,
+        make: impl FnOnce(&EventData) -> Result<(EventData, Option<String>)>,
+    ) -> Result<Edited> {
+        let cached = self.cache.take();
         let tx = write_tx(&mut self.conn)?;
-        let before = load(&tx, event_id)?;
-        guard(&before)?;
-        let mut after = before.clone();
-        let created = apply(&mut after, edit)?;
-        crate::validate::event_data(&after)?;
-        crate::tasks::sync(&mut after);
-        crate::branding::sync(&mut after);
+        let revision = events::revision(&tx, event_id)?;
+        let version: i64 = tx.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let before = match cached {
+            Some(c)
+                if c.data.event.id == event_id
+                    && c.data.event.revision == revision
+                    && c.data_version == version =>
+            {
+                let mut data = c.data;
+                data.destinations = destinations::list(&tx, event_id)?;
+                data.normalize();
+                data
+            }
+            _ => load(&tx, event_id)?,
+        };
+        let (mut after, created) = make(&before)?;
         after.event.revision = before.event.revision + 1;
-        rewrite(&tx, &after)?;
+        after.normalize();
+        let patch = crate::history::Patch::between(&before, &after);
+        changes::write(&tx, &patch)?;
         let gone = destinations::tidy(&tx, Some(&before), &after)?;
-        let after = load(&tx, event_id)?;
+        // Keys and tests are not part of an edit: read them back as they now stand.
+        after.destinations = destinations::list(&tx, event_id)?;
+        after.normalize();
+        if cfg!(debug_assertions) {
+            // Every test and debug run proves that what the edit holds is what is stored.
+            let stored = load(&tx, event_id)?;
+            assert!(
+                stored == after,
+                "the edit's event differs from the stored one"
+            );
+        }
         tx.commit()?;
+        *self.cache.borrow_mut() = Some(Cached {
+            data: after.clone(),
+            data_version: version,
+        });
         self.forget_os_keys(gone);
         Ok(Edited {
             before,
             after,
             created,
+            patch,
+        })
+    }
+
+    /// Applies `patch` (an undo's or a redo's) to the stored event, only if it is still at
+    /// `expected_revision` (checked in the same transaction as the write): when another process
+    /// or window changed it since, this is a `conflict` and nothing is written.
+    pub fn apply_patch(
+        &mut self,
+        event_id: &str,
+        patch: &crate::history::Patch,
+        expected_revision: i64,
+    ) -> Result<Edited> {
+        self.change(event_id, |now| {
+            if now.event.revision != expected_revision {
+                return Err(changed_elsewhere(now, expected_revision));
+            }
+            let after = patch.apply_to(now);
+            crate::validate::event_data(&after)?;
+            Ok((after, None))
         })
     }
 
@@ -300,6 +412,7 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<EventData> {
         crate::validate::event_data(data)?;
+        self.cache.take();
         let tx = write_tx(&mut self.conn)?;
         let mut data = data.clone();
         let before = if events::exists(&tx, &data.event.id)? {
@@ -323,6 +436,7 @@ impl Store {
     /// with its rows (`ON DELETE CASCADE`), those in the OS store are removed from there once
     /// the deletion has committed.
     pub fn delete_event(&mut self, event_id: &str) -> Result<()> {
+        self.cache.take();
         let tx = write_tx(&mut self.conn)?;
         if !events::exists(&tx, event_id)? {
             return Err(Error::NotFound {

@@ -34,3 +34,23 @@ pub(super) fn insert(conn: &Connection, p: &Person) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Writes a person who is already stored (same id, same event).
+pub(super) fn update(conn: &Connection, p: &Person) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE people SET name = ?2, role = ?3, email = ?4, time_zone = ?5, invitation_sent = ?6,
+         tech_check_done = ?7, instructions_sent = ?8 WHERE id = ?1 AND event_id = ?9",
+    )?
+    .execute(params![
+        p.id,
+        p.name,
+        p.role.code(),
+        p.email,
+        p.time_zone,
+        p.invitation_sent,
+        p.tech_check_done,
+        p.instructions_sent,
+        p.event_id
+    ])?;
+    Ok(())
+}

@@ -62,3 +62,29 @@ pub(super) fn insert(conn: &Connection, s: &Segment) -> Result<()> {
     }
     Ok(())
 }
+
+/// Writes a segment that is already stored (same id), its presenters with it.
+pub(super) fn update(conn: &Connection, s: &Segment) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE segments SET session_id = ?2, position = ?3, kind = ?4, title = ?5, duration_secs = ?6,
+         notes = ?7 WHERE id = ?1",
+    )?
+    .execute(params![
+        s.id,
+        s.session_id,
+        s.position,
+        s.kind.code(),
+        s.title,
+        s.duration_secs,
+        s.notes
+    ])?;
+    conn.prepare_cached("DELETE FROM segment_presenters WHERE segment_id = ?1")?
+        .execute([&s.id])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO segment_presenters (segment_id, person_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, p) in s.presenter_ids.iter().enumerate() {
+        stmt.execute(params![s.id, p, i as u32])?;
+    }
+    Ok(())
+}

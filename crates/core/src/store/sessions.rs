@@ -59,3 +59,24 @@ pub(super) fn insert(conn: &Connection, s: &Session) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Writes a session that is already stored (same id, same event).
+pub(super) fn update(conn: &Connection, s: &Session) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE sessions SET stage_id = ?2, title = ?3, start_utc = ?4, end_utc = ?5, livestream = ?6,
+         recording = ?7, vod = ?8, restream = ?9 WHERE id = ?1 AND event_id = ?10",
+    )?
+    .execute(params![
+        s.id,
+        s.stage_id,
+        s.title,
+        instant_to_sql(&s.start),
+        instant_to_sql(&s.end),
+        s.livestream,
+        s.recording,
+        s.vod,
+        s.restream,
+        s.event_id
+    ])?;
+    Ok(())
+}

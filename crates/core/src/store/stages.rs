@@ -26,3 +26,12 @@ pub(super) fn insert(conn: &Connection, s: &Stage) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Writes a stage that is already stored (same id, same event).
+pub(super) fn update(conn: &Connection, s: &Stage) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE stages SET name = ?2, position = ?3 WHERE id = ?1 AND event_id = ?4",
+    )?
+    .execute(params![s.id, s.name, s.position, s.event_id])?;
+    Ok(())
+}

@@ -67,3 +67,24 @@ pub(super) fn insert(conn: &Connection, t: &Task) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Writes a task that is already stored (same id, same event).
+pub(super) fn update(conn: &Connection, t: &Task) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE tasks SET session_id = ?2, kind = ?3, owner = ?4, due_utc = ?5, status = ?6, link = ?7,
+         done_by = ?8, done_at = ?9 WHERE id = ?1 AND event_id = ?10",
+    )?
+    .execute(params![
+        t.id,
+        t.session_id,
+        t.kind.code(),
+        owner_code(t.owner),
+        instant_to_sql(&t.due),
+        t.status.code(),
+        t.link,
+        t.done_by,
+        t.done_at.as_ref().map(instant_to_sql),
+        t.event_id
+    ])?;
+    Ok(())
+}

@@ -117,7 +117,7 @@ export async function attachPaths(itemId: string, paths: readonly string[]): Pro
       if (!eventId) return false;
       try {
         const r = await ipc.attachBrandFile({ eventId, itemId, path });
-        showEdited(r);
+        showEdited(eventId, r);
         setRowError(itemId, null);
         setDetailsOpen(itemId, true);
       } catch (e) {

@@ -1,0 +1,114 @@
+//! One edit as the app makes it, on the 2,000-session conference (`testing::conference(40,
+//! 50)`) in a database file: the store's edit (read, apply, check, write), the view built for
+//! the window (schedule + every rule + branding), and its JSON. Prints one figure per line:
+//! `cargo bench -p showcall-core --bench edit`.
+
+use showcall_core::edit::{Edit, SegmentFields};
+use showcall_core::i18n::Lang;
+use showcall_core::view::{self, Steps};
+use showcall_core::{testing, Actor, Store};
+use std::time::{Duration, Instant};
+
+fn figures(name: &str, mut v: Vec<Duration>) {
+    v.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let p = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+    println!("{name} p50: {:.2} ms", ms(p(0.5)));
+    println!("{name} p95: {:.2} ms", ms(p(0.95)));
+    println!("{name} max: {:.2} ms", ms(v[v.len() - 1]));
+}
+
+fn main() {
+    let (stages, per_stage) = (40, 50);
+    let mut d = testing::conference(stages, per_stage);
+    showcall_core::tasks::sync(&mut d);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path().join("bench.db")).expect("store");
+    store.insert(&d).expect("insert");
+    let ev = d.event.id.clone();
+    println!(
+        "event: {} sessions, {} segments, {} people, {} tasks",
+        d.sessions.len(),
+        d.segments.len(),
+        d.people.len(),
+        d.tasks.len()
+    );
+    let t = Instant::now();
+    let loaded = store.load(&ev).expect("load");
+    println!("store load: {:.2} ms", t.elapsed().as_secs_f64() * 1000.0);
+    // What an edit does in memory, step by step.
+    let step = |name: &str, f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        for _ in 0..10 {
+            f();
+        }
+        println!("  {name}: {:.2} ms", t.elapsed().as_secs_f64() * 100.0);
+    };
+    let mut copy = loaded.clone();
+    step("clone", &mut || copy = loaded.clone());
+    step("validate", &mut || {
+        showcall_core::validate::event_data(&copy).expect("valid");
+    });
+    step("tasks::sync", &mut || {
+        showcall_core::tasks::sync(&mut copy);
+    });
+    step("branding::sync", &mut || {
+        showcall_core::branding::sync(&mut copy)
+    });
+    step("normalize", &mut || copy.normalize());
+    let runs = 60;
+    let (mut edit, mut build, mut json, mut all) = (vec![], vec![], vec![], vec![]);
+    let (mut answer, mut app) = (vec![], vec![]);
+    let (mut bytes, mut answer_bytes) = (0, 0);
+    let now = chrono::Utc::now();
+    let mut shown = view::build(
+        loaded.clone(),
+        Lang::En,
+        Actor::Analyst,
+        Steps::default(),
+        now,
+    );
+    for i in 0..runs {
+        let g = &loaded.segments[(i * 37) % loaded.segments.len()];
+        let e = Edit::UpdateSegment {
+            id: g.id.clone(),
+            fields: SegmentFields {
+                kind: g.kind,
+                title: g.title.clone(),
+                duration_secs: 600 + (i as i64 % 7) * 30,
+                presenter_ids: g.presenter_ids.clone(),
+                notes: g.notes.clone(),
+            },
+        };
+        let t0 = Instant::now();
+        let done = store.edit(&ev, &e).expect("edit");
+        let t1 = Instant::now();
+        let v = view::build(done.after, Lang::En, Actor::Analyst, Steps::default(), now);
+        let t2 = Instant::now();
+        let out = serde_json::to_vec(&v).expect("json");
+        let t3 = Instant::now();
+        let changes = showcall_core::view_changes::EditResult::of(Some(&shown), &v, None);
+        let small = serde_json::to_vec(&changes).expect("json");
+        let t4 = Instant::now();
+        bytes = out.len();
+        answer_bytes = small.len();
+        shown = v;
+        // The first runs warm the caches up.
+        if i >= 10 {
+            edit.push(t1 - t0);
+            build.push(t2 - t1);
+            json.push(t3 - t2);
+            all.push(t3 - t0);
+            answer.push(t4 - t3);
+            app.push((t2 - t0) + (t4 - t3));
+        }
+    }
+    figures("store edit (one segment)", edit);
+    figures("view::build", build);
+    figures("view JSON", json);
+    figures("edit + view + JSON", all);
+    println!("view JSON size: {:.2} MB", bytes as f64 / 1e6);
+    figures("answer (view changes + JSON)", answer);
+    figures("edit + view + changes answer (as the app does)", app);
+    println!("answer JSON size: {:.1} KB", answer_bytes as f64 / 1e3);
+}

@@ -1,0 +1,262 @@
+//! What changed between two views of one event, as the window applies it: for each list of the
+//! view (stages, sessions, segments, people, tasks, cues, destinations, checklist, the
+//! schedule's sessions, the findings) the splices that turn the old list into the new one
+//! (Myers' diff), and the small parts whole. On a 2,000-session event an edit of one segment
+//! answers with a few kilobytes instead of the whole view (about 6 MB of JSON).
+
+use crate::model::{
+    Branding, BrandItem, CueSetting, CustomCue, Destination, Event, Permissions, Person, Segment,
+    Session, Stage, Task,
+};
+use crate::rules::Finding;
+use crate::schedule::{SessionTimes, SupportWindow};
+use crate::view::{BrandView, EventView};
+use serde::Serialize;
+use similar::algorithms::{myers, Capture, Replace};
+use similar::DiffOp;
+use std::time::{Duration, Instant};
+use ts_rs::TS;
+
+/// Replace `remove` items at `at` (in the list as the earlier splices left it) with `insert`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Splice<T> {
+    pub at: u32,
+    pub remove: u32,
+    pub insert: Vec<T>,
+}
+
+/// The changes from one view of an event to the next, in the order the window applies them.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewChanges {
+    pub event_id: String,
+    /// The revision the changes apply to (the window must show it); `event` has the new one.
+    #[ts(type = "number")]
+    pub from_revision: i64,
+    pub event: Event,
+    pub stages: Vec<Splice<Stage>>,
+    pub sessions: Vec<Splice<Session>>,
+    pub segments: Vec<Splice<Segment>>,
+    pub people: Vec<Splice<Person>>,
+    pub tasks: Vec<Splice<Task>>,
+    pub custom_cues: Vec<Splice<CustomCue>>,
+    pub cue_settings: Vec<Splice<CueSetting>>,
+    pub destinations: Vec<Splice<Destination>>,
+    pub brand_items: Vec<Splice<BrandItem>>,
+    /// Present when it changed.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub branding: Option<Branding>,
+    pub support_window: Option<SupportWindow>,
+    pub schedule: Vec<Splice<SessionTimes>>,
+    pub findings: Vec<Splice<Finding>>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub may: Permissions,
+    pub brand: BrandView,
+}
+
+/// The answer to an edit: what changed in the view the window shows (`changes`, when the
+/// window showed the version just before), else the whole new view; and the id of the item the
+/// edit created, if any.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EditResult {
+    pub view: Option<EventView>,
+    pub changes: Option<ViewChanges>,
+    pub created: Option<String>,
+}
+
+impl EditResult {
+    /// The answer for a window that showed `shown` (if the version before `new`), now `new`.
+    pub fn of(shown: Option<&EventView>, new: &EventView, created: Option<String>) -> EditResult {
+        let before = new.data.event.revision - 1;
+        match shown.filter(|s| s.data.event.id == new.data.event.id && s.data.event.revision == before) {
+            Some(old) => EditResult {
+                view: None,
+                changes: Some(between(old, new)),
+                created,
+            },
+            None => EditResult {
+                view: Some(new.clone()),
+                changes: None,
+                created,
+            },
+        }
+    }
+}
+
+/// The longest the diff of one list may take before it settles for a coarser answer (still
+/// exact, just less small).
+const DEADLINE: Duration = Duration::from_millis(20);
+
+/// The splices that turn `old` into `new`.
+pub fn splices<T: PartialEq + Clone>(old: &[T], new: &[T]) -> Vec<Splice<T>> {
+    if old == new {
+        return Vec::new();
+    }
+    let mut hook = Replace::new(Capture::new());
+    let deadline = Instant::now() + DEADLINE;
+    if myers::diff_deadline(&mut hook, old, 0..old.len(), new, 0..new.len(), Some(deadline))
+        .is_err()
+    {
+        return vec![Splice {
+            at: 0,
+            remove: old.len() as u32,
+            insert: new.to_vec(),
+        }];
+    }
+    let ops = hook.into_inner().into_ops();
+    // Each op's indexes are in the original lists; applied in order, an earlier splice has
+    // shifted later positions by (inserted − removed).
+    let mut out = Vec::new();
+    let mut shift: i64 = 0;
+    for op in ops {
+        let (at, remove, range) = match op {
+            DiffOp::Equal { .. } => continue,
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => (old_index, old_len, 0..0),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (old_index, 0, new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (old_index, old_len, new_index..new_index + new_len),
+        };
+        let insert = new[range].to_vec();
+        out.push(Splice {
+            at: (at as i64 + shift) as u32,
+            remove: remove as u32,
+            insert,
+        });
+        shift += out.last().map_or(0, |s| s.insert.len() as i64 - remove as i64);
+    }
+    out
+}
+
+/// Applies splices (as the window does): a check for the tests, and for the CLI.
+pub fn apply<T: Clone>(list: &mut Vec<T>, splices: &[Splice<T>]) {
+    for s in splices {
+        let at = (s.at as usize).min(list.len());
+        let end = (at + s.remove as usize).min(list.len());
+        list.splice(at..end, s.insert.iter().cloned());
+    }
+}
+
+/// What changed from `old` to `new` (two views of one event).
+pub fn between(old: &EventView, new: &EventView) -> ViewChanges {
+    let (a, b) = (&old.data, &new.data);
+    ViewChanges {
+        event_id: b.event.id.clone(),
+        from_revision: a.event.revision,
+        event: b.event.clone(),
+        stages: splices(&a.stages, &b.stages),
+        sessions: splices(&a.sessions, &b.sessions),
+        segments: splices(&a.segments, &b.segments),
+        people: splices(&a.people, &b.people),
+        tasks: splices(&a.tasks, &b.tasks),
+        custom_cues: splices(&a.custom_cues, &b.custom_cues),
+        cue_settings: splices(&a.cue_settings, &b.cue_settings),
+        destinations: splices(&a.destinations, &b.destinations),
+        brand_items: splices(&a.brand_items, &b.brand_items),
+        branding: (a.branding != b.branding).then(|| b.branding.clone()),
+        support_window: new.schedule.support_window.clone(),
+        schedule: splices(&old.schedule.sessions, &new.schedule.sessions),
+        findings: splices(&old.findings, &new.findings),
+        can_undo: new.can_undo,
+        can_redo: new.can_redo,
+        may: new.may,
+        brand: new.brand.clone(),
+    }
+}
+
+/// `old` with `changes` applied: what the window computes (tests prove it equals the new view).
+pub fn apply_view(old: &EventView, ch: &ViewChanges) -> EventView {
+    let mut v = old.clone();
+    let d = &mut v.data;
+    d.event = ch.event.clone();
+    apply(&mut d.stages, &ch.stages);
+    apply(&mut d.sessions, &ch.sessions);
+    apply(&mut d.segments, &ch.segments);
+    apply(&mut d.people, &ch.people);
+    apply(&mut d.tasks, &ch.tasks);
+    apply(&mut d.custom_cues, &ch.custom_cues);
+    apply(&mut d.cue_settings, &ch.cue_settings);
+    apply(&mut d.destinations, &ch.destinations);
+    apply(&mut d.brand_items, &ch.brand_items);
+    if let Some(b) = &ch.branding {
+        d.branding = b.clone();
+    }
+    v.schedule.support_window = ch.support_window.clone();
+    apply(&mut v.schedule.sessions, &ch.schedule);
+    apply(&mut v.findings, &ch.findings);
+    v.can_undo = ch.can_undo;
+    v.can_redo = ch.can_redo;
+    v.may = ch.may;
+    v.brand = ch.brand.clone();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn splices_turn_the_old_list_into_the_new_one() {
+        for seed in 1..500u64 {
+            let mut rng = Rng(seed * 0x9E37_79B9);
+            let old: Vec<u8> = (0..rng.next(40)).map(|_| rng.next(6) as u8).collect();
+            let mut new = old.clone();
+            for _ in 0..rng.next(6) {
+                match rng.next(3) {
+                    0 if !new.is_empty() => {
+                        let i = rng.next(new.len());
+                        new.remove(i);
+                    }
+                    1 => {
+                        let i = rng.next(new.len() + 1);
+                        new.insert(i, rng.next(9) as u8);
+                    }
+                    _ if !new.is_empty() => {
+                        let i = rng.next(new.len());
+                        new[i] = rng.next(9) as u8;
+                    }
+                    _ => {}
+                }
+            }
+            let s = splices(&old, &new);
+            let mut got = old.clone();
+            apply(&mut got, &s);
+            assert_eq!(got, new, "seed {seed}: {old:?} → {new:?} by {s:?}");
+        }
+    }
+
+    #[test]
+    fn one_change_in_a_long_list_is_one_small_splice() {
+        let old: Vec<u32> = (0..12_000).collect();
+        let mut new = old.clone();
+        new[7_000] = 1;
+        new.insert(9_000, 5);
+        let s = splices(&old, &new);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s.iter().map(|s| s.insert.len()).sum::<usize>(), 2);
+        assert!(splices(&old, &old).is_empty());
+    }
+}

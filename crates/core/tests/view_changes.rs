@@ -1,0 +1,126 @@
+//! An edit answers the window with what changed in its view: applied to the view it shows, the
+//! changes give exactly the new view, and on the 2,000-session conference they are small.
+
+use showcall_core::edit::{Edit, SegmentFields, SessionFields};
+use showcall_core::i18n::Lang;
+use showcall_core::view::{self, EventView, Steps};
+use showcall_core::view_changes::{apply_view, EditResult};
+use showcall_core::{testing, Actor, EventData, Store};
+
+fn view_of(d: EventData) -> EventView {
+    let now = testing::utc("2027-04-01T12:00:00Z");
+    view::build(d, Lang::En, Actor::Analyst, Steps::default(), now)
+}
+
+fn json(v: &impl serde::Serialize) -> serde_json::Value {
+    serde_json::to_value(v).unwrap()
+}
+
+fn stored(stages: usize, per_stage: usize) -> (Store, String, EventData) {
+    let mut d = testing::conference(stages, per_stage);
+    showcall_core::tasks::sync(&mut d);
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert(&d).unwrap();
+    let id = d.event.id.clone();
+    let d = store.load(&id).unwrap();
+    (store, id, d)
+}
+
+/// Applies `edit`, answers as the shell does, and checks the window would get the new view.
+fn check(store: &mut Store, id: &str, shown: &EventView, edit: Edit) -> (EventView, usize) {
+    let done = store.edit(id, &edit).unwrap();
+    let new = view_of(done.after);
+    let answer = EditResult::of(Some(shown), &new, done.created);
+    assert!(answer.view.is_none(), "the window showed the version before");
+    let changes = answer.changes.as_ref().unwrap();
+    assert_eq!(json(&apply_view(shown, changes)), json(&new));
+    (new, serde_json::to_vec(&answer).unwrap().len())
+}
+
+#[test]
+fn the_changes_of_each_edit_give_the_new_view() {
+    let (mut store, id, d) = stored(4, 6);
+    let mut shown = view_of(d.clone());
+    let g = d.segments[3].clone();
+    let s = d.sessions[5].clone();
+    let edits = vec![
+        Edit::UpdateSegment {
+            id: g.id.clone(),
+            fields: SegmentFields {
+                kind: g.kind,
+                title: "Retitled".into(),
+                duration_secs: 900,
+                presenter_ids: vec![],
+                notes: "n".into(),
+            },
+        },
+        // Moves a session later on another stage: rows change place in several lists.
+        Edit::UpdateSession {
+            id: s.id.clone(),
+            fields: SessionFields {
+                stage_id: d.stages[3].id.clone(),
+                title: s.title.clone(),
+                start: "2027-05-04T19:00:00Z".into(),
+                end: "2027-05-04T19:40:00Z".into(),
+                livestream: true,
+                recording: false,
+                vod: true,
+                restream: false,
+            },
+        },
+        Edit::DeleteSession {
+            id: d.sessions[0].id.clone(),
+        },
+    ];
+    for edit in edits {
+        shown = check(&mut store, &id, &shown, edit).0;
+    }
+}
+
+#[test]
+fn on_the_big_day_a_one_segment_edit_answers_in_kilobytes() {
+    let (mut store, id, d) = stored(40, 50);
+    let shown = view_of(d.clone());
+    let whole = serde_json::to_vec(&shown).unwrap().len();
+    let g = d.segments[1234].clone();
+    let (_, size) = check(
+        &mut store,
+        &id,
+        &shown,
+        Edit::UpdateSegment {
+            id: g.id.clone(),
+            fields: SegmentFields {
+                kind: g.kind,
+                title: g.title.clone(),
+                duration_secs: 600,
+                presenter_ids: g.presenter_ids.clone(),
+                notes: g.notes.clone(),
+            },
+        },
+    );
+    assert!(whole > 3_000_000, "{whole}");
+    assert!(size < 50_000, "answer {size} bytes for a view of {whole}");
+}
+
+#[test]
+fn a_window_that_showed_another_version_gets_the_whole_view() {
+    let (mut store, id, d) = stored(2, 3);
+    let stale = view_of(d.clone());
+    let g = d.segments[0].clone();
+    let edit = |secs| Edit::UpdateSegment {
+        id: g.id.clone(),
+        fields: SegmentFields {
+            kind: g.kind,
+            title: g.title.clone(),
+            duration_secs: secs,
+            presenter_ids: vec![],
+            notes: String::new(),
+        },
+    };
+    store.edit(&id, &edit(300)).unwrap();
+    let done = store.edit(&id, &edit(400)).unwrap();
+    let new = view_of(done.after);
+    let answer = EditResult::of(Some(&stale), &new, None);
+    assert!(answer.changes.is_none());
+    assert_eq!(json(&answer.view.unwrap()), json(&new));
+}
