@@ -25,6 +25,16 @@ describe("toLocalInput", () => {
     expect(toLocalDisplay("2027-04-15T13:00:00Z", "America/Toronto")).toBe("2027-04-15 09:00");
   });
 
+  it("answers the same instant alike whether asked again, as a Date, or for another zone", () => {
+    const a = zonedParts("2027-04-15T13:05:00Z", "America/Toronto");
+    expect(zonedParts("2027-04-15T13:05:00Z", "America/Toronto")).toEqual(a);
+    expect(zonedParts(new Date("2027-04-15T13:05:00Z"), "America/Toronto")).toEqual(a);
+    expect(a).toMatchObject({ year: 2027, month: 4, day: 15, hour: 9, minute: 5 });
+    // Same instant, another zone: not the first zone's answer.
+    expect(zonedParts("2027-04-15T13:05:00Z", "Europe/Paris")).toMatchObject({ hour: 15, minute: 5 });
+    expect(zonedParts("2027-04-15T13:05:00Z", "America/Toronto").hour).toBe(9);
+  });
+
   it("handles midnight as hour 0", () => {
     expect(toLocalInput("2027-04-15T04:00:00Z", "America/Toronto")).toBe("2027-04-15T00:00");
     expect(zonedParts("2027-04-15T00:00:00Z", "UTC").hour).toBe(0);

@@ -61,13 +61,22 @@ function toDate(i: Instant): Date {
   return i instanceof Date ? i : new Date(i);
 }
 
-/** Wall-clock fields of an instant in `zone`. */
-export function zonedParts(instant: Instant, zone: string): LocalParts {
+/** Answers of `zonedParts` already worked out (zone + epoch ms): a 2,000-session calendar asks
+ * for the same instants many times, and `formatToParts` is slow. Emptied when it grows large. */
+const partsCache = new Map<string, Readonly<LocalParts>>();
+const PARTS_CACHE_MAX = 50_000;
+
+/** Wall-clock fields of an instant in `zone` (a shared object: do not change it). */
+export function zonedParts(instant: Instant, zone: string): Readonly<LocalParts> {
+  const d = toDate(instant);
+  const key = `${zone}|${d.getTime()}`;
+  const hit = partsCache.get(key);
+  if (hit) return hit;
   const out: Record<string, number> = {};
-  for (const p of partsFormatter(zone).formatToParts(toDate(instant))) {
+  for (const p of partsFormatter(zone).formatToParts(d)) {
     if (p.type !== "literal") out[p.type] = Number(p.value);
   }
-  return {
+  const parts = Object.freeze({
     year: out.year,
     month: out.month,
     day: out.day,
@@ -75,7 +84,13 @@ export function zonedParts(instant: Instant, zone: string): LocalParts {
     hour: out.hour === 24 ? 0 : out.hour,
     minute: out.minute,
     second: out.second,
-  };
+  });
+  // An invalid date gives NaN fields: not worth keeping.
+  if (!Number.isNaN(d.getTime())) {
+    if (partsCache.size >= PARTS_CACHE_MAX) partsCache.clear();
+    partsCache.set(key, parts);
+  }
+  return parts;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, "0");

@@ -8,7 +8,7 @@ import { lang, t } from "../../i18n";
 import { highlight, view } from "../../state";
 import { formatDayKey } from "../../time";
 import { FindingBadge } from "../findings/FindingBadge";
-import { findingsFor } from "../findings/findings";
+import { findingsOf } from "../../indexes";
 import { BrandItemDetails } from "./BrandItemDetails";
 import { BrandItemForm } from "./BrandItemForm";
 import { NO_ACTIONS, specSummary, STATUS_MARK, takesFiles } from "./branding";
@@ -30,7 +30,7 @@ export function BrandItemRow(props: { item: BrandItem; dropTarget: boolean; drag
   const it = () => props.item;
   const files = () => takesFiles(it().kind);
   const acts = () => v().brand.actions.find((a) => a.id === it().id) ?? NO_ACTIONS;
-  const findings = () => findingsFor(v().findings, "brandItem", it().id);
+  const findings = () => findingsOf("brandItem", it().id);
   const overdue = () => findings().some((f) => f.code === "asset_overdue");
   const spec = () => specSummary(it().spec, lang());
   const busy = () => itemBusy(it().id);

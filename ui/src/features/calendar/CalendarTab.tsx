@@ -3,6 +3,7 @@ import { EmptyState } from "../../components/Empty";
 import { lang, t } from "../../i18n";
 import { applyEdit, openAgendaImport, selectedDay, selectedSessionId, setSelectedDay, view } from "../../state";
 import { formatDayKey, localDateKey } from "../../time";
+import { sessionById } from "../../indexes";
 import { FindingsPanel } from "../findings/FindingsPanel";
 import { eventDays } from "./layout";
 import { RunOfShow } from "./RunOfShow";
@@ -18,7 +19,7 @@ export function CalendarTab() {
   const zone = () => v().data.event.timeZone;
   const days = createMemo(() => eventDays(v().data.sessions, zone()));
   const day = () => selectedDay() ?? days()[0] ?? localDateKey(new Date(), zone());
-  const selected = createMemo(() => v().data.sessions.find((s) => s.id === selectedSessionId()) ?? null);
+  const selected = createMemo(() => sessionById(selectedSessionId()) ?? null);
   const [stageFormOpen, setStageFormOpen] = createSignal(false);
   onCleanup(() => setAdding(false));
 

@@ -7,7 +7,8 @@ import { commitCell, createInFlight } from "../../components/commitCell";
 import { FieldError } from "../../components/ErrorBanner";
 import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
-import { applyEdit, view } from "../../state";
+import { customCuesOf } from "../../indexes";
+import { applyEdit } from "../../state";
 import { formatDuration, parseDuration } from "../../time";
 import {
   CUE_ANCHORS,
@@ -33,7 +34,7 @@ const COLUMNS: Column[] = [
 ];
 
 export function CustomCues(props: { session: Session; segments: Segment[] }) {
-  const cues = createMemo(() => view()!.data.customCues.filter((c) => c.sessionId === props.session.id));
+  const cues = createMemo(() => customCuesOf(props.session.id));
   let root: HTMLElement | undefined;
 
   const add = async () => {

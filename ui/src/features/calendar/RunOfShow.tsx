@@ -8,7 +8,7 @@ import { formatDuration, formatTime } from "../../time";
 import { SeverityIcon } from "../../components/Severity";
 import { DataTable, type Column } from "../../components/Table";
 import { FindingBadge } from "../findings/FindingBadge";
-import { findingsFor } from "../findings/findings";
+import { customCuesOf, findingsOf, segmentsOf, sessionTimesOf } from "../../indexes";
 import { CustomCues } from "./CustomCues";
 import { SegmentRow } from "./SegmentRow";
 
@@ -28,8 +28,8 @@ export function RunOfShow(props: { session: Session }) {
   const v = () => view()!;
   const zone = () => v().data.event.timeZone;
   const fmt = (i: string) => formatTime(i, zone(), lang(), hour12());
-  const segments = createMemo(() => v().data.segments.filter((s) => s.sessionId === props.session.id));
-  const times = createMemo(() => v().schedule.sessions.find((x) => x.sessionId === props.session.id));
+  const segments = createMemo(() => segmentsOf(props.session.id));
+  const times = createMemo(() => sessionTimesOf(props.session.id));
   const segTimes = createMemo(() => new Map((times()?.segments ?? []).map((x) => [x.segmentId, x])));
   const sessionSecs = () => Math.round((Date.parse(props.session.end) - Date.parse(props.session.start)) / 1000);
   const totalSecs = () => times()?.runOfShowSecs ?? segments().reduce((a, s) => a + s.durationSecs, 0);
@@ -37,12 +37,12 @@ export function RunOfShow(props: { session: Session }) {
   /** Custom cues hanging on each segment of the session (segment id → count). */
   const cueCounts = createMemo(() => {
     const out = new Map<string, number>();
-    for (const c of v().data.customCues) {
-      if (c.sessionId === props.session.id && c.segmentId) out.set(c.segmentId, (out.get(c.segmentId) ?? 0) + 1);
+    for (const c of customCuesOf(props.session.id)) {
+      if (c.segmentId) out.set(c.segmentId, (out.get(c.segmentId) ?? 0) + 1);
     }
     return out;
   });
-  const sessionFindings = () => findingsFor(v().findings, "session", props.session.id);
+  const sessionFindings = () => findingsOf("session", props.session.id);
 
   const [dragId, setDragId] = createSignal<string | null>(null);
   const [overIndex, setOverIndex] = createSignal<number | null>(null);
@@ -145,7 +145,7 @@ export function RunOfShow(props: { session: Session }) {
               count={segments().length}
               times={segTimes().get(seg.id)}
               people={v().data.people}
-              findings={findingsFor(v().findings, "segment", seg.id)}
+              findings={findingsOf("segment", seg.id)}
               cueCount={cueCounts().get(seg.id) ?? 0}
               drag={{ dragId, setDragId, overIndex, setOverIndex }}
               onMove={move}

@@ -1,14 +1,34 @@
 // Stages as lanes on a day timeline: hour grid, shaded support window, short gaps.
-import { createMemo, createSignal, For, Index, Show } from "solid-js";
+import {
+  createEffect,
+  createMemo,
+  createRoot,
+  createSelector,
+  createSignal,
+  For,
+  Index,
+  on,
+  onCleanup,
+  Show,
+} from "solid-js";
 import type { Session, Stage } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { lang, t } from "../../i18n";
 import { applyEdit, hour12, highlight, selectedSessionId, setSelectedSessionId, view } from "../../state";
-import { formatHourLabel, formatTime } from "../../time";
+import { formatHourLabel, formatTime, localDateKey } from "../../time";
 import { SeverityIcon } from "../../components/Severity";
+import { createWindow } from "../../components/createWindow";
+import { spacers } from "../../components/window";
+import { findingsOf, sessionById, sessionsOfStage } from "../../indexes";
 import { FindingBadge } from "../findings/FindingBadge";
-import { findingsFor } from "../findings/findings";
+import { worstSeverity } from "../findings/findings";
 import { dayMinutes, dayRange, pct, sessionsOnDay, shortGaps, type DayRange } from "./layout";
+
+/** A lane's height in px (its track plus the border between lanes): lanes are windowed. */
+export const LANE_PX = 63;
+
+/** The last jump whose lane was scrolled into view (a remount does not scroll again). */
+let revealedN = 0;
 
 export function Timeline(props: { day: string }) {
   const v = () => view()!;
@@ -29,11 +49,50 @@ export function Timeline(props: { day: string }) {
     return { left: pct(s, range()), right: pct(e, range()), start: w.start, end: w.end };
   });
 
+  // The lanes' width in px: blocks too narrow for their text show less (a 50-session day).
+  const [trackPx, setTrackPx] = createSignal(
+    typeof window === "undefined" ? 800 : Math.max(200, window.innerWidth - 560),
+  );
+  const measureTrack = (el: HTMLElement) => {
+    if (typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth > 0) setTrackPx(el.clientWidth);
+    });
+    ro.observe(el);
+    onCleanup(() => ro.disconnect());
+  };
+
+  // Only the lanes on screen are rendered (40 stages × 50 sessions would be 2,000 blocks).
+  const stages = () => v().data.stages;
+  const win = createWindow({ count: () => stages().length, rowHeight: LANE_PX, overscan: 3, renderAll: 12 });
+  const shown = createMemo(() => {
+    const r = win.range();
+    return stages().slice(r.start, r.end);
+  });
+  const gap = () => spacers(win.range(), LANE_PX, stages().length);
+  const onDay = (stageId: string) => {
+    const day = props.day;
+    const z = zone();
+    return sessionsOfStage(stageId).filter((s) => localDateKey(s.start, z) === day);
+  };
+  // A jump to a session (findings panel, live view) scrolls its lane into view first.
+  createEffect(
+    on(highlight, (h) => {
+      if (!h || h.n === revealedN) return;
+      revealedN = h.n;
+      const id = h?.kind === "session" ? h.id : h?.kind === "segment" ? selectedSessionId() : null;
+      const s = sessionById(id);
+      if (!s) return;
+      const i = stages().findIndex((st) => st.id === s.stageId);
+      if (i >= 0) win.reveal(i);
+    }),
+  );
+
   return (
     <div class="timeline" data-testid="timeline" role="region" aria-label={t("tabs.calendar")}>
       <div class="tl-row tl-axis" aria-hidden="true">
         <div class="lane-label" />
-        <div class="lane-track">
+        <div class="lane-track" ref={measureTrack}>
           <For each={hours()}>
             {(h) => (
               <span class="hour-label" style={{ left: `${pct(h * 60, range())}%` }}>
@@ -43,18 +102,23 @@ export function Timeline(props: { day: string }) {
           </For>
         </div>
       </div>
-      <For each={v().data.stages}>
-        {(stage) => (
-          <Lane
-            stage={stage}
-            sessions={daySessions().filter((s) => s.stageId === stage.id)}
-            range={range()}
-            hours={hours()}
-            support={support()}
-            day={props.day}
-          />
-        )}
-      </For>
+      <div class="tl-lanes" ref={win.ref}>
+        <div class="tl-spacer" style={{ height: `${gap().before}px` }} aria-hidden="true" />
+        <For each={shown()}>
+          {(stage) => (
+            <Lane
+              stage={stage}
+              sessions={onDay(stage.id)}
+              range={range()}
+              hours={hours()}
+              support={support()}
+              day={props.day}
+              pxPerPct={trackPx() / 100}
+            />
+          )}
+        </For>
+        <div class="tl-spacer" style={{ height: `${gap().after}px` }} aria-hidden="true" />
+      </div>
     </div>
   );
 }
@@ -66,10 +130,13 @@ function Lane(props: {
   hours: number[];
   support: { left: number; right: number; start: string; end: string } | null;
   day: string;
+  /** Lane width in px per percent of the day shown. */
+  pxPerPct: number;
 }) {
   const zone = () => view()!.data.event.timeZone;
   const fmt = (i: string) => formatTime(i, zone(), lang(), hour12());
-  const gaps = createMemo(() => shortGaps(props.sessions));
+  const sessions = createMemo(() => props.sessions);
+  const gaps = createMemo(() => shortGaps(sessions()));
   const x = (instant: string) => pct(dayMinutes(instant, props.day, zone()), props.range);
   const [renaming, setRenaming] = createSignal(false);
 
@@ -169,47 +236,85 @@ function Lane(props: {
                 style={{ left: `${from()}%`, width: `max(3px, ${to() - from()}%)` }}
                 title={tip()}
               >
-                <span class="gap-label">
-                  <SeverityIcon severity={overlap ? "error" : "warning"} /> {label()}
-                </span>
+                <Show when={(to() - from()) * props.pxPerPct >= GAP_LABEL_PX}>
+                  <span class="gap-label">
+                    <SeverityIcon severity={overlap ? "error" : "warning"} /> {label()}
+                  </span>
+                </Show>
               </div>
             );
           }}
         </For>
-        <For each={props.sessions}>{(s) => <SessionBlock session={s} x={x} fmt={fmt} />}</For>
+        <For each={sessions()}>
+          {(s) => <SessionBlock session={s} x={x} fmt={fmt} pxPerPct={props.pxPerPct} />}
+        </For>
       </div>
     </div>
   );
 }
 
-function SessionBlock(props: { session: Session; x: (i: string) => number; fmt: (i: string) => string }) {
+const isSelected = createRoot(() => createSelector(selectedSessionId));
+
+/** Below these widths (px) a gap's label, a block's times, then its title and badge are left out
+ * (the tooltip and the accessible name keep them); a slim block shows its worst finding by the
+ * colour of its edge. */
+const GAP_LABEL_PX = 52;
+const TIMES_PX = 60;
+const TEXT_PX = 44;
+
+function SessionBlock(props: {
+  session: Session;
+  x: (i: string) => number;
+  fmt: (i: string) => string;
+  pxPerPct: number;
+}) {
   const s = () => props.session;
   const left = () => props.x(s().start);
   const width = () => Math.max(0.5, props.x(s().end) - left());
-  const findings = () => findingsFor(view()?.findings ?? [], "session", s().id);
-  const selected = () => selectedSessionId() === s().id;
+  const findings = () => findingsOf("session", s().id);
+  const selected = () => isSelected(s().id);
   const flashed = () => {
     const h = highlight();
     return h?.kind === "session" && h.id === s().id;
   };
   const times = () => t("calendar.sessionTimes", { start: props.fmt(s().start), end: props.fmt(s().end) });
+  const px = () => width() * props.pxPerPct;
+  const slim = () => px() < TEXT_PX;
+  const worst = () => worstSeverity(findings());
+  const findingsTip = () => {
+    const list = findings().map((f) => `${t(`severity.${f.severity}`)}: ${f.message}`);
+    return list.length ? `\n${t("findings.badgeTitle", { list: list.join(" · ") })}` : "";
+  };
   return (
     <button
       type="button"
       class="session-block"
-      classList={{ selected: selected(), flash: flashed(), "has-badge": findings().length > 0 }}
+      classList={{
+        selected: selected(),
+        flash: flashed(),
+        "has-badge": !slim() && findings().length > 0,
+        slim: slim(),
+        "sev-edge-error": slim() && worst() === "error",
+        "sev-edge-warning": slim() && worst() === "warning",
+        "sev-edge-info": slim() && worst() === "info",
+      }}
       data-testid="session-block"
       data-session-id={s().id}
       aria-pressed={selected()}
-      title={`${s().title}\n${times()}`}
+      aria-label={slim() ? `${s().title}, ${times()}${findingsTip()}` : undefined}
+      title={`${s().title}\n${times()}${slim() ? findingsTip() : ""}`}
       style={{ left: `${left()}%`, width: `${width()}%` }}
       onClick={() => setSelectedSessionId(s().id)}
     >
-      <span class="sb-title">{s().title}</span>
-      <span class="sb-times">{times()}</span>
-      <span class="sb-badge">
-        <FindingBadge findings={findings()} />
-      </span>
+      <Show when={!slim()}>
+        <span class="sb-title">{s().title}</span>
+        <Show when={px() >= TIMES_PX}>
+          <span class="sb-times">{times()}</span>
+        </Show>
+        <span class="sb-badge">
+          <FindingBadge findings={findings()} />
+        </span>
+      </Show>
     </button>
   );
 }

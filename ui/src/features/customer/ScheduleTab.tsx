@@ -6,6 +6,7 @@ import type { Session } from "../../bindings";
 import { EmptyState } from "../../components/Empty";
 import { SeverityIcon } from "../../components/Severity";
 import { lang, t } from "../../i18n";
+import { personById, segmentsOf, sessionById, stageById } from "../../indexes";
 import { highlight, hour12, view } from "../../state";
 import { formatDayKey, formatTime } from "../../time";
 import { flashed, showScheduleSession } from "./focus";
@@ -21,9 +22,14 @@ export function ScheduleTab() {
   /** null: no form open; "new": the add form; otherwise the id of the session being edited. */
   const [editing, setEditing] = createSignal<string | null>(null);
 
-  const hintsFor = (sessionId: string) => hints().filter((h) => h.customer.sessionIds.includes(sessionId));
-  const sessionTitle = (h: CustomerFinding) =>
-    v().data.sessions.find((s) => s.id === h.customer.sessionIds[0])?.title ?? "";
+  // Hints per session, built once per view (a filter per card would be sessions × hints).
+  const hintsBySession = createMemo(() => {
+    const out = new Map<string, CustomerFinding[]>();
+    for (const h of hints()) for (const id of h.customer.sessionIds) out.set(id, [...(out.get(id) ?? []), h]);
+    return out;
+  });
+  const hintsFor = (sessionId: string) => hintsBySession().get(sessionId) ?? [];
+  const sessionTitle = (h: CustomerFinding) => sessionById(h.customer.sessionIds[0])?.title ?? "";
 
   return (
     <main class="tab-page customer-page" data-testid="schedule-tab">
@@ -137,10 +143,10 @@ function SessionCard(props: {
   const v = () => view()!;
   const zone = () => v().data.event.timeZone;
   const time = (i: string) => formatTime(i, zone(), lang(), hour12());
-  const stageName = () => v().data.stages.find((st) => st.id === props.session.stageId)?.name ?? "";
+  const stageName = () => stageById(props.session.stageId)?.name ?? "";
   const speakerNames = () =>
-    speakersOf(props.session.id, v().data.segments)
-      .map((id) => v().data.people.find((p) => p.id === id)?.name)
+    speakersOf(props.session.id, segmentsOf(props.session.id))
+      .map((id) => personById(id)?.name)
       .filter((n): n is string => !!n);
   const flash = () =>
     flashed()?.id === props.session.id ||

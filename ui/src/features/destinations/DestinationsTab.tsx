@@ -8,7 +8,7 @@ import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import { applyEdit, confirmKeyHost, highlight, hour12, runDestinationTest, view } from "../../state";
 import { FindingBadge } from "../findings/FindingBadge";
-import { findingsFor } from "../findings/findings";
+import { findingsOf } from "../../indexes";
 import { lastTestLine, maskedKey, sessionTitles, stageLines, testSummary } from "./destinations";
 import { DestinationForm } from "./DestinationForm";
 import { ensurePresets, presetName } from "./presets";
@@ -106,7 +106,7 @@ export function DestinationsTab() {
               <>
                 <tr data-testid="destination-row" data-id={d.id} classList={{ flash: flashed(d.id) }}>
                   <td class="strong dest-name">
-                    {d.name} <FindingBadge findings={findingsFor(v().findings, "destination", d.id)} />
+                    {d.name} <FindingBadge findings={findingsOf("destination", d.id)} />
                   </td>
                   <td data-testid="destination-platform">{presetName(d.preset)}</td>
                   <td class="mono ellipsis dest-url" title={d.serverUrl}>

@@ -1,14 +1,26 @@
-import { For, Show } from "solid-js";
+import { createMemo, For, Show } from "solid-js";
+import { createWindow } from "../../components/createWindow";
 import { SeverityIcon, SeverityTag } from "../../components/Severity";
 import { SEVERITIES } from "../../enums";
 import { t } from "../../i18n";
 import { focusSubject, mode, view } from "../../state";
 import { customerCanJump, focusForCustomer } from "../customer/focus";
+import { spacers } from "../../components/window";
 import { countBySeverity, sortFindings } from "./findings";
 
+/** One entry's height in px, the gap below it included (entries are windowed: fixed height). */
+export const FINDING_PX = 112;
+
 export function FindingsPanel() {
-  const list = () => sortFindings(view()?.findings ?? []);
-  const counts = () => countBySeverity(list());
+  const list = createMemo(() => sortFindings(view()?.findings ?? []));
+  const counts = createMemo(() => countBySeverity(list()));
+  // Thousands of findings on a big event: only the entries in the panel's viewport are rendered.
+  const win = createWindow({ count: () => list().length, rowHeight: FINDING_PX, overscan: 4, renderAll: 100 });
+  const shown = createMemo(() => {
+    const r = win.range();
+    return list().slice(r.start, r.end);
+  });
+  const gap = () => spacers(win.range(), FINDING_PX, list().length);
   const subjectLabel = (kind: string) =>
     kind === "event" || kind === "session" || kind === "segment" || kind === "person" || kind === "destination"
       ? t(`subject.${kind}`)
@@ -35,10 +47,14 @@ export function FindingsPanel() {
         </span>
       </div>
       <Show when={list().length > 0} fallback={<p class="empty-inline">✓ {t("findings.none")}</p>}>
-        <ul class="findings-list">
-          <For each={list()}>
-            {(f) => (
-              <li>
+        <ul
+          class="findings-list"
+          ref={win.ref}
+          style={{ "padding-top": `${6 + gap().before}px`, "padding-bottom": `${6 + gap().after}px` }}
+        >
+          <For each={shown()}>
+            {(f, i) => (
+              <li aria-setsize={list().length} aria-posinset={win.range().start + i() + 1}>
                 {/* In customer-lead mode a jump goes to the nearest customer tab, or is left out. */}
                 <button
                   type="button"
@@ -46,7 +62,7 @@ export function FindingsPanel() {
                   data-testid="finding"
                   data-code={f.code}
                   data-severity={f.severity}
-                  title={t("findings.jumpTitle", { name: f.subject.name })}
+                  title={`${f.message}\n${t("findings.jumpTitle", { name: f.subject.name })}`}
                   disabled={mode() === "customer" && !customerCanJump(f.subject.kind)}
                   onClick={() =>
                     mode() === "customer"

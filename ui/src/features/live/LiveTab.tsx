@@ -4,7 +4,7 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Sh
 import type { CueState, ErrorPayload, LiveSnapshot } from "../../bindings";
 import { closePromptOpen } from "../../components/CloseDialog";
 import { confirmOpen } from "../../components/Confirm";
-import { DataTable, type Column } from "../../components/Table";
+import { WindowedTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { isFormControl } from "../../keys";
@@ -128,9 +128,21 @@ export function LiveTab() {
   let rootEl: HTMLDivElement | undefined;
   const scrollToCue = (key: string | null, mode: "third" | "nearest") => {
     if (!key) return;
+    const find = () => listEl?.querySelector<HTMLElement>(`[data-cue-key="${CSS.escape(key)}"]`);
     requestAnimationFrame(() => {
-      const row = listEl?.querySelector<HTMLElement>(`[data-cue-key="${CSS.escape(key)}"]`);
-      if (listEl && row) scrollRowIntoView(listEl, row, mode);
+      const row = find();
+      if (listEl && row) return scrollRowIntoView(listEl, row, mode);
+      // The list is windowed: scroll near the row first; it is rendered on the next frames.
+      const i = cueKeys().indexOf(key);
+      if (!listEl || i < 0) return;
+      const any = listEl.querySelector("tbody > tr:not(.spacer-row)")?.getBoundingClientRect().height;
+      listEl.scrollTop = Math.max(0, i * (any || 33) - listEl.clientHeight / 3);
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const r = find();
+          if (listEl && r) scrollRowIntoView(listEl, r, mode);
+        }),
+      );
     });
   };
   // The next cue stays in sight as the show moves on (unless the user picked another row).
@@ -283,15 +295,16 @@ export function LiveTab() {
               </div>
               <div class="cue-scroll" ref={listEl}>
                 <Show when={s().cues.length > 0} fallback={<p class="live-empty">{t("live.noCues")}</p>}>
-                  <DataTable
+                  <WindowedTable
                     class="grid cue-table"
                     role="grid"
                     labelledby="cue-list-title"
                     columns={CUE_COLUMNS}
                     each={s().cues}
                   >
-                    {(cue) => (
+                    {(cue, i) => (
                       <tr
+                        aria-rowindex={i() + 2}
                         data-testid="cue-row"
                         data-cue-key={cue.key}
                         data-state={cue.state}
@@ -327,7 +340,7 @@ export function LiveTab() {
                         </td>
                       </tr>
                     )}
-                  </DataTable>
+                  </WindowedTable>
                 </Show>
               </div>
             </section>

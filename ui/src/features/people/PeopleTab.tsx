@@ -1,15 +1,15 @@
-import { createSignal, Show } from "solid-js";
+import { createMemo, createSignal, Show } from "solid-js";
 import type { Person, PersonFields } from "../../bindings";
 import { AddOrEditForm } from "../../components/AddOrEditForm";
 import { askConfirm } from "../../components/Confirm";
 import { EmptyState } from "../../components/Empty";
 import { CheckCell } from "../../components/Field";
-import { DataTable, type Column } from "../../components/Table";
+import { WindowedTable, type Column } from "../../components/Table";
 import { ZoneDatalist } from "../../components/ZoneDatalist";
 import { t } from "../../i18n";
 import { applyEdit, highlight, view } from "../../state";
 import { FindingBadge } from "../findings/FindingBadge";
-import { findingsFor } from "../findings/findings";
+import { findingsOf } from "../../indexes";
 import { personFields } from "../customer/speakers";
 import { PersonForm } from "./PersonForm";
 
@@ -38,6 +38,12 @@ export function PeopleTab() {
     }
   };
 
+  // A jump from the findings panel: the person's row is scrolled into view (the table is windowed).
+  const flashed = createMemo(() => {
+    const h = highlight();
+    return h?.kind === "person" ? v().data.people.findIndex((p) => p.id === h.id) : null;
+  });
+
   return (
     <main class="tab-page people-page">
       <div class="page-head">
@@ -57,15 +63,22 @@ export function PeopleTab() {
         when={v().data.people.length > 0}
         fallback={<EmptyState title={t("people.emptyTitle")} body={t("people.emptyBody")} />}
       >
-        <DataTable class="grid people-table" columns={COLUMNS} each={v().data.people}>
-          {(p) => (
+        <WindowedTable
+          class="grid people-table"
+          columns={COLUMNS}
+          each={v().data.people}
+          label={t("people.title")}
+          reveal={flashed()}
+        >
+          {(p, i) => (
             <tr
+              aria-rowindex={i() + 2}
               data-testid="person-row"
               data-person-id={p.id}
               classList={{ flash: highlight()?.kind === "person" && highlight()?.id === p.id }}
             >
               <td class="strong ellipsis" title={p.name}>
-                {p.name} <FindingBadge findings={findingsFor(v().findings, "person", p.id)} />
+                {p.name} <FindingBadge findings={findingsOf("person", p.id)} />
               </td>
               <td>{t(`role.${p.role}`)}</td>
               <td class="ellipsis">{p.email || t("common.none")}</td>
@@ -101,7 +114,7 @@ export function PeopleTab() {
               </td>
             </tr>
           )}
-        </DataTable>
+        </WindowedTable>
       </Show>
       <ZoneDatalist />
     </main>

@@ -1,15 +1,16 @@
 // Planned vs actual: one line per session (bold, with its stage) and per segment (indented),
 // the overrun of each, the session's cue tally, and the support hours used against the budget.
-import { createEffect, createSignal, For, on, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
 import type { Report, ReportRow } from "../../bindings";
 import { EmptyState } from "../../components/Empty";
-import { Table, type Column } from "../../components/Table";
+import { WindowedTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { hour12, setError, view } from "../../state";
 import { formatDayKey, formatTime } from "../../time";
 import { formatHoursClock } from "../live/live";
-import { formatOverrun, groupByDay, isOverBudget } from "./report";
+import { formatOverrun, groupByDay, isOverBudget, reportLines } from "./report";
 
 const COLUMNS: Column[] = [
   { col: "c-name", label: "report.col.name" },
@@ -22,7 +23,10 @@ const COLUMNS: Column[] = [
 
 export function ReportTab() {
   const eventId = () => view()!.data.event.id;
-  const [report, setReport] = createSignal<Report | null>(null);
+  // A store, so that a reload after an edit re-renders only the lines that changed.
+  const [store, setStore] = createStore<{ report: Report | null }>({ report: null });
+  const report = () => store.report;
+  const setReport = (r: Report) => setStore("report", reconcile(r));
   const [loading, setLoading] = createSignal(false);
   const [exporting, setExporting] = createSignal(false);
   const [savedPath, setSavedPath] = createSignal<string | null>(null);
@@ -60,6 +64,7 @@ export function ReportTab() {
 
   const zone = () => report()?.timeZone ?? view()!.data.event.timeZone;
   const fmt = (iso: string) => (iso ? formatTime(iso, zone(), lang(), hour12()) : "");
+  const lines = createMemo(() => reportLines(groupByDay(report()?.rows ?? [], zone())));
   const range = (start: string, end: string) =>
     start || end ? `${fmt(start) || t("common.none")} – ${fmt(end) || t("common.none")}` : t("common.none");
 
@@ -110,22 +115,24 @@ export function ReportTab() {
               when={r().rows.length > 0}
               fallback={<EmptyState title={t("report.emptyTitle")} body={t("report.emptyBody")} />}
             >
-              <Table class="grid report-table" columns={COLUMNS} scroll testid="report-table" busy={loading()}>
-                <For each={groupByDay(r().rows, zone())}>
-                  {(day) => (
-                    <tbody>
-                      <Show when={day.day}>
-                        <tr class="report-day" data-testid="report-day">
-                          <td colspan={COLUMNS.length}>{formatDayKey(day.day, lang())}</td>
-                        </tr>
-                      </Show>
-                      <For each={day.rows}>
-                        {(row) => <ReportLine row={row} range={range} />}
-                      </For>
-                    </tbody>
-                  )}
-                </For>
-              </Table>
+              <WindowedTable
+                class="grid report-table"
+                columns={COLUMNS}
+                scroll
+                testid="report-table"
+                busy={loading()}
+                each={lines()}
+              >
+                {(line, i) =>
+                  typeof line === "string" ? (
+                    <tr class="report-day" data-testid="report-day" aria-rowindex={i() + 2}>
+                      <td colspan={COLUMNS.length}>{formatDayKey(line, lang())}</td>
+                    </tr>
+                  ) : (
+                    <ReportLine row={line} range={range} rowindex={i() + 2} />
+                  )
+                }
+              </WindowedTable>
             </Show>
           </>
         )}
@@ -163,7 +170,7 @@ function SupportSummary(props: { report: Report }) {
   );
 }
 
-function ReportLine(props: { row: ReportRow; range: (start: string, end: string) => string }) {
+function ReportLine(props: { row: ReportRow; range: (start: string, end: string) => string; rowindex: number }) {
   const row = () => props.row;
   const isSession = () => row().level === "session";
   const overrun = () => formatOverrun(row().overrunSecs);
@@ -175,6 +182,7 @@ function ReportLine(props: { row: ReportRow; range: (start: string, end: string)
         : undefined;
   return (
     <tr
+      aria-rowindex={props.rowindex}
       data-testid="report-row"
       data-level={row().level}
       class={`report-${isSession() ? "session" : "segment"}`}

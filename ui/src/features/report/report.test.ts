@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReportRow } from "../../bindings";
-import { formatOverrun, groupByDay, isOverBudget, MINUS } from "./report";
+import { formatOverrun, groupByDay, isOverBudget, MINUS, reportLines } from "./report";
 
 describe("formatOverrun", () => {
   it("is blank when the line ran to plan", () => {
@@ -76,5 +76,27 @@ describe("groupByDay", () => {
     const days = groupByDay([row("session", "X", "")], "UTC");
     expect(days).toHaveLength(1);
     expect(days[0].day).toBe("");
+  });
+});
+
+describe("reportLines", () => {
+  it("puts each day's heading before its rows, in order, and none for a day without a key", () => {
+    const rows = [
+      row("session", "A", "2027-04-15T13:00:00Z"),
+      row("segment", "A", "2027-04-15T13:00:00Z"),
+      row("session", "C", "2027-04-16T13:00:00Z"),
+    ];
+    const lines = reportLines(groupByDay(rows, "America/Toronto"));
+    expect(lines.map((l) => (typeof l === "string" ? l : `${l.level}:${l.session}`))).toEqual([
+      "2027-04-15",
+      "session:A",
+      "segment:A",
+      "2027-04-16",
+      "session:C",
+    ]);
+    // The rows are the report's own objects (a keyed list keeps their DOM rows).
+    expect(lines[1]).toBe(rows[0]);
+    const undated = reportLines(groupByDay([row("session", "X", "")], "UTC"));
+    expect(undated).toEqual([expect.objectContaining({ session: "X" })]);
   });
 });

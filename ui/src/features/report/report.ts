@@ -58,3 +58,14 @@ function safeDay(instant: string, zone: string): string {
     return "";
   }
 }
+
+/** The report as one list of table lines: each day's key (its heading line, when it has one)
+ * followed by its rows, so that the table can render only the lines on screen. */
+export function reportLines(days: readonly ReportDay[]): (string | ReportRow)[] {
+  const out: (string | ReportRow)[] = [];
+  for (const d of days) {
+    if (d.day) out.push(d.day);
+    for (const r of d.rows) out.push(r);
+  }
+  return out;
+}

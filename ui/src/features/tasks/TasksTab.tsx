@@ -1,7 +1,8 @@
-import { For, Show } from "solid-js";
+import { createMemo, For, Show } from "solid-js";
 import type { Owner, TaskStatus } from "../../bindings";
 import { EmptyState } from "../../components/Empty";
-import { DataTable, type Column } from "../../components/Table";
+import { WindowedTable, type Column } from "../../components/Table";
+import { sessionById } from "../../indexes";
 import { OWNERS } from "../../enums";
 import { lang, t } from "../../i18n";
 import { hour12, view } from "../../state";
@@ -20,7 +21,7 @@ const COLUMNS: Column[] = [
 export function TasksTab() {
   const v = () => view()!;
   const sessionTitle = (id: string | null) =>
-    id ? (v().data.sessions.find((s) => s.id === id)?.title ?? t("common.none")) : t("tasks.event");
+    id ? (sessionById(id)?.title ?? t("common.none")) : t("tasks.event");
   const tasksOf = (owner: Owner) => v().data.tasks.filter((x) => x.owner === owner);
 
   return (
@@ -34,7 +35,7 @@ export function TasksTab() {
       >
         <For each={OWNERS}>
           {(owner) => {
-            const list = () => tasksOf(owner);
+            const list = createMemo(() => tasksOf(owner));
             const done = () => list().filter((x) => x.status !== "todo").length;
             return (
               <section class="task-group" data-testid={`tasks-${owner}`}>
@@ -43,9 +44,20 @@ export function TasksTab() {
                   <span class="muted small">{t("tasks.progress", { done: done(), total: list().length })}</span>
                 </h3>
                 <Show when={list().length > 0} fallback={<p class="empty-inline">{t("tasks.groupEmpty")}</p>}>
-                  <DataTable class="grid tasks-table" columns={COLUMNS} scroll each={list()}>
-                    {(task) => (
-                      <tr data-testid="task-row" data-task-id={task.id} class={`task-${task.status}`}>
+                  <WindowedTable
+                    class="grid tasks-table"
+                    columns={COLUMNS}
+                    scroll
+                    each={list()}
+                    label={t(`owner.${owner}`)}
+                  >
+                    {(task, i) => (
+                      <tr
+                        aria-rowindex={i() + 2}
+                        data-testid="task-row"
+                        data-task-id={task.id}
+                        class={`task-${task.status}`}
+                      >
                         <td class="task-kind">
                           <span class="status-mark" aria-hidden="true">
                             {STATUS_MARK[task.status]}
@@ -59,7 +71,7 @@ export function TasksTab() {
                         <TaskEditCells task={task} />
                       </tr>
                     )}
-                  </DataTable>
+                  </WindowedTable>
                 </Show>
               </section>
             );
