@@ -10,6 +10,7 @@ fn main() {
             "load_demo",
             "load_event",
             "edit_event",
+            "event_changes",
             "undo",
             "redo",
             "get_lang",

@@ -8,10 +8,11 @@ mod navigation;
 mod notify;
 mod state;
 mod tray;
+mod watch;
 
 use state::AppState;
 use std::path::PathBuf;
-use tauri::Emitter;
+use tauri::{Emitter, Manager};
 
 /// The database path: `--db PATH` on the command line, else `$SHOWCALL_DB`, else the app-data dir.
 fn db_path() -> PathBuf {
@@ -47,6 +48,8 @@ pub fn run() {
         .setup(|app| {
             tray::install(app.handle())?;
             notify::start(app.handle().clone())?;
+            let path = app.state::<AppState>().path.clone();
+            watch::start(app.handle().clone(), path)?;
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -60,7 +63,6 @@ pub fn run() {
         })
         .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol("showcall-file", |ctx, request| {
-            use tauri::Manager;
             let state = ctx.app_handle().state::<AppState>();
             let db = state.lock_quiet().store.path().map(|p| p.to_path_buf());
             commands::branding::serve_file(db.as_deref(), request.uri().path())
@@ -73,6 +75,7 @@ pub fn run() {
             commands::events::load_demo,
             commands::events::load_event,
             commands::edit::edit_event,
+            commands::edit::event_changes,
             commands::edit::undo,
             commands::edit::redo,
             commands::settings::get_lang,

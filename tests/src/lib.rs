@@ -29,15 +29,23 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("target"))
 }
 
-/// The built app binary; `scripts/test.sh` builds it before the tests run.
+/// The built app binary; `scripts/test.sh` builds it before the tests run. `SHOWCALL_APP` names
+/// another build (the benchmarks' release one).
 pub fn app_binary() -> PathBuf {
-    let p = target_dir().join("debug/showcall-app");
+    let p = std::env::var_os("SHOWCALL_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir().join("debug/showcall-app"));
     assert!(
         p.exists(),
         "{} is missing: build the app first (cargo build -p showcall-app)",
         p.display()
     );
     p
+}
+
+/// The `showcall` command line, as `cargo test --workspace` builds it.
+pub fn cli_binary() -> PathBuf {
+    target_dir().join("debug/showcall")
 }
 
 /// Where tests leave screenshots for people to look at (a CI artifact).

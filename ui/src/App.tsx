@@ -13,11 +13,13 @@ import { EventsList } from "./features/events/EventsList";
 import { HandoffTab } from "./features/handoff/HandoffTab";
 import { toErrorPayload } from "./ipc";
 import { isTyping } from "./keys";
-import { handoffPage, helpOpen, init, redo, setError, setHelpOpen, setTab, tab, tabs, undo, view } from "./state";
+import { catchUp, handoffPage, helpOpen, init, redo, setError, setHelpOpen, setTab, tab, tabs, undo, view } from "./state";
 
 /** Emitted by Rust when the user closes the main window (the close itself is prevented). */
 const CLOSE_REQUESTED = "close-requested";
 const CUE_CHIME = "cue-chime";
+/** Another connection wrote an event (payload: its id and new revision). */
+const EVENT_CHANGED = "event-changed";
 
 function onKeyDown(e: KeyboardEvent): void {
   if (e.defaultPrevented || confirmOpen() || closePromptOpen()) return;
@@ -63,6 +65,7 @@ export function App() {
     void init();
     listenForClose();
     listenForChime();
+    listenForChanges();
   });
   onCleanup(() => document.removeEventListener("keydown", onKeyDown));
 
@@ -97,6 +100,25 @@ function listenForChime(): void {
     const root = document.documentElement;
     root.dataset.chimes = String(Number(root.dataset.chimes ?? "0") + 1);
     void new Audio(chimeUrl).play().catch(() => undefined);
+  })
+    .then((u) => {
+      if (disposed) u();
+      else unlisten = u;
+    })
+    .catch((e) => setError(toErrorPayload(e)));
+  onCleanup(() => {
+    disposed = true;
+    unlisten?.();
+  });
+}
+
+/** Shows what the CLI, a job or another app changed in the open event, as it happens. */
+function listenForChanges(): void {
+  if (!isTauri()) return;
+  let unlisten: UnlistenFn | null = null;
+  let disposed = false;
+  listen<{ eventId: string; revision: number }>(EVENT_CHANGED, (e) => {
+    void catchUp(e.payload.eventId, e.payload.revision);
   })
     .then((u) => {
       if (disposed) u();

@@ -119,6 +119,14 @@ export function editEvent(args: {
   return invoke("edit_event", args);
 }
 
+/**
+ * What changed in an event since `revision`, the one the window shows (another connection
+ * wrote it: the window heard `event-changed`).
+ */
+export function eventChanges(args: { eventId: string; revision: number }): Promise<EditResult> {
+  return invoke("event_changes", args);
+}
+
 export function undo(args: { eventId: string }): Promise<EventView> {
   return invoke("undo", args);
 }

@@ -273,6 +273,28 @@ async function showAnswer(eventId: string, r: EditResult): Promise<void> {
   if (again && view()?.data.event.id === eventId) setView(again);
 }
 
+/** Another connection (the CLI, a job, another app) wrote event `eventId`, now at `revision`:
+ * the open view catches up with what changed (after the edits on their way), and the events
+ * list is read again. */
+export function catchUp(eventId: string, revision: number): Promise<void> {
+  const next = editQueue.then(async () => {
+    const v = view();
+    if (!v) {
+      await refreshEvents();
+      return;
+    }
+    if (v.data.event.id !== eventId || v.data.event.revision === revision) return;
+    try {
+      const r = await ipc.eventChanges({ eventId, revision: v.data.event.revision });
+      await showAnswer(eventId, r);
+    } catch (e) {
+      fail(e);
+    }
+  });
+  editQueue = next.catch(() => undefined);
+  return next;
+}
+
 /** Shows the answer of a command that edited the open event outside `applyEdit` (attaching a
  * branding file). */
 export function showEdited(eventId: string, r: EditResult): void {

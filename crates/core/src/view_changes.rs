@@ -5,7 +5,7 @@
 //! answers with a few kilobytes instead of the whole view (about 6 MB of JSON).
 
 use crate::model::{
-    Branding, BrandItem, CueSetting, CustomCue, Destination, Event, Permissions, Person, Segment,
+    BrandItem, Branding, CueSetting, CustomCue, Destination, Event, Permissions, Person, Segment,
     Session, Stage, Task,
 };
 use crate::rules::Finding;
@@ -57,9 +57,9 @@ pub struct ViewChanges {
     pub brand: BrandView,
 }
 
-/// The answer to an edit: what changed in the view the window shows (`changes`, when the
-/// window showed the version just before), else the whole new view; and the id of the item the
-/// edit created, if any.
+/// The answer to an edit: what changed in the view the window shows (`changes`), or the whole
+/// new view when the window shows none of that event; and the id of the item the edit created,
+/// if any.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EditResult {
@@ -69,10 +69,11 @@ pub struct EditResult {
 }
 
 impl EditResult {
-    /// The answer for a window that showed `shown` (if the version before `new`), now `new`.
+    /// The answer for a window that shows `shown` (a view of the same event, of whatever
+    /// revision: the changes name it, and a window that shows another one reads the event
+    /// again), now `new`.
     pub fn of(shown: Option<&EventView>, new: &EventView, created: Option<String>) -> EditResult {
-        let before = new.data.event.revision - 1;
-        match shown.filter(|s| s.data.event.id == new.data.event.id && s.data.event.revision == before) {
+        match shown.filter(|s| s.data.event.id == new.data.event.id) {
             Some(old) => EditResult {
                 view: None,
                 changes: Some(between(old, new)),
@@ -98,8 +99,15 @@ pub fn splices<T: PartialEq + Clone>(old: &[T], new: &[T]) -> Vec<Splice<T>> {
     }
     let mut hook = Replace::new(Capture::new());
     let deadline = Instant::now() + DEADLINE;
-    if myers::diff_deadline(&mut hook, old, 0..old.len(), new, 0..new.len(), Some(deadline))
-        .is_err()
+    if myers::diff_deadline(
+        &mut hook,
+        old,
+        0..old.len(),
+        new,
+        0..new.len(),
+        Some(deadline),
+    )
+    .is_err()
     {
         return vec![Splice {
             at: 0,
@@ -136,7 +144,9 @@ pub fn splices<T: PartialEq + Clone>(old: &[T], new: &[T]) -> Vec<Splice<T>> {
             remove: remove as u32,
             insert,
         });
-        shift += out.last().map_or(0, |s| s.insert.len() as i64 - remove as i64);
+        shift += out
+            .last()
+            .map_or(0, |s| s.insert.len() as i64 - remove as i64);
     }
     out
 }

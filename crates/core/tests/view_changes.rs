@@ -31,7 +31,10 @@ fn check(store: &mut Store, id: &str, shown: &EventView, edit: Edit) -> (EventVi
     let done = store.edit(id, &edit).unwrap();
     let new = view_of(done.after);
     let answer = EditResult::of(Some(shown), &new, done.created);
-    assert!(answer.view.is_none(), "the window showed the version before");
+    assert!(
+        answer.view.is_none(),
+        "the window showed the version before"
+    );
     let changes = answer.changes.as_ref().unwrap();
     assert_eq!(json(&apply_view(shown, changes)), json(&new));
     (new, serde_json::to_vec(&answer).unwrap().len())
@@ -103,9 +106,10 @@ fn on_the_big_day_a_one_segment_edit_answers_in_kilobytes() {
 }
 
 #[test]
-fn a_window_that_showed_another_version_gets_the_whole_view() {
+fn a_window_that_shows_an_older_version_gets_the_changes_from_it() {
+    // The CLI (or another window) made two edits meanwhile: the window catches up in one step.
     let (mut store, id, d) = stored(2, 3);
-    let stale = view_of(d.clone());
+    let older = view_of(d.clone());
     let g = d.segments[0].clone();
     let edit = |secs| Edit::UpdateSegment {
         id: g.id.clone(),
@@ -120,7 +124,13 @@ fn a_window_that_showed_another_version_gets_the_whole_view() {
     store.edit(&id, &edit(300)).unwrap();
     let done = store.edit(&id, &edit(400)).unwrap();
     let new = view_of(done.after);
-    let answer = EditResult::of(Some(&stale), &new, None);
+    let answer = EditResult::of(Some(&older), &new, None);
+    let changes = answer.changes.unwrap();
+    assert_eq!(changes.from_revision, older.data.event.revision);
+    assert_eq!(json(&apply_view(&older, &changes)), json(&new));
+    // A window showing no view of this event gets the whole view.
+    let other = view_of(testing::conference(1, 1));
+    let answer = EditResult::of(Some(&other), &new, None);
     assert!(answer.changes.is_none());
     assert_eq!(json(&answer.view.unwrap()), json(&new));
 }

@@ -39,6 +39,22 @@ pub fn answer(
     Ok(EditResult::of(shown.as_ref(), &view, done.created))
 }
 
+/// What changed in an event since `revision`, the one the window shows (another connection
+/// wrote it: the window heard `event-changed`).
+#[tauri::command]
+pub fn event_changes(
+    state: State<AppState>,
+    event_id: String,
+    revision: i64,
+) -> CmdResult<EditResult> {
+    state.with(|s| {
+        let shown = s.shown.borrow_mut().take();
+        let shown = shown.filter(|v| v.data.event.revision == revision);
+        let view = view_of(s, &event_id)?;
+        Ok(EditResult::of(shown.as_ref(), &view, None))
+    })
+}
+
 #[tauri::command]
 pub fn undo(state: State<AppState>, event_id: String) -> CmdResult<EventView> {
     step(&state, &event_id, true)

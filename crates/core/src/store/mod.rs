@@ -217,6 +217,15 @@ impl Store {
         Ok(data)
     }
 
+    /// Every event's id and revision (what a watcher compares to see which event changed).
+    pub fn revisions(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, revision FROM events ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Finds an event by id or exact name (`conflict` when two events share the name).
     pub fn find_event(&self, id_or_name: &str) -> Result<String> {
         events::find(&self.conn, id_or_name)

@@ -1,0 +1,118 @@
+//! Changes made outside this window — the CLI, a second app, a package applied by a job — reach
+//! the windows by themselves: a thread with its own connection looks at SQLite's
+//! `data_version` four times a second (a read of a counter) and, when another connection has
+//! committed, tells the windows which events have a new revision (`event-changed`) and that the
+//! day may have moved (`day-changed`). A window then asks for what changed
+//! (`event_changes`), never for the whole event again.
+
+use serde::Serialize;
+use showcall_core::Store;
+use std::collections::HashMap;
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Runtime};
+
+/// How often the database is looked at.
+const EVERY: Duration = Duration::from_millis(250);
+
+/// The payload of `event-changed`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventChanged {
+    pub event_id: String,
+    pub revision: i64,
+}
+
+/// Starts the watcher for the app's lifetime.
+pub fn start<R: Runtime>(app: AppHandle<R>, path: std::path::PathBuf) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("showcall-watch".into())
+        .spawn(move || {
+            let mut seen: Option<(i64, HashMap<String, i64>)> = None;
+            let mut store: Option<Store> = None;
+            loop {
+                std::thread::sleep(EVERY);
+                if store.is_none() {
+                    store = Store::open(&path).ok();
+                }
+                let Some(s) = store.as_ref() else { continue };
+                match look(s, seen.as_ref()) {
+                    Ok(Some((version, revisions, changed))) => {
+                        if seen.is_some() {
+                            for c in changed {
+                                let _ = app.emit("event-changed", c);
+                            }
+                            let _ = app.emit("day-changed", ());
+                        }
+                        seen = Some((version, revisions));
+                    }
+                    Ok(None) => {}
+                    Err(_) => store = None,
+                }
+            }
+        })
+        .map(|_| ())
+}
+
+type Look = (i64, HashMap<String, i64>, Vec<EventChanged>);
+
+/// When the file changed since `seen`: its version, every event's revision, and the events
+/// whose revision is new.
+fn look(
+    store: &Store,
+    seen: Option<&(i64, HashMap<String, i64>)>,
+) -> showcall_core::Result<Option<Look>> {
+    let version = store.data_version()?;
+    if seen.is_some_and(|(v, _)| *v == version) {
+        return Ok(None);
+    }
+    let revisions: HashMap<String, i64> = store.revisions()?.into_iter().collect();
+    let changed = revisions
+        .iter()
+        .filter(|(id, rev)| seen.is_none_or(|(_, old)| old.get(*id) != Some(*rev)))
+        .map(|(id, rev)| EventChanged {
+            event_id: id.clone(),
+            revision: *rev,
+        })
+        .collect();
+    Ok(Some((version, revisions, changed)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_events_another_connection_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let mut writer = Store::open(&path).unwrap();
+        let a = showcall_core::testing::conference(1, 2);
+        let b = showcall_core::testing::event("UTC");
+        writer.insert(&a).unwrap();
+        writer.insert(&b).unwrap();
+        let watcher = Store::open(&path).unwrap();
+        let (v, revs, _) = look(&watcher, None).unwrap().unwrap();
+        let seen = (v, revs);
+        assert!(
+            look(&watcher, Some(&seen)).unwrap().is_none(),
+            "nothing new"
+        );
+        let mut renamed = a.clone();
+        renamed.event.name = "Renamed".into();
+        writer.replace(&renamed).unwrap();
+        let (_, _, changed) = look(&watcher, Some(&seen)).unwrap().unwrap();
+        let ids: Vec<_> = changed
+            .iter()
+            .map(|c| (c.event_id.as_str(), c.revision))
+            .collect();
+        assert_eq!(ids, [(a.event.id.as_str(), 1)]);
+        // A write that moves no revision (the day's log, a setting) is still news to the file.
+        let seen2 = {
+            let (v, r, _) = look(&watcher, Some(&seen)).unwrap().unwrap();
+            (v, r)
+        };
+        writer.set_setting("x", "y").unwrap();
+        let (_, _, changed) = look(&watcher, Some(&seen2)).unwrap().unwrap();
+        assert!(changed.is_empty());
+    }
+}

@@ -1,0 +1,130 @@
+//! The window at the size of a real conference: for the demo event and for the 2,000-session
+//! conference (`testing::conference(40, 50)`), prints the time from launch and from "open" to the
+//! rendered calendar, the memory of the app and its WebKit processes with the calendar open
+//! (PSS), and p50/p95 of "a segment's duration edited → its new end time on screen" over 50
+//! edits, measured inside the page. Run under Xvfb: `bash bench/scale.sh` (release build).
+
+use serde_json::json;
+use showcall_e2e::procs::{app_tree, pss_kib};
+use showcall_e2e::App;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn pct(v: &[f64], q: f64) -> f64 {
+    let mut v = v.to_vec();
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[((v.len() - 1) as f64 * q).round() as usize]
+}
+
+/// Opens the first event of the list from inside the page and answers the milliseconds until
+/// the calendar shows a session.
+const OPEN: &str = r#"
+const done = arguments[arguments.length - 1];
+const t0 = performance.now();
+document.querySelector('[data-testid=open-event]').click();
+const look = () => {
+  if (document.querySelector('[data-testid=session-block]')) {
+    requestAnimationFrame(() => done(performance.now() - t0));
+  } else if (performance.now() - t0 > 120000) done(-1);
+  else requestAnimationFrame(look);
+};
+requestAnimationFrame(look);
+"#;
+
+/// Types a duration into the first segment row shown and presses Enter; answers the
+/// milliseconds until that row's end time changed on screen (-1 when it never did).
+const EDIT: &str = r#"
+const [value, done] = [arguments[0], arguments[arguments.length - 1]];
+const row = document.querySelector('[data-testid=segment-row]');
+if (!row) { done(-2); return; }
+const id = row.getAttribute('data-segment-id');
+const end = () => document.querySelector(`[data-segment-id="${id}"] [data-testid=segment-end]`);
+const before = end()?.textContent;
+const input = row.querySelector('[data-testid=segment-duration]');
+input.focus();
+input.value = value;
+const t0 = performance.now();
+input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+const look = () => {
+  const e = end();
+  if (e && e.textContent !== before) requestAnimationFrame(() => done(performance.now() - t0));
+  else if (performance.now() - t0 > 20000) done(-1);
+  else requestAnimationFrame(look);
+};
+requestAnimationFrame(look);
+"#;
+
+async fn measure(name: &str, data: &Path, edits: usize) {
+    let t0 = Instant::now();
+    let app = App::start(data).await;
+    app.find("[data-testid=open-event]").await;
+    let list = t0.elapsed().as_secs_f64() * 1000.0;
+    let open = app
+        .client
+        .execute_async(OPEN, vec![])
+        .await
+        .expect("open the event")
+        .as_f64()
+        .unwrap_or(-1.0);
+    println!("{name}: launch → events list: {list:.0} ms");
+    println!("{name}: open → calendar rendered: {open:.0} ms");
+    println!("{name}: launch → calendar rendered: {:.0} ms", list + open);
+    tokio::time::sleep(Duration::from_secs(3)).await; // let memory settle
+    let pss: u64 = app_tree().iter().map(|p| pss_kib(*p)).sum();
+    println!(
+        "{name}: PSS app + WebKit, calendar open: {:.0} MiB",
+        pss as f64 / 1024.0
+    );
+    // The run of show of the first session.
+    app.click("[data-testid=session-block]").await;
+    app.find("[data-testid=segment-row]").await;
+    let mut times = Vec::new();
+    for i in 0..edits {
+        let value = if i % 2 == 0 { "11:00" } else { "12:30" };
+        let ms = app
+            .client
+            .execute_async(EDIT, vec![json!(value)])
+            .await
+            .expect("edit a duration")
+            .as_f64()
+            .unwrap_or(-1.0);
+        assert!(
+            ms >= 0.0,
+            "{name}: edit {i} never showed its end time ({ms})"
+        );
+        times.push(ms);
+    }
+    if !times.is_empty() {
+        println!("{name}: edit p50: {:.0} ms", pct(&times, 0.5));
+        println!("{name}: edit p95: {:.0} ms", pct(&times, 0.95));
+    }
+    app.quit().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+}
+
+#[tokio::main]
+async fn main() {
+    let edits: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(50);
+    println!(
+        "app: {} (edits: {edits})",
+        showcall_e2e::app_binary().display()
+    );
+    // The demo: a fresh data folder (the app puts the demo event in).
+    let demo = tempfile::tempdir().expect("temp dir");
+    measure("demo (8 sessions)", demo.path(), edits).await;
+    // The conference, alone in its data folder.
+    let big = tempfile::tempdir().expect("temp dir");
+    let db = big
+        .path()
+        .join(showcall_core::store::IDENTIFIER)
+        .join("showcall.db");
+    let mut d = showcall_core::testing::conference(40, 50);
+    showcall_core::tasks::sync(&mut d);
+    let mut store = showcall_core::Store::open(&db).expect("database");
+    store.insert(&d).expect("the conference");
+    drop(store);
+    measure("conference (2,000 sessions)", big.path(), edits).await;
+}
