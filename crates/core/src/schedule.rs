@@ -3,9 +3,10 @@
 //! prep at T−15, AV check) and the event's support window (first start − 30 min to last end
 //! + 30 min). Pure: no clock, no I/O.
 
-use crate::model::{EventData, SegmentKind};
+use crate::model::{EventData, Segment, SegmentKind, Session, Stage};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// The support window opens this long before the first session.
@@ -77,14 +78,28 @@ pub struct SegmentTimes {
 
 /// Computes the timeline of `data`.
 pub fn compute(data: &EventData) -> Schedule {
-    let stage_pos = |id: &str| data.stage(id).map(|s| s.position).unwrap_or(u32::MAX);
-    let mut sessions: Vec<SessionTimes> = data
+    // One pass over the stages and the segments instead of a search per session.
+    let mut stages: HashMap<&str, &Stage> = HashMap::with_capacity(data.stages.len());
+    for st in &data.stages {
+        stages.entry(st.id.as_str()).or_insert(st);
+    }
+    let mut segments_of: HashMap<&str, Vec<&Segment>> = HashMap::with_capacity(data.sessions.len());
+    for seg in &data.segments {
+        segments_of
+            .entry(seg.session_id.as_str())
+            .or_default()
+            .push(seg);
+    }
+    let mut sessions: Vec<(u32, SessionTimes)> = data
         .sessions
         .iter()
         .map(|s| {
+            let stage = stages.get(s.stage_id.as_str());
             let mut at = s.start;
-            let segments: Vec<SegmentTimes> = data
-                .segments_of(&s.id)
+            let segments: Vec<SegmentTimes> = segments_of
+                .get(s.id.as_str())
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
                 .map(|seg| {
                     let start = at;
                     at = start + Duration::seconds(i64::from(seg.duration_secs));
@@ -98,14 +113,11 @@ pub fn compute(data: &EventData) -> Schedule {
                 })
                 .collect();
             let run = (at - s.start).num_seconds();
-            SessionTimes {
+            let times = SessionTimes {
                 session_id: s.id.clone(),
                 title: s.title.clone(),
                 stage_id: s.stage_id.clone(),
-                stage_name: data
-                    .stage(&s.stage_id)
-                    .map(|st| st.name.clone())
-                    .unwrap_or_default(),
+                stage_name: stage.map(|st| st.name.clone()).unwrap_or_default(),
                 start: s.start,
                 end: s.end,
                 av_check_at: s.start - AV_CHECK,
@@ -113,21 +125,16 @@ pub fn compute(data: &EventData) -> Schedule {
                 run_of_show_secs: run,
                 overrun_secs: (at - s.end).num_seconds().max(0),
                 segments,
-            }
+            };
+            (stage.map_or(u32::MAX, |st| st.position), times)
         })
         .collect();
-    sessions.sort_by(|a, b| {
-        (a.start, stage_pos(&a.stage_id), &a.title).cmp(&(
-            b.start,
-            stage_pos(&b.stage_id),
-            &b.title,
-        ))
-    });
+    sessions.sort_by(|(pa, a), (pb, b)| (a.start, pa, &a.title).cmp(&(b.start, pb, &b.title)));
     Schedule {
         event_id: data.event.id.clone(),
         time_zone: data.event.time_zone.clone(),
         support_window: support_window(data),
-        sessions,
+        sessions: sessions.into_iter().map(|(_, s)| s).collect(),
     }
 }
 
@@ -154,22 +161,34 @@ pub struct ClosingPair {
 
 /// Every consecutive pair on a stage whose gap is at least 0 and under 15 minutes.
 pub fn closing_pairs(data: &EventData) -> Vec<ClosingPair> {
+    closing_sessions(data)
+        .into_iter()
+        .map(|(first, second, gap)| ClosingPair {
+            first: first.id.clone(),
+            second: second.id.clone(),
+            gap_minutes: gap.num_minutes(),
+        })
+        .collect()
+}
+
+/// What [`closing_pairs`] finds, as the two sessions and their gap: stage by stage, each stage's
+/// sessions by start then end (the event's order on a tie).
+pub(crate) fn closing_sessions(data: &EventData) -> Vec<(&Session, &Session, Duration)> {
+    let mut by_stage: HashMap<&str, Vec<&Session>> = HashMap::with_capacity(data.stages.len());
+    for s in &data.sessions {
+        by_stage.entry(s.stage_id.as_str()).or_default().push(s);
+    }
     let mut out = Vec::new();
     for stage in &data.stages {
-        let mut on_stage: Vec<_> = data
-            .sessions
-            .iter()
-            .filter(|s| s.stage_id == stage.id)
-            .collect();
+        let Some(on_stage) = by_stage.get(stage.id.as_str()) else {
+            continue;
+        };
+        let mut on_stage = on_stage.clone();
         on_stage.sort_by_key(|s| (s.start, s.end));
         for w in on_stage.windows(2) {
             let gap = w[1].start - w[0].end;
-            if gap >= chrono::Duration::zero() && gap < MIN_CHANGEOVER {
-                out.push(ClosingPair {
-                    first: w[0].id.clone(),
-                    second: w[1].id.clone(),
-                    gap_minutes: gap.num_minutes(),
-                });
+            if gap >= Duration::zero() && gap < MIN_CHANGEOVER {
+                out.push((w[0], w[1], gap));
             }
         }
     }

@@ -9,20 +9,27 @@
 
 mod branding;
 mod customer;
+mod ids;
 mod people;
+#[cfg(test)]
+mod reference;
 mod rtmp;
+#[cfg(test)]
+mod same_findings;
 mod stage;
 mod support;
+mod sweep;
 mod tasks;
 
 pub use crate::schedule::{closing_pairs, ClosingPair};
 
 use crate::i18n::Lang;
-use crate::model::EventData;
+use crate::model::{EventData, Person, Session};
 use crate::schedule::{self, Schedule};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
+use std::cell::RefCell;
 use ts_rs::TS;
 
 /// How bad a finding is.
@@ -90,6 +97,51 @@ pub(crate) struct Ctx<'a> {
     pub lang: Lang,
     /// The wall clock, for what depends on today (overdue items); `None` leaves those out.
     pub now: Option<DateTime<Utc>>,
+    /// Sessions by id (the first of a repeated id, as [`EventData::session`] finds it).
+    sessions: ids::IdMap<&'a str, &'a Session>,
+    /// People by id (the first of a repeated id, as [`EventData::person`] finds it).
+    people: ids::IdMap<&'a str, &'a Person>,
+    /// The times of day already placed in the zone, by whole second: sessions share their
+    /// instants, and findings repeat them.
+    clocks: RefCell<ids::IdMap<i64, Clock>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        data: &'a EventData,
+        schedule: &'a Schedule,
+        lang: Lang,
+        now: Option<DateTime<Utc>>,
+    ) -> Self {
+        let mut sessions = ids::map(data.sessions.len());
+        for s in &data.sessions {
+            sessions.entry(s.id.as_str()).or_insert(s);
+        }
+        let mut people = ids::map(data.people.len());
+        for p in &data.people {
+            people.entry(p.id.as_str()).or_insert(p);
+        }
+        Ctx {
+            data,
+            schedule,
+            tz: data.event.time_zone.parse().unwrap_or(Tz::UTC),
+            lang,
+            now,
+            sessions,
+            people,
+            clocks: RefCell::default(),
+        }
+    }
+
+    /// The session with this id, if any.
+    pub fn session(&self, id: &str) -> Option<&'a Session> {
+        self.sessions.get(id).copied()
+    }
+
+    /// The person with this id, if any.
+    pub fn person(&self, id: &str) -> Option<&'a Person> {
+        self.people.get(id).copied()
+    }
 }
 
 impl Ctx<'_> {
@@ -97,9 +149,16 @@ impl Ctx<'_> {
         self.lang == Lang::FrCa
     }
 
-    /// `14:05` in the event's zone.
-    pub fn hm(&self, t: DateTime<Utc>) -> String {
-        t.with_timezone(&self.tz).format("%H:%M").to_string()
+    /// `14:05` in the event's zone (written where it is used: no string of its own).
+    pub fn hm(&self, t: DateTime<Utc>) -> Clock {
+        *self
+            .clocks
+            .borrow_mut()
+            .entry(t.timestamp())
+            .or_insert_with(|| {
+                let local = t.with_timezone(&self.tz);
+                Clock(local.hour(), local.minute())
+            })
     }
 
     /// Picks the English or French text.
@@ -108,6 +167,16 @@ impl Ctx<'_> {
             fr
         } else {
             en
+        }
+    }
+
+    /// Picks the English or French text, writing only the one picked (for the rules that can
+    /// report thousands of findings).
+    pub fn tell(&self, en: impl FnOnce() -> String, fr: impl FnOnce() -> String) -> String {
+        if self.fr() {
+            fr()
+        } else {
+            en()
         }
     }
 
@@ -127,16 +196,17 @@ impl Ctx<'_> {
         }
     }
 
-    /// A customer hint about `sessions` (ids, earliest first).
+    /// A customer hint about `sessions` (ids, earliest first), writing only the language asked
+    /// for.
     pub fn customer(
         &self,
         severity: Severity,
         sessions: &[&str],
-        en: String,
-        fr: String,
+        en: impl FnOnce() -> String,
+        fr: impl FnOnce() -> String,
     ) -> CustomerHint {
         CustomerHint {
-            message: self.say(en, fr),
+            message: self.tell(en, fr),
             severity,
             session_ids: sessions.iter().map(|s| s.to_string()).collect(),
         }
@@ -152,7 +222,6 @@ impl Ctx<'_> {
             kind: "session".into(),
             id: id.into(),
             name: self
-                .data
                 .session(id)
                 .map(|s| s.title.clone())
                 .unwrap_or_default(),
@@ -163,11 +232,7 @@ impl Ctx<'_> {
         Subject {
             kind: "person".into(),
             id: id.into(),
-            name: self
-                .data
-                .person(id)
-                .map(|p| p.name.clone())
-                .unwrap_or_default(),
+            name: self.person(id).map(|p| p.name.clone()).unwrap_or_default(),
         }
     }
 
@@ -177,6 +242,19 @@ impl Ctx<'_> {
             id: self.data.event.id.clone(),
             name: self.data.event.name.clone(),
         }
+    }
+}
+
+/// A time of day as findings write it, `14:05` (what `%H:%M` gives).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Clock(u32, u32);
+
+impl std::fmt::Display for Clock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let (h, m) = (self.0, self.1);
+        let text = [digit(h / 10), digit(h), b':', digit(m / 10), digit(m)];
+        f.write_str(std::str::from_utf8(&text).unwrap_or("00:00"))
     }
 }
 
@@ -198,14 +276,7 @@ pub fn check_at(
     lang: Lang,
     now: Option<DateTime<Utc>>,
 ) -> Vec<Finding> {
-    let tz: Tz = data.event.time_zone.parse().unwrap_or(Tz::UTC);
-    let ctx = Ctx {
-        data,
-        schedule,
-        tz,
-        lang,
-        now,
-    };
+    let ctx = Ctx::new(data, schedule, lang, now);
     let mut out = Vec::new();
     support::check(&ctx, &mut out);
     stage::check(&ctx, &mut out);
@@ -213,15 +284,50 @@ pub fn check_at(
     tasks::check(&ctx, &mut out);
     rtmp::check(&ctx, &mut out);
     branding::check(&ctx, &mut out);
-    out.sort_by(|a, b| {
-        (a.severity, &a.code, &a.subject.name, &a.message).cmp(&(
-            b.severity,
-            &b.code,
-            &b.subject.name,
-            &b.message,
-        ))
-    });
-    out
+    in_order(out)
+}
+
+/// `findings` errors first, then by code, subject name and message, keeping the rules' order
+/// among equals (a stable sort). Codes and names are ranked once, so most comparisons are of
+/// two integers; the findings themselves move once, in place, at the end.
+fn in_order(mut findings: Vec<Finding>) -> Vec<Finding> {
+    fn ranks<'a>(words: impl Iterator<Item = &'a str>) -> ids::IdMap<&'a str, u64> {
+        let mut distinct: Vec<&str> = words.collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        distinct.into_iter().zip(0..).collect()
+    }
+    let order: Vec<usize> = {
+        let codes = ranks(findings.iter().map(|f| f.code.as_str()));
+        let names = ranks(findings.iter().map(|f| f.subject.name.as_str()));
+        let mut keys: Vec<(u64, &str, usize)> = findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let key = ((f.severity as u64) << 60)
+                    | (codes[f.code.as_str()] << 32)
+                    | names[f.subject.name.as_str()];
+                (key, f.message.as_str(), i)
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, _, i)| i).collect()
+    };
+    // Position `k` takes the finding at `order[k]`: follow each cycle of the permutation.
+    let mut placed = vec![false; order.len()];
+    for start in 0..order.len() {
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            findings.swap(at, from);
+            at = from;
+        }
+    }
+    findings
 }
 
 /// Every rule code, for documentation and the UI's filter.

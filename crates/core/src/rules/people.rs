@@ -7,11 +7,13 @@
 //! the second prep); which finding carries it depends on which rule catches the pair.
 
 use super::customer::{by_start, no_speaker, same_time, too_close};
+use super::ids::{self, IdMap, IdSet};
+use super::sweep::{crossing_pairs, overlapping_pairs, Span};
 use super::{Ctx, Finding, Severity};
 use crate::model::Session;
 use crate::schedule::SPEAKER_PREP;
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 type Slot<'a> = (&'a str, DateTime<Utc>, DateTime<Utc>);
 
@@ -27,16 +29,14 @@ fn pair<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let data = ctx.data;
     // person id → (session id, segment start, segment end) for each segment they present in.
-    let mut slots: BTreeMap<&str, Vec<Slot>> = BTreeMap::new();
-    let by_id: HashMap<&str, &crate::model::Segment> =
+    let mut by_person: IdMap<&str, Vec<Slot>> = ids::map(data.people.len());
+    let by_id: IdMap<&str, &crate::model::Segment> =
         data.segments.iter().map(|g| (g.id.as_str(), g)).collect();
-    let sessions: HashMap<&str, &crate::model::Session> =
-        data.sessions.iter().map(|s| (s.id.as_str(), s)).collect();
     for s in &ctx.schedule.sessions {
         for st in &s.segments {
             let seg = by_id[st.segment_id.as_str()];
             for p in &seg.presenter_ids {
-                slots.entry(p.as_str()).or_default().push((
+                by_person.entry(p.as_str()).or_default().push((
                     s.session_id.as_str(),
                     st.start,
                     st.end,
@@ -44,94 +44,125 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
+    // Every rule below is about two sessions of one person: someone in a single session has
+    // nothing to compare. The others by id.
+    let mut slots: Vec<(&str, Vec<Slot>)> = by_person
+        .into_iter()
+        .filter(|(_, slots)| slots.iter().any(|s| s.0 != slots[0].0))
+        .collect();
+    slots.sort_unstable_by_key(|(person, _)| *person);
+    // The last session with each id (by id, as the rules always took them).
+    let sessions: IdMap<&str, &Session> = if slots.is_empty() {
+        IdMap::default()
+    } else {
+        data.sessions.iter().map(|s| (s.id.as_str(), s)).collect()
+    };
 
     // (person, session ids in id order) already told to the customer as speaking at the same time.
     let mut told: BTreeSet<(&str, (&str, &str))> = BTreeSet::new();
     for (person, slots) in &slots {
         let mut reported: BTreeSet<(&str, &str)> = BTreeSet::new();
-        for (i, a) in slots.iter().enumerate() {
-            for b in &slots[i + 1..] {
-                if a.0 != b.0 && a.1 < b.2 && b.1 < a.2 {
-                    let key = pair(a.0, b.0);
-                    if reported.insert(key) {
-                        let (sa, sb) = (sessions[key.0], sessions[key.1]);
-                        let (x, y) = if sa.start <= sb.start {
-                            (sa, sb)
-                        } else {
-                            (sb, sa)
-                        };
-                        let name = &ctx.person_subject(person).name;
-                        let at = ctx.hm(a.1.max(b.1));
-                        // Segments can run past their session's end: only sessions that overlap
-                        // are "at the same time" for the customer.
-                        let hint = if x.end > y.start {
-                            told.insert((person, key));
-                            same_time(ctx, person, x, y)
-                        } else {
-                            None
-                        };
-                        let message = ctx.say(
-                            format!(
-                                "{name} presents in “{}” and “{}” at the same time ({at})",
-                                x.title, y.title
-                            ),
-                            format!(
-                                "{name} présente dans « {} » et « {} » en même temps ({at})",
-                                x.title, y.title
-                            ),
-                        );
-                        let subject = ctx.person_subject(person);
-                        out.push(
-                            ctx.finding("person_double_booked", Severity::Error, subject, message)
-                                .for_customer(hint),
-                        );
-                    }
-                }
+        let spans: Vec<Span> = slots.iter().map(|s| (s.1, s.2)).collect();
+        for (i, j) in overlapping_pairs(&spans) {
+            let (a, b) = (&slots[i], &slots[j]);
+            if a.0 == b.0 {
+                continue;
             }
+            let key = pair(a.0, b.0);
+            if !reported.insert(key) {
+                continue;
+            }
+            let (sa, sb) = (sessions[key.0], sessions[key.1]);
+            let (x, y) = if sa.start <= sb.start {
+                (sa, sb)
+            } else {
+                (sb, sa)
+            };
+            let subject = ctx.person_subject(person);
+            let name = &subject.name;
+            let at = ctx.hm(a.1.max(b.1));
+            // Segments can run past their session's end: only sessions that overlap are "at the
+            // same time" for the customer.
+            let hint = if x.end > y.start {
+                told.insert((person, key));
+                same_time(ctx, person, x, y)
+            } else {
+                None
+            };
+            let message = ctx.tell(
+                || {
+                    format!(
+                        "{name} presents in “{}” and “{}” at the same time ({at})",
+                        x.title, y.title
+                    )
+                },
+                || {
+                    format!(
+                        "{name} présente dans « {} » et « {} » en même temps ({at})",
+                        x.title, y.title
+                    )
+                },
+            );
+            out.push(
+                ctx.finding("person_double_booked", Severity::Error, subject, message)
+                    .for_customer(hint),
+            );
         }
     }
 
-    // Prep (T−15) of each session a person presents in vs. the other sessions they present in.
+    // Prep (T−15) of each session a person presents in vs. the other sessions they present in:
+    // a session `t` that starts before `s` and ends after its prep, i.e. `t` overlaps
+    // `[prep, start)`.
     for (person, slots) in &slots {
-        let theirs: BTreeSet<&str> = slots.iter().map(|s| s.0).collect();
-        for sid in &theirs {
-            let s = sessions[sid];
-            let (prep, start) = (s.start - SPEAKER_PREP, s.start);
-            for tid in &theirs {
-                let t = sessions[tid];
-                if tid != sid && t.start < start && t.end > prep {
-                    let name = &ctx.person_subject(person).name;
-                    let hint = if t.end > s.start {
-                        // Overlapping sessions, not told yet as a double booking.
-                        if told.contains(&(person, pair(sid, tid))) {
-                            None
-                        } else {
-                            same_time(ctx, person, t, s)
-                        }
-                    } else {
-                        too_close(ctx, person, t, s)
-                    };
-                    let message = ctx.say(
-                        format!(
-                            "{name}'s prep for “{}” at {} overlaps “{}”, which they present in until {}",
-                            s.title, ctx.hm(prep), t.title, ctx.hm(t.end)
-                        ),
-                        format!(
-                            "La préparation de {name} pour « {} » à {} chevauche « {} », où cette personne présente jusqu’à {}",
-                            s.title, ctx.hm(prep), t.title, ctx.hm(t.end)
-                        ),
-                    );
-                    let subject = ctx.person_subject(person);
-                    out.push(
-                        ctx.finding("prep_overlaps_session", Severity::Warning, subject, message)
-                            .for_customer(hint),
-                    );
-                }
+        let theirs: Vec<&Session> = slots
+            .iter()
+            .map(|s| s.0)
+            .collect::<BTreeSet<&str>>()
+            .into_iter()
+            .map(|id| sessions[id])
+            .collect();
+        let preps: Vec<Span> = theirs
+            .iter()
+            .map(|s| (s.start - SPEAKER_PREP, s.start))
+            .collect();
+        let spans: Vec<Span> = theirs.iter().map(|t| (t.start, t.end)).collect();
+        for (i, j) in crossing_pairs(&preps, &spans) {
+            if i == j {
+                continue;
             }
+            let (s, t) = (theirs[i], theirs[j]);
+            let prep = preps[i].0;
+            let subject = ctx.person_subject(person);
+            let name = &subject.name;
+            let hint = if t.end > s.start {
+                // Overlapping sessions, not told yet as a double booking.
+                if told.contains(&(person, pair(&s.id, &t.id))) {
+                    None
+                } else {
+                    same_time(ctx, person, t, s)
+                }
+            } else {
+                too_close(ctx, person, t, s)
+            };
+            let (prep, until) = (ctx.hm(prep), ctx.hm(t.end));
+            let message = ctx.tell(
+                || format!(
+                    "{name}'s prep for “{}” at {prep} overlaps “{}”, which they present in until {until}",
+                    s.title, t.title
+                ),
+                || format!(
+                    "La préparation de {name} pour « {} » à {prep} chevauche « {} », où cette personne présente jusqu’à {until}",
+                    s.title, t.title
+                ),
+            );
+            out.push(
+                ctx.finding("prep_overlaps_session", Severity::Warning, subject, message)
+                    .for_customer(hint),
+            );
         }
         // Two sessions starting at the same time: both preps at once (the rule above only
         // compares with sessions that start earlier).
-        let mut same: Vec<&Session> = theirs.iter().map(|id| sessions[id]).collect();
+        let mut same = theirs;
         same.sort_by(|a, b| by_start(a, b));
         for (i, a) in same.iter().enumerate() {
             for b in same[i + 1..].iter().take_while(|b| b.start == a.start) {
@@ -140,19 +171,19 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 } else {
                     same_time(ctx, person, a, b)
                 };
-                let name = &ctx.person_subject(person).name;
+                let subject = ctx.person_subject(person);
+                let name = &subject.name;
                 let (prep, start) = (ctx.hm(a.start - SPEAKER_PREP), ctx.hm(a.start));
-                let message = ctx.say(
-                    format!(
+                let message = ctx.tell(
+                    || format!(
                         "{name}'s preps for “{}” and “{}” are both at {prep}: the two sessions start at {start}",
                         a.title, b.title
                     ),
-                    format!(
+                    || format!(
                         "Les préparations de {name} pour « {} » et « {} » ont lieu toutes deux à {prep} : les deux séances commencent à {start}",
                         a.title, b.title
                     ),
                 );
-                let subject = ctx.person_subject(person);
                 out.push(
                     ctx.finding("prep_overlaps_session", Severity::Warning, subject, message)
                         .for_customer(hint),
@@ -161,19 +192,28 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
 
+    // Sessions with at least one presenter in their run of show.
+    let presented: IdSet<&str> = data
+        .segments
+        .iter()
+        .filter(|g| !g.presenter_ids.is_empty())
+        .map(|g| g.session_id.as_str())
+        .collect();
     for s in &data.sessions {
-        if data.presenters_of(&s.id).is_empty() {
+        if !presented.contains(s.id.as_str()) {
             out.push(
                 ctx.finding(
                     "session_without_presenter",
                     Severity::Warning,
                     ctx.session_subject(&s.id),
-                    ctx.say(
-                        format!("“{}” has no presenter in its run of show", s.title),
-                        format!(
-                            "« {} » n’a aucun présentateur dans son déroulement",
-                            s.title
-                        ),
+                    ctx.tell(
+                        || format!("“{}” has no presenter in its run of show", s.title),
+                        || {
+                            format!(
+                                "« {} » n’a aucun présentateur dans son déroulement",
+                                s.title
+                            )
+                        },
                     ),
                 )
                 .for_customer(Some(no_speaker(ctx, s))),
@@ -187,12 +227,14 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "invitation_not_sent",
                 Severity::Warning,
                 ctx.person_subject(&p.id),
-                ctx.say(
-                    format!("{} has not been sent a speaker invitation", p.name),
-                    format!(
-                        "{} n’a pas encore reçu d’invitation de conférencier",
-                        p.name
-                    ),
+                ctx.tell(
+                    || format!("{} has not been sent a speaker invitation", p.name),
+                    || {
+                        format!(
+                            "{} n’a pas encore reçu d’invitation de conférencier",
+                            p.name
+                        )
+                    },
                 ),
             ));
         }

@@ -4,6 +4,7 @@
 use super::{Ctx, Finding, Severity, Subject};
 use crate::model::Destination;
 use chrono::Duration;
+use std::collections::HashSet;
 
 /// A test older than this before the event's first session no longer proves much.
 pub const STALE_DAYS: i64 = 7;
@@ -18,8 +19,14 @@ fn subject(x: &Destination) -> Subject {
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let d = ctx.data;
+    // Every session some destination lists: one pass, not one search per session.
+    let listed: HashSet<&str> = d
+        .destinations
+        .iter()
+        .flat_map(|x| x.session_ids.iter().map(String::as_str))
+        .collect();
     for s in d.sessions.iter().filter(|s| s.livestream && s.restream) {
-        if !d.destinations.iter().any(|x| x.session_ids.contains(&s.id)) {
+        if !listed.contains(s.id.as_str()) {
             out.push(ctx.finding(
                 "restream_without_destination",
                 Severity::Error,
@@ -38,6 +45,11 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     let first = d.sessions.iter().map(|s| s.start).min();
+    let urls: Vec<String> = d
+        .destinations
+        .iter()
+        .map(|x| crate::rtmp::normalize_url(&x.server_url))
+        .collect();
     for (i, x) in d.destinations.iter().enumerate() {
         let name = &x.name;
         if x.session_ids.is_empty() {
@@ -126,12 +138,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 ));
             }
         }
-        let url = crate::rtmp::normalize_url(&x.server_url);
-        let twin = d.destinations[..i].iter().find(|o| {
+        let url = &urls[i];
+        let twin = d.destinations[..i].iter().zip(&urls).find(|(o, o_url)| {
             o.name.trim().eq_ignore_ascii_case(x.name.trim())
-                || (crate::rtmp::normalize_url(&o.server_url) == url
-                    && (o.key_hint == x.key_hint || !o.has_key || !x.has_key))
+                || (*o_url == url && (o.key_hint == x.key_hint || !o.has_key || !x.has_key))
         });
+        let twin = twin.map(|(o, _)| o);
         if let Some(o) = twin {
             out.push(ctx.finding(
                 "destination_duplicate",

@@ -2,80 +2,88 @@
 //! the first session), overlapping sessions, and a run of show longer than its session.
 
 use super::customer::{self, Changeover};
+use super::ids::{self, IdMap};
+use super::sweep::{overlapping_pairs, Span};
 use super::{Ctx, Finding, Severity};
 use crate::i18n::hours_minutes;
 use crate::model::Session;
-use crate::schedule::closing_pairs;
+use crate::schedule::closing_sessions;
+use std::collections::VecDeque;
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let data = ctx.data;
+    let by_stage = customer::sessions_by_stage(data);
     // The changeovers the customer is told about: each session and the one that ends last before
     // it on its stage. The schedule's closing pairs only look at the session that starts just
     // before; the two differ only where sessions overlap on the stage, and a changeover found
     // only here is reported to the analyst too.
-    let mut told = customer::changeovers(ctx);
-    for pair in closing_pairs(data) {
-        let (Some(a), Some(b)) = (data.session(&pair.first), data.session(&pair.second)) else {
+    let told = customer::changeovers(ctx, &by_stage);
+    // Where each changeover is in `told` by (before, after) ids; a closing pair takes the first
+    // one not taken yet.
+    let mut waiting: IdMap<(&str, &str), VecDeque<usize>> = ids::map(told.len());
+    for (i, c) in told.iter().enumerate() {
+        waiting
+            .entry((c.before.id.as_str(), c.after.id.as_str()))
+            .or_default()
+            .push_back(i);
+    }
+    let mut taken = vec![false; told.len()];
+    for (first, second, gap) in closing_sessions(data) {
+        // The first session with each id, as the closing pairs name them.
+        let (Some(a), Some(b)) = (ctx.session(&first.id), ctx.session(&second.id)) else {
             continue;
         };
-        let hint = told
-            .iter()
-            .position(|c| c.before.id == a.id && c.after.id == b.id)
-            .map(|i| told.remove(i));
-        out.push(closing(ctx, a, b, pair.gap_minutes, hint.as_ref()));
+        let hint = waiting
+            .get_mut(&(a.id.as_str(), b.id.as_str()))
+            .and_then(|w| w.pop_front())
+            .map(|i| {
+                taken[i] = true;
+                &told[i]
+            });
+        out.push(closing(ctx, a, b, gap.num_minutes(), hint));
     }
-    for c in &told {
+    for (c, _) in told.iter().zip(&taken).filter(|(_, taken)| !**taken) {
         let gap = (c.after.start - c.before.end).num_minutes();
         out.push(closing(ctx, c.before, c.after, gap, Some(c)));
     }
 
     for stage in &data.stages {
-        let on_stage: Vec<_> = data
-            .sessions
-            .iter()
-            .filter(|s| s.stage_id == stage.id)
-            .collect();
-        for (i, a) in on_stage.iter().enumerate() {
-            for b in &on_stage[i + 1..] {
-                if a.start < b.end && b.start < a.end {
-                    let (first, second) = if (a.start, &a.title) <= (b.start, &b.title) {
-                        (a, b)
-                    } else {
-                        (b, a)
-                    };
-                    let hint = customer::stage_overlap(ctx, stage, a, b);
-                    out.push(
-                        ctx.finding(
-                            "stage_overlap",
-                            Severity::Error,
-                            ctx.session_subject(&second.id),
-                            ctx.say(
-                                format!(
-                                    "“{}” ({}–{}) overlaps “{}” ({}–{}) on stage {}",
-                                    second.title,
-                                    ctx.hm(second.start),
-                                    ctx.hm(second.end),
-                                    first.title,
-                                    ctx.hm(first.start),
-                                    ctx.hm(first.end),
-                                    stage.name
-                                ),
-                                format!(
-                                    "« {} » ({}–{}) chevauche « {} » ({}–{}) sur la scène {}",
-                                    second.title,
-                                    ctx.hm(second.start),
-                                    ctx.hm(second.end),
-                                    first.title,
-                                    ctx.hm(first.start),
-                                    ctx.hm(first.end),
-                                    stage.name
-                                ),
-                            ),
-                        )
-                        .for_customer(Some(hint)),
-                    );
-                }
-            }
+        let Some(on_stage) = by_stage.get(stage.id.as_str()) else {
+            continue;
+        };
+        let spans: Vec<Span> = on_stage.iter().map(|s| (s.start, s.end)).collect();
+        for (i, j) in overlapping_pairs(&spans) {
+            let (a, b) = (on_stage[i], on_stage[j]);
+            let (first, second) = if (a.start, &a.title) <= (b.start, &b.title) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let hint = customer::stage_overlap(ctx, stage, a, b);
+            let times = [second.start, second.end, first.start, first.end].map(|t| ctx.hm(t));
+            let [s0, s1, f0, f1] = &times;
+            out.push(
+                ctx.finding(
+                    "stage_overlap",
+                    Severity::Error,
+                    ctx.session_subject(&second.id),
+                    ctx.tell(
+                        || {
+                            format!(
+                                "“{}” ({s0}–{s1}) overlaps “{}” ({f0}–{f1}) on stage {}",
+                                second.title, first.title, stage.name
+                            )
+                        },
+                        || {
+                            format!(
+                                "« {} » ({s0}–{s1}) chevauche « {} » ({f0}–{f1}) sur la scène {}",
+                                second.title, first.title, stage.name
+                            )
+                        },
+                    ),
+                )
+                .for_customer(Some(hint)),
+            );
         }
     }
 
@@ -92,9 +100,9 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "segments_overrun_session",
                 Severity::Error,
                 ctx.session_subject(&s.session_id),
-                ctx.say(
-                    format!("The run of show of “{}” lasts {run} but the session is {slot}: {over} over", s.title),
-                    format!("Le déroulement de « {} » dure {run}, mais la séance dure {slot} : {over} de trop", s.title),
+                ctx.tell(
+                    || format!("The run of show of “{}” lasts {run} but the session is {slot}: {over} over", s.title),
+                    || format!("Le déroulement de « {} » dure {run}, mais la séance dure {slot} : {over} de trop", s.title),
                 ),
             ));
         }
@@ -109,12 +117,12 @@ fn closing(ctx: &Ctx, a: &Session, b: &Session, gap: i64, told: Option<&Changeov
         "closing_training_needed",
         Severity::Warning,
         ctx.session_subject(&a.id),
-        ctx.say(
-            format!(
+        ctx.tell(
+            || format!(
                 "“{}” ends {gap} min before “{}” starts (under 15 min): train the customer team to close “{}”",
                 a.title, b.title, a.title
             ),
-            format!(
+            || format!(
                 "« {} » se termine {gap} min avant le début de « {} » (moins de 15 min) : former l’équipe du client à fermer « {} »",
                 a.title, b.title, a.title
             ),
@@ -125,9 +133,8 @@ fn closing(ctx: &Ctx, a: &Session, b: &Session, gap: i64, told: Option<&Changeov
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::i18n::Lang;
-    use crate::rules::{check, codes_of};
+    use crate::rules::{check, closing_pairs, codes_of};
     use crate::testing::*;
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{Ctx, Finding, Severity};
 use crate::i18n::hours_minutes;
-use chrono::{Months, NaiveDate};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 use std::collections::BTreeSet;
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -30,11 +30,18 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         ));
     }
 
-    let days: BTreeSet<NaiveDate> = ctx
+    // Sessions share their starts and ends (a grid of stages): each instant is placed in the
+    // zone once.
+    let mut instants: Vec<DateTime<Utc>> = ctx
         .data
         .sessions
         .iter()
         .flat_map(|s| [s.start, s.end - chrono::Duration::seconds(1)])
+        .collect();
+    instants.sort_unstable();
+    instants.dedup();
+    let days: BTreeSet<NaiveDate> = instants
+        .into_iter()
         .map(|t| t.with_timezone(&ctx.tz).date_naive())
         .collect();
     if days.len() > 1 {

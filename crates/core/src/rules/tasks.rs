@@ -1,18 +1,25 @@
 //! Rules about duties that must exist: a livestreamed session needs its go-live and end-stream
 //! tasks (missing or skipped ones are reported).
 
+use super::ids::IdSet;
 use super::{Ctx, Finding, Severity};
 use crate::model::{TaskKind, TaskStatus};
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    // (session id, kind) of every stream task not skipped: one pass over the tasks, not one per
+    // session.
+    let mut tasks: IdSet<(&str, TaskKind)> = IdSet::default();
+    tasks.reserve(2 * ctx.data.sessions.len());
+    tasks.extend(
+        ctx.data
+            .tasks
+            .iter()
+            .filter(|t| t.status != TaskStatus::Skipped)
+            .filter(|t| matches!(t.kind, TaskKind::GoLive | TaskKind::EndStream))
+            .filter_map(|t| Some((t.session_id.as_deref()?, t.kind))),
+    );
     for s in ctx.data.sessions.iter().filter(|s| s.livestream) {
-        let has = |kind: TaskKind| {
-            ctx.data.tasks.iter().any(|t| {
-                t.kind == kind
-                    && t.session_id.as_deref() == Some(&s.id)
-                    && t.status != TaskStatus::Skipped
-            })
-        };
+        let has = |kind: TaskKind| tasks.contains(&(s.id.as_str(), kind));
         let missing: Vec<(&str, &str)> = [
             (TaskKind::GoLive, ("go live", "mise en ondes")),
             (TaskKind::EndStream, ("end stream", "fin de la diffusion")),
@@ -28,12 +35,14 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "livestream_tasks_missing",
                 Severity::Error,
                 ctx.session_subject(&s.id),
-                ctx.say(
-                    format!("“{}” is livestreamed but has no {en} task", s.title),
-                    format!(
-                        "« {} » est diffusée en direct, mais n’a pas de tâche : {fr}",
-                        s.title
-                    ),
+                ctx.tell(
+                    || format!("“{}” is livestreamed but has no {en} task", s.title),
+                    || {
+                        format!(
+                            "« {} » est diffusée en direct, mais n’a pas de tâche : {fr}",
+                            s.title
+                        )
+                    },
                 ),
             ));
         }
