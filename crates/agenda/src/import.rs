@@ -4,11 +4,12 @@
 //! user agrees to leave the invalid rows out. Errors carry a stable code and say what is wrong
 //! in English or French.
 
-use crate::{apply, prepare, Field, ImportError, ImportOptions, Prepared};
+use crate::{Field, ImportError, ImportOptions, Prepared};
 use serde::{Deserialize, Serialize};
 use showcall_core::error::ErrorPayload;
 use showcall_core::history::Patch;
 use showcall_core::i18n::Lang;
+use showcall_core::job::Job;
 use showcall_core::{EventData, Store};
 use std::path::Path;
 use ts_rs::TS;
@@ -124,6 +125,21 @@ pub fn load(
     opts: &ImportOptions,
     lang: Lang,
 ) -> Result<Loaded, AgendaError> {
+    load_with(store, path, target, opts, lang, &Job::none())
+}
+
+/// [`load`], reporting to `job` the bytes read (stage `read`), the rows read (`rows`) and
+/// planned (`plan`), and checking it at least every MiB and every thousand rows: when cancelled
+/// it returns [`showcall_core::Error::Cancelled`] (it writes nothing in any case).
+pub fn load_with(
+    store: &Store,
+    path: &Path,
+    target: &AgendaTarget,
+    opts: &ImportOptions,
+    lang: Lang,
+    job: &Job,
+) -> Result<Loaded, AgendaError> {
+    job.check()?;
     let (data, created) = match target {
         AgendaTarget {
             event_id: Some(id), ..
@@ -136,7 +152,10 @@ pub fn load(
         _ => return Err(AgendaError::NoTarget),
     };
     let shown = path.display().to_string();
-    let bytes = crate::read::read_bytes(path).map_err(|e| match e {
+    let bytes = crate::read::read_bytes_with(path, job);
+    // Stopped short, the bytes or the error they caused mean nothing.
+    job.check()?;
+    let bytes = bytes.map_err(|e| match e {
         crate::ReadError::Io { detail, .. } => AgendaError::Io {
             path: shown.clone(),
             detail,
@@ -146,8 +165,9 @@ pub fn load(
             error: other.into(),
         },
     })?;
-    let prepared =
-        prepare(&bytes, &data, opts).map_err(|error| AgendaError::File { path: shown, error })?;
+    let prepared = crate::prepare_with(&bytes, &data, opts, job);
+    job.check()?;
+    let prepared = prepared.map_err(|error| AgendaError::File { path: shown, error })?;
     Ok(Loaded {
         data,
         created,
@@ -163,6 +183,19 @@ pub fn import(
     loaded: &Loaded,
     accept_valid: bool,
 ) -> Result<(AgendaImported, Option<Patch>), AgendaError> {
+    import_with(store, loaded, accept_valid, &Job::none())
+}
+
+/// [`import`], counting the sessions added on `job` (stage `sessions`) and checking it every
+/// thousand sessions and just before the store's transaction: when cancelled it returns
+/// [`showcall_core::Error::Cancelled`] and the database is as it was.
+pub fn import_with(
+    store: &mut Store,
+    loaded: &Loaded,
+    accept_valid: bool,
+    job: &Job,
+) -> Result<(AgendaImported, Option<Patch>), AgendaError> {
+    job.check()?;
     let plan = &loaded.prepared.plan;
     if let Some(missing) = loaded.prepared.mapping.missing.first() {
         return Err(AgendaError::Unmapped(*missing));
@@ -180,7 +213,9 @@ pub fn import(
             first_fr: first(Lang::FrCa),
         });
     }
-    let after = apply(&loaded.data, plan);
+    let after = crate::plan::apply_with(&loaded.data, plan, job);
+    // The last moment to stop: the store writes the event in one transaction.
+    job.check()?;
     let patch = if loaded.created {
         store.insert(&after)?;
         None

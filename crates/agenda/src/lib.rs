@@ -24,7 +24,9 @@ mod text;
 mod values;
 
 pub use error::{ImportError, MapError, MappingError, ReadError};
-pub use import::{import, load, AgendaError, AgendaImported, AgendaTarget, Loaded};
+pub use import::{
+    import, import_with, load, load_with, AgendaError, AgendaImported, AgendaTarget, Loaded,
+};
 pub use issue::{IssueCode, RowIssue};
 pub use mapping::{parse_override, Field, How, MappedColumn, Mapping, MappingReport, Override};
 pub use plan::{
@@ -41,6 +43,7 @@ pub use values::{DateOrder, DateOrderUsed, OrderBasis};
 
 use serde::{Deserialize, Serialize};
 use showcall_core::i18n::Lang;
+use showcall_core::job::Job;
 use showcall_core::EventData;
 use ts_rs::TS;
 
@@ -121,6 +124,18 @@ pub fn prepare(
     data: &EventData,
     opts: &ImportOptions,
 ) -> Result<Prepared, ImportError> {
+    prepare_with(bytes, data, opts, &Job::none())
+}
+
+/// [`prepare`], counting the rows read and planned on `job`. When `job` is cancelled it stops
+/// within a thousand rows with an incomplete result (or an error the cut caused): the caller
+/// checks the job first and drops it.
+pub(crate) fn prepare_with(
+    bytes: &[u8],
+    data: &EventData,
+    opts: &ImportOptions,
+    job: &Job,
+) -> Result<Prepared, ImportError> {
     let sheet = read(
         bytes,
         &ReadOptions {
@@ -130,7 +145,7 @@ pub fn prepare(
     let mut mapping = Mapping::detect(&sheet);
     mapping.apply_args(&opts.map)?;
     let hint = opts.date_order.unwrap_or_else(|| default_date_order(data));
-    let reading = match interpret(&sheet, &mapping, hint) {
+    let reading = match rows::interpret_with(&sheet, &mapping, hint, job) {
         Ok(r) => r,
         // The app's mapping step shows the columns so the user can name the missing ones;
         // nothing can be planned until then.
@@ -149,7 +164,7 @@ pub fn prepare(
     Ok(Prepared {
         sheet: SheetInfo::from(&sheet),
         mapping: mapping.report(),
-        plan: plan(data, &reading),
+        plan: plan::plan_with(data, &reading, job),
     })
 }
 

@@ -62,6 +62,9 @@ pub enum Error {
         path: String,
         source: std::io::Error,
     },
+    /// A long job was cancelled ([`crate::job::Job::cancel`]) and undid what it had started.
+    #[error("cancelled: nothing was changed")]
+    Cancelled,
 }
 
 /// Shorthand for results of the core.
@@ -86,7 +89,8 @@ impl Error {
         }
     }
 
-    /// The stable code: `invalid_input`, `not_found`, `conflict`, `unsupported_version`, `db`, `io`.
+    /// The stable code: `invalid_input`, `not_found`, `conflict`, `unsupported_version`, `db`,
+    /// `io`, `cancelled`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidInput { .. } => "invalid_input",
@@ -95,6 +99,7 @@ impl Error {
             Error::UnsupportedVersion { .. } => "unsupported_version",
             Error::Db(_) | Error::Migration(_) => "db",
             Error::Io { .. } => "io",
+            Error::Cancelled => "cancelled",
         }
     }
 
@@ -173,6 +178,7 @@ impl Error {
                         .into()
                 }
             }
+            Error::Cancelled if fr => "annulé : rien n’a été modifié".into(),
             Error::Stale { name, seen, now } if fr => format!(
                 "l’événement « {name} » a été modifié ailleurs depuis la révision {seen} (il est \
                  à la révision {now}) : rechargez-le; rien n’a été changé"

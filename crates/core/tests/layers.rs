@@ -12,6 +12,7 @@ const ORDER: &[&str] = &[
     "i18n",
     "error",
     "paths",
+    "job",
     "time",
     // data
     "model",

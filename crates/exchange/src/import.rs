@@ -5,6 +5,7 @@ use crate::read::Opened;
 use crate::Result;
 use chrono::{DateTime, Utc};
 pub use showcall_core::handoff::{ImportAction as Action, ImportPlan, Imported as Applied};
+use showcall_core::job::{Job, Unit};
 use showcall_core::merge::{self, Resolution};
 use showcall_core::store::Store;
 
@@ -50,6 +51,22 @@ pub fn apply(
     resolution: &Resolution,
     now: DateTime<Utc>,
 ) -> Result<Applied> {
+    apply_with(store, p, resolution, now, &Job::none())
+}
+
+/// [`apply`], reporting its steps to `job` (stage `import`: merge, backup, files, write) and
+/// checking it between them, the last time just before the event's transaction: when
+/// cancelled, the attached files already moved go back, the backup made for this import is
+/// removed, and the database is as it was.
+pub fn apply_with(
+    store: &mut Store,
+    p: &Opened,
+    resolution: &Resolution,
+    now: DateTime<Utc>,
+    job: &Job,
+) -> Result<Applied> {
+    job.check()?;
+    let mut steps = job.meter(Unit::Steps, "import", Some(4));
     let theirs = &p.data;
     let id = theirs.event.id.clone();
     let existing = store.has_event(&id)?;
@@ -61,6 +78,8 @@ pub fn apply(
     } else {
         (theirs.clone(), Vec::new())
     };
+    steps.add(1);
+    job.check()?;
     if !existing {
         for d in data.destinations.iter_mut() {
             d.has_key = false;
@@ -79,14 +98,26 @@ pub fn apply(
                 now.format("%Y%m%d-%H%M%S%.3f")
             ));
             store.backup_to(&to)?;
-            Some(to.display().to_string())
+            Some(to)
         }
         None => None,
     };
+    // From here a cancelled import also removes the backup it made.
+    let stop = |e: showcall_core::Error| {
+        if let Some(b) = &backup {
+            let _ = std::fs::remove_file(b);
+        }
+        crate::Error::from(e)
+    };
+    steps.add(1);
+    job.check().map_err(stop)?;
     // The attached files move from the staging folder into the files folder just before the
     // event's transaction, and back out if it fails: all of the import or none of it.
     let moved = match (&p.staged, crate::files_dir(store)) {
-        (Some(s), Some(dir)) => Some(s.commit(&dir)?),
+        (Some(s), Some(dir)) => Some(s.commit_with(&dir, job).map_err(|e| match e {
+            crate::Error::Core(e @ showcall_core::Error::Cancelled) => stop(e),
+            e => e,
+        })?),
         (Some(_), None) => {
             return Err(crate::Error::Format(crate::Text::new(
                 "this database keeps no files (in memory): attached files cannot be imported",
@@ -96,8 +127,12 @@ pub fn apply(
         }
         _ => None,
     };
+    steps.add(1);
+    // The last moment to stop: the event's transaction commits all of the import.
+    job.check().map_err(stop)?;
     data = store.import_event(&data, theirs, now)?;
     let files_added = moved.map_or(0, crate::read::Committed::keep);
+    steps.finish();
     let mut stream_keys_set = 0u32;
     let mut stream_keys_kept = Vec::new();
     for (dest, key) in p.keys.iter().flatten() {
@@ -116,7 +151,7 @@ pub fn apply(
     Ok(Applied {
         event_id: id,
         created: !existing,
-        backup,
+        backup: backup.map(|b| b.display().to_string()),
         restored,
         stream_keys_set,
         stream_keys_kept,

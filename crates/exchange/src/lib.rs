@@ -138,9 +138,21 @@ pub fn open_for_import(
     store: &showcall_core::Store,
     path: &std::path::Path,
 ) -> Result<(read::Opened, showcall_core::handoff::ImportPlan)> {
+    open_for_import_with(store, path, &showcall_core::job::Job::none())
+}
+
+/// [`open_for_import`], reporting its progress to `job` and stopping when it is cancelled
+/// (see [`read::open_with`]): the staging folder goes, and nothing was written anywhere else.
+pub fn open_for_import_with(
+    store: &showcall_core::Store,
+    path: &std::path::Path,
+    job: &showcall_core::job::Job,
+) -> Result<(read::Opened, showcall_core::handoff::ImportPlan)> {
     let staging = staging_root(store);
-    let opened = read::open(path, staging.as_deref(), &read::Limits::default())?;
+    let opened = read::open_with(path, staging.as_deref(), &read::Limits::default(), job)?;
     let plan = import::plan(store, &opened)?;
+    // Dropping the package removes its staging folder.
+    job.check()?;
     Ok((opened, plan))
 }
 

@@ -7,6 +7,7 @@ use crate::{
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 use showcall_core::i18n::Lang;
+use showcall_core::job::{Job, Meter, Unit};
 use showcall_core::model::EventData;
 use showcall_core::store::Store;
 use std::collections::BTreeMap;
@@ -63,32 +64,55 @@ pub fn companions(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<Vec<Companion>> {
-    let cues = store.cue_timeline(&data.event.id)?;
+    companions_with(store, data, lang, now, &Job::none())
+}
+
+/// [`companions`], one step each (stage `companions`), stopping between them when `job` is
+/// cancelled.
+pub fn companions_with(
+    store: &Store,
+    data: &EventData,
+    lang: Lang,
+    now: DateTime<Utc>,
+    job: &Job,
+) -> Result<Vec<Companion>> {
     let runsheet = |e: showcall_runsheet::Error| Error::Format(runsheet_text(&e));
-    let mut out = vec![
-        Companion {
-            path: "run-of-show.pdf".into(),
-            bytes: showcall_runsheet::pdf(data, lang).map_err(runsheet)?,
-        },
-        Companion {
-            path: "run-of-show.xlsx".into(),
-            bytes: showcall_runsheet::xlsx(data, lang).map_err(runsheet)?,
-        },
-        Companion {
-            path: "run-of-show.csv".into(),
-            bytes: showcall_runsheet::csv(data, lang).into_bytes(),
-        },
-        Companion {
-            path: "calendar.ics".into(),
-            bytes: showcall_core::ics::calendar(data, Some(&cues), lang, now).into_bytes(),
-        },
-    ];
-    if !data.destinations.is_empty() {
+    let steps = if data.destinations.is_empty() { 4 } else { 5 };
+    let mut meter = job.meter(Unit::Steps, "companions", Some(steps));
+    let mut out = Vec::with_capacity(steps as usize);
+    let mut made = |path: &str, bytes: Vec<u8>| -> Result<()> {
         out.push(Companion {
-            path: "destinations.html".into(),
-            bytes: showcall_core::rtmp_sheet::sheet_html(data, lang).into_bytes(),
+            path: path.into(),
+            bytes,
         });
+        meter.add(1);
+        Ok(job.check()?)
+    };
+    job.check()?;
+    made(
+        "run-of-show.pdf",
+        showcall_runsheet::pdf(data, lang).map_err(runsheet)?,
+    )?;
+    made(
+        "run-of-show.xlsx",
+        showcall_runsheet::xlsx(data, lang).map_err(runsheet)?,
+    )?;
+    made(
+        "run-of-show.csv",
+        showcall_runsheet::csv(data, lang).into_bytes(),
+    )?;
+    let cues = store.cue_timeline(&data.event.id)?;
+    made(
+        "calendar.ics",
+        showcall_core::ics::calendar(data, Some(&cues), lang, now).into_bytes(),
+    )?;
+    if !data.destinations.is_empty() {
+        made(
+            "destinations.html",
+            showcall_core::rtmp_sheet::sheet_html(data, lang).into_bytes(),
+        )?;
     }
+    meter.finish();
     Ok(out)
 }
 
@@ -112,9 +136,25 @@ fn runsheet_text(e: &showcall_runsheet::Error) -> Text {
 /// data folder, to a file that is not hidden, in a folder that exists, replacing at most a
 /// regular file (whole, through a temporary file renamed when complete).
 pub fn export(store: &mut Store, event_id: &str, out: &Path, opts: &Options) -> Result<Written> {
+    export_with(store, event_id, out, opts, &Job::none())
+}
+
+/// [`export`], reporting its progress to `job` (the companions as steps, then the bytes put in
+/// the package) and stopping when it is cancelled: before the package is renamed into place
+/// and the base of the next merge remembered, the temporary file is removed and nothing is
+/// changed.
+pub fn export_with(
+    store: &mut Store,
+    event_id: &str,
+    out: &Path,
+    opts: &Options,
+    job: &Job,
+) -> Result<Written> {
     let out = &showcall_core::paths::export_target(out, store.path())?;
+    job.check()?;
     let data = store.load(event_id)?;
-    let companions = companions(store, &data, opts.lang, opts.now)?;
+    job.check()?;
+    let companions = companions_with(store, &data, opts.lang, opts.now, job)?;
     let keys = if opts.include_stream_keys {
         let mut keys = BTreeMap::new();
         for d in data.destinations.iter().filter(|d| d.has_key) {
@@ -143,7 +183,15 @@ pub fn export(store: &mut Store, event_id: &str, out: &Path, opts: &Options) -> 
             .collect(),
         None => Vec::new(),
     };
-    let manifest = write_package(out, &head, &data, &companions, &attachments, keys.as_ref())?;
+    let manifest = write_package_with(
+        out,
+        &head,
+        &data,
+        &companions,
+        &attachments,
+        keys.as_ref(),
+        job,
+    )?;
     store.set_exchange_base(&data, opts.now)?;
     Ok(Written {
         path: out.display().to_string(),
@@ -300,6 +348,22 @@ pub fn write_package(
     attachments: &[Attachment],
     keys: Option<&BTreeMap<String, String>>,
 ) -> Result<Manifest> {
+    write_package_with(out, head, data, companions, attachments, keys, &Job::none())
+}
+
+/// [`write_package`], reporting the bytes put in the package to `job` (stage `write`) and
+/// checking it per file, per MiB of an attached file, and before the rename: when cancelled,
+/// the temporary file is removed and `out` is as it was.
+pub fn write_package_with(
+    out: &Path,
+    head: &Head,
+    data: &EventData,
+    companions: &[Companion],
+    attachments: &[Attachment],
+    keys: Option<&BTreeMap<String, String>>,
+    job: &Job,
+) -> Result<Manifest> {
+    job.check()?;
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -319,6 +383,19 @@ pub fn write_package(
         done: false,
     };
     let mut zip = zip::ZipWriter::new(BufWriter::new(Quiet::new(file)));
+    // What only this machine knows (whether a key is stored, its hint, the last connection
+    // test) stays out: the receiving side has its own.
+    let mut event = data.clone();
+    for d in event.destinations.iter_mut() {
+        d.has_key = false;
+        d.key_hint.clear();
+        d.key_entered_for = None;
+        d.last_test = None;
+    }
+    let body = DataFile {
+        data_version: DATA_VERSION,
+        event,
+    };
     let stamp = {
         use chrono::{Datelike, Timelike};
         let t = head.created_at;
@@ -351,16 +428,40 @@ pub fn write_package(
         path: out.display().to_string(),
         source: e,
     };
+    // What goes in, for the progress: the data, the companions, the keys and every attached
+    // file once (their sizes as they stand; a file that changes meanwhile fails its hash).
+    let mut seen = std::collections::BTreeSet::new();
+    let attachments: Vec<(&Attachment, File, u64)> = attachments
+        .iter()
+        .filter(|a| seen.insert(a.sha256.as_str()))
+        .map(|a| {
+            let f = File::open(&a.path).map_err(io(&a.path))?;
+            let size = f.metadata().map_err(io(&a.path))?.len();
+            Ok((a, f, size))
+        })
+        .collect::<Result<_>>()?;
+    let json = serde_json::to_vec_pretty(&body).expect("event data serialises");
+    let keys_json = keys.map(|k| serde_json::to_vec_pretty(k).expect("keys serialise"));
+    let total = [json.len(), keys_json.as_ref().map_or(0, Vec::len)]
+        .into_iter()
+        .chain(companions.iter().map(|c| c.bytes.len()))
+        .map(|n| n as u64)
+        .chain(attachments.iter().map(|(_, _, size)| *size))
+        .fold(0u64, u64::saturating_add);
+    let mut meter = job.meter(Unit::Bytes, "write", Some(total));
     let mut files = Vec::new();
     let mut put = |zip: &mut zip::ZipWriter<BufWriter<Quiet>>,
+                   meter: &mut Meter<'_>,
                    path: &str,
                    bytes: &[u8],
                    role: FileRole|
      -> Result<()> {
+        job.check()?;
         let already_packed = path.ends_with(".pdf") || path.ends_with(".xlsx");
         zip.start_file(path, if already_packed { stored } else { packed })
             .map_err(zerr)?;
         zip.write_all(bytes).map_err(werr)?;
+        meter.add(bytes.len() as u64);
         let mut h = Sha256::new();
         h.update(bytes);
         files.push(FileEntry {
@@ -371,44 +472,28 @@ pub fn write_package(
         });
         Ok(())
     };
-    // What only this machine knows (whether a key is stored, its hint, the last connection
-    // test) stays out: the receiving side has its own.
-    let mut event = data.clone();
-    for d in event.destinations.iter_mut() {
-        d.has_key = false;
-        d.key_hint.clear();
-        d.key_entered_for = None;
-        d.last_test = None;
-    }
-    let body = DataFile {
-        data_version: DATA_VERSION,
-        event,
-    };
-    let json = serde_json::to_vec_pretty(&body).expect("event data serialises");
-    put(&mut zip, EVENT_DATA, &json, FileRole::Data)?;
+    put(&mut zip, &mut meter, EVENT_DATA, &json, FileRole::Data)?;
     for c in companions {
-        put(&mut zip, &c.path, &c.bytes, FileRole::Companion)?;
+        put(&mut zip, &mut meter, &c.path, &c.bytes, FileRole::Companion)?;
     }
-    if let Some(keys) = keys {
-        let json = serde_json::to_vec_pretty(keys).expect("keys serialise");
-        put(&mut zip, STREAM_KEYS, &json, FileRole::Secret)?;
+    if let Some(json) = &keys_json {
+        put(&mut zip, &mut meter, STREAM_KEYS, json, FileRole::Secret)?;
     }
-    let mut seen = std::collections::BTreeSet::new();
-    for a in attachments {
-        if !seen.insert(a.sha256.clone()) {
-            continue;
-        }
+    for (a, f, size) in attachments {
+        job.check()?;
         let path = format!("files/{}", a.sha256);
-        let f = File::open(&a.path).map_err(io(&a.path))?;
-        let size = f.metadata().map_err(io(&a.path))?.len();
         zip.start_file(&path, stored.large_file(size >= u32::MAX as u64))
             .map_err(zerr)?;
         let mut src = Hashing {
-            inner: std::io::BufReader::with_capacity(256 << 10, f),
+            inner: f,
             hash: Sha256::new(),
             n: 0,
         };
-        std::io::copy(&mut src, &mut zip).map_err(io(&a.path))?;
+        copy(&mut src, &mut zip, &mut meter, job).map_err(|e| match e {
+            Copy::Read(e) => io(&a.path)(e),
+            Copy::Write(e) => werr(e),
+            Copy::Stopped(e) => e.into(),
+        })?;
         let found = hex(src.hash);
         if found != a.sha256 {
             return Err(Error::HashMismatch {
@@ -435,13 +520,46 @@ pub fn write_package(
         stream_keys_included: keys.is_some(),
         files,
     };
+    job.check()?;
     zip.start_file(MANIFEST, packed).map_err(zerr)?;
     zip.write_all(&serde_json::to_vec_pretty(&manifest).expect("manifest serialises"))
         .map_err(werr)?;
     let w = zip.finish().map_err(zerr)?;
     let file = w.into_inner().map_err(|e| werr(e.into_error()))?.file;
     file.sync_all().map_err(werr)?;
+    // The last moment to stop: after the rename the package is there, whole.
+    job.check()?;
     std::fs::rename(&tmp, out).map_err(io(out))?;
     partial.done = true;
+    meter.finish();
     Ok(manifest)
+}
+
+/// Why [`copy`] stopped.
+enum Copy {
+    Read(std::io::Error),
+    Write(std::io::Error),
+    Stopped(showcall_core::Error),
+}
+
+/// Copies `from` into `to` through a 256 KiB buffer, counting the bytes on `meter` and checking
+/// `job` at least once a MiB.
+fn copy(
+    from: &mut impl Read,
+    to: &mut impl Write,
+    meter: &mut Meter<'_>,
+    job: &Job,
+) -> std::result::Result<(), Copy> {
+    let mut buf = vec![0u8; 256 << 10];
+    loop {
+        let got = match from.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Copy::Read(e)),
+        };
+        to.write_all(&buf[..got]).map_err(Copy::Write)?;
+        meter.add(got as u64);
+        job.check().map_err(Copy::Stopped)?;
+    }
 }

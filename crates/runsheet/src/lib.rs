@@ -26,6 +26,7 @@ pub use showcall_core::i18n::Lang;
 pub use xlsx_out::sheet_names;
 
 use sheet::RunSheet;
+use showcall_core::job::{Job, Unit};
 use showcall_core::EventData;
 
 /// Why a workbook or a PDF could not be made.
@@ -43,6 +44,10 @@ pub enum Error {
     /// Not one of the formats the run of show is written in.
     #[error("unknown format “{0}” (pdf, xlsx or csv)")]
     UnknownFormat(String),
+    /// The job was cancelled ([`Job::cancel`]) before the file was in place: nothing was
+    /// written.
+    #[error("cancelled: nothing was changed")]
+    Cancelled,
 }
 
 impl Error {
@@ -56,11 +61,16 @@ impl Error {
             (Error::UnknownFormat(f), Lang::FrCa) => {
                 format!("format inconnu « {f} » (pdf, xlsx ou csv)")
             }
+            (Error::Cancelled, lang) => showcall_core::Error::Cancelled.message(lang),
         }
     }
 
-    /// The `{code, message, field}` the app sends to the window: code `runsheet`.
+    /// The `{code, message, field}` the app sends to the window: code `runsheet` (the core's
+    /// `cancelled` for a cancelled job).
     pub fn payload(&self, lang: Lang) -> showcall_core::error::ErrorPayload {
+        if let Error::Cancelled = self {
+            return showcall_core::Error::Cancelled.payload(lang);
+        }
         showcall_core::error::ErrorPayload {
             code: "runsheet".into(),
             message: self.message(lang),
@@ -80,10 +90,40 @@ pub fn export(
     path: &std::path::Path,
     lang: Lang,
 ) -> Result<(), showcall_core::error::ErrorPayload> {
-    let path =
-        showcall_core::paths::export_target(path, store.path()).map_err(|e| e.payload(lang))?;
-    let data = store.load(event_id).map_err(|e| e.payload(lang))?;
-    let bytes = render(&data, lang, format).map_err(|e| e.payload(lang))?;
+    export_with(store, event_id, format, path, lang, &Job::none())
+}
+
+/// [`export`], reporting to `job` its steps (stage `render`: load, build, then the writer's
+/// own steps) and the bytes written (stage `write`), and checking it between the steps, per
+/// MiB written and just before the rename: when cancelled, the temporary file is removed and
+/// `path` is as it was.
+pub fn export_with(
+    store: &showcall_core::Store,
+    event_id: &str,
+    format: &str,
+    path: &std::path::Path,
+    lang: Lang,
+    job: &Job,
+) -> Result<(), showcall_core::error::ErrorPayload> {
+    let core = |e: showcall_core::Error| e.payload(lang);
+    let path = showcall_core::paths::export_target(path, store.path()).map_err(core)?;
+    job.check().map_err(core)?;
+    let format = format.to_ascii_lowercase();
+    let writer_steps = match format.as_str() {
+        "pdf" => 3,
+        "xlsx" | "csv" => 1,
+        other => return Err(Error::UnknownFormat(other.to_string()).payload(lang)),
+    };
+    let mut steps = job.meter(Unit::Steps, "render", Some(2 + writer_steps));
+    let mut step = || -> Result<(), Error> {
+        steps.add(1);
+        job.check().map_err(|_| Error::Cancelled)
+    };
+    let data = store.load(event_id).map_err(core)?;
+    step().map_err(|e| e.payload(lang))?;
+    let bytes = render_steps(&data, lang, &format, &mut step).map_err(|e| e.payload(lang))?;
+    drop(data);
+    steps.finish();
     let io = |e: std::io::Error| {
         showcall_core::Error::Io {
             path: path.display().to_string(),
@@ -96,20 +136,32 @@ pub fn export(
         path.file_name().unwrap_or_default().to_string_lossy(),
         showcall_core::model::new_id()
     ));
-    let written = std::fs::OpenOptions::new()
+    let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&tmp)
-        .and_then(|mut f| {
-            use std::io::Write;
-            f.write_all(&bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&tmp, &path));
-    written.map_err(|e| {
+        .map_err(io)?;
+    // From here on the temporary file goes unless it was renamed into place.
+    let written = (|| -> Result<(), showcall_core::error::ErrorPayload> {
+        use std::io::Write;
+        let mut meter = job.meter(Unit::Bytes, "write", Some(bytes.len() as u64));
+        for chunk in bytes.chunks(1 << 20) {
+            job.check().map_err(core)?;
+            file.write_all(chunk).map_err(io)?;
+            meter.add(chunk.len() as u64);
+        }
+        file.sync_all().map_err(io)?;
+        drop(file);
+        // The last moment to stop: after the rename the file is there, whole.
+        job.check().map_err(core)?;
+        std::fs::rename(&tmp, &path).map_err(io)?;
+        meter.finish();
+        Ok(())
+    })();
+    if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    }
+    written
 }
 
 /// The formats [`render`] writes, as their file extensions.
@@ -118,12 +170,36 @@ pub const FORMATS: [&str; 3] = ["pdf", "xlsx", "csv"];
 /// The run of show in `format` (`pdf`, `xlsx` or `csv`, any case): the one place the app and the
 /// CLI choose the writer.
 pub fn render(data: &EventData, lang: Lang, format: &str) -> Result<Vec<u8>, Error> {
-    match format.to_ascii_lowercase().as_str() {
-        "pdf" => pdf(data, lang),
-        "xlsx" => xlsx(data, lang),
-        "csv" => Ok(csv(data, lang).into_bytes()),
-        other => Err(Error::UnknownFormat(other.to_string())),
+    render_steps(data, lang, format, &mut || Ok(()))
+}
+
+/// [`render`], calling `step` after building the sheet and after each of the writer's steps
+/// (one for CSV and XLSX; layout, page decoration and writing for PDF): an error from `step`
+/// stops it there.
+fn render_steps(
+    data: &EventData,
+    lang: Lang,
+    format: &str,
+    step: &mut dyn FnMut() -> Result<(), Error>,
+) -> Result<Vec<u8>, Error> {
+    let format = format.to_ascii_lowercase();
+    let sheet = match format.as_str() {
+        // A CSV falls back to UTC (see [`csv`]); the others refuse an unknown zone.
+        "csv" => RunSheet::build(data, lang)
+            .unwrap_or_else(|_| RunSheet::build_in(data, lang, chrono_tz::UTC)),
+        "pdf" | "xlsx" => RunSheet::build(data, lang)?,
+        other => return Err(Error::UnknownFormat(other.to_string())),
+    };
+    step()?;
+    let bytes = match format.as_str() {
+        "pdf" => pdf_out::render(&sheet, lang, step)?,
+        "xlsx" => xlsx_out::render(&sheet, lang)?,
+        _ => csv_out::render(&sheet, lang).into_bytes(),
+    };
+    if format != "pdf" {
+        step()?;
     }
+    Ok(bytes)
 }
 
 /// The run of show as CSV: UTF-8 with a byte-order mark (so Excel reads accents right), CRLF
@@ -151,5 +227,5 @@ pub fn xlsx(data: &EventData, lang: Lang) -> Result<Vec<u8>, Error> {
 /// name and time zone head every page and "Page N of M" ends it.
 pub fn pdf(data: &EventData, lang: Lang) -> Result<Vec<u8>, Error> {
     let sheet = RunSheet::build(data, lang)?;
-    pdf_out::render(&sheet, lang)
+    pdf_out::render(&sheet, lang, &mut || Ok(()))
 }

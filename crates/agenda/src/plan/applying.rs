@@ -3,6 +3,7 @@
 
 use super::{ImportPlan, PersonRef, StageRef};
 use crate::text::fold;
+use showcall_core::job::{Job, Unit};
 use showcall_core::model::{new_id, EventData, Person, Role, Segment, SegmentKind, Session, Stage};
 use std::collections::HashMap;
 
@@ -11,6 +12,13 @@ use std::collections::HashMap;
 /// description). Returns the new snapshot (tasks brought in line, lists in canonical order);
 /// `data` is unchanged. Ids are fresh ([`new_id`]).
 pub fn apply(data: &EventData, plan: &ImportPlan) -> EventData {
+    apply_with(data, plan, &Job::none())
+}
+
+/// [`apply`], counting the sessions added on `job` (stage `sessions`). When `job` is cancelled
+/// it stops within a thousand sessions with an incomplete event: the caller checks the job and
+/// drops it.
+pub(crate) fn apply_with(data: &EventData, plan: &ImportPlan, job: &Job) -> EventData {
     let mut b = Builder {
         next_position: data
             .stages
@@ -28,7 +36,12 @@ pub fn apply(data: &EventData, plan: &ImportPlan) -> EventData {
     for p in &plan.people_to_create {
         b.person_id(&p.name);
     }
-    for s in &plan.sessions {
+    let mut meter = job.meter(Unit::Rows, "sessions", Some(plan.sessions.len() as u64));
+    for (i, s) in plan.sessions.iter().enumerate() {
+        if i % 1000 == 0 && job.is_cancelled() {
+            return b.d;
+        }
+        meter.add(1);
         let stage_id = match &s.stage {
             StageRef::Existing { id, .. } => id.clone(),
             StageRef::New { name } => b.stage_id(name),
@@ -68,6 +81,7 @@ pub fn apply(data: &EventData, plan: &ImportPlan) -> EventData {
             notes: s.description.clone(),
         });
     }
+    meter.finish();
     let mut d = b.d;
     showcall_core::tasks::sync(&mut d);
     showcall_core::branding::sync(&mut d);

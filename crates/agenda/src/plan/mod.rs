@@ -11,7 +11,9 @@ mod overlaps;
 mod planning;
 
 pub use applying::apply;
+pub(crate) use applying::apply_with;
 pub use planning::plan;
+pub(crate) use planning::plan_with;
 
 use crate::issue::RowIssue;
 use crate::rows::SourceCell;

@@ -13,6 +13,7 @@ use crate::text::fold;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use showcall_core::i18n::Lang;
+use showcall_core::job::{Job, Unit};
 use showcall_core::model::{EventData, Person, Stage};
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
@@ -38,6 +39,12 @@ fn default_stage(data: &EventData) -> StageRef {
 /// matches stages and people by name (case- and accent-insensitive), skips sessions the event
 /// already has, and warns of overlaps on a stage.
 pub fn plan(data: &EventData, reading: &Reading) -> ImportPlan {
+    plan_with(data, reading, &Job::none())
+}
+
+/// [`plan`], counting the rows on `job` (stage `plan`). When `job` is cancelled it stops
+/// within a thousand rows with an incomplete plan: the caller checks the job and drops it.
+pub(crate) fn plan_with(data: &EventData, reading: &Reading, job: &Job) -> ImportPlan {
     let zone: Option<Tz> = data.event.time_zone.parse().ok();
     let stages: HashMap<String, &Stage> = data
         .stages
@@ -66,7 +73,12 @@ pub fn plan(data: &EventData, reading: &Reading) -> ImportPlan {
     let mut people_matched = Vec::new();
     let mut seen: HashMap<(String, String, DateTime<Utc>), u32> = HashMap::new();
 
-    for r in &reading.rows {
+    let mut meter = job.meter(Unit::Rows, "plan", Some(reading.rows.len() as u64));
+    for (i, r) in reading.rows.iter().enumerate() {
+        if i % 1000 == 0 && job.is_cancelled() {
+            break;
+        }
+        meter.add(1);
         let mut plan = RowPlan {
             row: r.row,
             outcome: Outcome::Invalid,
@@ -251,6 +263,7 @@ pub fn plan(data: &EventData, reading: &Reading) -> ImportPlan {
         rows.push(plan);
     }
 
+    meter.finish();
     overlaps(data, zone, &mut rows);
 
     let sessions: Vec<PlannedSession> = rows

@@ -14,6 +14,7 @@ pub use cell::Cell;
 use crate::error::ReadError;
 use crate::text::column_letter;
 use serde::{Deserialize, Serialize};
+use showcall_core::job::{Job, Unit};
 use std::io::Read;
 use std::path::Path;
 use ts_rs::TS;
@@ -106,6 +107,13 @@ pub fn read_file(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Sheet, Re
 /// reading, and by what is read (a file still growing, a device) without holding more than
 /// one byte past the limit.
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_bytes_with(path, &Job::none())
+}
+
+/// [`read_bytes`], counting the bytes on `job` (stage `read`, a MiB at a time). When `job` is
+/// cancelled it stops within a MiB with the bytes read so far: the caller checks the job and
+/// drops them.
+pub(crate) fn read_bytes_with(path: &Path, job: &Job) -> Result<Vec<u8>, ReadError> {
     let io = |e: std::io::Error| ReadError::Io {
         path: path.display().to_string(),
         detail: e.to_string(),
@@ -116,9 +124,19 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::FileTooLarge { bytes: size });
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let mut meter = job.meter(Unit::Bytes, "read", Some(size));
+    let mut file = file.take(MAX_FILE_BYTES + 1);
+    while !job.is_cancelled() {
+        let got = (&mut file)
+            .take(1 << 20)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if got == 0 {
+            break;
+        }
+        meter.add(got as u64);
+    }
+    meter.finish();
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ReadError::FileTooLarge {
             bytes: bytes.len() as u64,

@@ -19,6 +19,7 @@ use crate::values::{
 use chrono::NaiveDateTime;
 use row::read_row;
 use serde::{Deserialize, Serialize};
+use showcall_core::job::{Job, Unit};
 use ts_rs::TS;
 
 /// What a mapped cell of a row says, as the preview shows it.
@@ -85,6 +86,17 @@ pub fn interpret(
     mapping: &Mapping,
     hint: DateOrder,
 ) -> Result<Reading, MappingError> {
+    interpret_with(sheet, mapping, hint, &Job::none())
+}
+
+/// [`interpret`], counting the rows on `job` (stage `rows`). When `job` is cancelled it stops
+/// within a thousand rows with an incomplete reading: the caller checks the job and drops it.
+pub(crate) fn interpret_with(
+    sheet: &Sheet,
+    mapping: &Mapping,
+    hint: DateOrder,
+    job: &Job,
+) -> Result<Reading, MappingError> {
     if let Some(value) = sheet.headers.iter().find(|h| looks_like_data(h)) {
         return Err(MappingError::HeaderLooksLikeData {
             row: sheet.header_row,
@@ -135,11 +147,16 @@ pub fn interpret(
                 .map(|f| (c.index, f))
         })
         .collect();
-    let rows = sheet
-        .rows
-        .iter()
-        .map(|r| read_row(r, &cols, &mapped, date_order.order))
-        .collect();
+    let mut meter = job.meter(Unit::Rows, "rows", Some(sheet.rows.len() as u64));
+    let mut rows = Vec::with_capacity(sheet.rows.len());
+    for (i, r) in sheet.rows.iter().enumerate() {
+        if i % 1000 == 0 && job.is_cancelled() {
+            break;
+        }
+        rows.push(read_row(r, &cols, &mapped, date_order.order));
+        meter.add(1);
+    }
+    meter.finish();
     Ok(Reading {
         date_order,
         columns: cols.names,

@@ -9,6 +9,7 @@ use crate::{
 };
 use sha2::{Digest, Sha256};
 use showcall_core::i18n::Lang;
+use showcall_core::job::{Job, Unit};
 use showcall_core::model::EventData;
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
@@ -116,6 +117,19 @@ fn upgrade(v: u32, value: serde_json::Value) -> Result<serde_json::Value> {
 /// its disk) while their hashes are checked; without `staging` they are only checked. Nothing
 /// is written anywhere else, and the staging folder goes when the result is dropped.
 pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Opened> {
+    open_with(path, staging, limits, &Job::none())
+}
+
+/// [`open`], reporting the bytes read and hashed to `job` (stage `hash`, out of the sizes the
+/// manifest lists) and checking it per file and per 256 KiB read: when cancelled, the staging
+/// folder and what was unpacked into it are removed, and nothing else was written.
+pub fn open_with(
+    path: &Path,
+    staging: Option<&Path>,
+    limits: &Limits,
+    job: &Job,
+) -> Result<Opened> {
+    job.check()?;
     let file = File::open(path).map_err(io(path))?;
     let shown = path.display().to_string();
     let mut zip = zip::ZipArchive::new(BufReader::new(file))
@@ -298,11 +312,15 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
     }
 
     // Contents: every listed file is read once and its hash checked.
+    let mut meter = job.meter(Unit::Bytes, "hash", Some(total));
+    job.check()?;
     let data_entry = listed
         .get(EVENT_DATA)
         .copied()
         .ok_or_else(|| Error::Missing(EVENT_DATA.into()))?;
     let raw = read_json(EVENT_DATA, Some(data_entry))?;
+    meter.add(raw.len() as u64);
+    job.check()?;
     let value: serde_json::Value = json(EVENT_DATA, &raw)?;
     let version = value
         .get("dataVersion")
@@ -348,10 +366,11 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
     })?;
 
     let keys = match listed.get(STREAM_KEYS) {
-        Some(e) => Some(json::<BTreeMap<String, String>>(
-            STREAM_KEYS,
-            &read_json(STREAM_KEYS, Some(e))?,
-        )?),
+        Some(e) => {
+            let raw = read_json(STREAM_KEYS, Some(e))?;
+            meter.add(raw.len() as u64);
+            Some(json::<BTreeMap<String, String>>(STREAM_KEYS, &raw)?)
+        }
         None => None,
     };
 
@@ -386,6 +405,7 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
         }
     }
     for e in assets {
+        job.check()?;
         let (i, _) = entries[&e.path];
         let mut f = zip
             .by_index(i)
@@ -425,6 +445,8 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
                     source: err,
                 })?;
             }
+            meter.add(got as u64);
+            job.check()?;
         }
         if let Some(w) = sink {
             // On disk before the import may rename it into the files folder.
@@ -438,6 +460,8 @@ pub fn open(path: &Path, staging: Option<&Path>, limits: &Limits) -> Result<Open
         }
         check(e, n, hex(h))?;
     }
+    job.check()?;
+    meter.finish();
     Ok(Opened {
         manifest,
         data,

@@ -2,6 +2,7 @@
 //! import commits: moved in all together, or back out if anything fails.
 
 use crate::{io, Result};
+use showcall_core::job::{Job, Unit};
 use showcall_core::paths::blob_path;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -27,13 +28,22 @@ impl Staged {
     /// [`Committed::keep`], and at once when a move fails: the import that fails after this
     /// leaves nothing in the files folder.
     pub fn commit(&self, files_dir: &Path) -> Result<Committed<'_>> {
+        self.commit_with(files_dir, &Job::none())
+    }
+
+    /// [`Staged::commit`], counting the files on `job` (stage `files`) and checking it before
+    /// each: when cancelled, the files already moved go back to the staging folder.
+    pub fn commit_with(&self, files_dir: &Path, job: &Job) -> Result<Committed<'_>> {
         let mut done = Committed {
             staged: self,
             moved: Vec::new(),
             made: Vec::new(),
             kept: false,
         };
+        let mut meter = job.meter(Unit::Files, "files", Some(self.files.len() as u64));
         for h in &self.files {
+            job.check()?;
+            meter.add(1);
             let to = blob_path(files_dir, h);
             if to.exists() {
                 continue;
@@ -55,6 +65,8 @@ impl Staged {
         for d in dirs.into_iter().chain([files_dir]) {
             sync_dir(d);
         }
+        job.check()?;
+        meter.finish();
         Ok(done)
     }
 }

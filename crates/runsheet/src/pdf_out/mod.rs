@@ -73,9 +73,19 @@ enum Op {
     },
 }
 
-pub(crate) fn render(sheet: &RunSheet, lang: Lang) -> Result<Vec<u8>, Error> {
+/// The PDF of `sheet`, calling `step` after each of its three steps (layout, page decoration,
+/// writing): an error from `step` stops it there.
+pub(crate) fn render(
+    sheet: &RunSheet,
+    lang: Lang,
+    step: &mut dyn FnMut() -> Result<(), Error>,
+) -> Result<Vec<u8>, Error> {
     let fonts = Fonts::embedded()?;
     let mut pages = Layout::new(&fonts, lang).into_pages(sheet);
+    step()?;
     page::decorate(&mut pages, sheet, lang, &fonts);
-    document::write(&pages, sheet, lang, &fonts)
+    step()?;
+    let bytes = document::write(&pages, sheet, lang, &fonts)?;
+    step()?;
+    Ok(bytes)
 }
