@@ -7,7 +7,7 @@ use crate::model::{new_id, EventData, Owner, Session, Task, TaskKind, TaskStatus
 use crate::schedule::closing_pairs;
 use crate::schedule::{AV_CHECK, SPEAKER_PREP};
 use chrono::{DateTime, Duration, Utc};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::HashMap;
 
 /// One task the template asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,40 +31,91 @@ const EVENT_TASKS: [(TaskKind, Owner, i64); 6] = [
 /// What the template asks for, given the event as it is now.
 pub fn plan(data: &EventData) -> Vec<Planned> {
     let mut out = Vec::new();
-    let Some(first) = data.sessions.iter().map(|s| s.start).min() else {
-        return out;
-    };
-    for (kind, owner, days) in EVENT_TASKS {
-        out.push(Planned {
-            kind,
-            session_id: None,
-            owner,
-            due: first - Duration::days(days),
-        });
-    }
-    let closing: BTreeSet<String> = closing_pairs(data).into_iter().map(|p| p.first).collect();
-    for s in &data.sessions {
-        let mut add = |kind, due| {
+    each_planned(
+        data,
+        &Slots::of(&data.sessions),
+        |kind, session, owner, due| {
             out.push(Planned {
                 kind,
-                session_id: Some(s.id.clone()),
-                owner: Owner::Analyst,
+                session_id: session.map(|i| data.sessions[i].id.clone()),
+                owner,
                 due,
             })
-        };
+        },
+    );
+    out
+}
+
+/// Each distinct session id numbered from 1 (0 stands for the event itself), so the plan can
+/// be a table of number × kind and each task is found with one hash of its session id.
+struct Slots<'a> {
+    of_id: HashMap<&'a str, usize>,
+    /// The number of each session, by index.
+    of_session: Vec<usize>,
+    /// A session having each number's id, by number (0 for the event).
+    session: Vec<usize>,
+}
+
+impl<'a> Slots<'a> {
+    fn of(sessions: &'a [Session]) -> Slots<'a> {
+        let mut of_id = HashMap::with_capacity(sessions.len());
+        let mut session = vec![0];
+        let of_session = sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                *of_id.entry(s.id.as_str()).or_insert_with(|| {
+                    session.push(i);
+                    session.len() - 1
+                })
+            })
+            .collect();
+        Slots {
+            of_id,
+            of_session,
+            session,
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.session.len()
+    }
+}
+
+/// Calls `add(kind, session, owner, due)` for each task of [`plan`], in its order, with the
+/// session as an index into `data.sessions` (so [`sync`] copies no id).
+fn each_planned(
+    data: &EventData,
+    slots: &Slots,
+    mut add: impl FnMut(TaskKind, Option<usize>, Owner, DateTime<Utc>),
+) {
+    let Some(first) = data.sessions.iter().map(|s| s.start).min() else {
+        return;
+    };
+    for (kind, owner, days) in EVENT_TASKS {
+        add(kind, None, owner, first - Duration::days(days));
+    }
+    // Whether each session id opens a back-to-back pair.
+    let mut closing = vec![false; slots.count()];
+    for p in closing_pairs(data) {
+        if let Some(&slot) = slots.of_id.get(p.first.as_str()) {
+            closing[slot] = true;
+        }
+    }
+    for (i, s) in data.sessions.iter().enumerate() {
+        let mut add = |kind, due| add(kind, Some(i), Owner::Analyst, due);
         add(TaskKind::AvCheck, s.start - AV_CHECK);
         add(TaskKind::SpeakerPrep, s.start - SPEAKER_PREP);
         if s.livestream {
             add(TaskKind::GoLive, s.start);
             add(TaskKind::EndStream, s.end);
         }
-        if closing.contains(&s.id) {
+        if closing[slots.of_session[i]] {
             // Training happens the day before the event.
             add(TaskKind::TrainClosing, first - Duration::days(1));
         }
         after_session(s, &mut add);
     }
-    out
 }
 
 fn after_session(s: &Session, add: &mut impl FnMut(TaskKind, DateTime<Utc>)) {
@@ -78,44 +129,95 @@ fn after_session(s: &Session, add: &mut impl FnMut(TaskKind, DateTime<Utc>)) {
 }
 
 /// Brings `data.tasks` in line with [`plan`]; returns whether anything changed.
+///
+/// A task is matched to the plan by its kind and session id (when the plan names the same
+/// pair twice, the later one counts). The plan is a table of session number × kind, each
+/// distinct session id numbered once: no id is copied, and the tasks are not cloned to tell
+/// whether anything changed.
 pub fn sync(data: &mut EventData) -> bool {
-    let planned = plan(data);
-    let mut wanted: BTreeMap<(TaskKind, Option<String>), Planned> = planned
-        .into_iter()
-        .map(|p| ((p.kind, p.session_id.clone()), p))
-        .collect();
-    let before = data.tasks.clone();
-    data.tasks
-        .retain_mut(|t| match wanted.remove(&(t.kind, t.session_id.clone())) {
-            Some(p) => {
-                t.due = p.due;
-                t.owner = p.owner;
+    const KINDS: usize = TaskKind::ALL.len();
+    let slots = Slots::of(&data.sessions);
+    let mut wanted: Vec<Option<(DateTime<Utc>, Owner)>> = vec![None; slots.count() * KINDS];
+    each_planned(data, &slots, |kind, session, owner, due| {
+        let slot = session.map_or(0, |i| slots.of_session[i]);
+        wanted[slot * KINDS + kind as usize] = Some((due, owner));
+    });
+    let len_before = data.tasks.len();
+    let mut changed = false;
+    data.tasks.retain_mut(|t| {
+        let slot = match &t.session_id {
+            None => Some(0),
+            Some(id) => slots.of_id.get(id.as_str()).copied(),
+        };
+        match slot.and_then(|slot| wanted[slot * KINDS + t.kind as usize].take()) {
+            Some((due, owner)) => {
+                changed |= t.due != due || t.owner != owner;
+                t.due = due;
+                t.owner = owner;
                 true
             }
             None => false,
-        });
-    for (_, p) in wanted {
-        data.tasks.push(Task {
+        }
+    });
+    changed |= data.tasks.len() != len_before;
+    // What is left is new, added in (kind, session id) order.
+    let session_id =
+        |slot: usize| (slot > 0).then(|| data.sessions[slots.session[slot]].id.as_str());
+    let mut added: Vec<(TaskKind, Option<&str>, DateTime<Utc>, Owner)> = wanted
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let (due, owner) = (*w)?;
+            Some((TaskKind::ALL[i % KINDS], session_id(i / KINDS), due, owner))
+        })
+        .collect();
+    added.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    changed |= !added.is_empty();
+    let new: Vec<Task> = added
+        .into_iter()
+        .map(|(kind, session_id, due, owner)| Task {
             id: new_id(),
             event_id: data.event.id.clone(),
-            session_id: p.session_id,
-            kind: p.kind,
-            owner: p.owner,
-            due: p.due,
+            session_id: session_id.map(str::to_string),
+            kind,
+            owner,
+            due,
             status: TaskStatus::Todo,
             link: String::new(),
             done_by: String::new(),
             done_at: None,
-        });
+        })
+        .collect();
+    drop(slots);
+    data.tasks.extend(new);
+    if changed {
+        data.normalize();
+        return true;
     }
+    // Nothing was added, dropped or edited: only normalizing can still move a task. Each task
+    // is known by the address of its id's text, which a move keeps (an id with no text has no
+    // address of its own, so then the tasks are compared the plain way).
+    if data.tasks.iter().any(|t| t.id.capacity() == 0) {
+        let before = data.tasks.clone();
+        data.normalize();
+        return data.tasks != before;
+    }
+    let order: Vec<*const u8> = data.tasks.iter().map(|t| t.id.as_ptr()).collect();
     data.normalize();
-    data.tasks != before
+    !data.tasks.iter().map(|t| t.id.as_ptr()).eq(order)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::testing::*;
+
+    #[test]
+    fn each_kind_has_its_own_column_in_the_plan_table() {
+        for (i, k) in TaskKind::ALL.into_iter().enumerate() {
+            assert_eq!(k as usize, i, "{k:?} is out of place in TaskKind::ALL");
+        }
+    }
 
     #[test]
     fn a_back_to_back_pair_adds_the_closing_training_task() {
