@@ -45,6 +45,7 @@ fn main() {
             "open_package",
             "apply_package",
             "cancel_package",
+            "cancel_job",
             "export_runsheet",
             "preview_agenda",
             "import_agenda",

@@ -110,6 +110,7 @@ pub fn run() {
             commands::exchange::open_package,
             commands::exchange::apply_package,
             commands::exchange::cancel_package,
+            commands::exchange::cancel_job,
             commands::exchange::export_runsheet,
             commands::agenda::preview_agenda,
             commands::agenda::import_agenda,

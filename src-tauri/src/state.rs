@@ -25,6 +25,8 @@ pub struct AppState {
     pub path: std::path::PathBuf,
     /// The scheduler's last real tick when the app started (it owns it from then on).
     pub last_tick: Option<DateTime<Utc>>,
+    /// The long jobs running, by the id the window gave them (to cancel them).
+    pub jobs: Mutex<HashMap<String, showcall_core::job::Job>>,
 }
 
 pub struct Inner {
@@ -147,6 +149,7 @@ impl AppState {
             wake: Arc::new(Waker::default()),
             path: path.to_path_buf(),
             last_tick,
+            jobs: Mutex::default(),
         })
     }
 

@@ -169,6 +169,16 @@ impl App {
         App { client, driver }
     }
 
+    /// The app's own processes (the app and its WebKit children, below this test's driver),
+    /// leaving out any other Showcall running on the machine.
+    pub fn processes(&self) -> Vec<u32> {
+        procs::descendants(self.driver.id())
+            .into_iter()
+            .filter(|(_, name)| !name.starts_with("WebKitWebDriv") && name != "tauri-driver")
+            .map(|(pid, _)| pid)
+            .collect()
+    }
+
     /// Ends the WebDriver session (closing the app) and the driver.
     pub async fn quit(self) {
         let _ = self.client.clone().close().await;
@@ -430,6 +440,38 @@ impl Drop for NotificationLog {
 /// CPU time.
 pub mod procs {
     /// Pids of `showcall-app` and every process below it (and WebKit helper processes).
+    /// Every process below `root` (not `root` itself), with its name.
+    pub fn descendants(root: u32) -> Vec<(u32, String)> {
+        let mut all: Vec<(u32, u32, String)> = vec![];
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                continue;
+            };
+            let close = stat.rfind(')').unwrap_or(0);
+            let name = stat[stat.find('(').unwrap_or(0) + 1..close].to_string();
+            let ppid = stat[close + 2..]
+                .split_whitespace()
+                .nth(1)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            all.push((pid, ppid, name));
+        }
+        let mut out: Vec<(u32, String)> = vec![];
+        let mut parents = vec![root];
+        while let Some(parent) = parents.pop() {
+            for p in &all {
+                if p.1 == parent && !out.iter().any(|(pid, _)| *pid == p.0) {
+                    out.push((p.0, p.2.clone()));
+                    parents.push(p.0);
+                }
+            }
+        }
+        out
+    }
+
     pub fn app_tree() -> Vec<u32> {
         // The app and every process below it (WebKitWebProcess, WebKitNetworkProcess).
         let mut all: Vec<(u32, u32, String)> = vec![];

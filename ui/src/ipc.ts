@@ -36,6 +36,7 @@ export function exportRunsheet(args: {
   eventId: string;
   path: string;
   format: "pdf" | "xlsx" | "csv";
+  jobId: string | null;
 }): Promise<string> {
   return commands.exportRunsheet(args);
 }

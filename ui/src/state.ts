@@ -1,9 +1,9 @@
 // Application state: the events list, the open event's view and UI selections.
 import { batch, createSignal } from "solid-js";
-import { createStore, reconcile } from "solid-js/store";
+import { createStore, produce, reconcile } from "solid-js/store";
 import type { ConnectionTest, Edit, EditResult, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
 import * as ipc from "./ipc";
-import { viewAfterEdit } from "./viewChanges";
+import { applyViewChanges } from "./viewChanges";
 import { isLang, lang, setUiLang, t } from "./i18n";
 import { localDateKey } from "./time";
 
@@ -262,11 +262,18 @@ async function sendEdit(edit: Edit): Promise<EditOutcome> {
  * core sent it); when the two do not line up, the event is read again. Ignored when another
  * event was opened meanwhile. */
 async function showAnswer(eventId: string, r: EditResult): Promise<void> {
-  const shown = view();
+  const shown = store.view;
   if (shown?.data.event.id !== eventId) return;
-  const next = viewAfterEdit(shown, r);
-  if (next) {
-    setView(next);
+  if (r.view) {
+    setView(r.view);
+    return;
+  }
+  if (r.changes && shown.data.event.revision === r.changes.fromRevision) {
+    const ch = r.changes;
+    // Spliced into the store in place: only the rows that changed (and those an insert or a
+    // removal shifts) notify. Never through `reconcile`: it merges by position in place, and the
+    // new lists share their unchanged rows with the old ones.
+    setStore("view", produce((v) => v && applyViewChanges(v, ch)));
     return;
   }
   const again = await ipc.loadEvent({ id: eventId }).catch(() => null);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applySplices } from "./viewChanges";
+import { createStore, produce } from "solid-js/store";
+import { mergeInto, spliceInto } from "./viewChanges";
+
+/** `list` with `splices` applied (a copy). */
+function applySplices<T>(list: readonly T[], splices: Parameters<typeof spliceInto<T>>[1]): T[] {
+  const out = list.slice();
+  spliceInto(out, splices);
+  return out;
+}
 
 /** The same small xorshift the core's tests use, so a failure names its seed. */
 function rng(seed: number) {
@@ -28,13 +36,12 @@ describe("applySplices", () => {
     expect(got).toEqual(["a", "c", "X", "Y", "d", "E"]);
   });
 
-  it("keeps the untouched items (same objects) and the list itself when nothing changed", () => {
-    const list = [{ id: 1 }, { id: 2 }, { id: 3 }];
-    expect(applySplices(list, [])).toBe(list);
-    const got = applySplices(list, [{ at: 1, remove: 1, insert: [{ id: 9 }] }]);
-    expect(got[0]).toBe(list[0]);
-    expect(got[2]).toBe(list[2]);
-    expect(got.map((x) => x.id)).toEqual([1, 9, 3]);
+  it("splices a store in place without mixing up rows that shift", () => {
+    // An insert shifts every later row: each must keep its own content (merging by position in
+    // place, as reconcile does, would copy a row over the next one).
+    const [s, set] = createStore({ f: [{ m: "a" }, { m: "b" }, { m: "c" }] });
+    set(produce((d) => spliceInto(d.f, [{ at: 1, remove: 0, insert: [{ m: "x" }] }, { at: 3, remove: 1, insert: [] }])));
+    expect(s.f.map((x) => x.m)).toEqual(["a", "x", "b"]);
   });
 
   it("turns any list into any other by a prefix/suffix splice", () => {
@@ -49,5 +56,20 @@ describe("applySplices", () => {
       const s = [{ at: p, remove: a.length - p - q, insert: b.slice(p, b.length - q) }];
       expect(applySplices(a, s), `seed ${seed}`).toEqual(b);
     }
+  });
+});
+
+describe("mergeInto", () => {
+  it("writes only what differs, so readers of unchanged fields are not woken", () => {
+    const [s, set] = createStore({ e: { id: "x", zone: "America/Toronto", revision: 4, tags: ["a", "b"] } });
+    const zone = s.e.zone;
+    const e = s.e;
+    set(produce((d) => mergeInto(d.e, { id: "x", zone: "America/Toronto", revision: 5, tags: ["a", "c"] })));
+    expect(s.e).toBe(e);
+    expect(s.e.zone).toBe(zone);
+    expect(s.e.revision).toBe(5);
+    expect([...s.e.tags]).toEqual(["a", "c"]);
+    set(produce((d) => mergeInto(d.e, { id: "x", zone: "UTC", revision: 6, tags: ["z"] })));
+    expect({ ...s.e, tags: [...s.e.tags] }).toEqual({ id: "x", zone: "UTC", revision: 6, tags: ["z"] });
   });
 });

@@ -1,52 +1,65 @@
 // An edit's answer applied to the view the window shows: the splices of each list (Myers' diff,
 // computed by the core from the view it last sent), so a one-segment edit of a 2,000-session day
 // moves a few kilobytes instead of the whole view.
-import type { EditResult, EventView, Splice, ViewChanges } from "./bindings";
+import type { EventView, Splice, ViewChanges } from "./bindings";
 
-/** `list` with `splices` applied in order (a new array; untouched items are the same objects). */
-export function applySplices<T>(list: readonly T[], splices: readonly Splice<T>[]): T[] {
-  if (splices.length === 0) return list as T[];
-  const out = list.slice();
-  for (const s of splices) out.splice(s.at, s.remove, ...s.insert);
-  return out;
+/** Applies `splices` to `list` in place, in order (each at the positions the earlier ones left). */
+export function spliceInto<T>(list: T[], splices: readonly Splice<T>[]): void {
+  for (const s of splices) list.splice(s.at, s.remove, ...s.insert);
 }
 
-/** `v` with `ch` applied, or null when `v` is not the version the changes were made from. */
-export function applyViewChanges(v: EventView, ch: ViewChanges): EventView | null {
-  if (v.data.event.id !== ch.eventId || v.data.event.revision !== ch.fromRevision) return null;
+/** Writes into `target` only what differs in `src` (fresh from the core, sharing nothing with the
+ * store): objects key by key, arrays of the same length item by item, anything else replaced.
+ * Replacing the event object on every edit would wake everything that reads any of its fields
+ * (every session block reads the time zone); this way only the revision changes. */
+export function mergeInto(target: Record<string, unknown>, src: Record<string, unknown>): void {
+  for (const k of Object.keys(src)) {
+    const a = target[k];
+    const b = src[k];
+    if (a === b) continue;
+    const bothArrays = Array.isArray(a) && Array.isArray(b) && a.length === b.length;
+    const bothObjects =
+      a !== null && b !== null && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b);
+    if (bothArrays) {
+      const [x, y] = [a as unknown[], b as unknown[]];
+      for (let i = 0; i < y.length; i++) {
+        const [xi, yi] = [x[i], y[i]];
+        if (xi !== null && yi !== null && typeof xi === "object" && typeof yi === "object") {
+          mergeInto(xi as Record<string, unknown>, yi as Record<string, unknown>);
+        } else if (xi !== yi) x[i] = yi;
+      }
+    } else if (bothObjects) {
+      mergeInto(a as Record<string, unknown>, b as Record<string, unknown>);
+    } else {
+      target[k] = b;
+    }
+  }
+}
+
+type Plain = Record<string, unknown>;
+
+/** Applies `ch` to `v` in place (a store draft: `produce`). The caller checks that `v` is the
+ * version the changes were made from (`ch.fromRevision`). */
+export function applyViewChanges(v: EventView, ch: ViewChanges): void {
   const d = v.data;
-  return {
-    ...v,
-    data: {
-      ...d,
-      event: ch.event,
-      stages: applySplices(d.stages, ch.stages),
-      sessions: applySplices(d.sessions, ch.sessions),
-      segments: applySplices(d.segments, ch.segments),
-      people: applySplices(d.people, ch.people),
-      tasks: applySplices(d.tasks, ch.tasks),
-      customCues: applySplices(d.customCues, ch.customCues),
-      cueSettings: applySplices(d.cueSettings, ch.cueSettings),
-      destinations: applySplices(d.destinations, ch.destinations),
-      brandItems: applySplices(d.brandItems, ch.brandItems),
-      branding: ch.branding ?? d.branding,
-    },
-    schedule: {
-      ...v.schedule,
-      supportWindow: ch.supportWindow,
-      sessions: applySplices(v.schedule.sessions, ch.schedule),
-    },
-    findings: applySplices(v.findings, ch.findings),
-    canUndo: ch.canUndo,
-    canRedo: ch.canRedo,
-    may: ch.may,
-    brand: ch.brand,
-  };
-}
-
-/** The view an edit's answer gives, from the one shown (`null`: read the event again). */
-export function viewAfterEdit(shown: EventView | null | undefined, r: EditResult): EventView | null {
-  if (r.view) return r.view;
-  if (r.changes && shown) return applyViewChanges(shown, r.changes);
-  return null;
+  mergeInto(d.event as unknown as Plain, ch.event as unknown as Plain);
+  spliceInto(d.stages, ch.stages);
+  spliceInto(d.sessions, ch.sessions);
+  spliceInto(d.segments, ch.segments);
+  spliceInto(d.people, ch.people);
+  spliceInto(d.tasks, ch.tasks);
+  spliceInto(d.customCues, ch.customCues);
+  spliceInto(d.cueSettings, ch.cueSettings);
+  spliceInto(d.destinations, ch.destinations);
+  spliceInto(d.brandItems, ch.brandItems);
+  if (ch.branding) mergeInto(d.branding as unknown as Plain, ch.branding as unknown as Plain);
+  if (v.schedule.supportWindow && ch.supportWindow) {
+    mergeInto(v.schedule.supportWindow as unknown as Plain, ch.supportWindow as unknown as Plain);
+  } else v.schedule.supportWindow = ch.supportWindow;
+  spliceInto(v.schedule.sessions, ch.schedule);
+  spliceInto(v.findings, ch.findings);
+  if (v.canUndo !== ch.canUndo) v.canUndo = ch.canUndo;
+  if (v.canRedo !== ch.canRedo) v.canRedo = ch.canRedo;
+  mergeInto(v.may as unknown as Plain, ch.may as unknown as Plain);
+  mergeInto(v.brand as unknown as Plain, ch.brand as unknown as Plain);
 }

@@ -58,6 +58,8 @@ fn generate() -> String {
         showcall_core::model::PaletteContrast::decl(&cfg),
         showcall_core::model::Permissions::decl(&cfg),
         EditResult::decl(&cfg),
+        showcall_core::job::Progress::decl(&cfg),
+        showcall_core::job::Unit::decl(&cfg),
         ViewChanges::decl(&cfg),
         showcall_core::view_changes::Splice::<()>::decl(&cfg),
         TestedView::decl(&cfg),

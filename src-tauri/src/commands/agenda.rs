@@ -1,11 +1,11 @@
 //! A customer's agenda spreadsheet into an event: preview (mapping and every row as it will be
 //! read), then import — all valid rows, or nothing while a row is invalid unless the user agrees.
 
-use super::{on_own_store, CmdResult};
+use super::{as_job, CmdResult};
 use crate::state::AppState;
 use showcall_agenda::{AgendaImported, AgendaTarget, DateOrder, ImportOptions, Prepared};
 use std::path::Path;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 fn options(map: Vec<String>, date_order: Option<DateOrder>) -> ImportOptions {
     ImportOptions {
@@ -20,15 +20,17 @@ fn options(map: Vec<String>, date_order: Option<DateOrder>) -> ImportOptions {
 /// written.
 #[tauri::command]
 pub async fn preview_agenda(
+    app: AppHandle,
     state: State<'_, AppState>,
     path: String,
     target: AgendaTarget,
     map: Vec<String>,
     date_order: Option<DateOrder>,
+    job_id: Option<String>,
 ) -> CmdResult<Prepared> {
-    on_own_store(&state, move |store, lang| {
+    as_job(&state, &app, job_id, move |store, lang, job| {
         let opts = options(map, date_order);
-        let r = showcall_agenda::load(store, Path::new(&path), &target, &opts, lang);
+        let r = showcall_agenda::load_with(store, Path::new(&path), &target, &opts, lang, job);
         r.map(|l| l.prepared).map_err(|e| e.payload(lang))
     })
     .await
@@ -38,18 +40,21 @@ pub async fn preview_agenda(
 /// nothing while a row is invalid and `accept_valid` is off. An import into an open event can
 /// be undone.
 #[tauri::command]
+#[allow(clippy::too_many_arguments)]
 pub async fn import_agenda(
+    app: AppHandle,
     state: State<'_, AppState>,
     path: String,
     target: AgendaTarget,
     map: Vec<String>,
     date_order: Option<DateOrder>,
     accept_valid: bool,
+    job_id: Option<String>,
 ) -> CmdResult<AgendaImported> {
-    let (imported, before) = on_own_store(&state, move |store, lang| {
+    let (imported, before) = as_job(&state, &app, job_id, move |store, lang, job| {
         let opts = options(map, date_order);
-        let loaded = showcall_agenda::load(store, Path::new(&path), &target, &opts, lang);
-        let done = loaded.and_then(|l| showcall_agenda::import(store, &l, accept_valid));
+        let loaded = showcall_agenda::load_with(store, Path::new(&path), &target, &opts, lang, job);
+        let done = loaded.and_then(|l| showcall_agenda::import_with(store, &l, accept_valid, job));
         done.map_err(|e| e.payload(lang))
     })
     .await?;

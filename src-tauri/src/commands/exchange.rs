@@ -1,7 +1,7 @@
 //! Handoff packages from the app: export to a file, open one (verified, with what it would
 //! change), then apply it with the user's picks or cancel.
 
-use super::{on_own_store, CmdResult};
+use super::{as_job, CmdResult};
 use crate::state::AppState;
 use chrono::Utc;
 use showcall_core::handoff::{Exported, ImportPlan, Imported};
@@ -28,16 +28,19 @@ pub fn default_export_path(
 
 /// Writes the event (and its files; its stream keys in clear only when asked) into a
 /// `.showcall` package, on a worker thread with its own connection.
+/// `jobId`: names the job for its progress (`job-progress`) and `cancel_job`.
 #[tauri::command]
 pub async fn export_package(
+    app: AppHandle,
     state: State<'_, AppState>,
     event_id: String,
     path: String,
     include_stream_keys: bool,
+    job_id: Option<String>,
 ) -> CmdResult<Exported> {
-    on_own_store(&state, move |store, lang| {
+    as_job(&state, &app, job_id, move |store, lang, job| {
         let opts = write::Options::of(store, include_stream_keys, lang, Utc::now());
-        let r = write::export(store, &event_id, Path::new(&path), &opts);
+        let r = write::export_with(store, &event_id, Path::new(&path), &opts, job);
         r.map_err(|e| e.payload(lang))
     })
     .await
@@ -47,10 +50,16 @@ pub async fn export_package(
 /// refused package rejects with `code: "package"` and a message naming the file and the reason.
 /// The reading, unpacking and checking run on a worker thread.
 #[tauri::command]
-pub async fn open_package(state: State<'_, AppState>, path: String) -> CmdResult<ImportPlan> {
+pub async fn open_package(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+    job_id: Option<String>,
+) -> CmdResult<ImportPlan> {
     state.lock_quiet().pending = None;
-    let (opened, plan) = on_own_store(&state, move |store, lang| {
-        showcall_exchange::open_for_import(store, Path::new(&path)).map_err(|e| e.payload(lang))
+    let (opened, plan) = as_job(&state, &app, job_id, move |store, lang, job| {
+        let r = showcall_exchange::open_for_import_with(store, Path::new(&path), job);
+        r.map_err(|e| e.payload(lang))
     })
     .await?;
     state.lock().pending = Some(opened);
@@ -62,12 +71,15 @@ pub async fn open_package(state: State<'_, AppState>, path: String) -> CmdResult
 /// open for another try.
 #[tauri::command]
 pub async fn apply_package(
+    app: AppHandle,
     state: State<'_, AppState>,
     resolution: Resolution,
+    job_id: Option<String>,
 ) -> CmdResult<Imported> {
     let opened = state.take_pending()?;
-    let (done, opened) = on_own_store(&state, move |store, _| {
-        let done = showcall_exchange::import::apply(store, &opened, &resolution, Utc::now());
+    let (done, opened) = as_job(&state, &app, job_id, move |store, _, job| {
+        let now = Utc::now();
+        let done = showcall_exchange::import::apply_with(store, &opened, &resolution, now, job);
         Ok((done, opened))
     })
     .await?;
@@ -84,14 +96,27 @@ pub fn cancel_package(state: State<AppState>) {
 /// returns the path.
 #[tauri::command]
 pub async fn export_runsheet(
+    app: AppHandle,
     state: State<'_, AppState>,
     event_id: String,
     path: String,
     format: String,
+    job_id: Option<String>,
 ) -> CmdResult<String> {
-    on_own_store(&state, move |store, lang| {
-        showcall_runsheet::export(store, &event_id, &format, Path::new(&path), lang)?;
+    as_job(&state, &app, job_id, move |store, lang, job| {
+        let to = Path::new(&path);
+        showcall_runsheet::export_with(store, &event_id, &format, to, lang, job)?;
         Ok(path)
     })
     .await
+}
+
+/// Stops the job the window named `jobId` (it undoes what it started and answers
+/// `cancelled`); nothing when it has already ended.
+#[tauri::command]
+pub fn cancel_job(state: State<AppState>, job_id: String) {
+    let jobs = state.jobs.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(job) = jobs.get(&job_id) {
+        job.cancel();
+    }
 }

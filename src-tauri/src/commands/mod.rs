@@ -13,7 +13,9 @@ pub mod window;
 use crate::state::AppState;
 use showcall_core::error::ErrorPayload;
 use showcall_core::i18n::Lang;
+use showcall_core::job::{Job, Progress};
 use showcall_core::Store;
+use tauri::{AppHandle, Emitter, Runtime};
 
 /// What every command returns.
 pub type CmdResult<T> = Result<T, ErrorPayload>;
@@ -49,4 +51,44 @@ pub async fn on_own_store<T: Send + 'static>(
     })
     .await;
     done.unwrap_or_else(|e| Err(showcall_core::service::stopped(e).payload(lang)))
+}
+
+/// The payload of `job-progress`.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JobProgress {
+    job_id: String,
+    progress: Progress,
+}
+
+/// [`on_own_store`] for a job the window follows by `job_id`: its progress goes to the main
+/// window as `job-progress` {jobId, progress}, and `cancel_job(jobId)` stops it, leaving nothing
+/// half-done (the job undoes what it started and answers `cancelled`).
+pub async fn as_job<T: Send + 'static, R: Runtime>(
+    state: &AppState,
+    app: &AppHandle<R>,
+    job_id: Option<String>,
+    work: impl FnOnce(&mut Store, Lang, &Job) -> CmdResult<T> + Send + 'static,
+) -> CmdResult<T> {
+    let job = match job_id.clone() {
+        Some(id) => {
+            let app = app.clone();
+            Job::new(move |progress| {
+                let job_id = id.clone();
+                let _ = app.emit_to("main", "job-progress", JobProgress { job_id, progress });
+            })
+        }
+        None => Job::none(),
+    };
+    let jobs = |f: &mut dyn FnMut(&mut std::collections::HashMap<String, Job>)| {
+        f(&mut state.jobs.lock().unwrap_or_else(|p| p.into_inner()))
+    };
+    if let Some(id) = &job_id {
+        jobs(&mut |m| drop(m.insert(id.clone(), job.clone())));
+    }
+    let done = on_own_store(state, move |store, lang| work(store, lang, &job)).await;
+    if let Some(id) = &job_id {
+        jobs(&mut |m| drop(m.remove(id)));
+    }
+    done
 }

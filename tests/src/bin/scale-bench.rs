@@ -5,7 +5,7 @@
 //! edits, measured inside the page. Run under Xvfb: `bash bench/scale.sh` (release build).
 
 use serde_json::json;
-use showcall_e2e::procs::{app_tree, pss_kib};
+use showcall_e2e::procs::pss_kib;
 use showcall_e2e::App;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -35,6 +35,18 @@ requestAnimationFrame(look);
 /// milliseconds until that row's end time changed on screen (-1 when it never did).
 const EDIT: &str = r#"
 const [value, done] = [arguments[0], arguments[arguments.length - 1]];
+// The edit command's own round trip, beside the time to the screen.
+const ipc = window.__TAURI_INTERNALS__;
+if (!ipc.__timed) {
+  const invoke = ipc.invoke.bind(ipc);
+  window.__editIpc = [];
+  ipc.invoke = async (cmd, args, opts) => {
+    const t = performance.now();
+    try { return await invoke(cmd, args, opts); }
+    finally { if (cmd === 'edit_event') window.__editIpc.push(performance.now() - t); }
+  };
+  ipc.__timed = true;
+}
 const row = document.querySelector('[data-testid=segment-row]');
 if (!row) { done(-2); return; }
 const id = row.getAttribute('data-segment-id');
@@ -70,10 +82,17 @@ async fn measure(name: &str, data: &Path, edits: usize) {
     println!("{name}: open → calendar rendered: {open:.0} ms");
     println!("{name}: launch → calendar rendered: {:.0} ms", list + open);
     tokio::time::sleep(Duration::from_secs(3)).await; // let memory settle
-    let pss: u64 = app_tree().iter().map(|p| pss_kib(*p)).sum();
+    let pids = app.processes();
+    let pss: u64 = pids.iter().map(|p| pss_kib(*p)).sum();
+    let names: Vec<String> = pids
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/comm")).ok())
+        .map(|n| n.trim().to_string())
+        .collect();
     println!(
-        "{name}: PSS app + WebKit, calendar open: {:.0} MiB",
-        pss as f64 / 1024.0
+        "{name}: PSS app + WebKit, calendar open: {:.0} MiB ({})",
+        pss as f64 / 1024.0,
+        names.join(", ")
     );
     // The run of show of the first session.
     app.click("[data-testid=session-block]").await;
@@ -97,6 +116,17 @@ async fn measure(name: &str, data: &Path, edits: usize) {
     if !times.is_empty() {
         println!("{name}: edit p50: {:.0} ms", pct(&times, 0.5));
         println!("{name}: edit p95: {:.0} ms", pct(&times, 0.95));
+        let ipc: Vec<f64> = app
+            .client
+            .execute("return window.__editIpc || [];", vec![])
+            .await
+            .ok()
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default();
+        if !ipc.is_empty() {
+            println!("{name}: edit command round trip p50: {:.0} ms", pct(&ipc, 0.5));
+            println!("{name}: edit command round trip p95: {:.0} ms", pct(&ipc, 0.95));
+        }
     }
     app.quit().await;
     tokio::time::sleep(Duration::from_millis(500)).await;

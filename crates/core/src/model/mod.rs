@@ -127,10 +127,9 @@ impl EventData {
         }
         self.people
             .sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
-        self.tasks
-            .sort_by(|a, b| {
-                (a.due, a.kind, &a.session_id, &a.id).cmp(&(b.due, b.kind, &b.session_id, &b.id))
-            });
+        self.tasks.sort_by(|a, b| {
+            (a.due, a.kind, &a.session_id, &a.id).cmp(&(b.due, b.kind, &b.session_id, &b.id))
+        });
         self.custom_cues.sort_by(|a, b| {
             (
                 order.get(a.session_id.as_str()),

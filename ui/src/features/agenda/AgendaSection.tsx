@@ -1,6 +1,7 @@
 // Importing a customer's agenda spreadsheet (CSV or XLSX, English or French): read the file,
 // check which column holds what, look at every row as it will be imported, import. Into the open
 // event, or — on the Handoff page with no event open — into a new one.
+import { JobProgress } from "../../components/JobProgress";
 import { createEffect, on, Show } from "solid-js";
 import { Field } from "../../components/Field";
 import { SeverityIcon } from "../../components/Severity";
@@ -133,6 +134,7 @@ export function AgendaSection(props: { eventId: string | null; eventName: string
             {busy() === "read" ? t("agenda.reading") : t("agenda.read")}
           </button>
         </div>
+        <JobProgress slot="agenda" />
       </form>
 
       <Show when={failure()}>

@@ -1,5 +1,6 @@
 // The agenda import's state: the file, the new event's name and zone, the user's column choices,
 // the preview on screen and the outcome. Kept at module level so it survives switching tabs.
+import { runJob } from "../../jobs";
 import { batch, createSignal } from "solid-js";
 import type { ErrorPayload } from "../../bindings";
 import * as ipc from "../../ipc";
@@ -159,7 +160,7 @@ async function preview(args: PreviewArgs, fresh: boolean): Promise<boolean> {
     }
   });
   try {
-    const prepared = await ipc.previewAgenda(args);
+    const prepared = await runJob("agenda", (jobId) => ipc.previewAgenda({ ...args, jobId }));
     if (mine !== issued) return false;
     batch(() => {
       const before = shown()?.prepared.plan.counts;
@@ -249,7 +250,9 @@ export async function runImport(required: string, eventName: string | null): Pro
     setFieldError(null);
   });
   try {
-    const imported = await ipc.importAgenda({ ...s.args, target: tgt, acceptValid: acceptValid() });
+    const imported = await runJob("agenda", (jobId) =>
+      ipc.importAgenda({ ...s.args, target: tgt, acceptValid: acceptValid(), jobId }),
+    );
     if (mine !== issued) return false;
     batch(() => {
       setError(null);

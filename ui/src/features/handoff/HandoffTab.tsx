@@ -1,5 +1,7 @@
 // Handoff: export the open event as a .showcall package (and its run of show as PDF, XLSX or
 // CSV), and import a package from the customer or the analyst — new, unchanged or merged.
+import { JobProgress } from "../../components/JobProgress";
+import { runJob } from "../../jobs";
 import { createEffect, createSignal, on, Show } from "solid-js";
 import type { DialogFilter } from "@tauri-apps/plugin-dialog";
 import type { Exported } from "../../bindings";
@@ -135,7 +137,8 @@ function ExportSection(props: { eventId: string | null }) {
     setDone(null);
     try {
       // Stream keys are the analyst's: never in a package exported from the customer lead's view.
-      const r = await ipc.exportPackage({ eventId: id, path, includeStreamKeys: includeKeys() && mode() !== "customer" });
+      const includeStreamKeys = includeKeys() && mode() !== "customer";
+      const r = await runJob("export", (jobId) => ipc.exportPackage({ eventId: id, path, includeStreamKeys, jobId }));
       setError(null);
       if (props.eventId === id) setDone(r);
     } catch (err) {
@@ -196,6 +199,7 @@ function ExportSection(props: { eventId: string | null }) {
             ⤓ {busy() ? t("handoff.exporting") : t("handoff.export")}
           </button>
         </div>
+        <JobProgress slot="export" />
       </form>
       <Show when={done()}>
         {(r) => (
@@ -262,7 +266,7 @@ function RunsheetSection(props: { eventId: string | null }) {
       const path = field.touched() ? withExtension(field.path(), f) : await field.fillDefault(f);
       if (!path) return;
       if (field.touched()) field.set(path);
-      const got = await ipc.exportRunsheet({ eventId: id, path, format: f });
+      const got = await runJob("runsheet", (jobId) => ipc.exportRunsheet({ eventId: id, path, format: f, jobId }));
       setError(null);
       if (props.eventId === id) setWritten(got);
     } catch (err) {
@@ -306,6 +310,7 @@ function RunsheetSection(props: { eventId: string | null }) {
             </button>
           ))}
         </div>
+        <JobProgress slot="runsheet" />
       </div>
       <Show when={written()}>
         {(p) => (

@@ -1,5 +1,6 @@
 // Importing a handoff package: open (verified, nothing written), look at what it would do,
 // pick a side for each conflict, import; then the outcome and a way to the event.
+import { JobProgress } from "../../components/JobProgress";
 import { createMemo, For, Match, onMount, Show, Switch } from "solid-js";
 import type { Change, FieldDiff, ImportPlan, Imported, MergeItem, MergePreview, Pick as Side } from "../../bindings";
 import { SeverityIcon } from "../../components/Severity";
@@ -82,6 +83,7 @@ export function ImportSection() {
             {busy() === "open" ? t("handoff.opening") : t("handoff.open")}
           </button>
         </div>
+        <JobProgress slot="open" />
       </form>
       <Show when={plan()} keyed>
         {(p) => <PlanView plan={p} />}
@@ -185,6 +187,7 @@ function ApplyBar(props: { unresolved: number; nothingNew?: boolean }) {
       >
         {busy() === "apply" ? t("handoff.applying") : t("handoff.apply")}
       </button>
+      <JobProgress slot="apply" />
       <button
         type="button"
         data-testid="cancel-package"

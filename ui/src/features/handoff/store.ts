@@ -1,5 +1,6 @@
 // The import side of the Handoff tab: the package being looked at, the user's picks and the
 // outcome. Kept at module level so it survives switching tabs, and opening the imported event.
+import { runJob } from "../../jobs";
 import { open, save, type DialogFilter } from "@tauri-apps/plugin-dialog";
 import { batch, createSignal } from "solid-js";
 import type { ImportPlan, Imported, Pick as Side } from "../../bindings";
@@ -35,7 +36,7 @@ export async function openPackage(): Promise<boolean> {
     setResult(null);
   });
   try {
-    const p = await ipc.openPackage({ path });
+    const p = await runJob("open", (jobId) => ipc.openPackage({ path, jobId }));
     if (mine !== issued) return false;
     setError(null);
     setPlan(p);
@@ -72,7 +73,7 @@ export async function applyPackage(): Promise<boolean> {
   const mine = ++issued;
   setBusy("apply");
   try {
-    const imported = await ipc.applyPackage({ resolution });
+    const imported = await runJob("apply", (jobId) => ipc.applyPackage({ resolution, jobId }));
     if (mine !== issued) return false;
     batch(() => {
       setError(null);
@@ -89,7 +90,7 @@ export async function applyPackage(): Promise<boolean> {
     // adjust and retry, with the picks that still apply.
     const kept = picks();
     try {
-      const again = await ipc.openPackage({ path: importPath().trim() });
+      const again = await ipc.openPackage({ path: importPath().trim(), jobId: null });
       if (mine !== issued) return false;
       const keys = new Set(again.action.kind === "merge" ? again.action.preview.items.map((i) => i.key) : []);
       batch(() => {
