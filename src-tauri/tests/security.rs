@@ -59,9 +59,12 @@ fn capabilities_allow_exactly_the_registered_commands() {
         BTreeSet::from([
             "allow-speaker-timer",
             "allow-get-lang",
-            "allow-toggle-timer-fullscreen"
+            "allow-toggle-timer-fullscreen",
+            "core:event:allow-listen",
+            "core:event:allow-unlisten"
         ]),
-        "the speaker timer window reads the timer and may go full screen, nothing else"
+        "the speaker timer window reads the timer, hears when it changes and may go full \
+         screen, nothing else"
     );
     let build = src("build.rs");
     for c in &registered {

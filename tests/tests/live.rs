@@ -390,3 +390,193 @@ async fn a_suspended_app_reports_the_gap_once_as_missed_not_as_a_storm() {
     })
     .await;
 }
+
+/// Counts, in the current window's page, the calls of the live commands (`live_view`,
+/// `speaker_timer`: seen where they leave the page, as IPC requests) and the pushes that may
+/// cause one (`day-changed`, `event-changed`, `live-changed`).
+const INSTALL_COUNTER: &str = r#"
+async function installCounter() {
+  if (window.__counting) return;
+  window.__counting = true;
+  window.__liveCalls = 0;
+  window.__pushes = 0;
+  const count = (cmd) => {
+    if (cmd === 'live_view' || cmd === 'speaker_timer') window.__liveCalls++;
+  };
+  const fetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const url = String((input && input.url) || input);
+    const m = /^ipc:\/\/localhost\/([^?#]+)/.exec(url) || /\/\/ipc\.localhost\/([^?#]+)/.exec(url);
+    if (m) count(decodeURIComponent(m[1]));
+    return fetch(input, init);
+  };
+  if (window.ipc && window.ipc.postMessage) {
+    const post = window.ipc.postMessage.bind(window.ipc);
+    try {
+      window.ipc.postMessage = (d) => {
+        try { count(JSON.parse(d).cmd); } catch (e) {}
+        return post(d);
+      };
+    } catch (e) {}
+  }
+  const internals = window.__TAURI_INTERNALS__;
+  for (const event of ['day-changed', 'event-changed', 'live-changed']) {
+    const handler = internals.transformCallback(() => window.__pushes++);
+    await internals.invoke('plugin:event|listen', { event, target: { kind: 'Any' }, handler });
+  }
+}
+"#;
+
+/// Starts counting in the current window from zero, after checking that one call of `cmd` is
+/// counted (so a counter that sees nothing cannot pass for a window that asks for nothing).
+async fn start_counting(app: &App, cmd: &str) {
+    let js = format!(
+        "const done = arguments[arguments.length - 1]; {INSTALL_COUNTER}
+         installCounter().then(async () => {{
+           const inv = window.__TAURI_INTERNALS__.invoke;
+           window.__liveCalls = 0;
+           if ('{cmd}' === 'live_view') {{
+             const id = (await inv('list_events'))[0].id;
+             await inv('live_view', {{ eventId: id, cuesTag: null }});
+           }} else await inv('{cmd}');
+           const seen = window.__liveCalls;
+           window.__liveCalls = 0;
+           window.__pushes = 0;
+           done(seen);
+         }}).catch((e) => done(String(e)));"
+    );
+    let seen = app.client.execute_async(&js, vec![]).await.unwrap();
+    assert_eq!(
+        seen,
+        serde_json::json!(1),
+        "the counter sees a {cmd} call: {seen}"
+    );
+}
+
+/// The live calls and the pushes counted since `start_counting`.
+async fn counted(app: &App) -> (i64, i64) {
+    let v = app
+        .client
+        .execute("return [window.__liveCalls, window.__pushes]", vec![])
+        .await
+        .unwrap();
+    let n = |i: usize| v[i].as_i64().unwrap_or(-1);
+    (n(0), n(1))
+}
+
+async fn timer_text(app: &App) -> String {
+    let el = app.find("[data-testid=timer-remaining]").await;
+    app.text(&el).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_live_view_and_the_timer_tick_by_themselves_and_show_a_delay_from_the_command_line() {
+    showcall_e2e::bounded(Duration::from_secs(240), async {
+        let data = tempfile::tempdir().unwrap();
+        let app = App::start(data.path()).await;
+        app.click("[data-testid=open-event]").await;
+        app.click("[data-testid=tab-live]").await;
+        app.find("[data-testid=live-stage]").await;
+        app.find("[data-testid=cue-row]").await;
+
+        // The speaker timer, following the stage on air (the demo is still to come: the first
+        // stage's first session, counting down to its start).
+        app.click("[data-testid=open-timer]").await;
+        let main = app.client.window().await.unwrap();
+        let timer = {
+            let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+            loop {
+                let h = app.client.windows().await.unwrap();
+                if let Some(t) = h.into_iter().find(|h| *h != main) {
+                    break t;
+                }
+                assert!(std::time::Instant::now() < deadline, "no timer window");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        };
+        app.client.switch_to_window(timer.clone()).await.unwrap();
+        app.find("[data-testid=timer-next]").await;
+        start_counting(&app, "speaker_timer").await;
+        let first = timer_text(&app).await;
+        app.client.switch_to_window(main.clone()).await.unwrap();
+        start_counting(&app, "live_view").await;
+        let clock = app.find("[data-testid=live-clock] .clock-hms").await;
+        let clock_first = app.text(&clock).await;
+
+        // Three seconds: both windows tick and ask for nothing unless told something changed
+        // (the scheduler's own bookkeeping writes to the database every 15 s: a push may come).
+        tokio::time::sleep(Duration::from_millis(3200)).await;
+        let clock_then = app.text(&clock).await;
+        assert_ne!(clock_then, clock_first, "the live view's clock ticks");
+        let (calls, pushes) = counted(&app).await;
+        assert!(
+            calls <= pushes,
+            "the live view asked {calls} times, told {pushes} times"
+        );
+        app.client.switch_to_window(timer.clone()).await.unwrap();
+        let then = timer_text(&app).await;
+        assert_ne!(then, first, "the timer counts down ({first} → {then})");
+        let (calls, pushes) = counted(&app).await;
+        assert!(
+            calls <= pushes,
+            "the timer asked {calls} times, told {pushes} times ({first} → {then})"
+        );
+        eprintln!("timer: {first} → {then}, {calls} calls, {pushes} pushes");
+        let next = app.find("[data-testid=timer-next]").await;
+        let next = app.text(&next).await;
+        assert!(next.contains("Mot d’ouverture"), "{next}");
+        let state = app.find("[data-testid=timer-state]").await;
+        assert!(app.text(&state).await.to_lowercase().contains("starts in"));
+        app.screenshot("speaker-timer-between-sessions").await;
+
+        // A delay recorded at the command line shows in the live view within 2 s.
+        app.client.switch_to_window(main.clone()).await.unwrap();
+        assert!(app.all("[data-testid=live-late]").await.is_empty());
+        let db = data.path().join("ca.showcall.desktop/showcall.db");
+        let t0 = std::time::Instant::now();
+        let out = std::process::Command::new(showcall_e2e::cli_binary())
+            .arg("--db")
+            .arg(&db)
+            .args(["delay", "Sommet Boréal 2027", "--stage", "Salle principale"])
+            .args(["--minutes", "5"])
+            .output()
+            .expect("the showcall command line");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let t1 = std::time::Instant::now();
+        loop {
+            let late = app.all("[data-testid=live-late]").await;
+            if let Some(l) = late.first() {
+                let text = app.text(l).await;
+                assert!(text.contains('5'), "{text}");
+                break;
+            }
+            assert!(
+                t1.elapsed() < Duration::from_secs(2),
+                "the delay did not show within 2 s of the command ({:?} to run it)",
+                t1 - t0
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let shown_in = t1.elapsed();
+        let (calls, pushes) = counted(&app).await;
+        assert!(
+            calls >= 1 && pushes >= 1,
+            "told, then asked: {calls} calls, {pushes} pushes"
+        );
+        app.screenshot("live-view-pushed-delay").await;
+        eprintln!("delay on screen {shown_in:?} after the command ended");
+
+        // The timer heard of it too and keeps counting, to the session's new start.
+        app.client.switch_to_window(timer).await.unwrap();
+        let after = timer_text(&app).await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert_ne!(timer_text(&app).await, after, "still counting down");
+        app.client.switch_to_window(main).await.unwrap();
+        app.quit().await;
+    })
+    .await;
+}

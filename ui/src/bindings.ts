@@ -337,6 +337,22 @@ production: boolean, };
 
 export type EditResult = { view: EventView | null, changes: ViewChanges | null, created: string | null, };
 
+export type Progress = { 
+/**
+ * Done so far in this stage; never goes back within a stage.
+ */
+done: number, 
+/**
+ * The whole of this stage, when known.
+ */
+total: number | null, unit: Unit, 
+/**
+ * What the job is doing: `read`, `hash`, `copy`, `rows`, `render`, `write`…
+ */
+stage: string, };
+
+export type Unit = "bytes" | "rows" | "files" | "steps";
+
 export type ViewChanges = { eventId: string, 
 /**
  * The revision the changes apply to (the window must show it); `event` has the new one.
@@ -630,7 +646,8 @@ remainingSecs: number, };
 
 export type LiveSession = { sessionId: string, title: string, start: string, end: string, 
 /**
- * Seconds until its expected end (negative: overtime).
+ * Seconds until its expected end (negative: overtime), at the snapshot's `now`: the window
+ * counts down to `end` itself.
  */
 endsInSecs: number, actualStart: string | null, actualEnd: string | null, };
 
@@ -664,6 +681,10 @@ rehearsalSpeed: number | null, stages: Array<LiveStage>,
  */
 nextCue: Cue | null, nextCueInSecs: number | null, 
 /**
+ * The instant the next cue's countdown counts to (its expected time).
+ */
+nextCueAt: string | null, 
+/**
  * The whole cue timeline — left empty when `cues_unchanged` (see [`LiveSnapshot::since`]).
  */
 cues: Array<Cue>, 
@@ -674,13 +695,48 @@ cuesTag: string,
 /**
  * `cues` was left out because the caller has this `cues_tag` already.
  */
-cuesUnchanged: boolean, support: SupportClock | null, };
+cuesUnchanged: boolean, support: SupportClock | null, 
+/**
+ * The next instant, on this snapshot's clock (simulated in a rehearsal), at which the
+ * snapshot would change other than by its countdowns and clocks running: a session's or a
+ * segment's start or end, the next cue leaving the list's head, a delay taking effect, the
+ * support window opening or closing — and, in a rehearsal, the next cue the simulated
+ * scheduler sends (it tells no one). `None`: nothing changes any more by itself. Changes
+ * written to the database (delays, actual times, cue states, the plan) are pushed instead.
+ */
+validUntil: string | null, 
+/**
+ * `valid_until` on the wall clock (the same instant outside a rehearsal; converted with
+ * the rehearsal's speed in one).
+ */
+validUntilWall: string | null, };
 
-export type SpeakerTimer = { now: string, timeZone: string, rehearsal: boolean, stageName: string, segmentTitle: string, presenters: string, 
+export type SpeakerTimer = { now: string, timeZone: string, rehearsal: boolean, 
+/**
+ * The rehearsal clock's speed (simulated seconds per second), when rehearsing.
+ */
+rehearsalSpeed: number | null, stageName: string, segmentTitle: string, presenters: string, 
 /**
  * Seconds left in the current segment (negative: overtime); `None` when nothing is on.
  */
 remainingSecs: number | null, 
+/**
+ * The instant `remaining_secs` counts to (the current segment's expected end).
+ */
+endsAt: string | null, 
+/**
+ * Between sessions: the title of the stage's next session (empty when none is to come or
+ * a segment is on).
+ */
+nextTitle: string, 
+/**
+ * Between sessions: when the next session is expected to start.
+ */
+nextStartsAt: string | null, 
+/**
+ * Seconds until `next_starts_at`, at `now`.
+ */
+nextStartsInSecs: number | null, 
 /**
  * Amber from this many seconds left.
  */
@@ -692,7 +748,15 @@ redAtSecs: number,
 /**
  * The line the analyst sent ("wrap up", "5 min"), empty for none.
  */
-message: string, };
+message: string, 
+/**
+ * The live snapshot's `valid_until`: ask again then (on the timer's clock).
+ */
+validUntil: string | null, 
+/**
+ * The same on the wall clock.
+ */
+validUntilWall: string | null, };
 
 export type ReportRow = { 
 /**

@@ -39,6 +39,7 @@ export function previewAgenda(args: {
   target: AgendaTarget;
   map: string[];
   dateOrder: DateOrder | null;
+  jobId: string | null;
 }): Promise<Prepared> {
   return invoke("preview_agenda", args);
 }
@@ -54,6 +55,7 @@ export function importAgenda(args: {
   map: string[];
   dateOrder: DateOrder | null;
   acceptValid: boolean;
+  jobId: string | null;
 }): Promise<AgendaImported> {
   return invoke("import_agenda", args);
 }
@@ -179,11 +181,13 @@ export function defaultExportPath(args: { eventId: string; extension: string }):
 /**
  * Writes the event (and its files; its stream keys in clear only when asked) into a
  * `.showcall` package, on a worker thread with its own connection.
+ * `jobId`: names the job for its progress (`job-progress`) and `cancel_job`.
  */
 export function exportPackage(args: {
   eventId: string;
   path: string;
   includeStreamKeys: boolean;
+  jobId: string | null;
 }): Promise<Exported> {
   return invoke("export_package", args);
 }
@@ -193,7 +197,7 @@ export function exportPackage(args: {
  * refused package rejects with `code: "package"` and a message naming the file and the reason.
  * The reading, unpacking and checking run on a worker thread.
  */
-export function openPackage(args: { path: string }): Promise<ImportPlan> {
+export function openPackage(args: { path: string; jobId: string | null }): Promise<ImportPlan> {
   return invoke("open_package", args);
 }
 
@@ -202,7 +206,10 @@ export function openPackage(args: { path: string }): Promise<ImportPlan> {
  * thread. Rejects with `code: "conflict"` while a conflict has no pick; the package then stays
  * open for another try.
  */
-export function applyPackage(args: { resolution: Resolution }): Promise<Imported> {
+export function applyPackage(args: {
+  resolution: Resolution;
+  jobId: string | null;
+}): Promise<Imported> {
   return invoke("apply_package", args);
 }
 
@@ -219,14 +226,23 @@ export function exportRunsheet(args: {
   eventId: string;
   path: string;
   format: string;
+  jobId: string | null;
 }): Promise<string> {
   return invoke("export_runsheet", args);
+}
+
+/**
+ * Stops the job the window named `jobId` (it undoes what it started and answers
+ * `cancelled`); nothing when it has already ended.
+ */
+export function cancelJob(args: { jobId: string }): Promise<null> {
+  return invoke("cancel_job", args);
 }
 
 // ---- live.rs ----
 
 /**
- * The live view's poll. `cues_tag` is the tag of the cue list the view holds: when it is
+ * The live view's snapshot. `cues_tag` is the tag of the cue list the view holds: when it is
  * still current the list is left out of the answer.
  */
 export function liveView(args: { eventId: string; cuesTag: string | null }): Promise<LiveSnapshot> {

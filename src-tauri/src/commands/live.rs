@@ -1,20 +1,48 @@
-//! The live show: the snapshot the live view polls, one-key actions, rehearsal, and the
-//! speaker timer window.
+//! The live show: the snapshot the live view asks for, one-key actions, rehearsal, and the
+//! speaker timer window. The windows ask again only when told: `day-changed`/`event-changed`
+//! (the database moved, see `watch`), `live-changed` (what lives in memory here moved: the
+//! rehearsal, the timer's stage and message), or at the snapshot's `valid_until`.
 
 use super::CmdResult;
 use crate::state::{AppState, Inner};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use showcall_core::cues::CueState;
 use showcall_core::i18n;
 use showcall_core::live::{self, LiveSnapshot, SpeakerTimer};
+use showcall_core::scheduler::Rehearsal;
 use showcall_core::service::day::{self, Day, End};
 use showcall_core::Error;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State};
+
+/// Told to the windows when what the live commands keep in memory changed (the rehearsal, its
+/// day, the speaker timer's stage or message): the timer window asks again.
+const LIVE_CHANGED: &str = "live-changed";
+
+fn tell_windows(app: &AppHandle) {
+    let _ = app.emit(LIVE_CHANGED, ());
+}
+
+/// A snapshot taken at wall-clock `wall` on the rehearsal's clock gets its speed and its
+/// `valid_until` on the wall clock.
+fn on_clock(
+    snap: LiveSnapshot,
+    rehearsal: Option<&Rehearsal>,
+    wall: DateTime<Utc>,
+) -> LiveSnapshot {
+    match rehearsal {
+        Some(r) if snap.rehearsal && r.event_id == snap.event_id => {
+            snap.on_rehearsal_clock(r.speed, wall)
+        }
+        _ => snap,
+    }
+}
 
 /// The snapshot on the clock that applies to this event (rehearsal or real).
 pub fn snapshot(s: &Inner, event_id: &str) -> showcall_core::Result<LiveSnapshot> {
     let rehearsal = s.rehearsal();
-    day::snapshot(&s.store, rehearsal.as_ref(), event_id, Utc::now())
+    let wall = Utc::now();
+    day::snapshot(&s.store, rehearsal.as_ref(), event_id, wall)
+        .map(|snap| on_clock(snap, rehearsal.as_ref(), wall))
 }
 
 /// Runs a live control on the day of `event_id` (its rehearsal, or the real one), for the actor
@@ -29,10 +57,12 @@ fn on_day(
     let mut rehearsal = handle.lock().unwrap_or_else(|p| p.into_inner());
     let mut day = Day::of(&mut s.store, rehearsal.as_mut(), event_id, actor);
     control(&mut day)?;
-    day.snapshot(Utc::now())
+    let wall = Utc::now();
+    let snap = day.snapshot(wall)?;
+    Ok(on_clock(snap, rehearsal.as_ref(), wall))
 }
 
-/// The live view's poll. `cues_tag` is the tag of the cue list the view holds: when it is
+/// The live view's snapshot. `cues_tag` is the tag of the cue list the view holds: when it is
 /// still current the list is left out of the answer.
 #[tauri::command]
 pub fn live_view(
@@ -40,7 +70,7 @@ pub fn live_view(
     event_id: String,
     cues_tag: Option<String>,
 ) -> CmdResult<LiveSnapshot> {
-    // A poll: it wakes the scheduler only when it arms another event.
+    // A read: it wakes the scheduler only when it arms another event.
     let mut s = state.lock_quiet();
     let r = s.arm(&event_id).and_then(|armed| {
         if armed {
@@ -54,6 +84,7 @@ pub fn live_view(
 
 #[tauri::command]
 pub fn mark_cue(
+    app: AppHandle,
     app_state: State<AppState>,
     event_id: String,
     key: String,
@@ -61,12 +92,13 @@ pub fn mark_cue(
 ) -> CmdResult<LiveSnapshot> {
     let mut s = app_state.lock();
     let r = on_day(&mut s, &event_id, |day| day.mark(&key, state, Utc::now()));
-    r.map_err(|e| s.err(e))
+    told(&app, r).map_err(|e| s.err(e))
 }
 
 /// `sessionId: null` delays the whole stage from now on.
 #[tauri::command]
 pub fn apply_delay(
+    app: AppHandle,
     state: State<AppState>,
     event_id: String,
     stage_id: String,
@@ -78,12 +110,13 @@ pub fn apply_delay(
         day.delay(&stage_id, session_id.as_deref(), minutes, Utc::now())
             .map(drop)
     });
-    r.map_err(|e| s.err(e))
+    told(&app, r).map_err(|e| s.err(e))
 }
 
 /// Records the clock's current instant as the session's actual start or end.
 #[tauri::command]
 pub fn record_actual(
+    app: AppHandle,
     state: State<AppState>,
     event_id: String,
     session_id: String,
@@ -94,12 +127,13 @@ pub fn record_actual(
         let end = End::parse(&which)?;
         day.actual(&session_id, end, Utc::now()).map(drop)
     });
-    r.map_err(|e| s.err(e))
+    told(&app, r).map_err(|e| s.err(e))
 }
 
 /// `from`: RFC 3339 UTC instant the rehearsal clock starts at; `speed`: 1–60.
 #[tauri::command]
 pub fn start_rehearsal(
+    app: AppHandle,
     state: State<AppState>,
     event_id: String,
     from: String,
@@ -112,12 +146,13 @@ pub fn start_rehearsal(
         *s.rehearsal() = Some(r);
         s.arm(&event_id).and_then(|_| snapshot(&s, &event_id))
     });
-    r.map_err(|e| s.err(e))
+    told(&app, r).map_err(|e| s.err(e))
 }
 
 #[tauri::command]
-pub fn stop_rehearsal(state: State<AppState>) {
+pub fn stop_rehearsal(app: AppHandle, state: State<AppState>) {
     *state.lock().rehearsal() = None;
+    tell_windows(&app);
 }
 
 /// `stageId: null` lets the timer follow the stage on air.
@@ -131,13 +166,14 @@ pub fn open_speaker_timer(
     let mut s = state.lock();
     s.speaker.event_id = Some(event_id);
     s.speaker.stage_id = stage_id;
+    tell_windows(&app);
     let title = i18n::speaker_timer_title(s.lang);
     super::window::show_speaker_timer(&app, title).map_err(|e| s.err(e))
 }
 
 #[tauri::command]
 pub fn speaker_timer(state: State<AppState>) -> CmdResult<SpeakerTimer> {
-    // Polled by the timer window every second: no need to wake the scheduler.
+    // Read by the timer window when told something changed: no need to wake the scheduler.
     let s = state.lock_quiet();
     let live = s.cues().live.clone();
     let Some(event_id) = s.speaker.event_id.clone().or(live) else {
@@ -153,8 +189,18 @@ pub fn speaker_timer(state: State<AppState>) -> CmdResult<SpeakerTimer> {
 
 /// An empty `text` clears the message.
 #[tauri::command]
-pub fn send_speaker_message(state: State<AppState>, text: String) {
+pub fn send_speaker_message(app: AppHandle, state: State<AppState>, text: String) {
     state.lock().speaker.message = text.trim().chars().take(120).collect();
+    tell_windows(&app);
+}
+
+/// A live control's result, the windows told when it succeeded (a rehearsal's day lives in
+/// memory: no database change tells them).
+fn told<T>(app: &AppHandle, r: showcall_core::Result<T>) -> showcall_core::Result<T> {
+    if r.is_ok() {
+        tell_windows(app);
+    }
+    r
 }
 
 /// Planned vs actual times, cue tallies and support hours of an event.

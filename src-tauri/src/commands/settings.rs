@@ -4,18 +4,20 @@ use super::CmdResult;
 use crate::state::AppState;
 use showcall_core::i18n::Lang;
 use showcall_core::view::AppInfo;
-use tauri::State;
+use tauri::{AppHandle, Emitter, State};
 
 #[tauri::command]
 pub fn get_lang(state: State<AppState>) -> Lang {
-    // Also polled by the timer window: a read that need not wake the scheduler.
+    // Also read by the timer window: a read that need not wake the scheduler.
     state.lock_quiet().lang
 }
 
 #[tauri::command]
-pub fn set_lang(state: State<AppState>, lang: Lang) -> CmdResult<Lang> {
+pub fn set_lang(app: AppHandle, state: State<AppState>, lang: Lang) -> CmdResult<Lang> {
     let mut s = state.lock();
     s.set_lang(lang).map_err(|e| s.err(e))?;
+    // The other windows (the speaker timer) follow.
+    let _ = app.emit("lang-changed", lang);
     Ok(lang)
 }
 

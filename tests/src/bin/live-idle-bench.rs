@@ -1,16 +1,21 @@
-//! CPU use of the app (with its WebKit processes) while the live view of the demo event is open
-//! and idle: the view polls once a second (the cue list only when it changed), the clock and one
-//! countdown change, and the scheduler sleeps until the next cue (a second at most). Prints the
-//! average over a 30-second window, per process too. Run under Xvfb: `bash bench/live-idle.sh`.
+//! CPU use of the app (with its WebKit processes) while the live view is open and idle, on the
+//! demo event and on the 2,000-session conference (`testing::conference(40, 50)`, put in its
+//! data folder's database before launch): the view asks for a snapshot only when told something
+//! changed or at its `validUntil`, and its own clock ticks the clock and countdown texts once a
+//! second; the scheduler sleeps until the next cue. Prints the average over a 30-second window
+//! (per process too) as "live idle CPU, demo: X % of one core" and "live idle CPU, 2,000
+//! sessions: X % of one core". Run under Xvfb: `bash bench/live-idle.sh [SECONDS] [demo|conference]`.
 //!
 //! Under Xvfb there is no GPU: WebKit composites each changed frame with Mesa's software GL
 //! (llvmpipe), which is most of the web process's share. `BENCH_APP_ENV=
 //! WEBKIT_DISABLE_COMPOSITING_MODE=1` measures without compositing, closer to a machine with a
 //! GPU. Diagnostics: BENCH_TAB=calendar, BENCH_CSS, BENCH_JS, BENCH_PROBE (cost of one poll),
-//! BENCH_MUTATIONS (what the page changes).
+//! BENCH_MUTATIONS (what the page changes); a BENCH_JS script may leave `window.__benchResult`,
+//! printed after the window.
 
 use showcall_e2e::procs::{app_tree, cpu_ticks};
 use showcall_e2e::App;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 #[tokio::main]
@@ -19,16 +24,44 @@ async fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(30);
-    let data = tempfile::tempdir().unwrap();
+    // A second argument measures one of the two only.
+    let only = std::env::args().nth(2).unwrap_or_default();
+    if only.is_empty() || only == "demo" {
+        // The demo: a fresh data folder (the app puts the demo event in).
+        let data = tempfile::tempdir().unwrap();
+        let pct = measure(data.path(), secs).await;
+        println!("live idle CPU, demo: {pct:.1} % of one core");
+    }
+    if only.is_empty() || only == "conference" {
+        // The conference, alone in its data folder.
+        let data = tempfile::tempdir().unwrap();
+        let db = data
+            .path()
+            .join(showcall_core::store::IDENTIFIER)
+            .join("showcall.db");
+        let mut d = showcall_core::testing::conference(40, 50);
+        showcall_core::tasks::sync(&mut d);
+        let mut store = showcall_core::Store::open(&db).expect("database");
+        store.insert(&d).expect("the conference");
+        drop(store);
+        let pct = measure(data.path(), secs).await;
+        println!("live idle CPU, 2,000 sessions: {pct:.1} % of one core");
+    }
+}
+
+/// Opens the first event's live view in the app on `data`, lets it settle, and answers its CPU
+/// use over `secs` seconds, in % of one core.
+async fn measure(data: &Path, secs: u64) -> f64 {
     // BENCH_APP_ENV=K=V passes one variable to the app (e.g. WebKit rendering switches).
     let extra = std::env::var("BENCH_APP_ENV").unwrap_or_default();
     let env: Vec<(&str, &str)> = extra.split_once('=').into_iter().collect();
-    let app = App::start_with(data.path(), &env).await;
+    let app = App::start_with(data, &env).await;
     app.click("[data-testid=open-event]").await;
     // BENCH_TAB=calendar measures the calendar instead, for comparison.
     if std::env::var("BENCH_TAB").as_deref() != Ok("calendar") {
         app.click("[data-testid=tab-live]").await;
         app.find("[data-testid=live-clock]").await;
+        app.find("[data-testid=cue-row]").await;
     }
     if let Ok(css) = std::env::var("BENCH_CSS") {
         // Diagnostic: extra CSS (e.g. hide what ticks) to see where repaint time goes.
@@ -69,30 +102,107 @@ async fn main() {
             .unwrap();
         eprintln!("mutations in 5 s: {m:#}");
     }
-    let pids = app_tree();
+    // Only this bench's app: other apps (other test runs) may be running on the machine.
+    let pids: Vec<u32> = app_tree()
+        .into_iter()
+        .filter(|p| descends_from_us(*p))
+        .collect();
+    let names: Vec<String> = pids
+        .iter()
+        .map(|p| std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default())
+        .collect();
     let each: Vec<u64> = pids.iter().map(|p| cpu_ticks(*p)).collect();
-    let before: u64 = each.iter().sum();
+    // BENCH_THREADS: where the app's own time goes, thread by thread (diagnostic).
+    let threads = |pid: u32| -> Vec<(String, u64)> {
+        let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+            return vec![];
+        };
+        dir.flatten()
+            .map(|t| {
+                let tid: u32 = t.file_name().to_string_lossy().parse().unwrap_or(0);
+                let name = std::fs::read_to_string(t.path().join("comm")).unwrap_or_default();
+                (format!("{tid} {}", name.trim()), cpu_ticks_of(pid, tid))
+            })
+            .collect()
+    };
+    let diag = std::env::var_os("BENCH_THREADS").is_some();
+    let threads_before: Vec<Vec<(String, u64)>> = pids
+        .iter()
+        .map(|p| if diag { threads(*p) } else { vec![] })
+        .collect();
     let t0 = Instant::now();
     tokio::time::sleep(Duration::from_secs(secs)).await;
-    let after: u64 = pids.iter().map(|p| cpu_ticks(*p)).sum();
-    {
-        for (p, b) in pids.iter().zip(&each) {
-            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
-            eprintln!(
-                "  {} {}: {} ticks in the window",
-                p,
-                name.trim(),
-                cpu_ticks(*p) - b
-            );
+    for (p, before) in pids.iter().zip(&threads_before).filter(|_| diag) {
+        for (name, after) in threads(*p) {
+            let b = before.iter().find(|(n, _)| *n == name).map_or(0, |x| x.1);
+            if after > b {
+                eprintln!("    pid {p} thread {name}: {} ticks", after - b);
+            }
         }
+    }
+    // A process gone by the end (it reads 0) counts for nothing rather than underflowing.
+    let used: Vec<u64> = pids
+        .iter()
+        .zip(&each)
+        .map(|(p, b)| cpu_ticks(*p).saturating_sub(*b))
+        .collect();
+    for ((p, name), u) in pids.iter().zip(&names).zip(&used) {
+        eprintln!("  {p} {}: {u} ticks in the window", name.trim());
     }
     let wall = t0.elapsed().as_secs_f64();
     let hz = 100.0; // USER_HZ on Linux
-    let cpu = (after - before) as f64 / hz;
-    println!(
-        "live view idle, {} processes, {wall:.0} s: {cpu:.2} s CPU = {:.1} % of one core",
+    let cpu = used.iter().sum::<u64>() as f64 / hz;
+    let pct = 100.0 * cpu / wall;
+    eprintln!(
+        "live view idle, {} processes, {wall:.0} s: {cpu:.2} s CPU = {pct:.1} % of one core",
         pids.len(),
-        100.0 * cpu / wall
     );
+    if std::env::var_os("BENCH_JS").is_some() {
+        // The diagnostic script may leave a result for after the window.
+        let r = app
+            .client
+            .execute("return window.__benchResult ?? null", vec![])
+            .await
+            .unwrap();
+        eprintln!("BENCH_JS result: {r}");
+    }
     app.quit().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    pct
+}
+
+/// User + system CPU ticks of one thread so far.
+fn cpu_ticks_of(pid: u32, tid: u32) -> u64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/task/{tid}/stat")) else {
+        return 0;
+    };
+    let after = &stat[stat.rfind(')').map_or(0, |i| i + 2)..];
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let field = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    field(11) + field(12)
+}
+
+/// Whether `pid` is a descendant of this process (the app under its driver, and its helpers).
+fn descends_from_us(pid: u32) -> bool {
+    let me = std::process::id();
+    let mut p = pid;
+    for _ in 0..64 {
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{p}/stat")) else {
+            return false;
+        };
+        let after = &stat[stat.rfind(')').map_or(0, |i| i + 2)..];
+        let ppid: u32 = after
+            .split_whitespace()
+            .nth(1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        if ppid == me {
+            return true;
+        }
+        if ppid <= 1 {
+            return false;
+        }
+        p = ppid;
+    }
+    false
 }

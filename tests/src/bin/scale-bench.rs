@@ -124,8 +124,14 @@ async fn measure(name: &str, data: &Path, edits: usize) {
             .and_then(|v| serde_json::from_value(v).ok())
             .unwrap_or_default();
         if !ipc.is_empty() {
-            println!("{name}: edit command round trip p50: {:.0} ms", pct(&ipc, 0.5));
-            println!("{name}: edit command round trip p95: {:.0} ms", pct(&ipc, 0.95));
+            println!(
+                "{name}: edit command round trip p50: {:.0} ms",
+                pct(&ipc, 0.5)
+            );
+            println!(
+                "{name}: edit command round trip p95: {:.0} ms",
+                pct(&ipc, 0.95)
+            );
         }
     }
     app.quit().await;

@@ -423,6 +423,9 @@ const en = {
   "timer.overtime": "Overtime",
   "timer.nothing": "Nothing on stage",
   "timer.rehearsal": "REHEARSAL",
+  "timer.startsIn": "Starts in",
+  "timer.next": "Next: {title}",
+  "timer.nothingToCome": "Nothing more today",
 
   // ---- report, task details, notifications, window ----
   "tabs.report": "Report",
@@ -831,6 +834,15 @@ const en = {
   "agenda.added1": "{n} session added to {name}",
   "agenda.createdNote": "(new event)",
   "agenda.undoHint": "Undo (Ctrl+Z) takes the import back.",
+  "job.cancel": "Cancel",
+  "job.cancelling": "Cancelling…",
+  "job.working": "Working…",
+  "job.stage.read": "Reading the file",
+  "job.stage.hash": "Checking the package",
+  "job.stage.write": "Writing",
+  "job.stage.render": "Laying out the run of show",
+  "job.stage.rows": "Reading the rows",
+  "job.stage.import": "Importing",
 };
 
 export type MessageKey = keyof typeof en;

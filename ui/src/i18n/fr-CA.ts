@@ -426,6 +426,9 @@ const frCA: Record<MessageKey, string> = {
   "timer.overtime": "Dépassement",
   "timer.nothing": "Rien sur scène",
   "timer.rehearsal": "RÉPÉTITION",
+  "timer.startsIn": "Débute dans",
+  "timer.next": "Prochaine : {title}",
+  "timer.nothingToCome": "Plus rien aujourd’hui",
 
   // ---- report, task details, notifications, window ----
   "tabs.report": "Rapport",
@@ -834,6 +837,15 @@ const frCA: Record<MessageKey, string> = {
   "agenda.added1": "{n} séance ajoutée à {name}",
   "agenda.createdNote": "(nouvel événement)",
   "agenda.undoHint": "Annuler (Ctrl+Z) retire l’importation.",
+  "job.cancel": "Interrompre",
+  "job.cancelling": "Interruption…",
+  "job.working": "En cours…",
+  "job.stage.read": "Lecture du fichier",
+  "job.stage.hash": "Vérification du paquet",
+  "job.stage.write": "Écriture",
+  "job.stage.render": "Mise en page du déroulement",
+  "job.stage.rows": "Lecture des lignes",
+  "job.stage.import": "Importation",
 };
 
 export default frCA;

@@ -1,7 +1,7 @@
 // "After the session": the recording tasks (download, edit, upload) of the sessions that are
 // over, one session open at a time (by default the one that ended last). Edits go through the
 // same `updateTask` as the Tasks tab, so both show the same thing.
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import type { LiveSnapshot } from "../../bindings";
 import { DataTable, type Column } from "../../components/Table";
 import { t } from "../../i18n";
@@ -17,15 +17,32 @@ const COLUMNS: Column[] = [
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function AfterSessionPanel(props: { snap: LiveSnapshot; fmt: (iso: string) => string }) {
+export function AfterSessionPanel(props: { snap: LiveSnapshot; now: () => number; fmt: (iso: string) => string }) {
   const data = () => view()!.data;
+  // Which sessions are over is looked at again at each snapshot and when the clock passes the
+  // next planned end, not at every tick.
+  const [checkedAt, setCheckedAt] = createSignal(Date.parse(props.snap.now));
+  createEffect(on(() => props.snap.now, (n) => setCheckedAt(Date.parse(n)), { defer: true }));
+  const nextEnd = createMemo(() => {
+    const at = checkedAt();
+    let soonest = Infinity;
+    for (const s of data().sessions) {
+      const e = Date.parse(s.end);
+      if (e >= at && e < soonest) soonest = e;
+    }
+    return soonest;
+  });
+  createEffect(() => {
+    const n = props.now();
+    if (n > nextEnd()) setCheckedAt(n);
+  });
   const ends = createMemo(() => recordedEnds(props.snap.stages), undefined, {
     equals: (a, b) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v),
   });
   // Ids only (compared by value): the clock ticks every second, the list rarely changes.
   const ended = createMemo(
     () =>
-      endedSessions(data().sessions, props.snap.now, ends())
+      endedSessions(data().sessions, new Date(checkedAt()).toISOString(), ends())
         .filter((s) => recordingTasks(data().tasks, s.id).length > 0)
         .map((s) => s.id),
     [],

@@ -1,9 +1,11 @@
-// The live view's top bar (clock, rehearsal badge, support clock) and the next-cue panel.
+// The live view's top bar (clock, rehearsal badge, support clock) and the next-cue panel. `now`
+// is the view's own clock (ms, on the snapshot's clock): what reads it ticks, nothing else.
 import { createMemo, Show, type JSX } from "solid-js";
 import type { LiveSnapshot } from "../../bindings";
 import { lang, t } from "../../i18n";
 import { hour12 } from "../../state";
 import { clockParts, formatTime, machineZone } from "../../time";
+import { secsUntil, supportUsedMinutes } from "./clock";
 import { budgetShare, cueTone, formatCountdown, formatHoursClock, type Tone } from "./live";
 
 /** A shape to go with each tone, so urgency never relies on colour alone. */
@@ -20,12 +22,14 @@ export function ToneMark(props: { tone: Tone }) {
 
 // ---- top bar -------------------------------------------------------------------------------
 
-export function TopBar(props: { snap: LiveSnapshot; stale: boolean; children: JSX.Element }) {
+export function TopBar(props: { snap: LiveSnapshot; now: () => number; stale: boolean; children: JSX.Element }) {
   // One formatting per tick for both the digits and the period.
-  const clock = createMemo(() => clockParts(props.snap.now, props.snap.timeZone, lang(), hour12()), undefined, {
+  const clock = createMemo(() => clockParts(props.now(), props.snap.timeZone, lang(), hour12()), undefined, {
     equals: (a, b) => a.hms === b.hms && a.period === b.period,
   });
   const otherZone = () => (props.snap.timeZone === machineZone() ? null : machineZone());
+  // The machine's time changes once a minute.
+  const minute = createMemo(() => Math.floor(props.now() / 60_000));
   return (
     <div class="live-top">
       <div
@@ -46,7 +50,7 @@ export function TopBar(props: { snap: LiveSnapshot; stale: boolean; children: JS
             {(z) => (
               <span class="clock-machine">
                 {" · "}
-                {t("live.machineTime", { time: formatTime(props.snap.now, z(), lang(), hour12()), zone: z() })}
+                {t("live.machineTime", { time: formatTime(minute() * 60_000, z(), lang(), hour12()), zone: z() })}
               </span>
             )}
           </Show>
@@ -67,25 +71,27 @@ export function TopBar(props: { snap: LiveSnapshot; stale: boolean; children: JS
       </Show>
       <div class="spacer" />
       {props.children}
-      <SupportClock snap={props.snap} />
+      <SupportClock snap={props.snap} now={props.now} />
     </div>
   );
 }
 
-function SupportClock(props: { snap: LiveSnapshot }) {
+function SupportClock(props: { snap: LiveSnapshot; now: () => number }) {
   const fmt = (iso: string) => formatTime(iso, props.snap.timeZone, lang(), hour12());
   return (
     <div class="support-clock" data-testid="support-clock" data-open={props.snap.support?.open ?? false}>
       <Show when={props.snap.support} fallback={<span class="live-muted">{t("live.supportNone")}</span>}>
         {(sup) => {
-          const over = () => sup().usedMinutes > sup().budgetMinutes;
+          // Counted here as the clock runs (the snapshot's figure is at its `now`).
+          const used = createMemo(() => supportUsedMinutes(sup().start, sup().end, props.now()));
+          const over = () => used() > sup().budgetMinutes;
           return (
             <div
               class="support-inner"
               title={t("live.supportTitle", {
                 start: fmt(sup().start),
                 end: fmt(sup().end),
-                used: formatHoursClock(sup().usedMinutes),
+                used: formatHoursClock(used()),
                 budget: formatHoursClock(sup().budgetMinutes),
               })}
             >
@@ -97,13 +103,13 @@ function SupportClock(props: { snap: LiveSnapshot }) {
               </div>
               <div class="support-used" classList={{ over: over() }}>
                 <Show when={over()}>⚠ </Show>
-                {formatHoursClock(sup().usedMinutes)} / {formatHoursClock(sup().budgetMinutes)}
+                {formatHoursClock(used())} / {formatHoursClock(sup().budgetMinutes)}
               </div>
               <div class="support-bar" aria-hidden="true">
                 <div
                   class="support-fill"
                   classList={{ over: over() }}
-                  style={{ width: `${budgetShare(sup().usedMinutes, sup().budgetMinutes) * 100}%` }}
+                  style={{ width: `${budgetShare(used(), sup().budgetMinutes) * 100}%` }}
                 />
               </div>
             </div>
@@ -116,8 +122,8 @@ function SupportClock(props: { snap: LiveSnapshot }) {
 
 // ---- next cue ---------------------------------------------------------------------------------
 
-export function NextCuePanel(props: { snap: LiveSnapshot; fmt: (iso: string) => string }) {
-  const inSecs = () => props.snap.nextCueInSecs;
+export function NextCuePanel(props: { snap: LiveSnapshot; now: () => number; fmt: (iso: string) => string }) {
+  const inSecs = () => (props.snap.nextCueAt === null ? null : secsUntil(props.snap.nextCueAt, props.now()));
   // Memos: the tone changes a few times a cue, not every second (an attribute set again,
   // even to the same value, makes WebKit restyle).
   const tone = createMemo((): Tone => (inSecs() === null ? "normal" : cueTone(inSecs()!)));

@@ -1,5 +1,7 @@
 // The live view: the screen for the worst minute of the day. Dark, big numbers, one key per
-// action. Every number comes from Rust's `LiveSnapshot`; the UI only formats it.
+// action. Every number comes from Rust's `LiveSnapshot`; the UI only formats it. The snapshot
+// is asked for when something changed (pushed by the shell), at its `validUntil`, and after the
+// user's own actions; in between, the view's own clock ticks the countdowns from their instants.
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import type { CueState, ErrorPayload, LiveSnapshot } from "../../bindings";
 import { closePromptOpen } from "../../components/CloseDialog";
@@ -8,7 +10,7 @@ import { WindowedTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { isFormControl } from "../../keys";
-import { createSequencer, startPolling, type Poller } from "../../poll";
+import { createSequencer } from "../../poll";
 import { error, helpOpen, hour12, setError, view } from "../../state";
 import { formatTime, machineZone } from "../../time";
 import {
@@ -25,10 +27,14 @@ import { MessageRow, RehearsalControls, setShownMessage } from "./LiveControls";
 import { AfterSessionPanel } from "./AfterSession";
 import { DndControl } from "./Dnd";
 import { NextCuePanel, TopBar } from "./LivePanels";
+import { startAsking, type Asker } from "./ask";
+import { askAgainInMs, createLiveClock } from "./clock";
+import { DAY_CHANGED, EVENT_CHANGED, onShellEvent } from "./push";
 import { createSnapshotStore } from "./snapshot";
 import { StageCard } from "./StageCard";
 
-export const LIVE_POLL_MS = 1000;
+/** After a failed fetch, the view tries again this much later. */
+export const RETRY_MS = 2000;
 
 const CUE_COLUMNS: Column[] = [
   { col: "c-time", label: "live.col.time", class: "num" },
@@ -45,37 +51,54 @@ export function LiveTab() {
   const { snap, apply, cuesTag } = createSnapshotStore();
   const [stale, setStale] = createSignal(false);
 
-  const sequence = createSequencer<LiveSnapshot>(apply);
+  const clock = createLiveClock();
+  let asker: Asker | null = null;
+  // Each snapshot restarts the clock from its `now` and says when to ask again.
+  const sequence = createSequencer<LiveSnapshot>((s) => {
+    apply(s);
+    clock.reset(s.now, s.rehearsalSpeed);
+    asker?.askIn(askAgainInMs(s.validUntil, s.rehearsal, clock.base()!, clock.monotonic()));
+  });
 
-  // ---- polling -------------------------------------------------------------------
-  let pollError: ErrorPayload | null = null;
-  const poll = async () => {
+  // ---- asking ----------------------------------------------------------------------
+  let fetchError: ErrorPayload | null = null;
+  const fetchSnapshot = async () => {
     try {
-      // The cue list comes only when it changed: most of a poll is otherwise the same.
+      // The cue list comes only when it changed: most of a snapshot is otherwise the same.
       await sequence(ipc.liveView({ eventId: eventId(), cuesTag: cuesTag(eventId()) }));
       setStale(false);
-      if (pollError && error() === pollError) setError(null);
-      pollError = null;
+      if (fetchError && error() === fetchError) setError(null);
+      fetchError = null;
     } catch (e) {
       setStale(true);
+      asker?.askIn(RETRY_MS);
       const p = ipc.toErrorPayload(e);
-      // Report a failure once, not every second (a dismissed banner stays dismissed).
-      if (!pollError || pollError.message !== p.message) {
-        pollError = p;
+      // Report a failure once, not at each retry (a dismissed banner stays dismissed).
+      if (!fetchError || fetchError.message !== p.message) {
+        fetchError = p;
         setError(p);
       }
     }
   };
-  let poller: Poller | null = null;
   createEffect(
     on(eventId, () => {
-      const p = startPolling(poll, LIVE_POLL_MS);
-      poller = p;
+      const a = startAsking(fetchSnapshot);
+      asker = a;
       onCleanup(() => {
-        p.stop();
-        if (poller === p) poller = null;
+        a.stop();
+        if (asker === a) asker = null;
       });
     }),
+  );
+  const reportListen = (e: unknown) => setError(ipc.toErrorPayload(e));
+  // The day moved (a delay at the command line, a cue sent, an actual time): ask again.
+  onShellEvent(DAY_CHANGED, () => asker?.ask(), reportListen);
+  onShellEvent<{ eventId: string }>(
+    EVENT_CHANGED,
+    (p) => {
+      if (p.eventId === eventId()) asker?.ask();
+    },
+    reportListen,
   );
 
   async function act(run: () => Promise<LiveSnapshot>): Promise<boolean> {
@@ -223,7 +246,7 @@ export function LiveTab() {
       <Show when={snap()} fallback={<p class="live-loading">{t("live.loading")}</p>}>
         {(s) => (
           <>
-            <TopBar snap={s()} stale={stale()}>
+            <TopBar snap={s()} now={clock.nowMs} stale={stale()}>
               <RehearsalControls
                 rehearsal={s().rehearsal}
                 zone={zone()}
@@ -231,17 +254,18 @@ export function LiveTab() {
                   await act(() => ipc.startRehearsal({ eventId: eventId(), from, speed }));
                 }}
                 onStop={async () => {
-                  if (await call(() => ipc.stopRehearsal())) poller?.poke();
+                  if (await call(() => ipc.stopRehearsal())) asker?.ask();
                 }}
               />
             </TopBar>
             <div class="live-main">
-              <NextCuePanel snap={s()} fmt={fmt} />
+              <NextCuePanel snap={s()} now={clock.nowMs} fmt={fmt} />
               <div class="live-stages">
                 <For each={s().stages}>
                   {(stage) => (
                     <StageCard
                       stage={stage}
+                      now={clock.nowMs}
                       fmt={fmt}
                       delayOpen={delayFor() === stage.stageId}
                       onDelayOpen={(open) => setDelayFor(open ? stage.stageId : null)}
@@ -344,7 +368,7 @@ export function LiveTab() {
                 </Show>
               </div>
             </section>
-            <AfterSessionPanel snap={s()} fmt={fmt} />
+            <AfterSessionPanel snap={s()} now={clock.nowMs} fmt={fmt} />
             <div class="live-footer">
               <MessageRow onSend={sendMessage} onOpenTimer={() => void openTimer(null)} />
             </div>

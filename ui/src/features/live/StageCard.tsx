@@ -5,12 +5,15 @@ import type { LiveStage } from "../../bindings";
 import { t } from "../../i18n";
 import { DelayControl } from "./DelayControl";
 import { ToneMark } from "./LivePanels";
+import { secsUntil } from "./clock";
 import { actualToRecord, formatCountdown, stageTone, type Tone } from "./live";
 
 // ---- stage card ------------------------------------------------------------------------------
 
 export function StageCard(props: {
   stage: LiveStage;
+  /** The view's clock (ms): the countdowns count to the segment's and session's ends. */
+  now: () => number;
   fmt: (iso: string) => string;
   delayOpen: boolean;
   onDelayOpen: (open: boolean) => void;
@@ -20,7 +23,9 @@ export function StageCard(props: {
 }) {
   const st = () => props.stage;
   const session = () => st().session;
-  const tone = createMemo((): Tone => (st().current ? stageTone(st().current!.remainingSecs) : "normal"));
+  const remaining = () => (st().current ? secsUntil(st().current!.end, props.now()) : 0);
+  const endsIn = () => (session() ? secsUntil(session()!.end, props.now()) : 0);
+  const tone = createMemo((): Tone => (st().current ? stageTone(remaining()) : "normal"));
   const suggested = () => (session() ? actualToRecord(session()!) : "start");
   return (
     <article
@@ -79,15 +84,13 @@ export function StageCard(props: {
                 </div>
               </div>
               <Show when={st().current}>
-                {(cur) => (
-                  <div class="live-remaining" data-testid="live-remaining" data-tone={tone()}>
-                    <span class="countdown-word">
-                      <ToneMark tone={tone()} />
-                      {tone() === "over" ? t("live.overtime") : t("live.remaining")}
-                    </span>
-                    <span class="countdown">{formatCountdown(cur().remainingSecs)}</span>
-                  </div>
-                )}
+                <div class="live-remaining" data-testid="live-remaining" data-tone={tone()}>
+                  <span class="countdown-word">
+                    <ToneMark tone={tone()} />
+                    {tone() === "over" ? t("live.overtime") : t("live.remaining")}
+                  </span>
+                  <span class="countdown">{formatCountdown(remaining())}</span>
+                </div>
               </Show>
             </div>
             <div class="live-next" data-testid="live-next">
@@ -108,10 +111,10 @@ export function StageCard(props: {
                 when={st().onAir}
                 fallback={<span>{t("live.sessionStarts", { time: props.fmt(ses().start) })}</span>}
               >
-                <span classList={{ "tone-over": ses().endsInSecs < 0 }} data-testid="live-ends-in">
-                  {ses().endsInSecs < 0
-                    ? "⚠ " + t("live.sessionOverBy", { time: formatCountdown(ses().endsInSecs) })
-                    : t("live.sessionEndsIn", { time: formatCountdown(ses().endsInSecs) })}
+                <span classList={{ "tone-over": endsIn() < 0 }} data-testid="live-ends-in">
+                  {endsIn() < 0
+                    ? "⚠ " + t("live.sessionOverBy", { time: formatCountdown(endsIn()) })
+                    : t("live.sessionEndsIn", { time: formatCountdown(endsIn()) })}
                 </span>
               </Show>
               <Show when={ses().actualStart}>
