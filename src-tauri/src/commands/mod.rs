@@ -80,15 +80,13 @@ pub async fn as_job<T: Send + 'static, R: Runtime>(
         }
         None => Job::none(),
     };
-    let jobs = |f: &mut dyn FnMut(&mut std::collections::HashMap<String, Job>)| {
-        f(&mut state.jobs.lock().unwrap_or_else(|p| p.into_inner()))
-    };
+    let jobs = || state.jobs.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(id) = &job_id {
-        jobs(&mut |m| drop(m.insert(id.clone(), job.clone())));
+        jobs().insert(id.clone(), job.clone());
     }
     let done = on_own_store(state, move |store, lang| work(store, lang, &job)).await;
     if let Some(id) = &job_id {
-        jobs(&mut |m| drop(m.remove(id)));
+        jobs().remove(id);
     }
     done
 }

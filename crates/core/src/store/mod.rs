@@ -93,6 +93,36 @@ struct Cached {
     data_version: i64,
 }
 
+impl Cached {
+    /// Whether this copy still is event `event_id` as stored at `revision`, with no other
+    /// connection's commit since (`data_version`).
+    fn stands_for(&self, event_id: &str, revision: i64, data_version: i64) -> bool {
+        self.data.event.id == event_id
+            && self.data.event.revision == revision
+            && self.data_version == data_version
+    }
+}
+
+/// The stored revision of an event and the file's `data_version`, as this connection sees them.
+fn stamps(conn: &Connection, event_id: &str) -> Result<(i64, i64)> {
+    let revision = events::revision(conn, event_id)?;
+    let version = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+    Ok((revision, version))
+}
+
+/// The kept copy of an event with its destinations read again (their keys and tests change
+/// without a revision), or, without one, the event read whole.
+fn kept_or_load(conn: &Connection, kept: Option<EventData>, event_id: &str) -> Result<EventData> {
+    match kept {
+        Some(mut data) => {
+            data.destinations = destinations::list(conn, event_id)?;
+            data.normalize();
+            Ok(data)
+        }
+        None => load(conn, event_id),
+    }
+}
+
 /// How long a write waits for another connection (another process: the app and the CLI) to
 /// finish its own before giving up with `database is locked`.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
@@ -190,29 +220,19 @@ impl Store {
     /// it since, only its destinations are read again.
     pub fn load(&self, event_id: &str) -> Result<EventData> {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
-        let version: i64 = tx.pragma_query_value(None, "data_version", |r| r.get(0))?;
-        let revision = events::revision(&tx, event_id)?;
+        let (revision, version) = stamps(&tx, event_id)?;
         let kept = self.cache.borrow().as_ref().and_then(|c| {
-            (c.data.event.id == event_id
-                && c.data.event.revision == revision
-                && c.data_version == version)
+            c.stands_for(event_id, revision, version)
                 .then(|| c.data.clone())
         });
-        let data = match kept {
-            Some(mut data) => {
-                data.destinations = destinations::list(&tx, event_id)?;
-                data.normalize();
-                data
-            }
-            None => {
-                let data = load(&tx, event_id)?;
-                *self.cache.borrow_mut() = Some(Cached {
-                    data: data.clone(),
-                    data_version: version,
-                });
-                data
-            }
-        };
+        let fresh = kept.is_none();
+        let data = kept_or_load(&tx, kept, event_id)?;
+        if fresh {
+            *self.cache.borrow_mut() = Some(Cached {
+                data: data.clone(),
+                data_version: version,
+            });
+        }
         tx.commit()?;
         Ok(data)
     }
@@ -320,21 +340,11 @@ impl Store {
     ) -> Result<Edited> {
         let cached = self.cache.take();
         let tx = write_tx(&mut self.conn)?;
-        let revision = events::revision(&tx, event_id)?;
-        let version: i64 = tx.pragma_query_value(None, "data_version", |r| r.get(0))?;
-        let before = match cached {
-            Some(c)
-                if c.data.event.id == event_id
-                    && c.data.event.revision == revision
-                    && c.data_version == version =>
-            {
-                let mut data = c.data;
-                data.destinations = destinations::list(&tx, event_id)?;
-                data.normalize();
-                data
-            }
-            _ => load(&tx, event_id)?,
-        };
+        let (revision, version) = stamps(&tx, event_id)?;
+        let kept = cached
+            .filter(|c| c.stands_for(event_id, revision, version))
+            .map(|c| c.data);
+        let before = kept_or_load(&tx, kept, event_id)?;
         let (mut after, created) = make(&before)?;
         after.event.revision = before.event.revision + 1;
         after.normalize();
