@@ -26,7 +26,83 @@ pub struct AppState {
     /// The scheduler's last real tick when the app started (it owns it from then on).
     pub last_tick: Option<DateTime<Utc>>,
     /// The long jobs running, by the id the window gave them (to cancel them).
-    pub jobs: Mutex<HashMap<String, showcall_core::job::Job>>,
+    pub jobs: Mutex<Jobs>,
+}
+
+/// The long jobs running, by the id the window gave them, and the ids cancelled before their
+/// job started (the window's Cancel can overtake the command that starts the job).
+#[derive(Default)]
+pub struct Jobs {
+    running: HashMap<String, showcall_core::job::Job>,
+    early: std::collections::VecDeque<String>,
+}
+
+impl Jobs {
+    /// How many early cancellations are remembered (ids of jobs that never came are dropped).
+    const EARLY: usize = 32;
+
+    /// `job` starts under `id`; cancelled at once when its Cancel came first.
+    pub fn start(&mut self, id: &str, job: &showcall_core::job::Job) {
+        if let Some(i) = self.early.iter().position(|e| e == id) {
+            self.early.remove(i);
+            job.cancel();
+        }
+        self.running.insert(id.to_string(), job.clone());
+    }
+
+    /// The job under `id` ended.
+    pub fn end(&mut self, id: &str) {
+        self.running.remove(id);
+    }
+
+    /// Cancels the job under `id`, or remembers it for when that job starts.
+    pub fn cancel(&mut self, id: &str) {
+        match self.running.get(id) {
+            Some(job) => job.cancel(),
+            None => {
+                if self.early.len() == Self::EARLY {
+                    self.early.pop_front();
+                }
+                self.early.push_back(id.to_string());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Jobs;
+    use showcall_core::job::Job;
+
+    #[test]
+    fn a_cancel_that_comes_before_its_job_still_cancels_it() {
+        let mut jobs = Jobs::default();
+        jobs.cancel("agenda-1");
+        let (early, other) = (Job::none(), Job::none());
+        jobs.start("agenda-2", &other);
+        jobs.start("agenda-1", &early);
+        assert!(early.is_cancelled());
+        assert!(!other.is_cancelled());
+        jobs.cancel("agenda-2");
+        assert!(other.is_cancelled());
+        // Remembered once: a later job under the same id is not cancelled by it.
+        jobs.end("agenda-1");
+        let again = Job::none();
+        jobs.start("agenda-1", &again);
+        assert!(!again.is_cancelled());
+    }
+
+    #[test]
+    fn early_cancels_of_jobs_that_never_come_are_bounded() {
+        let mut jobs = Jobs::default();
+        for i in 0..100 {
+            jobs.cancel(&format!("gone-{i}"));
+        }
+        assert_eq!(jobs.early.len(), Jobs::EARLY);
+        let last = Job::none();
+        jobs.start("gone-99", &last);
+        assert!(last.is_cancelled());
+    }
 }
 
 pub struct Inner {

@@ -122,10 +122,27 @@ async fn cues_stay_on_time_while_a_big_agenda_is_read_and_an_import_is_cancelled
         println!("agenda read in {} ms", read_for.as_millis());
 
         // Import, and cancel it at once.
+        let clicked = Instant::now();
         app.click("[data-testid=import-agenda-rows]").await;
         app.click("[data-testid=job-cancel]").await;
+        println!(
+            "import → cancel clicked: {} ms",
+            clicked.elapsed().as_millis()
+        );
         // The banner says so; the job's slot is free again.
-        app.find("[data-testid=error][data-code=cancelled]").await;
+        let ended = wait_js(
+            &app,
+            "const e = document.querySelector('[data-testid=error]'); \
+             if (e) return e.dataset.code === 'cancelled' ? 'cancelled' : `${e.dataset.code}: ${e.innerText}`; \
+             return document.querySelector('[data-testid=agenda-result]') ? 'imported' : '';",
+            Duration::from_secs(180),
+        )
+        .await;
+        println!(
+            "import → ended ({ended}): {} ms",
+            clicked.elapsed().as_millis()
+        );
+        assert_eq!(ended, "cancelled");
         assert!(app.all("[data-testid=job-agenda]").await.is_empty());
         let job_end = Instant::now();
 

@@ -187,7 +187,7 @@ pub fn import(
 }
 
 /// [`import`], counting the sessions added on `job` (stage `sessions`) and checking it every
-/// thousand sessions and just before the store's transaction: when cancelled it returns
+/// thousand sessions and between the steps of the store's transaction, up to its commit: when cancelled it returns
 /// [`showcall_core::Error::Cancelled`] and the database is as it was.
 pub fn import_with(
     store: &mut Store,
@@ -214,14 +214,18 @@ pub fn import_with(
         });
     }
     let after = crate::plan::apply_with(&loaded.data, plan, job);
-    // The last moment to stop: the store writes the event in one transaction.
     job.check()?;
+    // The store writes the event in one transaction, checking the job up to its commit.
     let patch = if loaded.created {
-        store.insert(&after)?;
+        store.insert_with(&after, job)?;
         None
     } else {
         // Refused when the event changed since it was read (another window, the CLI).
-        Some(store.replace_if(&after, loaded.data.event.revision)?.patch)
+        Some(
+            store
+                .replace_if_with(&after, loaded.data.event.revision, job)?
+                .patch,
+        )
     };
     let imported = AgendaImported {
         event_id: after.event.id,

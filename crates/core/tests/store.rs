@@ -248,3 +248,34 @@ fn settings_round_trip() {
     store.set_setting("ui.lang", "en").unwrap();
     assert_eq!(store.setting("ui.lang").unwrap().as_deref(), Some("en"));
 }
+
+#[test]
+fn a_cancelled_write_answers_cancelled_and_writes_nothing() {
+    use showcall_core::job::Job;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("showcall.db");
+    let mut store = Store::open(&path).unwrap();
+    let d = demo::event();
+    store.insert(&d).unwrap();
+    let other = showcall_core::testing::conference(3, 2);
+    let cancelled = Job::none();
+    cancelled.cancel();
+    let before = file_bytes_of_tables(&path);
+
+    let err = store.insert_with(&other, &cancelled).unwrap_err();
+    assert_eq!(err.code(), "cancelled", "{err}");
+    let mut changed = d.clone();
+    changed.event.name = "Renamed".into();
+    let err = store
+        .replace_if_with(&changed, d.event.revision, &cancelled)
+        .unwrap_err();
+    assert_eq!(err.code(), "cancelled", "{err}");
+    assert_eq!(file_bytes_of_tables(&path), before);
+
+    // Not cancelled, the same writes go through (so the comparison above can see a change).
+    store.insert_with(&other, &Job::none()).unwrap();
+    store
+        .replace_if_with(&changed, d.event.revision, &Job::none())
+        .unwrap();
+    assert_ne!(file_bytes_of_tables(&path), before);
+}

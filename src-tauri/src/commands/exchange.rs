@@ -112,11 +112,10 @@ pub async fn export_runsheet(
 }
 
 /// Stops the job the window named `jobId` (it undoes what it started and answers
-/// `cancelled`); nothing when it has already ended.
+/// `cancelled`), also when the Cancel overtook the command that starts it; nothing when it has
+/// already ended.
 #[tauri::command]
 pub fn cancel_job(state: State<AppState>, job_id: String) {
-    let jobs = state.jobs.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(job) = jobs.get(&job_id) {
-        job.cancel();
-    }
+    let mut jobs = state.jobs.lock().unwrap_or_else(|p| p.into_inner());
+    jobs.cancel(&job_id);
 }

@@ -82,11 +82,11 @@ pub async fn as_job<T: Send + 'static, R: Runtime>(
     };
     let jobs = || state.jobs.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(id) = &job_id {
-        jobs().insert(id.clone(), job.clone());
+        jobs().start(id, &job);
     }
     let done = on_own_store(state, move |store, lang| work(store, lang, &job)).await;
     if let Some(id) = &job_id {
-        jobs().remove(id);
+        jobs().end(id);
     }
     done
 }

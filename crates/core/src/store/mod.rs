@@ -253,8 +253,15 @@ impl Store {
 
     /// Stores a whole new event (created, duplicated, demo) after validating it.
     pub fn insert(&mut self, data: &EventData) -> Result<()> {
+        self.insert_with(data, &crate::job::Job::none())
+    }
+
+    /// [`Store::insert`], checking `job` between its steps, the last time just before the
+    /// commit: cancelled, it answers [`Error::Cancelled`] and nothing is written.
+    pub fn insert_with(&mut self, data: &EventData, job: &crate::job::Job) -> Result<()> {
         self.cache.take();
         crate::validate::event_data(data)?;
+        job.check()?;
         let tx = write_tx(&mut self.conn)?;
         if events::exists(&tx, &data.event.id)? {
             return Err(Error::Conflict(format!(
@@ -263,6 +270,7 @@ impl Store {
             )));
         }
         write(&tx, data)?;
+        job.check()?;
         tx.commit()?;
         Ok(())
     }
@@ -271,7 +279,9 @@ impl Store {
     /// became meanwhile (an import that has just merged it). Undo and redo go through
     /// [`Store::replace_if`], which refuses when the event changed elsewhere.
     pub fn replace(&mut self, data: &EventData) -> Result<EventData> {
-        Ok(self.replace_checked(data, None)?.after)
+        Ok(self
+            .replace_checked(data, None, &crate::job::Job::none())?
+            .after)
     }
 
     /// [`Store::replace`], only if the stored event is still at `expected_revision` (checked in
@@ -279,23 +289,43 @@ impl Store {
     /// file) changed it since, this is a `conflict` and nothing is written: an undo then would
     /// silently throw their change away.
     pub fn replace_if(&mut self, data: &EventData, expected_revision: i64) -> Result<Edited> {
-        self.replace_checked(data, Some(expected_revision))
+        self.replace_checked(data, Some(expected_revision), &crate::job::Job::none())
     }
 
-    fn replace_checked(&mut self, data: &EventData, expected: Option<i64>) -> Result<Edited> {
+    /// [`Store::replace_if`], checking `job` between its steps, the last time just before the
+    /// commit: cancelled, it answers [`Error::Cancelled`] and nothing is written.
+    pub fn replace_if_with(
+        &mut self,
+        data: &EventData,
+        expected_revision: i64,
+        job: &crate::job::Job,
+    ) -> Result<Edited> {
+        self.replace_checked(data, Some(expected_revision), job)
+    }
+
+    fn replace_checked(
+        &mut self,
+        data: &EventData,
+        expected: Option<i64>,
+        job: &crate::job::Job,
+    ) -> Result<Edited> {
         self.cache.take();
         crate::validate::event_data(data)?;
+        job.check()?;
         let tx = write_tx(&mut self.conn)?;
         let before = load(&tx, &data.event.id)?;
         if let Some(expected) = expected.filter(|&r| r != before.event.revision) {
             return Err(changed_elsewhere(&before, expected));
         }
+        job.check()?;
         let mut data = data.clone();
         data.event.revision = before.event.revision + 1;
         rewrite(&tx, &data)?;
+        job.check()?;
         let gone = destinations::tidy(&tx, Some(&before), &data)?;
         // Keys and tests are not part of a snapshot: read them back as they now stand.
         let after = load(&tx, &data.event.id)?;
+        job.check()?;
         tx.commit()?;
         self.forget_os_keys(gone);
         Ok(Edited {
