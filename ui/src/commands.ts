@@ -233,7 +233,8 @@ export function exportRunsheet(args: {
 
 /**
  * Stops the job the window named `jobId` (it undoes what it started and answers
- * `cancelled`); nothing when it has already ended.
+ * `cancelled`), also when the Cancel overtook the command that starts it; nothing when it has
+ * already ended.
  */
 export function cancelJob(args: { jobId: string }): Promise<null> {
   return invoke("cancel_job", args);
