@@ -163,6 +163,21 @@ async fn a_wrong_background_is_rejected_a_right_one_approved_and_readiness_moves
         assert!(err.contains("File: cannot read"), "{err}");
         status_is(&app, "logo", "requested").await;
 
+        // A hidden file (here a copy of a good logo) and Showcall's own database are refused
+        // by name, before anything is read.
+        let hidden = files.path().join(".logo.png");
+        std::fs::copy(&good, &hidden).unwrap();
+        attach(&app, "logo", &hidden).await;
+        app.wait_text("the row's error", |t| {
+            t.contains("“.logo.png” starts with a dot")
+        })
+        .await;
+        let db = data.path().join("ca.showcall.desktop/showcall.db");
+        attach(&app, "logo", &db).await;
+        app.wait_text("the row's error", |t| t.contains("one of Showcall’s own files"))
+            .await;
+        status_is(&app, "logo", "requested").await;
+
         // This checklist saved as a preset for the next event.
         app.click("[data-testid=brand-preset-save]").await;
         app.fill("[data-testid=brand-preset-name]", "Gala kit").await;

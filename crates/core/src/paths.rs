@@ -68,6 +68,59 @@ fn writes_app_data(folder: &Path, name: &str, db: &Path) -> bool {
     })
 }
 
+/// Checks a path a file is to be attached from (chosen in the window's file dialog or typed in
+/// its field) and returns it resolved (links and `..` followed). Refused, naming the field
+/// `brandItem.file`: a relative path; a hidden file (a name starting with `.`, also behind a
+/// link); Showcall's own data (see
+/// `writes_app_data`: its database, keys, attached files and backups). A path that does not
+/// exist is answered as it is (the file checks say it cannot be read).
+pub fn attach_source(path: &Path, db: &Path) -> Result<PathBuf> {
+    let shown = path.display().to_string();
+    let refuse = |en: String, fr: String| Error::invalid("brandItem.file", Invalid::Say { en, fr });
+    if !path.is_absolute() {
+        return Err(refuse(
+            format!("“{shown}” is not a full path (it must start at the root of a drive)"),
+            format!(
+                "« {shown} » n’est pas un chemin complet (il doit partir de la racine d’un disque)"
+            ),
+        ));
+    }
+    let Ok(real) = std::fs::canonicalize(path) else {
+        return Ok(path.to_path_buf());
+    };
+    let name = real
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.starts_with('.') {
+        return Err(refuse(
+            format!(
+                "“{name}” starts with a dot: Showcall does not attach hidden files; copy it under \
+                 a visible name first"
+            ),
+            format!(
+                "« {name} » commence par un point : Showcall ne joint pas de fichiers cachés ; \
+                 copiez-le d’abord sous un nom visible"
+            ),
+        ));
+    }
+    let folder = real.parent().unwrap_or(Path::new("/"));
+    if writes_app_data(folder, &name, db) {
+        let d = db.parent().unwrap_or(Path::new("")).display();
+        return Err(refuse(
+            format!(
+                "“{shown}” is one of Showcall’s own files ({d}): attach the file as the customer \
+                 delivered it"
+            ),
+            format!(
+                "« {shown} » est un des fichiers de Showcall ({d}) : joignez le fichier tel que \
+                 le client l’a livré"
+            ),
+        ));
+    }
+    Ok(real)
+}
+
 /// Checks a path an export is to be written to (a package, a run of show, a report), chosen in
 /// the window or on the command line, and returns it with its folder resolved (links and `..`
 /// followed). Refused, naming the field `export.path`: a relative path; a path without a file
@@ -172,7 +225,7 @@ fn ends_in_dots(path: &Path) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::export_target;
+    use super::{attach_source, export_target};
     use crate::i18n::Lang;
     use std::path::Path;
 
@@ -297,5 +350,81 @@ mod tests {
             let (_, en, _) = refused(&dangling, Some(&db));
             assert!(en.contains("link to nothing"), "{en}");
         }
+    }
+
+    fn attach_refused(path: &Path, db: &Path) -> (String, String, String) {
+        let e = attach_source(path, db).expect_err("refused");
+        let field = match &e {
+            crate::Error::InvalidInput { field, .. } => field.clone(),
+            other => panic!("not an input error: {other:?}"),
+        };
+        (field, e.message(Lang::En), e.message(Lang::FrCa))
+    }
+
+    #[test]
+    fn attaching_an_ordinary_file_is_allowed_and_a_missing_one_left_to_the_checks() {
+        let (dir, db) = data_folder();
+        let logo = dir.path().join("logo.png");
+        std::fs::write(&logo, b"png").unwrap();
+        assert_eq!(
+            attach_source(&logo, &db).unwrap(),
+            std::fs::canonicalize(&logo).unwrap()
+        );
+        // Beside a database kept in a folder of the user's, another file is theirs.
+        let beside = db.parent().unwrap().join("banner.png");
+        std::fs::write(&beside, b"png").unwrap();
+        assert!(attach_source(&beside, &db).is_ok());
+        let gone = dir.path().join("gone.png");
+        assert_eq!(attach_source(&gone, &db).unwrap(), gone);
+    }
+
+    #[test]
+    fn attaching_a_relative_path_a_hidden_file_or_showcalls_own_files_is_refused() {
+        let (dir, db) = data_folder();
+        let data = db.parent().unwrap();
+        let (field, en, fr) = attach_refused(Path::new("logo.png"), &db);
+        assert_eq!(field, "brandItem.file");
+        assert!(en.contains("not a full path"), "{en}");
+        assert!(fr.contains("chemin complet"), "{fr}");
+
+        let hidden = dir.path().join(".env");
+        std::fs::write(&hidden, b"SECRET=1").unwrap();
+        let (field, en, fr) = attach_refused(&hidden, &db);
+        assert_eq!(field, "brandItem.file");
+        assert!(en.contains("“.env” starts with a dot"), "{en}");
+        assert!(fr.contains("« .env » commence par un point"), "{fr}");
+
+        std::fs::write(&db, b"db").unwrap();
+        std::fs::write(data.join("showcall.db.secret"), b"key").unwrap();
+        std::fs::create_dir_all(data.join("files").join("ab")).unwrap();
+        std::fs::write(data.join("files").join("ab").join("abcd"), b"blob").unwrap();
+        for p in [
+            db.clone(),
+            data.join("showcall.db.secret"),
+            data.join("files").join("ab").join("abcd"),
+            data.join("files").join("..").join("showcall.db"),
+        ] {
+            let (field, en, fr) = attach_refused(&p, &db);
+            assert_eq!(field, "brandItem.file");
+            assert!(en.contains("one of Showcall’s own files"), "{p:?}: {en}");
+            assert!(fr.contains("un des fichiers de Showcall"), "{fr}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn attaching_through_a_link_is_judged_by_what_it_points_to() {
+        let (dir, db) = data_folder();
+        std::fs::write(&db, b"db").unwrap();
+        let dot = dir.path().join(".netrc");
+        std::fs::write(&dot, b"machine x password y").unwrap();
+        let innocent = dir.path().join("logo.png");
+        std::os::unix::fs::symlink(&dot, &innocent).unwrap();
+        let (_, en, _) = attach_refused(&innocent, &db);
+        assert!(en.contains("starts with a dot"), "{en}");
+        let to_db = dir.path().join("banner.png");
+        std::os::unix::fs::symlink(&db, &to_db).unwrap();
+        let (_, en, _) = attach_refused(&to_db, &db);
+        assert!(en.contains("one of Showcall’s own files"), "{en}");
     }
 }

@@ -122,7 +122,7 @@ pub struct Attach {
     item_id: String,
     kind: AssetKind,
     spec: AssetSpec,
-    files_dir: PathBuf,
+    db: PathBuf,
     actor: Actor,
     lang: Lang,
 }
@@ -160,7 +160,7 @@ pub fn attach(
         item_id: item_id.into(),
         kind: item.kind,
         spec: item.spec.clone(),
-        files_dir: crate::paths::files_dir(db),
+        db: db.to_path_buf(),
         actor,
         lang,
     })
@@ -169,8 +169,10 @@ pub fn attach(
 impl Attach {
     /// Copies the file at `src` into the data folder and checks it (long: no store held).
     pub fn copy(&self, src: &Path, now: DateTime<Utc>) -> Result<AssetFile> {
+        // Checked first; the file keeps the name the user chose (not a link's target's).
+        crate::paths::attach_source(src, &self.db)?;
         crate::store::store_file(
-            &self.files_dir,
+            &crate::paths::files_dir(&self.db),
             src,
             self.kind,
             &self.spec,
