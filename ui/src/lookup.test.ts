@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { createMemo, createRoot } from "solid-js";
+import { createStore, produce } from "solid-js/store";
 import type { Finding, Severity } from "./bindings";
 import { findingsFor } from "./features/findings/findings";
-import { byId, findingsBySubject, groupBy, subjectKey } from "./lookup";
+import { byId, createKeyedTable, findingsBySubject, groupBy, sameItems, subjectKey } from "./lookup";
 
 function finding(kind: string, id: string, severity: Severity, message = `${kind} ${id} ${severity}`): Finding {
   return { code: "c", severity, message, subject: { kind, id, name: id } } as Finding;
@@ -49,5 +51,93 @@ describe("lookup tables", () => {
     const m = findingsBySubject([finding("a", "bc", "error"), finding("ab", "c", "warning")]);
     expect(m.get(subjectKey("a", "bc"))?.map((f) => f.severity)).toEqual(["error"]);
     expect(m.get(subjectKey("ab", "c"))?.map((f) => f.severity)).toEqual(["warning"]);
+  });
+
+  it("sameItems tells a group with the same rows in the same order", () => {
+    const [a, b, c] = [{ n: 1 }, { n: 2 }, { n: 3 }];
+    expect(sameItems([a, b], [a, b])).toBe(true);
+    expect(sameItems([a, b], [b, a])).toBe(false);
+    expect(sameItems([a, b], [a, b, c])).toBe(false);
+    expect(sameItems([a, b], [a, { n: 2 }])).toBe(false);
+    expect(sameItems([], [])).toBe(true);
+  });
+});
+
+describe("createKeyedTable", () => {
+  type Row = { id: string; group: string; n: number };
+  const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, group: `g${i % 10}`, n: i }));
+
+  it("rebuilds when its list changes, not for another list, and wakes only the keys that changed", () => {
+    const [s, set] = createStore({ rows: rows(100), other: [1, 2, 3] });
+    createRoot((dispose) => {
+      let builds = 0;
+      const table = createKeyedTable(() => {
+        builds++;
+        return groupBy(s.rows, (r) => r.group);
+      }, sameItems);
+      const runs = new Map<string, number>();
+      const seen = new Map<string, () => Row[] | undefined>();
+      for (const g of ["g0", "g1", "g2", "g3", "g10"]) {
+        seen.set(
+          g,
+          createMemo(() => {
+            runs.set(g, (runs.get(g) ?? 0) + 1);
+            return table(g);
+          }),
+        );
+      }
+      const g1 = table("g1");
+      expect(builds).toBe(1);
+
+      // Another list changes: no rebuild, nobody wakes.
+      set(produce((d) => d.other.push(4)));
+      expect(builds).toBe(1);
+
+      // Row r3 (group g3) replaced, as an edit's answer replaces a row.
+      set(produce((d) => d.rows.splice(3, 1, { id: "r3", group: "g3", n: -3 })));
+      expect(builds).toBe(2);
+      expect([...runs]).toEqual([
+        ["g0", 1],
+        ["g1", 1],
+        ["g2", 1],
+        ["g3", 2],
+        ["g10", 1],
+      ]);
+      expect(seen.get("g3")!()!.map((r) => r.n)).toContain(-3);
+      expect(table("g1")).toBe(g1);
+
+      // A row moves to a new group: the old group and the new one wake.
+      set(produce((d) => d.rows.splice(12, 1, { id: "r12", group: "g10", n: 12 })));
+      expect(runs.get("g2")).toBe(2);
+      expect(runs.get("g10")).toBe(2);
+      expect(seen.get("g10")!()!.map((r) => r.id)).toEqual(["r12"]);
+      expect(runs.get("g0")).toBe(1);
+
+      // A group goes away entirely.
+      set(produce((d) => (d.rows = d.rows.filter((r) => r.group !== "g0"))));
+      expect(seen.get("g0")!()).toBeUndefined();
+      expect(runs.get("g0")).toBe(2);
+      expect(runs.get("g1")).toBe(1);
+      dispose();
+    });
+  });
+
+  it("answers outside any reader, and does not run a disposed reader again", () => {
+    const [s, set] = createStore({ rows: rows(20) });
+    createRoot((dispose) => {
+      const table = createKeyedTable(() => byId(s.rows));
+      expect(table("r5")?.n).toBe(5);
+      const inner = createRoot((d) => {
+        const m = createMemo(() => table("r5")?.n);
+        expect(m()).toBe(5);
+        return { d, m };
+      });
+      inner.d();
+      set(produce((d) => d.rows.splice(5, 1, { id: "r5", group: "g5", n: 50 })));
+      // The disposed reader did not run; a read now sees the new row.
+      expect(inner.m()).toBe(5);
+      expect(table("r5")?.n).toBe(50);
+      dispose();
+    });
   });
 });

@@ -4,6 +4,7 @@ import { lang, t } from "../../i18n";
 import { applyEdit, openAgendaImport, selectedDay, selectedSessionId, setSelectedDay, view } from "../../state";
 import { formatDayKey, localDateKey } from "../../time";
 import { sessionById } from "../../indexes";
+import { sameItems } from "../../lookup";
 import { FindingsPanel } from "../findings/FindingsPanel";
 import { eventDays } from "./layout";
 import { RunOfShow } from "./RunOfShow";
@@ -17,7 +18,8 @@ export const openAddSession = () => setAdding(true);
 export function CalendarTab() {
   const v = () => view()!;
   const zone = () => v().data.event.timeZone;
-  const days = createMemo(() => eventDays(v().data.sessions, zone()));
+  // Re-run by every edit of a session; the same days stop there.
+  const days = createMemo(() => eventDays(v().data.sessions, zone()), undefined, { equals: sameItems });
   const day = () => selectedDay() ?? days()[0] ?? localDateKey(new Date(), zone());
   const selected = createMemo(() => sessionById(selectedSessionId()) ?? null);
   const [stageFormOpen, setStageFormOpen] = createSignal(false);

@@ -2,6 +2,7 @@
 import { createSignal, For, onCleanup, Show } from "solid-js";
 import type { Person } from "../../bindings";
 import { t } from "../../i18n";
+import { personById } from "../../indexes";
 
 export function PresenterPicker(props: { people: Person[]; selected: string[]; onChange: (ids: string[]) => void }) {
   const [open, setOpen] = createSignal(false);
@@ -9,7 +10,7 @@ export function PresenterPicker(props: { people: Person[]; selected: string[]; o
   let button: HTMLButtonElement | undefined;
   const names = () =>
     props.selected
-      .map((id) => props.people.find((p) => p.id === id)?.name)
+      .map((id) => personById(id)?.name)
       .filter((n): n is string => !!n)
       .join(", ");
 

@@ -20,9 +20,10 @@ import { SeverityIcon } from "../../components/Severity";
 import { createWindow } from "../../components/createWindow";
 import { spacers } from "../../components/window";
 import { findingsOf, sessionById, sessionsOfStage } from "../../indexes";
+import { sameItems } from "../../lookup";
 import { FindingBadge } from "../findings/FindingBadge";
 import { worstSeverity } from "../findings/findings";
-import { dayMinutes, dayRange, pct, sessionsOnDay, shortGaps, type DayRange } from "./layout";
+import { dayMinutes, dayRange, keepGaps, pct, sessionsOnDay, shortGaps, type DayRange, type Gap } from "./layout";
 
 /** A lane's height in px (its track plus the border between lanes): lanes are windowed. */
 export const LANE_PX = 63;
@@ -34,20 +35,36 @@ export function Timeline(props: { day: string }) {
   const v = () => view()!;
   const zone = () => v().data.event.timeZone;
   const daySessions = createMemo(() => sessionsOnDay(v().data.sessions, props.day, zone()));
-  const range = createMemo(() => dayRange(daySessions(), props.day, zone(), v().schedule.supportWindow));
-  const hours = createMemo(() => {
-    const out: number[] = [];
-    for (let m = range().startMin; m <= range().endMin; m += 60) out.push(m / 60);
-    return out;
+  // Each edit of a session re-runs these; an equal answer stops there (every lane and block
+  // reads them: a new object would re-render them all).
+  const range = createMemo(() => dayRange(daySessions(), props.day, zone(), v().schedule.supportWindow), undefined, {
+    equals: (a, b) => a.startMin === b.startMin && a.endMin === b.endMin,
   });
-  const support = createMemo(() => {
-    const w = v().schedule.supportWindow;
-    if (!w) return null;
-    const s = dayMinutes(w.start, props.day, zone());
-    const e = dayMinutes(w.end, props.day, zone());
-    if (e <= range().startMin || s >= range().endMin || e <= s) return null;
-    return { left: pct(s, range()), right: pct(e, range()), start: w.start, end: w.end };
-  });
+  const hours = createMemo(
+    () => {
+      const out: number[] = [];
+      for (let m = range().startMin; m <= range().endMin; m += 60) out.push(m / 60);
+      return out;
+    },
+    undefined,
+    { equals: sameItems },
+  );
+  const support = createMemo(
+    () => {
+      const w = v().schedule.supportWindow;
+      if (!w) return null;
+      const s = dayMinutes(w.start, props.day, zone());
+      const e = dayMinutes(w.end, props.day, zone());
+      if (e <= range().startMin || s >= range().endMin || e <= s) return null;
+      return { left: pct(s, range()), right: pct(e, range()), start: w.start, end: w.end };
+    },
+    undefined,
+    {
+      equals: (a, b) =>
+        a === b ||
+        (!!a && !!b && a.left === b.left && a.right === b.right && a.start === b.start && a.end === b.end),
+    },
+  );
 
   // The lanes' width in px: blocks too narrow for their text show less (a 50-session day).
   const [trackPx, setTrackPx] = createSignal(
@@ -135,8 +152,12 @@ function Lane(props: {
 }) {
   const zone = () => view()!.data.event.timeZone;
   const fmt = (i: string) => formatTime(i, zone(), lang(), hour12());
-  const sessions = createMemo(() => props.sessions);
-  const gaps = createMemo(() => shortGaps(sessions()));
+  // Re-run only for this lane's stage (see `sessionsOfStage`); the same sessions stop there.
+  const sessions = createMemo(() => props.sessions, undefined, { equals: sameItems });
+  // Gaps that did not change keep their marks (a `<For>` keys them by reference).
+  const gaps = createMemo((prev: Gap[] | undefined) => keepGaps(prev, shortGaps(sessions())), undefined, {
+    equals: sameItems,
+  });
   const x = (instant: string) => pct(dayMinutes(instant, props.day, zone()), props.range);
   const [renaming, setRenaming] = createSignal(false);
 

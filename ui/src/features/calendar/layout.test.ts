@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Session } from "../../bindings";
-import { dayRange, eventDays, pct, shortGaps, suggestSlot } from "./layout";
+import { dayRange, eventDays, keepGaps, pct, shortGaps, suggestSlot } from "./layout";
 
 const s = (id: string, start: string, end: string, stageId = "st1"): Session => ({
   id,
@@ -42,6 +42,28 @@ describe("timeline layout", () => {
       ["a", "b", 10],
       ["c", "d", -15],
     ]);
+  });
+
+  it("keeps the gaps an edit did not change, so their marks are not redrawn", () => {
+    const first = shortGaps([a, b, c, d]);
+    // Nothing changed: the same list, so the lane stops there.
+    expect(keepGaps(first, shortGaps([a, b, c, d]))).toBe(first);
+    // d edited (a new row, as an edit's answer brings): the a–b gap is kept, c–d is new.
+    const d2 = { ...d, title: "renamed" };
+    const next = keepGaps(first, shortGaps([a, b, c, d2]));
+    expect(next).not.toBe(first);
+    expect(next[0]).toBe(first[0]);
+    expect(next[1]).not.toBe(first[1]);
+    expect(next[1].after).toBe(d2);
+    // b moved later (in place, as a reload merges it): the a–b gap has other minutes.
+    const b2 = { ...b, start: "2027-04-15T14:05:00Z" };
+    const moved = keepGaps(first, shortGaps([a, b2, c, d]));
+    expect(moved[0].minutes).toBe(5);
+    expect(moved[0]).not.toBe(first[0]);
+    expect(moved[1]).toBe(first[1]);
+    // A gap that went away.
+    expect(keepGaps(first, shortGaps([a, b]))).toEqual([first[0]]);
+    expect(keepGaps(first, shortGaps([a, b]))[0]).toBe(first[0]);
   });
 
   it("suggests a slot after the stage's last session", () => {

@@ -81,6 +81,26 @@ export function shortGaps(stageSessions: readonly Session[]): Gap[] {
   return out;
 }
 
+/** `next`, with each gap `prev` already had (the same two sessions, the same minutes) kept as the
+ * object it was, so a list keyed by reference re-renders only the gaps that changed; `prev` itself
+ * when nothing changed. */
+export function keepGaps(prev: readonly Gap[] | undefined, next: Gap[]): Gap[] {
+  if (!prev?.length) return next;
+  const old = new Map<Session, Gap[]>();
+  for (const g of prev) {
+    const list = old.get(g.before);
+    if (list) list.push(g);
+    else old.set(g.before, [g]);
+  }
+  let all = prev.length === next.length;
+  const out = next.map((g, i) => {
+    const kept = old.get(g.before)?.find((o) => o.after === g.after && o.minutes === g.minutes) ?? g;
+    if (kept !== prev[i]) all = false;
+    return kept;
+  });
+  return all ? (prev as Gap[]) : out;
+}
+
 /**
  * Default start and end (`YYYY-MM-DDTHH:MM`, event zone) for a new session on `stageId`:
  * 15 minutes after the stage's last session that day (rounded up to 5 min), else 09:00.
