@@ -43,7 +43,10 @@ if (!ipc.__timed) {
   ipc.invoke = async (cmd, args, opts) => {
     const t = performance.now();
     try { return await invoke(cmd, args, opts); }
-    finally { if (cmd === 'edit_event') window.__editIpc.push(performance.now() - t); }
+    finally {
+      const ms = performance.now() - t;
+      if (cmd === 'edit_event') window.__editIpc.push(ms);
+    }
   };
   ipc.__timed = true;
 }
@@ -56,10 +59,11 @@ const input = row.querySelector('[data-testid=segment-duration]');
 input.focus();
 input.value = value;
 const t0 = performance.now();
+performance.clearMarks();
 input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
 const look = () => {
   const e = end();
-  if (e && e.textContent !== before) requestAnimationFrame(() => done(performance.now() - t0));
+  if (e && e.textContent !== before) requestAnimationFrame(() => { window.__lastLog = [performance.now() - t0, ...performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime - t0)])]; done(performance.now() - t0); });
   else if (performance.now() - t0 > 20000) done(-1);
   else requestAnimationFrame(look);
 };
@@ -112,6 +116,13 @@ async fn measure(name: &str, data: &Path, edits: usize) {
             "{name}: edit {i} never showed its end time ({ms})"
         );
         times.push(ms);
+    }
+    if let Ok(v) = app
+        .client
+        .execute("return JSON.stringify(window.__lastLog);", vec![])
+        .await
+    {
+        println!("{name}: last edit (ms to the screen, then marks: name, ms after Enter): {v}");
     }
     if !times.is_empty() {
         println!("{name}: edit p50: {:.0} ms", pct(&times, 0.5));
