@@ -60,10 +60,30 @@ input.focus();
 input.value = value;
 const t0 = performance.now();
 performance.clearMarks();
+// When the DOM itself changed (before layout and paint).
+const mo = new MutationObserver(() => {
+  const e = end();
+  if (e && e.textContent !== before) { performance.mark('dom:changed'); mo.disconnect(); }
+});
+mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+// Main-thread stalls over 30 ms after Enter (a message-channel tick that came late).
+const stalls = [];
+let last = performance.now();
+const ch = new MessageChannel();
+let ticking = true;
+ch.port1.onmessage = () => {
+  const now = performance.now();
+  if (now - last > 30) stalls.push([Math.round(last - t0), Math.round(now - last)]);
+  last = now;
+  if (ticking) ch.port2.postMessage(0);
+};
+ch.port2.postMessage(0);
+window.__stalls = stalls;
+window.__stopTicking = () => { ticking = false; };
 input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
 const look = () => {
   const e = end();
-  if (e && e.textContent !== before) requestAnimationFrame(() => { window.__lastLog = [performance.now() - t0, ...performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime - t0)])]; done(performance.now() - t0); });
+  if (e && e.textContent !== before) requestAnimationFrame(() => { window.__stopTicking(); window.__lastLog = [performance.now() - t0, 'stalls (at, ms)', ...window.__stalls, 'marks', ...performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime - t0)])]; done(performance.now() - t0); });
   else if (performance.now() - t0 > 20000) done(-1);
   else requestAnimationFrame(look);
 };
@@ -116,6 +136,18 @@ async fn measure(name: &str, data: &Path, edits: usize) {
             "{name}: edit {i} never showed its end time ({ms})"
         );
         times.push(ms);
+    }
+    if let Ok(v) = app
+        .client
+        .execute(
+            "const t = performance.now(); document.body.style.zoom = '1.0001'; document.body.offsetHeight; \
+             const layout = performance.now() - t; document.body.style.zoom = ''; \
+             return `${document.getElementsByTagName('*').length} elements, a full layout ${Math.round(layout)} ms`;",
+            vec![],
+        )
+        .await
+    {
+        println!("{name}: calendar DOM: {v}");
     }
     if let Ok(v) = app
         .client
