@@ -27,7 +27,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>, path: std::path::PathBuf) -> std::io
     std::thread::Builder::new()
         .name("showcall-watch".into())
         .spawn(move || {
-            let mut seen: Option<(i64, HashMap<String, i64>)> = None;
+            let mut seen: Option<Seen> = None;
             let mut store: Option<Store> = None;
             loop {
                 std::thread::sleep(EVERY);
@@ -36,14 +36,17 @@ pub fn start<R: Runtime>(app: AppHandle<R>, path: std::path::PathBuf) -> std::io
                 }
                 let Some(s) = store.as_ref() else { continue };
                 match look(s, seen.as_ref()) {
-                    Ok(Some((version, revisions, changed))) => {
+                    Ok(Some((now, changed, day_moved))) => {
                         if seen.is_some() {
+                            let moved = day_moved || !changed.is_empty();
                             for c in changed {
                                 let _ = app.emit("event-changed", c);
                             }
-                            let _ = app.emit("day-changed", ());
+                            if moved {
+                                let _ = app.emit("day-changed", ());
+                            }
                         }
-                        seen = Some((version, revisions));
+                        seen = Some(now);
                     }
                     Ok(None) => {}
                     Err(_) => store = None,
@@ -53,28 +56,31 @@ pub fn start<R: Runtime>(app: AppHandle<R>, path: std::path::PathBuf) -> std::io
         .map(|_| ())
 }
 
-type Look = (i64, HashMap<String, i64>, Vec<EventChanged>);
+/// What the watcher saw last: the file's version, every event's revision, and the fingerprint
+/// of the day's log and settings.
+type Seen = (i64, HashMap<String, i64>, u64);
+type Look = (Seen, Vec<EventChanged>, bool);
 
-/// When the file changed since `seen`: its version, every event's revision, and the events
-/// whose revision is new.
-fn look(
-    store: &Store,
-    seen: Option<&(i64, HashMap<String, i64>)>,
-) -> showcall_core::Result<Option<Look>> {
+/// When the file changed since `seen`: what it is now, the events whose revision is new, and
+/// whether the day's log or the settings moved (not the scheduler's heartbeat alone, which it
+/// saves every few seconds: that would wake every live view for nothing).
+fn look(store: &Store, seen: Option<&Seen>) -> showcall_core::Result<Option<Look>> {
     let version = store.data_version()?;
-    if seen.is_some_and(|(v, _)| *v == version) {
+    if seen.is_some_and(|(v, _, _)| *v == version) {
         return Ok(None);
     }
     let revisions: HashMap<String, i64> = store.revisions()?.into_iter().collect();
     let changed = revisions
         .iter()
-        .filter(|(id, rev)| seen.is_none_or(|(_, old)| old.get(*id) != Some(*rev)))
+        .filter(|(id, rev)| seen.is_none_or(|(_, old, _)| old.get(*id) != Some(*rev)))
         .map(|(id, rev)| EventChanged {
             event_id: id.clone(),
             revision: *rev,
         })
         .collect();
-    Ok(Some((version, revisions, changed)))
+    let day = store.day_fingerprint(crate::state::LAST_TICK_KEY)?;
+    let day_moved = seen.is_none_or(|(_, _, d)| *d != day);
+    Ok(Some(((version, revisions, day), changed, day_moved)))
 }
 
 #[cfg(test)]
@@ -91,8 +97,7 @@ mod tests {
         writer.insert(&a).unwrap();
         writer.insert(&b).unwrap();
         let watcher = Store::open(&path).unwrap();
-        let (v, revs, _) = look(&watcher, None).unwrap().unwrap();
-        let seen = (v, revs);
+        let (seen, _, _) = look(&watcher, None).unwrap().unwrap();
         assert!(
             look(&watcher, Some(&seen)).unwrap().is_none(),
             "nothing new"
@@ -100,19 +105,29 @@ mod tests {
         let mut renamed = a.clone();
         renamed.event.name = "Renamed".into();
         writer.replace(&renamed).unwrap();
-        let (_, _, changed) = look(&watcher, Some(&seen)).unwrap().unwrap();
+        let (_, changed, _) = look(&watcher, Some(&seen)).unwrap().unwrap();
         let ids: Vec<_> = changed
             .iter()
             .map(|c| (c.event_id.as_str(), c.revision))
             .collect();
         assert_eq!(ids, [(a.event.id.as_str(), 1)]);
-        // A write that moves no revision (the day's log, a setting) is still news to the file.
-        let seen2 = {
-            let (v, r, _) = look(&watcher, Some(&seen)).unwrap().unwrap();
-            (v, r)
-        };
+        // A write that moves no revision (the day's log, a setting) is still news to the file,
+        // and moves the day; the scheduler's heartbeat alone does not.
+        let (seen2, _, _) = look(&watcher, Some(&seen)).unwrap().unwrap();
         writer.set_setting("x", "y").unwrap();
-        let (_, _, changed) = look(&watcher, Some(&seen2)).unwrap().unwrap();
+        let (seen3, changed, day_moved) = look(&watcher, Some(&seen2)).unwrap().unwrap();
         assert!(changed.is_empty());
+        assert!(day_moved, "a setting moved");
+        writer
+            .set_setting(crate::state::LAST_TICK_KEY, "2027-05-05T10:00:00Z")
+            .unwrap();
+        let (seen4, changed, day_moved) = look(&watcher, Some(&seen3)).unwrap().unwrap();
+        assert!(changed.is_empty());
+        assert!(!day_moved, "the heartbeat alone is not news to a live view");
+        writer
+            .add_delay(&a.event.id, &a.stages[0].id, None, 5, chrono::Utc::now())
+            .unwrap();
+        let (_, _, day_moved) = look(&watcher, Some(&seen4)).unwrap().unwrap();
+        assert!(day_moved, "a delay moved the day");
     }
 }

@@ -144,6 +144,30 @@ impl Store {
         ))
     }
 
+    /// A fingerprint of everything the day's views show besides the events themselves: the
+    /// day's log (delays, actual times, cue states, cues sent) and the settings, leaving out
+    /// `ignore` (the scheduler's heartbeat, saved every few seconds while nothing happens).
+    /// Equal fingerprints: nothing a live view shows has moved.
+    pub fn day_fingerprint(&self, ignore: &str) -> Result<u64> {
+        use std::hash::{Hash, Hasher};
+        const PARTS: &str = "SELECT \
+            (SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM delays), \
+            (SELECT coalesce(group_concat(event_id || session_id || coalesce(start_utc, '-') \
+                || coalesce(end_utc, '-'), ';'), '') FROM actuals), \
+            (SELECT coalesce(group_concat(event_id || cue_key || state || at_utc, ';'), '') \
+                FROM cue_records), \
+            (SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM cue_sent), \
+            (SELECT coalesce(group_concat(key || '=' || value, ';'), '') FROM settings \
+                WHERE key <> ?1)";
+        let mut stmt = self.conn.prepare_cached(PARTS)?;
+        let parts: [String; 5] = stmt.query_row([ignore], |r| {
+            Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?])
+        })?;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        parts.hash(&mut h);
+        Ok(h.finish())
+    }
+
     /// SQLite's `data_version`: it changes when another connection (another thread of the app,
     /// the CLI) commits to the file, never for this connection's own writes. The scheduler
     /// recomputes its timeline only when it moved.
