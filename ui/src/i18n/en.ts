@@ -328,6 +328,7 @@ const en = {
   "live.nothingOnStage": "Nothing on stage",
   "live.remaining": "Remaining",
   "live.overtime": "Overtime",
+  "live.countdownDays": "{days} d {time}",
   "live.nextSegment": "Next",
   "live.sessionEndsIn": "Session ends in {time}",
   "live.sessionOverBy": "Session over by {time}",

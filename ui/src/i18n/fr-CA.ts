@@ -331,6 +331,7 @@ const frCA: Record<MessageKey, string> = {
   "live.nothingOnStage": "Rien sur scène",
   "live.remaining": "Temps restant",
   "live.overtime": "Dépassement",
+  "live.countdownDays": "{days} j {time}",
   "live.nextSegment": "Ensuite",
   "live.sessionEndsIn": "La séance se termine dans {time}",
   "live.sessionOverBy": "Séance dépassée de {time}",

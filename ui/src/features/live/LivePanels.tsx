@@ -6,7 +6,7 @@ import { lang, t } from "../../i18n";
 import { hour12 } from "../../state";
 import { clockParts, formatTime, machineZone } from "../../time";
 import { secsUntil, supportUsedMinutes } from "./clock";
-import { budgetShare, cueTone, formatCountdown, formatHoursClock, type Tone } from "./live";
+import { budgetShare, countdownEms, cueTone, formatCountdown, formatHoursClock, type Tone } from "./live";
 
 /** A shape to go with each tone, so urgency never relies on colour alone. */
 export function ToneMark(props: { tone: Tone }) {
@@ -128,6 +128,9 @@ export function NextCuePanel(props: { snap: LiveSnapshot; now: () => number; fmt
   // even to the same value, makes WebKit restyle).
   const tone = createMemo((): Tone => (inSecs() === null ? "normal" : cueTone(inSecs()!)));
   const hasCountdown = createMemo(() => inSecs() !== null);
+  const countdown = () => (inSecs() === null ? "" : formatCountdown(inSecs()!, lang()));
+  // Changes only when the text's shape does, not every second.
+  const countdownWidth = createMemo(() => String(countdownEms(countdown())));
   return (
     <section
       class="next-cue"
@@ -161,8 +164,13 @@ export function NextCuePanel(props: { snap: LiveSnapshot; now: () => number; fmt
               <span class="nc-at">{t("live.cueAt", { time: props.fmt(cue().expected) })}</span>
             </div>
             <Show when={hasCountdown()}>
-              <div class="countdown big" data-testid="next-cue-countdown" data-tone={tone()}>
-                {formatCountdown(inSecs()!)}
+              <div
+                class="countdown big"
+                data-testid="next-cue-countdown"
+                data-tone={tone()}
+                style={{ "--countdown-ems": countdownWidth() }}
+              >
+                {countdown()}
               </div>
             </Show>
           </>

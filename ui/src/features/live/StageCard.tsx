@@ -2,11 +2,11 @@
 // what comes next, and the session's actual start/end, delay and timer buttons.
 import { createMemo, Show } from "solid-js";
 import type { LiveStage } from "../../bindings";
-import { t } from "../../i18n";
+import { lang, t } from "../../i18n";
 import { DelayControl } from "./DelayControl";
 import { ToneMark } from "./LivePanels";
 import { secsUntil } from "./clock";
-import { actualToRecord, formatCountdown, stageTone, type Tone } from "./live";
+import { actualToRecord, countdownEms, formatCountdown, stageTone, type Tone } from "./live";
 
 // ---- stage card ------------------------------------------------------------------------------
 
@@ -26,6 +26,9 @@ export function StageCard(props: {
   const remaining = () => (st().current ? secsUntil(st().current!.end, props.now()) : 0);
   const endsIn = () => (session() ? secsUntil(session()!.end, props.now()) : 0);
   const tone = createMemo((): Tone => (st().current ? stageTone(remaining()) : "normal"));
+  const remainingText = () => formatCountdown(remaining(), lang());
+  // Changes only when the text's shape does (a day more or less, an hour digit), not every second.
+  const remainingEms = createMemo(() => String(countdownEms(remainingText())));
   const suggested = () => (session() ? actualToRecord(session()!) : "start");
   return (
     <article
@@ -89,7 +92,9 @@ export function StageCard(props: {
                     <ToneMark tone={tone()} />
                     {tone() === "over" ? t("live.overtime") : t("live.remaining")}
                   </span>
-                  <span class="countdown">{formatCountdown(remaining())}</span>
+                  <span class="countdown" style={{ "--countdown-ems": remainingEms() }}>
+                    {remainingText()}
+                  </span>
                 </div>
               </Show>
             </div>
@@ -113,8 +118,8 @@ export function StageCard(props: {
               >
                 <span classList={{ "tone-over": endsIn() < 0 }} data-testid="live-ends-in">
                   {endsIn() < 0
-                    ? "⚠ " + t("live.sessionOverBy", { time: formatCountdown(endsIn()) })
-                    : t("live.sessionEndsIn", { time: formatCountdown(endsIn()) })}
+                    ? "⚠ " + t("live.sessionOverBy", { time: formatCountdown(endsIn(), lang()) })
+                    : t("live.sessionEndsIn", { time: formatCountdown(endsIn(), lang()) })}
                 </span>
               </Show>
               <Show when={ses().actualStart}>

@@ -3,6 +3,7 @@ import type { CueKind, LiveStage } from "../../bindings";
 import {
   actualToRecord,
   budgetShare,
+  countdownEms,
   countdownTone,
   cueTone,
   defaultRehearsalFrom,
@@ -26,27 +27,78 @@ import {
 } from "./live";
 
 describe("formatCountdown", () => {
-  it("shows m:ss below an hour and h:mm:ss from an hour on", () => {
-    expect(formatCountdown(0)).toBe("0:00");
-    expect(formatCountdown(5)).toBe("0:05");
-    expect(formatCountdown(59)).toBe("0:59");
-    expect(formatCountdown(60)).toBe("1:00");
-    expect(formatCountdown(754)).toBe("12:34");
-    expect(formatCountdown(3599)).toBe("59:59");
-    expect(formatCountdown(3600)).toBe("1:00:00");
-    expect(formatCountdown(3 * 3600 + 5 * 60 + 7)).toBe("3:05:07");
+  const DAY = 86_400;
+  const hms = (h: number, m: number, s: number) => h * 3600 + m * 60 + s;
+
+  it("shows m:ss below an hour and h:mm:ss from an hour on, in both languages", () => {
+    for (const l of ["en", "fr-CA"] as const) {
+      expect(formatCountdown(0, l)).toBe("0:00");
+      expect(formatCountdown(5, l)).toBe("0:05");
+      expect(formatCountdown(59, l)).toBe("0:59");
+      expect(formatCountdown(60, l)).toBe("1:00");
+      expect(formatCountdown(754, l)).toBe("12:34");
+      expect(formatCountdown(hms(0, 59, 59), l)).toBe("59:59");
+      expect(formatCountdown(hms(1, 0, 0), l)).toBe("1:00:00");
+      expect(formatCountdown(hms(3, 5, 7), l)).toBe("3:05:07");
+      expect(formatCountdown(hms(23, 59, 59), l)).toBe("23:59:59");
+    }
+  });
+
+  it("shows whole days and hh:mm:ss from a day on, with the language's day unit", () => {
+    expect(formatCountdown(DAY, "en")).toBe("1 d 00:00:00");
+    expect(formatCountdown(DAY, "fr-CA")).toBe("1 j 00:00:00");
+    expect(formatCountdown(DAY + 1, "en")).toBe("1 d 00:00:01");
+    expect(formatCountdown(2 * DAY - 1, "en")).toBe("1 d 23:59:59");
+    expect(formatCountdown(130 * DAY + hms(3, 42, 7), "en")).toBe("130 d 03:42:07");
+    expect(formatCountdown(130 * DAY + hms(3, 42, 7), "fr-CA")).toBe("130 j 03:42:07");
+    // What used to read "3129:26:14".
+    expect(formatCountdown(hms(3129, 26, 14), "en")).toBe("130 d 09:26:14");
+    // No thousands separator in the day count.
+    expect(formatCountdown(1234 * DAY, "en")).toBe("1234 d 00:00:00");
+    expect(formatCountdown(1234 * DAY, "fr-CA")).toBe("1234 j 00:00:00");
+  });
+
+  it("keeps the seconds of a far countdown, so it visibly ticks", () => {
+    const far = 130 * DAY + hms(3, 42, 7);
+    for (const l of ["en", "fr-CA"] as const) {
+      const seen = new Set([0, 1, 2, 3].map((s) => formatCountdown(far - s, l)));
+      expect(seen.size).toBe(4);
+    }
   });
 
   it("counts overdue and overtime up with a leading +", () => {
-    expect(formatCountdown(-1)).toBe("+0:01");
-    expect(formatCountdown(-90)).toBe("+1:30");
-    expect(formatCountdown(-3661)).toBe("+1:01:01");
+    expect(formatCountdown(-1, "en")).toBe("+0:01");
+    expect(formatCountdown(-90, "en")).toBe("+1:30");
+    expect(formatCountdown(-3661, "en")).toBe("+1:01:01");
+    expect(formatCountdown(-hms(23, 59, 59), "fr-CA")).toBe("+23:59:59");
+    expect(formatCountdown(-DAY, "en")).toBe("+1 d 00:00:00");
+    expect(formatCountdown(-DAY, "fr-CA")).toBe("+1 j 00:00:00");
+    expect(formatCountdown(-(130 * DAY + hms(3, 42, 7)), "fr-CA")).toBe("+130 j 03:42:07");
   });
 
   it("rounds fractions and never shows a signed zero", () => {
-    expect(formatCountdown(-0.4)).toBe("0:00");
-    expect(formatCountdown(89.6)).toBe("1:30");
-    expect(formatCountdown(-89.6)).toBe("+1:30");
+    expect(formatCountdown(-0.4, "en")).toBe("0:00");
+    expect(formatCountdown(89.6, "en")).toBe("1:30");
+    expect(formatCountdown(-89.6, "en")).toBe("+1:30");
+    expect(formatCountdown(DAY - 0.6, "en")).toBe("23:59:59");
+    expect(formatCountdown(DAY - 0.5, "en")).toBe("1 d 00:00:00");
+    expect(formatCountdown(-(DAY - 0.4), "fr-CA")).toBe("+1 j 00:00:00");
+  });
+});
+
+describe("countdownEms", () => {
+  it("weighs digits and letters, colons and spaces", () => {
+    expect(countdownEms("9:59")).toBe(2.5);
+    expect(countdownEms("12:34")).toBe(3.2);
+    expect(countdownEms("+1:00:00")).toBe(5);
+    expect(countdownEms("130 d 03:42:07")).toBe(8.5);
+    expect(countdownEms("130 j 03:42:07")).toBe(8.5);
+    expect(countdownEms("—")).toBe(1);
+  });
+
+  it("makes a day countdown wider than any countdown below a day", () => {
+    const day = countdownEms(formatCountdown(86_400, "fr-CA"));
+    expect(day).toBeGreaterThan(countdownEms(formatCountdown(-(86_400 - 1), "en")));
   });
 });
 

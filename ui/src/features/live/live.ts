@@ -1,16 +1,40 @@
 // Pure helpers for the live view and the speaker timer: formatting the numbers Rust sends,
 // colour thresholds, keyboard mapping and cue selection. No timing is computed here.
-import type { CueKind, CueState, LiveSession, LiveStage, Session, Task, TaskKind } from "../../bindings";
+import type { CueKind, CueState, Lang, LiveSession, LiveStage, Session, Task, TaskKind } from "../../bindings";
 import { CUE_KINDS } from "../../enums";
+import { catalogues, interpolate } from "../../i18n";
 import { addMinutesToLocal, formatDuration, localToInstant, normalizeLocalInput, toLocalInput, toUtcRfc3339 } from "../../time";
 
+const DAY_SECS = 86_400;
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
 /**
- * A countdown: `m:ss`, `h:mm:ss` from an hour on; negative values (overdue, overtime) count
- * up with a leading `+`.
+ * A countdown, the one format of every countdown on the live view and the speaker timer:
+ * `m:ss` below an hour, `h:mm:ss` below a day, then whole days and `hh:mm:ss` with the day
+ * unit of `lang` (`130 d 03:42:07`, `130 j 03:42:07`) — the seconds always show, so a far
+ * countdown still visibly ticks. Negative values (overdue, overtime) count up with a leading `+`.
  */
-export function formatCountdown(secs: number): string {
+export function formatCountdown(secs: number, lang: Lang): string {
   const r = Math.round(secs);
-  return r < 0 ? `+${formatDuration(-r)}` : formatDuration(r);
+  const abs = Math.abs(r);
+  const sign = r < 0 ? "+" : "";
+  if (abs < DAY_SECS) return sign + formatDuration(abs);
+  const rest = abs % DAY_SECS;
+  const time = `${pad2(Math.floor(rest / 3600))}:${pad2(Math.floor((rest % 3600) / 60))}:${pad2(rest % 60)}`;
+  const template = catalogues[lang]["live.countdownDays"] || catalogues.en["live.countdownDays"];
+  // The day count as plain digits (a thousands separator would read as two numbers here).
+  return sign + interpolate(template, { days: String(Math.floor(abs / DAY_SECS)), time }, lang);
+}
+
+/**
+ * A generous estimate of a countdown's width in `em` of the bold UI font with tabular figures
+ * (digits, letters and `+` 0.7, `:` 0.4, a space 0.35, anything else 1). The countdown boxes cap their font size at
+ * their width divided by this (`--countdown-ems`), so a long text shrinks instead of spilling out.
+ */
+export function countdownEms(text: string): number {
+  let ems = 0;
+  for (const ch of text) ems += ch === ":" ? 0.4 : /\s/.test(ch) ? 0.35 : /[\w+]/.test(ch) ? 0.7 : 1;
+  return Math.round(ems * 100) / 100;
 }
 
 /** How urgent a countdown looks: neutral, amber, red, or past zero (red, counting up). */

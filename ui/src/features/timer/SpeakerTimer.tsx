@@ -8,12 +8,12 @@
 import { createEffect, createMemo, createSignal, onCleanup, onMount, Show } from "solid-js";
 import type { SpeakerTimer as Timer } from "../../bindings";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { isLang, setUiLang, t } from "../../i18n";
+import { isLang, lang, setUiLang, t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { error, setError } from "../../state";
 import { startAsking } from "../live/ask";
 import { askAgainInMs, createLiveClock, secsUntil } from "../live/clock";
-import { formatCountdown, timerSize, timerTone, type TimerTone } from "../live/live";
+import { countdownEms, formatCountdown, timerSize, timerTone, type TimerTone } from "../live/live";
 import { DAY_CHANGED, EVENT_CHANGED, LANG_CHANGED, LIVE_CHANGED, onShellEvent } from "../live/push";
 
 /** After a failed fetch, the window tries again this much later. */
@@ -107,10 +107,12 @@ export function SpeakerTimerScreen() {
   });
   const text = () => {
     const r = remaining();
-    if (r !== null) return formatCountdown(r);
+    if (r !== null) return formatCountdown(r, lang());
     const s = startsIn();
-    return s !== null ? formatCountdown(s) : t("common.none");
+    return s !== null ? formatCountdown(s, lang()) : t("common.none");
   };
+  // Changes only when the text's shape does, not every second.
+  const textEms = createMemo(() => String(countdownEms(text())));
   const word = () => {
     switch (tone()) {
       case "idle":
@@ -149,6 +151,7 @@ export function SpeakerTimerScreen() {
           class={`timer-remaining size-${timerSize(text())}`}
           data-testid="timer-remaining"
           data-tone={tone()}
+          style={{ "--countdown-ems": textEms() }}
           role="timer"
           aria-live="off"
         >
