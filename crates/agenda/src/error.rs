@@ -2,7 +2,7 @@
 //! English [`std::fmt::Display`] and a French one through `message(Lang::FrCa)`.
 
 use crate::mapping::Field;
-use crate::read::{MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_TEXT_BYTES};
+use crate::read::{FileFormat, MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_TEXT_BYTES};
 use showcall_core::i18n::Lang;
 
 /// The file could not be read as a spreadsheet.
@@ -16,16 +16,22 @@ pub enum ReadError {
     NoHeaderRow,
     #[error("the file has a header row (row {header_row}) but no agenda rows")]
     NoDataRows { header_row: u32 },
-    #[error("not a valid XLSX workbook ({0})")]
-    NotWorkbook(String),
+    /// The file is a workbook of `format` (told by its content) that cannot be read.
+    #[error("{}", self.message(Lang::En))]
+    Damaged { format: FileFormat, detail: String },
+    /// The workbook is encrypted: it needs a password to open.
+    #[error("{}", self.message(Lang::En))]
+    Encrypted { format: FileFormat },
+    /// A zip archive holding neither an XLSX workbook nor an OpenDocument spreadsheet (a Word
+    /// document, an OpenDocument text…); `mimetype` is what an OpenDocument file declares.
+    #[error("{}", self.message(Lang::En))]
+    ZipNotSpreadsheet { mimetype: Option<String> },
     /// A cell of the sheet names a place no spreadsheet has (a column of ten letters…).
     #[error("not a valid XLSX workbook: a cell reference in the sheet is out of range")]
     BadCellReference,
-    #[error("an Excel 97–2003 .xls file: save it as .xlsx or CSV first")]
-    OldExcel,
     #[error("no worksheet named “{name}” (worksheets: {})", sheets.join(", "))]
     NoSuchSheet { name: String, sheets: Vec<String> },
-    #[error("not a CSV or XLSX file: it holds binary data")]
+    #[error("not a CSV, XLSX, ODS or XLS file: it holds binary data")]
     Binary,
     #[error("row {row}: unreadable CSV: {detail}")]
     Csv { row: u32, detail: String },
@@ -47,6 +53,28 @@ impl ReadError {
         let fr = lang == Lang::FrCa;
         match self {
             ReadError::TooLarge { rows, columns } => too_large(*rows, *columns, lang),
+            ReadError::Damaged { format, detail } if fr => {
+                format!("{} invalide ({detail})", workbook(*format, lang))
+            }
+            ReadError::Damaged { format, detail } => {
+                format!("not a valid {} ({detail})", workbook(*format, lang))
+            }
+            ReadError::Encrypted { format } if fr => format!(
+                "un {} protégé par un mot de passe : enregistrez-en d’abord une copie sans mot de passe",
+                workbook(*format, lang)
+            ),
+            ReadError::Encrypted { format } => format!(
+                "a password-protected {}: save a copy without the password first",
+                workbook(*format, lang)
+            ),
+            ReadError::ZipNotSpreadsheet { mimetype } => {
+                let what = mimetype.as_ref().map_or(String::new(), |m| format!(" ({m})"));
+                if fr {
+                    format!("une archive zip{what}, pas un chiffrier : enregistrez le programme en .xlsx, .ods, .xls ou CSV")
+                } else {
+                    format!("a zip archive{what}, not a spreadsheet: save the agenda as .xlsx, .ods, .xls or CSV")
+                }
+            }
             ReadError::TooMuchText if fr => format!(
                 "les cellules de la feuille contiennent plus de {} de texte, le maximum pour un programme",
                 megabytes(MAX_TEXT_BYTES, lang)
@@ -74,23 +102,34 @@ impl ReadError {
             ReadError::NoDataRows { header_row } => format!(
                 "le fichier a une ligne d’en-tête (ligne {header_row}) mais aucune ligne de programme"
             ),
-            ReadError::NotWorkbook(d) => format!("classeur XLSX invalide ({d})"),
             ReadError::BadCellReference => {
                 "classeur XLSX invalide : une référence de cellule de la feuille est hors limites"
                     .into()
-            }
-            ReadError::OldExcel => {
-                "un fichier Excel 97–2003 (.xls) : enregistrez-le d’abord en .xlsx ou en CSV".into()
             }
             ReadError::NoSuchSheet { name, sheets } => format!(
                 "aucune feuille nommée « {name} » (feuilles : {})",
                 sheets.join(", ")
             ),
             ReadError::Binary => {
-                "ce n’est pas un fichier CSV ni XLSX : il contient des données binaires".into()
+                "ce n’est pas un fichier CSV, XLSX, ODS ni XLS : il contient des données binaires"
+                    .into()
             }
             ReadError::Csv { row, detail } => format!("ligne {row} : CSV illisible : {detail}"),
         }
+    }
+}
+
+/// How messages name a kind of workbook (the CSV name is never used: a CSV is not damaged).
+fn workbook(format: FileFormat, lang: Lang) -> &'static str {
+    match (format, lang) {
+        (FileFormat::Xlsx, Lang::En) => "XLSX workbook",
+        (FileFormat::Xlsx, Lang::FrCa) => "classeur XLSX",
+        (FileFormat::Ods, Lang::En) => "OpenDocument spreadsheet",
+        (FileFormat::Ods, Lang::FrCa) => "classeur OpenDocument (.ods)",
+        (FileFormat::Xls, Lang::En) => "Excel 97–2003 (.xls) workbook",
+        (FileFormat::Xls, Lang::FrCa) => "classeur Excel 97–2003 (.xls)",
+        (FileFormat::Csv, Lang::En) => "CSV file",
+        (FileFormat::Csv, Lang::FrCa) => "fichier CSV",
     }
 }
 

@@ -271,7 +271,10 @@ fn overlapping_merged_ranges_are_refused_instead_of_filled_again_and_again() {
     let err = read(&bytes, &ReadOptions::default()).unwrap_err();
     assert_eq!(
         err,
-        ReadError::NotWorkbook("its merged ranges overlap".into())
+        ReadError::Damaged {
+            format: FileFormat::Xlsx,
+            detail: "its merged ranges overlap".into()
+        }
     );
     // One such merge is fine: it is cut to the 10,000 × 200 cells in use.
     let sheet = read(

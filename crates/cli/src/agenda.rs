@@ -12,6 +12,7 @@ pub enum Target {
 
 pub struct Opts {
     pub map: Vec<String>,
+    pub sheet: Option<String>,
     pub accept_valid: bool,
     pub dry_run: bool,
     pub json: bool,
@@ -38,6 +39,7 @@ pub fn run(
     };
     let options = ImportOptions {
         map: opts.map.clone(),
+        sheet: opts.sheet.clone(),
         ..Default::default()
     };
     let loaded = match showcall_agenda::load(store, file, &target, &options, lang) {

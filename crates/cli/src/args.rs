@@ -175,7 +175,7 @@ pub enum ImportCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Import a customer's agenda (CSV or XLSX, English or French): one session per row.
+    /// Import a customer's agenda (CSV, XLSX, ODS or XLS, English or French): one session per row.
     /// Prints every row error as `row N: …` (the header is row 1); when any row is invalid,
     /// imports nothing and exits 1 unless --accept-valid.
     Agenda {
@@ -198,6 +198,9 @@ pub enum ImportCommand {
         /// FIELD: title, date, start, end, stage, speakers, description, ignore).
         #[arg(long = "map", value_name = "COL=FIELD")]
         map: Vec<String>,
+        /// The sheet of a workbook (XLSX, ODS, XLS) to read, by name; the first one by default.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// Import the valid rows even when some are invalid.
         #[arg(long)]
         accept_valid: bool,

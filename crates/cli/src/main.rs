@@ -192,6 +192,7 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
                     new_event,
                     tz,
                     map,
+                    sheet,
                     accept_valid,
                     dry_run,
                     json,
@@ -207,6 +208,7 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
             };
             let opts = agenda::Opts {
                 map: map.clone(),
+                sheet: sheet.clone(),
                 accept_valid: *accept_valid,
                 dry_run: *dry_run,
                 json: *json,

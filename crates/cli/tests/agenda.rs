@@ -124,3 +124,82 @@ fn a_french_excel_agenda_imports_only_when_every_row_reads_or_the_user_agrees() 
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("no column 'Salle 2'"), "{err}");
 }
+
+/// The sessions of an import, as `showcall schedule --json` lists them: (title, start, end).
+fn sessions_of(db: &Path, event: &str) -> Vec<(String, String, String)> {
+    let o = run(db, &["schedule", event, "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let f = |k: &str| s[k].as_str().unwrap_or_default().to_string();
+            (f("title"), f("start"), f("end"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_same_agenda_saved_as_xlsx_ods_and_xls_imports_the_same_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("showcall.db");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../agenda/tests/fixtures");
+    let mut got = Vec::new();
+    for ext in ["xlsx", "ods", "xls"] {
+        let file = fixtures.join(format!("agenda.{ext}"));
+        let name = format!("Agenda {ext}");
+        let o = run(
+            &db,
+            &[
+                "import",
+                "agenda",
+                file.to_str().unwrap(),
+                "--new-event",
+                &name,
+                "--tz",
+                "America/Toronto",
+                "--sheet",
+                "Programme",
+                "--accept-valid",
+            ],
+        );
+        assert!(
+            o.status.success(),
+            "{ext}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        got.push(sessions_of(&db, &name));
+    }
+    assert!(!got[0].is_empty(), "the XLSX has sessions");
+    assert_eq!(got[1], got[0], "ODS as XLSX");
+    assert_eq!(got[2], got[0], "XLS as XLSX");
+
+    // A zip that is not a spreadsheet is named for what it is.
+    let zip = dir.path().join("agenda.xlsx");
+    {
+        let f = std::fs::File::create(&zip).unwrap();
+        let mut z = zip::ZipWriter::new(f);
+        z.start_file("notes.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut z, b"hello").unwrap();
+        z.finish().unwrap();
+    }
+    let o = run(
+        &db,
+        &[
+            "import",
+            "agenda",
+            zip.to_str().unwrap(),
+            "--new-event",
+            "Zip",
+            "--tz",
+            "UTC",
+        ],
+    );
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("a zip archive"), "{err}");
+    assert!(err.contains("not a spreadsheet"), "{err}");
+}

@@ -90,6 +90,64 @@ const look = () => {
 requestAnimationFrame(look);
 "#;
 
+/// Frame cost with a one-character change per frame, with the whole page and then with each
+/// part of the calendar hidden in turn (SCALE_PROBE=1): where the compositor's time goes.
+const PROBE: &str = r#"
+const done = arguments[arguments.length - 1];
+const marker = document.createElement('span');
+marker.style.cssText = 'position:fixed;left:0;bottom:0;font-size:10px';
+document.body.appendChild(marker);
+const frames = (n) => new Promise((res) => {
+  const times = [];
+  let last = performance.now();
+  const step = () => {
+    marker.textContent = String(times.length % 10);
+    const now = performance.now();
+    times.push(now - last);
+    last = now;
+    if (times.length > n) { times.shift(); times.sort((a, b) => a - b); res(Math.round(times[Math.floor(times.length / 2)])); }
+    else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+});
+(async () => {
+  const out = [['all', await frames(8)]];
+  const parts = [...document.querySelectorAll('.findings-panel, .timeline, .run-of-show')];
+  for (const p of parts) {
+    const was = p.style.display;
+    p.style.display = 'none';
+    out.push([(p.className || p.tagName).toString().slice(0, 40), await frames(8)]);
+    p.style.display = was;
+  }
+  const fp = document.querySelector('.findings-panel');
+  const tweaks = [
+    ['fp radius 0', 'border-radius:0'],
+    ['fp static', 'position:static'],
+    ['fp overflow visible', 'overflow:visible;max-height:none'],
+    ['fp contain', 'contain:strict'],
+    ['fp contain content', 'contain:content'],
+    ['fp contain layout paint', 'contain:layout paint'],
+    ['fp head static', null],
+  ];
+  for (const [label, css] of tweaks) {
+    if (!fp) break;
+    const was = fp.getAttribute('style') || '';
+    const head = fp.querySelector('.panel-head');
+    if (css) fp.setAttribute('style', was + ';' + css); else if (head) head.style.position = 'static';
+    out.push([label, await frames(8)]);
+    fp.setAttribute('style', was);
+    if (head) head.style.position = '';
+  }
+  const cards = [...document.querySelectorAll('.calendar-layout > *, .calendar-main > *')];
+  for (const c of cards) c.style.contain = 'content';
+  out.push(['every part contain content', await frames(8)]);
+  for (const c of cards) c.style.contain = '';
+  out.push(['all again', await frames(8)]);
+  marker.remove();
+  done(JSON.stringify(out));
+})();
+"#;
+
 async fn measure(name: &str, data: &Path, edits: usize) {
     let t0 = Instant::now();
     let app = App::start(data).await;
@@ -136,6 +194,10 @@ async fn measure(name: &str, data: &Path, edits: usize) {
             "{name}: edit {i} never showed its end time ({ms})"
         );
         times.push(ms);
+    }
+    if std::env::var_os("SCALE_PROBE").is_some() {
+        let probe = app.client.execute_async(PROBE, vec![]).await;
+        println!("{name}: frame probe: {probe:?}");
     }
     if let Ok(v) = app
         .client

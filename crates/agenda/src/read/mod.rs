@@ -1,12 +1,17 @@
-//! Reading a spreadsheet into rows of cells: XLSX (detected by content) or CSV (UTF-8 with or
-//! without BOM, UTF-16 with BOM, else Windows-1252; `,` `;` or tab). Row numbers are the ones
-//! the spreadsheet shows: 1-based, empty rows counted but not returned.
+//! Reading a spreadsheet into rows of cells: XLSX, ODS or XLS (told apart by content, never by
+//! the file's name) or CSV (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252; `,`
+//! `;` or tab). Row numbers are the ones the spreadsheet shows: 1-based, empty rows counted but
+//! not returned.
 //!
 //! This module owns the sheet as read ([`Sheet`], its rows and their [`Cell`]s) and finding the
-//! header row; `csv_file` and `xlsx` turn each kind of file into numbered rows of cells.
+//! header row; `sniff` tells the format, and `csv_file`, `xlsx`, `ods` and `xls` turn each kind
+//! of file into numbered rows of cells.
 
 mod cell;
 mod csv_file;
+mod ods;
+mod sniff;
+mod xls;
 mod xlsx;
 
 pub use cell::Cell;
@@ -49,6 +54,10 @@ fn check_span(rows: u64, columns: u64) -> Result<(), ReadError> {
 pub enum FileFormat {
     Csv,
     Xlsx,
+    /// An OpenDocument spreadsheet (LibreOffice, Google Sheets' download as .ods).
+    Ods,
+    /// An Excel 97–2003 workbook.
+    Xls,
 }
 
 /// A data row: its number as the spreadsheet shows it, and its cells (one per column; short
@@ -69,7 +78,7 @@ pub struct Sheet {
     pub encoding: Option<String>,
     /// CSV only: the delimiter found.
     pub delimiter: Option<char>,
-    /// XLSX only: the worksheet read, and every worksheet of the workbook.
+    /// Workbooks only (XLSX, ODS, XLS): the worksheet read, and every worksheet of the workbook.
     pub sheet_name: Option<String>,
     pub sheet_names: Vec<String>,
     /// The row holding the headers (the first non-empty one).
@@ -93,7 +102,7 @@ impl Sheet {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReadOptions {
-    /// XLSX: the worksheet to read (case-insensitive); the first one when `None`.
+    /// Workbooks: the worksheet to read (case-insensitive); the first one when `None`.
     pub sheet: Option<String>,
 }
 
@@ -145,15 +154,47 @@ pub(crate) fn read_bytes_with(path: &Path, job: &Job) -> Result<Vec<u8>, ReadErr
     Ok(bytes)
 }
 
-/// Reads spreadsheet bytes: XLSX when they start like a zip file, CSV otherwise.
+/// Reads spreadsheet bytes, in the format their content shows (see `sniff`): a zip holding an
+/// XLSX workbook or an OpenDocument spreadsheet, an OLE compound file holding an XLS workbook,
+/// else CSV. Refusals name the format found.
 pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return xlsx::read(bytes, opts);
+    match sniff::sniff(bytes)? {
+        FileFormat::Xlsx => xlsx::read(bytes, opts),
+        FileFormat::Ods => ods::read(bytes, opts),
+        FileFormat::Xls => xls::read(bytes, opts),
+        FileFormat::Csv => csv_file::read(bytes),
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Err(ReadError::OldExcel);
+}
+
+/// The worksheet `opts` asks for among `names` (case-insensitive), else the first.
+fn pick_sheet(
+    names: &[String],
+    opts: &ReadOptions,
+    format: FileFormat,
+) -> Result<String, ReadError> {
+    match &opts.sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.to_lowercase() == wanted.trim().to_lowercase())
+            .cloned()
+            .ok_or_else(|| ReadError::NoSuchSheet {
+                name: wanted.clone(),
+                sheets: names.to_vec(),
+            }),
+        None => names.first().cloned().ok_or_else(|| ReadError::Damaged {
+            format,
+            detail: "it has no worksheet".into(),
+        }),
     }
-    csv_file::read(bytes)
+}
+
+/// Runs a calamine call, turning a panic inside it (calamine trusts some numbers a file
+/// declares) into a refusal of the file rather than a crash of the app.
+fn guarded<T>(format: FileFormat, f: impl FnOnce() -> T) -> Result<T, ReadError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| ReadError::Damaged {
+        format,
+        detail: "the reader stopped on malformed data".into(),
+    })
 }
 
 /// How many of the first non-empty rows may sit above the header (a title, a date line).
@@ -237,15 +278,20 @@ mod tests {
         );
         assert!(matches!(
             read(b"PK\x03\x04garbage", &o).unwrap_err(),
-            ReadError::NotWorkbook(_)
+            ReadError::Damaged {
+                format: FileFormat::Xlsx,
+                ..
+            }
         ));
         assert_eq!(read(b"a\0b\0", &o).unwrap_err(), ReadError::Binary);
         let xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
-        assert_eq!(read(&xls, &o).unwrap_err(), ReadError::OldExcel);
-        assert_eq!(
-            ReadError::OldExcel.message(showcall_core::i18n::Lang::FrCa),
-            "un fichier Excel 97–2003 (.xls) : enregistrez-le d’abord en .xlsx ou en CSV"
-        );
+        assert!(matches!(
+            read(&xls, &o).unwrap_err(),
+            ReadError::Damaged {
+                format: FileFormat::Xls,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -1,30 +1,29 @@
 //! Reading an XLSX workbook with calamine: the chosen worksheet's values (formulas as their
-//! cached results), date and time cells, and merged ranges filled with their value.
+//! cached results), date and time cells, and merged ranges filled with their value. The grid
+//! the cells are placed in, the filling of merged ranges and the conversion of calamine's
+//! values are shared with the ODS and XLS readers.
 
-use super::{assemble, check_span, Cell, FileFormat, ReadOptions, Sheet, MAX_TEXT_BYTES};
+use super::{
+    assemble, check_span, pick_sheet, Cell, FileFormat, ReadOptions, Sheet, MAX_TEXT_BYTES,
+};
 use crate::error::ReadError;
 use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use std::io::Cursor;
 
 pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError> {
-    let bad = |e: calamine::XlsxError| ReadError::NotWorkbook(e.to_string());
+    let bad = |e: calamine::XlsxError| match e {
+        calamine::XlsxError::Password => ReadError::Encrypted {
+            format: FileFormat::Xlsx,
+        },
+        e => ReadError::Damaged {
+            format: FileFormat::Xlsx,
+            detail: e.to_string(),
+        },
+    };
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
     let names = book.sheet_names();
-    let name = match &opts.sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.to_lowercase() == wanted.trim().to_lowercase())
-            .cloned()
-            .ok_or_else(|| ReadError::NoSuchSheet {
-                name: wanted.clone(),
-                sheets: names.clone(),
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| ReadError::NotWorkbook("it has no worksheet".into()))?,
-    };
+    let name = pick_sheet(&names, opts, FileFormat::Xlsx)?;
     let mut grid = Grid::default();
     // Cells are read one by one and placed in a grid grown to fit them, so a sheet spanning
     // past the limits is refused before anything is allocated for it (calamine's
@@ -67,29 +66,14 @@ pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError>
         Err(e) => return Err(bad(e)),
     }
     let merged = book.merge_cells_by_sheet_name(&name).map_err(bad)?;
-    fill_merged(&mut grid, &merged)?;
-    let numbered = grid
-        .rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, cells)| (i as u32 + 1, cells));
-    let (header_row, headers, rows) = assemble(numbered)?;
-    Ok(Sheet {
-        format: FileFormat::Xlsx,
-        encoding: None,
-        delimiter: None,
-        sheet_name: Some(name),
-        sheet_names: names,
-        header_row,
-        headers,
-        rows,
-    })
+    fill_merged(&mut grid, &merged, FileFormat::Xlsx)?;
+    grid.into_sheet(FileFormat::Xlsx, name, names)
 }
 
 /// The sheet's non-empty cells by absolute 0-based row, each row as long as its last written
 /// cell; kept within [`check_span`]'s limits and [`MAX_TEXT_BYTES`].
 #[derive(Default)]
-struct Grid {
+pub(super) struct Grid {
     rows: Vec<Vec<Cell>>,
     /// How many columns the widest row has.
     width: usize,
@@ -99,7 +83,7 @@ struct Grid {
 
 impl Grid {
     /// Places a cell, refusing one that would take the sheet past a limit.
-    fn put(&mut self, r: usize, c: usize, cell: Cell) -> Result<(), ReadError> {
+    pub(super) fn put(&mut self, r: usize, c: usize, cell: Cell) -> Result<(), ReadError> {
         let rows = self.rows.len().max(r + 1);
         let width = self.width.max(c + 1);
         check_span(rows as u64, width as u64)?;
@@ -125,13 +109,42 @@ impl Grid {
     fn get(&self, r: usize, c: usize) -> Option<&Cell> {
         self.rows.get(r).and_then(|row| row.get(c))
     }
+
+    /// The sheet these cells make: numbered rows, the header found, the data rows after it.
+    pub(super) fn into_sheet(
+        self,
+        format: FileFormat,
+        name: String,
+        names: Vec<String>,
+    ) -> Result<Sheet, ReadError> {
+        let numbered = self
+            .rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, cells)| (i as u32 + 1, cells));
+        let (header_row, headers, rows) = assemble(numbered)?;
+        Ok(Sheet {
+            format,
+            encoding: None,
+            delimiter: None,
+            sheet_name: Some(name),
+            sheet_names: names,
+            header_row,
+            headers,
+            rows,
+        })
+    }
 }
 
 /// A value in a merged range applies to every cell of the range; a row that only a merged
 /// range reaches stays an empty row. A range is cut to the rows and columns the sheet's
 /// values span (a range may cover the whole sheet, A1:XFD1048576), and merged ranges may not
 /// overlap (Excel refuses to), so filling takes at most one step per cell of the grid.
-fn fill_merged(grid: &mut Grid, merged: &[calamine::Dimensions]) -> Result<(), ReadError> {
+pub(super) fn fill_merged(
+    grid: &mut Grid,
+    merged: &[calamine::Dimensions],
+    format: FileFormat,
+) -> Result<(), ReadError> {
     let had_values: Vec<bool> = grid
         .rows
         .iter()
@@ -151,9 +164,10 @@ fn fill_merged(grid: &mut Grid, merged: &[calamine::Dimensions]) -> Result<(), R
             continue;
         }
         let area = (bottom - top + 1) * (right - left + 1);
-        budget = budget
-            .checked_sub(area)
-            .ok_or_else(|| ReadError::NotWorkbook("its merged ranges overlap".into()))?;
+        budget = budget.checked_sub(area).ok_or_else(|| ReadError::Damaged {
+            format,
+            detail: "its merged ranges overlap".into(),
+        })?;
         for (r, had) in had_values.iter().enumerate().take(bottom + 1).skip(top) {
             if !had {
                 continue;
@@ -168,7 +182,7 @@ fn fill_merged(grid: &mut Grid, merged: &[calamine::Dimensions]) -> Result<(), R
     Ok(())
 }
 
-fn convert(data: Data) -> Cell {
+pub(super) fn convert(data: Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(s) if s.trim().is_empty() => Cell::Empty,
@@ -177,7 +191,7 @@ fn convert(data: Data) -> Cell {
         Data::Float(f) => Cell::Number(f),
         Data::Bool(b) => Cell::Bool(b),
         Data::Error(e) => Cell::Error(e.to_string()),
-        Data::DurationIso(s) => Cell::Text(s),
+        Data::DurationIso(s) => iso_time_of_day(&s).map_or(Cell::Text(s), Cell::Time),
         Data::DateTimeIso(s) => iso_cell(&s),
         Data::DateTime(dt) => {
             let v = dt.as_f64();
@@ -208,6 +222,25 @@ fn convert(data: Data) -> Cell {
             }
         }
     }
+}
+
+/// An ISO 8601 duration under a day (`PT09H30M00S`, how an ODS time cell holds a time of day)
+/// as that time of day.
+fn iso_time_of_day(s: &str) -> Option<NaiveTime> {
+    let rest = s.strip_prefix("PT")?;
+    let (h, rest) = rest.split_once('H')?;
+    let (m, rest) = rest.split_once('M')?;
+    let secs: f64 = rest.strip_suffix('S')?.parse().ok()?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    if !(0.0..60.0).contains(&secs) {
+        return None;
+    }
+    let t = NaiveTime::from_hms_opt(h, m, 0)?;
+    let secs = secs.round() as i64;
+    t.overflowing_add_signed(chrono::Duration::seconds(secs))
+        .1
+        .eq(&0)
+        .then(|| t + chrono::Duration::seconds(secs))
 }
 
 fn iso_cell(s: &str) -> Cell {

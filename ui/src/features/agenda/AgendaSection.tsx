@@ -1,4 +1,4 @@
-// Importing a customer's agenda spreadsheet (CSV or XLSX, English or French): read the file,
+// Importing a customer's agenda spreadsheet (CSV, XLSX, ODS or XLS, English or French): read the file,
 // check which column holds what, look at every row as it will be imported, import. Into the open
 // event, or — on the Handoff page with no event open — into a new one.
 import { JobProgress } from "../../components/JobProgress";
@@ -34,7 +34,7 @@ import {
   zoneCommitted,
 } from "./store";
 
-const FILTERS = () => [{ name: t("agenda.filterName"), extensions: ["csv", "xlsx"] }];
+const FILTERS = () => [{ name: t("agenda.filterName"), extensions: ["csv", "xlsx", "ods", "xls"] }];
 
 export function AgendaSection(props: { eventId: string | null; eventName: string | null }) {
   // A preview made for another event (or for a new one) is dropped before anything renders.

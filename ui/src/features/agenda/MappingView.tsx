@@ -21,9 +21,10 @@ import { busy, changes, chooseField, order, resetChanges, setOrder, stale } from
 import type { How, MappedColumn, Prepared, SheetInfo } from "./types";
 
 function fileFacts(s: SheetInfo): string {
+  const sheetKey = { xlsx: "agenda.fileXlsx", ods: "agenda.fileOds", xls: "agenda.fileXls" } as const;
   const what =
-    s.format === "xlsx"
-      ? `${t("agenda.fileXlsx", { sheet: s.sheetName ?? "" })}${
+    s.format !== "csv"
+      ? `${t(sheetKey[s.format], { sheet: s.sheetName ?? "" })}${
           s.sheetNames.length > 1 ? ` ${t("agenda.fileSheets", { n: s.sheetNames.length })}` : ""
         }`
       : t("agenda.fileCsv", {

@@ -350,5 +350,5 @@ export function localRange(start: string, end: string, locale: string, hour12: b
 /** A new event's name from its agenda file: the file name without folder and extension. */
 export function nameFromPath(path: string): string {
   const base = path.trim().split(/[\\/]/).pop() ?? "";
-  return base.replace(/\.(csv|xlsx|xlsm|tsv|txt)$/i, "").trim();
+  return base.replace(/\.(csv|xlsx|xlsm|ods|xls|tsv|txt)$/i, "").trim();
 }

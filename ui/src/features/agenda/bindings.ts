@@ -77,7 +77,7 @@ export type SourceCell = {
  */
 column: number, field: Field, text: string, };
 
-export type FileFormat = "csv" | "xlsx";
+export type FileFormat = "csv" | "xlsx" | "ods" | "xls";
 
 export type SheetInfo = { format: FileFormat, encoding: string | null, delimiter: string | null, sheetName: string | null, sheetNames: Array<string>, headerRow: number, dataRows: number, };
 

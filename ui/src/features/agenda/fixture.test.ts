@@ -132,7 +132,7 @@ const issueCode = oneOf<IssueCode>()([
 ]);
 
 const sheetInfo = obj<SheetInfo>({
-  format: oneOf<FileFormat>()(["csv", "xlsx"]),
+  format: oneOf<FileFormat>()(["csv", "xlsx", "ods", "xls"]),
   encoding: nullable(str),
   delimiter: nullable(char),
   sheetName: nullable(str),
