@@ -1,6 +1,7 @@
-//! A customer's agenda as XLSX. The input is the whole workbook (a zip): the seed corpus holds
-//! real workbooks, so the mutations start from valid zip/XLSX structure. `showcall_agenda::read`
-//! detects XLSX by content; nothing may panic.
+//! A customer's agenda as a workbook: XLSX, ODS or XLS. The input is the whole file: the seed
+//! corpus holds real workbooks of each kind (zip/XLSX, zip/ODS, OLE/XLS), so the mutations start
+//! from valid structure. `showcall_agenda::read` detects the format by content; nothing may
+//! panic.
 //!
 //! Except inside calamine's cell reader: it sums a cell reference's letters without checking
 //! for overflow (`AAAAAAAAAA3` panics in a debug build), and the reader catches that panic
