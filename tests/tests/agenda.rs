@@ -1,7 +1,8 @@
 //! A customer's French Excel agenda (Windows-1252, semicolons) imported in the real window into
 //! a new event: the columns are detected, every row is previewed as it will be read, the
 //! invalid row shows its error (in English, then in French), nothing is imported until the
-//! user agrees to leave it out, then the valid rows land in the database.
+//! user agrees to leave it out, then the valid rows land in the database. A workbook whose agenda
+//! is on its second sheet is read from there, and another sheet can be picked.
 
 use showcall_core::store::Store;
 use showcall_e2e::{bounded, App};
@@ -107,4 +108,101 @@ async fn a_french_excel_agenda_is_previewed_row_by_row_and_imports_the_rows_the_
     names.sort();
     assert_eq!(names, ["François Côté", "Élise Tremblay"]);
     assert_eq!(d.stages.len(), 2);
+}
+
+/// Whether the page shows `css` now.
+async fn shows(app: &App, css: &str) -> bool {
+    !app.all(css).await.is_empty()
+}
+
+/// Waits until `css` is gone from the page.
+async fn wait_gone(app: &App, css: &str) {
+    let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+    while shows(app, css).await {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{css} never went away"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_workbook_with_a_sheet_of_notes_first_is_read_from_its_agenda_sheet_and_the_sheet_can_be_picked(
+) {
+    let data = tempfile::tempdir().unwrap();
+    let ods = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../crates/agenda/tests/fixtures/agenda.ods");
+    assert!(ods.is_file(), "{}", ods.display());
+    bounded(Duration::from_secs(240), async {
+        let app = App::start(data.path()).await;
+        app.click("[data-testid=import-agenda]").await;
+        app.fill("[data-testid=agenda-new-name]", "Sommet 2027")
+            .await;
+        app.fill("[data-testid=agenda-new-tz]", "America/Toronto")
+            .await;
+        app.fill("[data-testid=agenda-path]", ods.to_str().unwrap())
+            .await;
+        app.click("[data-testid=read-agenda]").await;
+        app.find("[data-testid=agenda-preview]").await;
+
+        // The first sheet ("Notes") holds no agenda: "Programme" was read, and says so.
+        let sheet = app.find("[data-testid=agenda-sheet]").await;
+        assert_eq!(
+            sheet.prop("value").await.unwrap().as_deref(),
+            Some("Programme")
+        );
+        let facts = app.text(&app.find("[data-testid=agenda-file]").await).await;
+        assert!(
+            facts.contains("“Programme”") && facts.contains("(2 of 2 sheets)"),
+            "{facts}"
+        );
+        app.wait_count("[data-testid=agenda-row]", 4).await;
+
+        // The sheet of notes, picked: refused, with nothing to import.
+        sheet.select_by_value("Notes").await.unwrap();
+        let err = app.find("[data-testid=agenda-error]").await;
+        let msg = app.text(&err).await;
+        assert!(msg.contains("but no agenda rows"), "{msg}");
+        wait_gone(&app, "[data-testid=agenda-preview]").await;
+        assert!(!shows(&app, "[data-testid=import-agenda-rows]").await);
+        assert!(
+            !shows(&app, "[data-testid=agenda-file]").await,
+            "the facts of the sheet read before are not shown beside the sheet picked"
+        );
+        let sheet = app.find("[data-testid=agenda-sheet]").await;
+        assert_eq!(sheet.prop("value").await.unwrap().as_deref(), Some("Notes"));
+        app.scroll_to("[data-testid=agenda-error]").await;
+        app.screenshot("agenda-ods-sheet-refused").await;
+
+        // Back to "Programme": its rows again.
+        sheet.select_by_value("Programme").await.unwrap();
+        app.find("[data-testid=agenda-preview]").await;
+        wait_gone(&app, "[data-testid=agenda-error]").await;
+        let rows = app.wait_count("[data-testid=agenda-row]", 4).await;
+        let mut outcomes = Vec::new();
+        for r in &rows {
+            outcomes.push(r.attr("data-outcome").await.unwrap().unwrap_or_default());
+        }
+        assert_eq!(outcomes, ["add", "add", "add", "add"]);
+        app.scroll_to("[data-testid=agenda-mapping]").await;
+        app.screenshot("agenda-ods-sheet").await;
+
+        app.click("[data-testid=import-agenda-rows]").await;
+        let res = app.find("[data-testid=agenda-result]").await;
+        let text = app.text(&res).await;
+        assert!(text.contains('4'), "{text}");
+        app.quit().await;
+    })
+    .await;
+
+    let s = Store::open(data.path().join("ca.showcall.desktop/showcall.db")).unwrap();
+    let id = s.find_event("Sommet 2027").unwrap();
+    let d = s.load(&id).unwrap();
+    let titles: Vec<&str> = d.sessions.iter().map(|x| x.title.as_str()).collect();
+    assert_eq!(titles, ["Mot d’ouverture", "Panel", "Atelier", "Jour 2"]);
+    let mut stages: Vec<&str> = d.stages.iter().map(|x| x.name.as_str()).collect();
+    stages.sort();
+    // Jour 2 has no stage: the new (English) event's default one.
+    assert_eq!(stages, ["Grande salle", "Main stage", "Salle B"]);
 }

@@ -37,6 +37,7 @@ import type { AgendaImported, AgendaTarget, DateOrder, Prepared } from "./featur
 export function previewAgenda(args: {
   path: string;
   target: AgendaTarget;
+  sheet: string | null;
   map: string[];
   dateOrder: DateOrder | null;
   jobId: string | null;
@@ -52,6 +53,7 @@ export function previewAgenda(args: {
 export function importAgenda(args: {
   path: string;
   target: AgendaTarget;
+  sheet: string | null;
   map: string[];
   dateOrder: DateOrder | null;
   acceptValid: boolean;

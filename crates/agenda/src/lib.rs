@@ -63,7 +63,8 @@ pub fn new_event(
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportOptions {
-    /// XLSX: the worksheet to read (the first when `None`).
+    /// Workbooks: the worksheet to read; when `None`, the first that holds an agenda (the one
+    /// read is in [`SheetInfo::sheet_name`]).
     pub sheet: Option<String>,
     /// `COL=FIELD` overrides, applied after detection.
     pub map: Vec<String>,

@@ -1,7 +1,8 @@
 //! ODS and XLS agendas: the same agenda saved by a real spreadsheet program (Gnumeric's
 //! `ssconvert`, see tests/fixtures/README.md) as `.ods` and `.xls` imports as the `.xlsx` it was
-//! converted from; merged cells are filled; a sheet is chosen by name; a huge declared span is
-//! refused before anything is allocated; every refusal names the format found.
+//! converted from; merged cells are filled; a sheet is chosen by name, or else the first holding
+//! an agenda is found; a huge declared span is refused before anything is allocated; every
+//! refusal names the format found.
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use showcall_agenda::*;
@@ -158,10 +159,13 @@ fn merged_cells_of_an_ods_and_an_xls_are_filled() {
 fn a_sheet_of_an_ods_and_an_xls_is_chosen_by_name() {
     for file in ["agenda.ods", "agenda.xls"] {
         let b = bytes(file);
+        let notes = ReadOptions {
+            sheet: Some("NOTES".into()),
+        };
         assert_eq!(
-            read(&b, &ReadOptions::default()).unwrap_err(),
+            read(&b, &notes).unwrap_err(),
             ReadError::NoDataRows { header_row: 1 },
-            "{file}: the first sheet holds one line of notes"
+            "{file}: a named sheet is the only one read; this one holds one line of notes"
         );
         assert_eq!(read(&b, &programme()).unwrap().rows.len(), 4, "{file}");
         let err = read(
@@ -177,6 +181,101 @@ fn a_sheet_of_an_ods_and_an_xls_is_chosen_by_name() {
             "{file}"
         );
     }
+}
+
+#[test]
+fn without_a_sheet_name_the_first_sheet_holding_an_agenda_is_read() {
+    for file in ["agenda.xlsx", "agenda.ods", "agenda.xls"] {
+        let b = bytes(file);
+        let named = read(&b, &programme()).unwrap();
+        let found = read(&b, &ReadOptions::default()).unwrap();
+        assert_eq!(
+            found.sheet_name.as_deref(),
+            Some("Programme"),
+            "{file}: the sheet of notes before it has no data row, so it is passed over"
+        );
+        assert_eq!(found.sheet_names, ["Notes", "Programme"], "{file}");
+        assert_eq!(found.header_row, named.header_row, "{file}");
+        assert_eq!(sessions(&found), sessions(&named), "{file}");
+        assert_eq!(sessions(&found).len(), 4, "{file}");
+    }
+}
+
+/// An XLSX workbook of sheets, each as its rows of text cells.
+fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    for (name, rows) in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+const HEADER: &[&str] = &["Titre", "Début", "Fin"];
+
+#[test]
+fn the_search_stops_at_the_first_sheet_holding_an_agenda() {
+    let b = workbook(&[
+        ("Couverture", &[]),
+        ("Notes", &[&["Lire d’abord"]]),
+        ("Jour 1", &[HEADER, &["Ouverture", "9:00", "10:00"]]),
+        ("Jour 2", &[HEADER, &["Clôture", "9:00", "10:00"]]),
+    ]);
+    let sheet = read(&b, &ReadOptions::default()).unwrap();
+    assert_eq!(sheet.sheet_name.as_deref(), Some("Jour 1"));
+    assert_eq!(sheet.rows.len(), 1);
+    assert_eq!(sheet.rows[0].cells[0], Cell::Text("Ouverture".into()));
+    // Through `prepare`, as the app and the CLI read: the sheet read is said.
+    let d = new_event("Sommet", "America/Toronto", "fr-CA").unwrap();
+    let p = prepare(&b, &d, &ImportOptions::default()).unwrap();
+    assert_eq!(p.sheet.sheet_name.as_deref(), Some("Jour 1"));
+    assert_eq!(p.sheet.sheet_names.len(), 4);
+}
+
+#[test]
+fn a_workbook_without_an_agenda_on_any_sheet_gives_the_first_sheets_refusal() {
+    let o = ReadOptions::default();
+    let empty = workbook(&[("Feuil1", &[]), ("Feuil2", &[])]);
+    assert_eq!(read(&empty, &o).unwrap_err(), ReadError::Empty);
+    let headers_only = workbook(&[
+        ("Notes", &[&["Lire d’abord"]]),
+        ("Programme", &[&[], &[], HEADER]),
+    ]);
+    assert_eq!(
+        read(&headers_only, &o).unwrap_err(),
+        ReadError::NoDataRows { header_row: 1 },
+        "the first sheet's refusal (not the second's, whose header is on row 3), as when it was \
+         the only one read"
+    );
+    let empty_first = workbook(&[("Feuil1", &[]), ("Programme", &[&[], &[], HEADER])]);
+    assert_eq!(read(&empty_first, &o).unwrap_err(), ReadError::Empty);
+    let d = new_event("Sommet", "America/Toronto", "fr-CA").unwrap();
+    let err = prepare(&headers_only, &d, &ImportOptions::default()).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::Read(ReadError::NoDataRows { header_row: 1 })
+    );
+}
+
+#[test]
+fn a_sheet_past_the_limits_stops_the_search() {
+    let wide: Vec<&str> = vec!["x"; MAX_COLUMNS as usize + 1];
+    let b = workbook(&[
+        ("Notes", &[&wide]),
+        ("Programme", &[HEADER, &["Ouverture", "9:00", "10:00"]]),
+    ]);
+    assert!(
+        matches!(
+            read(&b, &ReadOptions::default()).unwrap_err(),
+            ReadError::TooLarge { .. }
+        ),
+        "a sheet too large to read is refused, not passed over"
+    );
 }
 
 /// A zip archive of `entries` (name, bytes), each stored or deflated, as office programs write.

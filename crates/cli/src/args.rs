@@ -198,7 +198,8 @@ pub enum ImportCommand {
         /// FIELD: title, date, start, end, stage, speakers, description, ignore).
         #[arg(long = "map", value_name = "COL=FIELD")]
         map: Vec<String>,
-        /// The sheet of a workbook (XLSX, ODS, XLS) to read, by name; the first one by default.
+        /// The sheet of a workbook (XLSX, ODS, XLS) to read, by name; by default the first sheet
+        /// holding an agenda (a cover or notes sheet before it is passed over).
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
         /// Import the valid rows even when some are invalid.

@@ -7,9 +7,14 @@ use showcall_agenda::{AgendaImported, AgendaTarget, DateOrder, ImportOptions, Pr
 use std::path::Path;
 use tauri::{AppHandle, State};
 
-fn options(map: Vec<String>, date_order: Option<DateOrder>) -> ImportOptions {
+/// `sheet`: the workbook's worksheet to read; `None` reads the first that holds an agenda.
+fn options(
+    sheet: Option<String>,
+    map: Vec<String>,
+    date_order: Option<DateOrder>,
+) -> ImportOptions {
     ImportOptions {
-        sheet: None,
+        sheet,
         map,
         date_order,
         mapping_step: true,
@@ -19,17 +24,19 @@ fn options(map: Vec<String>, date_order: Option<DateOrder>) -> ImportOptions {
 /// Reads the file and says how every row would be imported, on a worker thread. Nothing is
 /// written.
 #[tauri::command]
+#[allow(clippy::too_many_arguments)]
 pub async fn preview_agenda(
     app: AppHandle,
     state: State<'_, AppState>,
     path: String,
     target: AgendaTarget,
+    sheet: Option<String>,
     map: Vec<String>,
     date_order: Option<DateOrder>,
     job_id: Option<String>,
 ) -> CmdResult<Prepared> {
     as_job(&state, &app, job_id, move |store, lang, job| {
-        let opts = options(map, date_order);
+        let opts = options(sheet, map, date_order);
         let r = showcall_agenda::load_with(store, Path::new(&path), &target, &opts, lang, job);
         r.map(|l| l.prepared).map_err(|e| e.payload(lang))
     })
@@ -46,13 +53,14 @@ pub async fn import_agenda(
     state: State<'_, AppState>,
     path: String,
     target: AgendaTarget,
+    sheet: Option<String>,
     map: Vec<String>,
     date_order: Option<DateOrder>,
     accept_valid: bool,
     job_id: Option<String>,
 ) -> CmdResult<AgendaImported> {
     let (imported, before) = as_job(&state, &app, job_id, move |store, lang, job| {
-        let opts = options(map, date_order);
+        let opts = options(sheet, map, date_order);
         let loaded = showcall_agenda::load_with(store, Path::new(&path), &target, &opts, lang, job);
         let done = loaded.and_then(|l| showcall_agenda::import_with(store, &l, accept_valid, job));
         done.map_err(|e| e.payload(lang))

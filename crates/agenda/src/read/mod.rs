@@ -102,7 +102,8 @@ impl Sheet {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReadOptions {
-    /// Workbooks: the worksheet to read (case-insensitive); the first one when `None`.
+    /// Workbooks: the worksheet to read (case-insensitive); when `None`, the first that holds
+    /// an agenda (a header row and a data row under it), else the first.
     pub sheet: Option<String>,
 }
 
@@ -166,26 +167,42 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError> {
     }
 }
 
-/// The worksheet `opts` asks for among `names` (case-insensitive), else the first.
-fn pick_sheet(
-    names: &[String],
+/// Reads a workbook's worksheet with `read_sheet` (given its name): the one `opts` names
+/// (case-insensitive), else the first that holds an agenda — a header row with at least one
+/// data row under it — in workbook order (a sheet of notes or a cover sheet often comes
+/// first). Sheets are read one at a time, each within every limit, and the search stops at the
+/// first that qualifies. When none does, the first sheet's refusal is returned; any other
+/// refusal (a limit passed, damaged data) stops the search.
+fn read_workbook(
+    names: Vec<String>,
     opts: &ReadOptions,
     format: FileFormat,
-) -> Result<String, ReadError> {
-    match &opts.sheet {
-        Some(wanted) => names
+    mut read_sheet: impl FnMut(&str, &[String]) -> Result<Sheet, ReadError>,
+) -> Result<Sheet, ReadError> {
+    if let Some(wanted) = &opts.sheet {
+        let name = names
             .iter()
             .find(|n| n.to_lowercase() == wanted.trim().to_lowercase())
-            .cloned()
             .ok_or_else(|| ReadError::NoSuchSheet {
                 name: wanted.clone(),
-                sheets: names.to_vec(),
-            }),
-        None => names.first().cloned().ok_or_else(|| ReadError::Damaged {
-            format,
-            detail: "it has no worksheet".into(),
-        }),
+                sheets: names.clone(),
+            })?;
+        return read_sheet(name, &names);
     }
+    let mut first_refusal = None;
+    for name in &names {
+        match read_sheet(name, &names) {
+            Ok(sheet) => return Ok(sheet),
+            Err(e @ (ReadError::Empty | ReadError::NoHeaderRow | ReadError::NoDataRows { .. })) => {
+                first_refusal.get_or_insert(e);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(first_refusal.unwrap_or_else(|| ReadError::Damaged {
+        format,
+        detail: "it has no worksheet".into(),
+    }))
 }
 
 /// Runs a calamine call, turning a panic inside it (calamine trusts some numbers a file

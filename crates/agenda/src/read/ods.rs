@@ -10,7 +10,7 @@
 //! anything for it.
 
 use super::xlsx::{convert, fill_merged, Grid};
-use super::{check_span, guarded, pick_sheet, FileFormat, ReadOptions, Sheet};
+use super::{check_span, guarded, read_workbook, FileFormat, ReadOptions, Sheet};
 use super::{MAX_ROWS, MAX_TEXT_BYTES};
 use crate::error::ReadError;
 use calamine::{Dimensions, Ods, OdsError, Reader};
@@ -38,23 +38,24 @@ pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError>
     };
     let mut book: Ods<_> = guarded(FORMAT, || Ods::new(Cursor::new(bytes)))?.map_err(bad)?;
     let names = book.sheet_names();
-    let name = pick_sheet(&names, opts, FORMAT)?;
-    let range = guarded(FORMAT, || book.worksheet_range(&name))?.map_err(bad)?;
-    let mut grid = Grid::default();
-    if let Some((top, left)) = range.start() {
-        for (r, c, value) in range.used_cells() {
-            let cell = convert(value.clone());
-            if !cell.is_empty() {
-                grid.put(top as usize + r, left as usize + c, cell)?;
+    read_workbook(names, opts, FORMAT, |name, names| {
+        let range = guarded(FORMAT, || book.worksheet_range(name))?.map_err(bad)?;
+        let mut grid = Grid::default();
+        if let Some((top, left)) = range.start() {
+            for (r, c, value) in range.used_cells() {
+                let cell = convert(value.clone());
+                if !cell.is_empty() {
+                    grid.put(top as usize + r, left as usize + c, cell)?;
+                }
             }
         }
-    }
-    let merged = tables
-        .iter()
-        .find(|t| t.name == name)
-        .map_or(&[][..], |t| &t.merges[..]);
-    fill_merged(&mut grid, merged, FORMAT)?;
-    grid.into_sheet(FORMAT, name, names)
+        let merged = tables
+            .iter()
+            .find(|t| t.name == name)
+            .map_or(&[][..], |t| &t.merges[..]);
+        fill_merged(&mut grid, merged, FORMAT)?;
+        grid.into_sheet(FORMAT, name.to_string(), names.to_vec())
+    })
 }
 
 /// What one sheet (`table:table`) of `content.xml` would take once read.

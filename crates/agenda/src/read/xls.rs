@@ -9,7 +9,7 @@
 //! past the limits is refused before calamine allocates anything for it.
 
 use super::xlsx::{convert, fill_merged, Grid};
-use super::{check_span, guarded, pick_sheet, FileFormat, ReadOptions, Sheet};
+use super::{check_span, guarded, read_workbook, FileFormat, ReadOptions, Sheet};
 use super::{MAX_CELLS, MAX_FILE_BYTES, MAX_TEXT_BYTES};
 use crate::error::ReadError;
 use calamine::{Reader, Xls, XlsError};
@@ -32,20 +32,21 @@ pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError>
     };
     let mut book: Xls<_> = guarded(FORMAT, || Xls::new(Cursor::new(bytes)))?.map_err(bad)?;
     let names = book.sheet_names();
-    let name = pick_sheet(&names, opts, FORMAT)?;
-    let range = guarded(FORMAT, || book.worksheet_range(&name))?.map_err(bad)?;
-    let mut grid = Grid::default();
-    if let Some((top, left)) = range.start() {
-        for (r, c, value) in range.used_cells() {
-            let cell = convert(value.clone());
-            if !cell.is_empty() {
-                grid.put(top as usize + r, left as usize + c, cell)?;
+    read_workbook(names, opts, FORMAT, |name, names| {
+        let range = guarded(FORMAT, || book.worksheet_range(name))?.map_err(bad)?;
+        let mut grid = Grid::default();
+        if let Some((top, left)) = range.start() {
+            for (r, c, value) in range.used_cells() {
+                let cell = convert(value.clone());
+                if !cell.is_empty() {
+                    grid.put(top as usize + r, left as usize + c, cell)?;
+                }
             }
         }
-    }
-    let merged = book.merge_cells_by_sheet_name(&name).map_err(bad)?;
-    fill_merged(&mut grid, &merged, FORMAT)?;
-    grid.into_sheet(FORMAT, name, names)
+        let merged = book.merge_cells_by_sheet_name(name).map_err(bad)?;
+        fill_merged(&mut grid, &merged, FORMAT)?;
+        grid.into_sheet(FORMAT, name.to_string(), names.to_vec())
+    })
 }
 
 fn u16_at(data: &[u8], at: usize) -> Option<u64> {

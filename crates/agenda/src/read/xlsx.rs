@@ -4,15 +4,15 @@
 //! values are shared with the ODS and XLS readers.
 
 use super::{
-    assemble, check_span, pick_sheet, Cell, FileFormat, ReadOptions, Sheet, MAX_TEXT_BYTES,
+    assemble, check_span, read_workbook, Cell, FileFormat, ReadOptions, Sheet, MAX_TEXT_BYTES,
 };
 use crate::error::ReadError;
 use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use std::io::Cursor;
 
-pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError> {
-    let bad = |e: calamine::XlsxError| match e {
+fn bad(e: calamine::XlsxError) -> ReadError {
+    match e {
         calamine::XlsxError::Password => ReadError::Encrypted {
             format: FileFormat::Xlsx,
         },
@@ -20,15 +20,28 @@ pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError>
             format: FileFormat::Xlsx,
             detail: e.to_string(),
         },
-    };
+    }
+}
+
+pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
     let names = book.sheet_names();
-    let name = pick_sheet(&names, opts, FileFormat::Xlsx)?;
+    read_workbook(names, opts, FileFormat::Xlsx, |name, names| {
+        read_sheet(&mut book, name, names)
+    })
+}
+
+/// One worksheet of the workbook (`names` are all of them, for the sheet's description).
+fn read_sheet(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    names: &[String],
+) -> Result<Sheet, ReadError> {
     let mut grid = Grid::default();
     // Cells are read one by one and placed in a grid grown to fit them, so a sheet spanning
     // past the limits is refused before anything is allocated for it (calamine's
     // `worksheet_range` would allocate its whole rectangle first).
-    match book.worksheet_cells_reader(&name) {
+    match book.worksheet_cells_reader(name) {
         Ok(mut cells) => {
             let declared = cells.dimensions();
             loop {
@@ -65,9 +78,9 @@ pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError>
         Err(calamine::XlsxError::NotAWorksheet(_)) => {}
         Err(e) => return Err(bad(e)),
     }
-    let merged = book.merge_cells_by_sheet_name(&name).map_err(bad)?;
+    let merged = book.merge_cells_by_sheet_name(name).map_err(bad)?;
     fill_merged(&mut grid, &merged, FileFormat::Xlsx)?;
-    grid.into_sheet(FileFormat::Xlsx, name, names)
+    grid.into_sheet(FileFormat::Xlsx, name.to_string(), names.to_vec())
 }
 
 /// The sheet's non-empty cells by absolute 0-based row, each row as long as its last written

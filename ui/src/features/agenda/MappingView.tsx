@@ -8,32 +8,29 @@ import {
   applyChanges,
   dateOrderNote,
   FIELDS,
+  fileFacts,
   fieldLabel,
   missingFields,
   ORDER_CHOICES,
-  plural,
   shownChoice,
   shownHow,
   type Choice,
   type OrderChoice,
 } from "./agenda";
-import { busy, changes, chooseField, order, resetChanges, setOrder, stale } from "./store";
-import type { How, MappedColumn, Prepared, SheetInfo } from "./types";
-
-function fileFacts(s: SheetInfo): string {
-  const sheetKey = { xlsx: "agenda.fileXlsx", ods: "agenda.fileOds", xls: "agenda.fileXls" } as const;
-  const what =
-    s.format !== "csv"
-      ? `${t(sheetKey[s.format], { sheet: s.sheetName ?? "" })}${
-          s.sheetNames.length > 1 ? ` ${t("agenda.fileSheets", { n: s.sheetNames.length })}` : ""
-        }`
-      : t("agenda.fileCsv", {
-          encoding: s.encoding ?? "UTF-8",
-          delimiter: s.delimiter === "\t" ? t("agenda.tab") : (s.delimiter ?? ","),
-        });
-  const rows = plural(s.dataRows, "agenda.fileRows1", "agenda.fileRows", { header: s.headerRow });
-  return `${what} · ${rows}`;
-}
+import {
+  busy,
+  changes,
+  chooseField,
+  chooseSheet,
+  order,
+  resetChanges,
+  setOrder,
+  sheetChoice,
+  sheetFailed,
+  stale,
+  takeSheetFocus,
+} from "./store";
+import type { Field, How, MappedColumn, Prepared, SheetInfo } from "./types";
 
 const COLUMNS: Column[] = [
   { col: "c-letter", label: "agenda.col.letter", class: "center" },
@@ -49,8 +46,13 @@ export function MappingView(props: { prepared: Prepared; base: MappedColumn[] })
   const hasDate = () => cols().some((c) => c.field === "date");
   const changed = () => Object.keys(changes()).length > 0;
   let heading: HTMLHeadingElement | undefined;
-  // Shown after a fresh read: take the reader there (re-reads after a choice keep the focus).
-  onMount(() => heading?.focus());
+  let sheetSelect: HTMLSelectElement | undefined;
+  // Shown after a fresh read: take the reader there (re-reads after a choice keep the focus; after
+  // another sheet was read, the focus goes back to its select).
+  onMount(() => {
+    const el = takeSheetFocus() && sheetSelect ? sheetSelect : heading;
+    el?.focus();
+  });
 
   return (
     <div
@@ -63,9 +65,15 @@ export function MappingView(props: { prepared: Prepared; base: MappedColumn[] })
         <h4 ref={heading} tabindex="-1">
           {t("agenda.mapping.title")}
         </h4>
-        <span class="muted small" data-testid="agenda-file">
-          {fileFacts(props.prepared.sheet)}
-        </span>
+        {/* Facts of the sheet read before, while the one picked is refused: not shown. */}
+        <Show when={!sheetFailed()}>
+          <span class="muted small" data-testid="agenda-file">
+            {fileFacts(props.prepared.sheet)}
+          </span>
+        </Show>
+        <Show when={props.prepared.sheet.sheetNames.length > 1}>
+          <SheetPick sheet={props.prepared.sheet} ref={(el) => (sheetSelect = el)} />
+        </Show>
         <Show when={changed()}>
           <button
             type="button"
@@ -78,6 +86,47 @@ export function MappingView(props: { prepared: Prepared; base: MappedColumn[] })
           </button>
         </Show>
       </div>
+      {/* The sheet picked holds no agenda (the refusal is shown above): no columns to map. */}
+      <Show when={!sheetFailed()}>
+        <MappingBody prepared={props.prepared} cols={cols()} missing={missing()} hasDate={hasDate()} />
+      </Show>
+    </div>
+  );
+}
+
+/** The workbook's sheets, the one read selected: picking another reads that one. */
+function SheetPick(props: { sheet: SheetInfo; ref: (el: HTMLSelectElement) => void }) {
+  let select: HTMLSelectElement | undefined;
+  const value = () => sheetChoice() ?? props.sheet.sheetName ?? "";
+  createEffect(() => {
+    const v = value();
+    if (select && select.value !== v) select.value = v;
+  });
+  return (
+    <label class="agenda-sheet-pick small" title={t("agenda.sheetTitle")}>
+      <span>{t("agenda.sheet")}</span>
+      <select
+        ref={(el) => {
+          select = el;
+          props.ref(el);
+        }}
+        name="agendaSheet"
+        data-testid="agenda-sheet"
+        disabled={busy() === "import"}
+        onChange={(e) => void chooseSheet(e.currentTarget.value)}
+      >
+        <For each={props.sheet.sheetNames}>{(n) => <option value={n}>{n}</option>}</For>
+      </select>
+    </label>
+  );
+}
+
+function MappingBody(props: { prepared: Prepared; cols: MappedColumn[]; missing: Field[]; hasDate: boolean }) {
+  const cols = () => props.cols;
+  const missing = () => props.missing;
+  const hasDate = () => props.hasDate;
+  return (
+    <>
       <p class="muted small agenda-block-hint">{t("agenda.mapping.hint")}</p>
       <Table class="grid agenda-map-table" columns={COLUMNS} scroll>
         <tbody>
@@ -98,7 +147,7 @@ export function MappingView(props: { prepared: Prepared; base: MappedColumn[] })
         <p class="muted small">{t("agenda.noDateColumn")}</p>
       </Show>
       <DateOrderControl prepared={props.prepared} />
-    </div>
+    </>
   );
 }
 

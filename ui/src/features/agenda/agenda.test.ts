@@ -11,6 +11,7 @@ import {
   distinctMatched,
   FIELDS,
   fieldLabel,
+  fileFacts,
   fold,
   importBlocker,
   isProblem,
@@ -35,7 +36,7 @@ import {
   type Changes,
 } from "./agenda";
 import { PREPARED } from "./fixtures/prepared";
-import type { DateOrderUsed, MappedColumn, RowPlan } from "./types";
+import type { DateOrderUsed, MappedColumn, RowPlan, SheetInfo } from "./types";
 
 /** French number and time formatting use (narrow) no-break spaces: compare with plain ones. */
 const plain = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ");
@@ -208,6 +209,22 @@ describe("counting", () => {
 });
 
 describe("labels in both languages", () => {
+  it("say which of the workbook's sheets was read", () => {
+    const ods: SheetInfo = {
+      format: "ods",
+      encoding: null,
+      delimiter: null,
+      sheetName: "Programme",
+      sheetNames: ["Notes", "Programme"],
+      headerRow: 1,
+      dataRows: 4,
+    };
+    expect(plain(fileFacts(ods))).toBe("OpenDocument sheet “Programme” (2 of 2 sheets) · column names on row 1, 4 data rows");
+    expect(plain(fileFacts({ ...ods, sheetName: "Notes" }))).toContain("“Notes” (1 of 2 sheets)");
+    expect(fileFacts({ ...ods, sheetNames: ["Programme"] })).not.toContain("sheets");
+    inFrench(() => expect(plain(fileFacts(ods))).toContain("« Programme » (2 de 2 feuilles)"));
+  });
+
   it("has every field, outcome, blocker and date pattern in both catalogues", () => {
     const keys = [
       ...FIELDS.map((f) => `agendaField.${f}`),

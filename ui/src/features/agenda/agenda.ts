@@ -2,7 +2,18 @@
 // Rust, the date order in words, the preview's labels, counts and local times.
 import { lang, t, type MessageKey, type Params } from "../../i18n";
 import { formatDayKey, formatTime } from "../../time";
-import type { DateOrder, DateOrderUsed, Field, How, MappedColumn, Outcome, PlannedSession, RowIssue, RowPlan } from "./types";
+import type {
+  DateOrder,
+  DateOrderUsed,
+  Field,
+  How,
+  MappedColumn,
+  Outcome,
+  PlannedSession,
+  RowIssue,
+  RowPlan,
+  SheetInfo,
+} from "./types";
 
 /** Every field, in the order the select lists them (Rust `Field::ALL`). */
 export const FIELDS = ["title", "date", "start", "end", "stage", "speakers", "description", "ignore"] as const satisfies
@@ -38,6 +49,25 @@ export function orderParam(c: OrderChoice): DateOrder | null {
 export function plural(n: number, one: MessageKey, other: MessageKey, params?: Params): string {
   const rule = new Intl.PluralRules(lang()).select(n);
   return t(rule === "one" ? one : other, { ...params, n });
+}
+
+/** The file read, in a line: its format and sheet (which of the workbook's sheets) or its encoding
+ * and separator, and its rows. */
+export function fileFacts(s: SheetInfo): string {
+  const sheetKey = { xlsx: "agenda.fileXlsx", ods: "agenda.fileOds", xls: "agenda.fileXls" } as const;
+  const what =
+    s.format !== "csv"
+      ? `${t(sheetKey[s.format], { sheet: s.sheetName ?? "" })}${
+          s.sheetNames.length > 1
+            ? ` ${t("agenda.fileSheets", { i: s.sheetNames.indexOf(s.sheetName ?? "") + 1, n: s.sheetNames.length })}`
+            : ""
+        }`
+      : t("agenda.fileCsv", {
+          encoding: s.encoding ?? "UTF-8",
+          delimiter: s.delimiter === "\t" ? t("agenda.tab") : (s.delimiter ?? ","),
+        });
+  const rows = plural(s.dataRows, "agenda.fileRows1", "agenda.fileRows", { header: s.headerRow });
+  return `${what} · ${rows}`;
 }
 
 /** A field's name in the UI language; `""` is "—". */

@@ -13,6 +13,8 @@ import type { AgendaImported, AgendaTarget, DateOrder, MappedColumn, Prepared } 
 export interface PreviewArgs {
   path: string;
   target: AgendaTarget;
+  /** The workbook's sheet to read; `null`: the first that holds an agenda. */
+  sheet: string | null;
   map: string[];
   dateOrder: DateOrder | null;
 }
@@ -23,6 +25,8 @@ const [newName, setNewNameSignal] = createSignal("");
 const [nameTouched, setNameTouched] = createSignal(false);
 const [newZone, setNewZone] = createSignal(machineZone());
 const [order, setOrderSignal] = createSignal<OrderChoice>("auto");
+/** The sheet the user picked; `null` until then (the reader finds the agenda's sheet). */
+const [sheetChoice, setSheetChoice] = createSignal<string | null>(null);
 const [changes, setChanges] = createSignal<Changes>({});
 /** The file's own mapping (read with no override): what the user's choices are relative to. */
 const [detected, setDetected] = createSignal<MappedColumn[] | null>(null);
@@ -47,6 +51,7 @@ export {
   newZone,
   setNewZone,
   order,
+  sheetChoice,
   changes,
   detected,
   shown,
@@ -82,6 +87,7 @@ function clearPreview(): void {
     setShown(null);
     setDetected(null);
     setChanges({});
+    setSheetChoice(null);
     setStale(false);
     setFailure(null);
     setAcceptValid(false);
@@ -147,8 +153,23 @@ function show(e: unknown): void {
 
 // Only the answer to the latest request is shown (a select changed twice quickly, a tab switch).
 let issued = 0;
+/** The mapping on screen was just replaced by another sheet's: its sheet select takes the focus. */
+let sheetFocus = false;
 
-async function preview(args: PreviewArgs, fresh: boolean): Promise<boolean> {
+/** Whether the sheet select should take the focus (once, after another sheet was read). */
+export function takeSheetFocus(): boolean {
+  const was = sheetFocus;
+  sheetFocus = false;
+  return was;
+}
+
+/** How a preview is asked for: a fresh read of the file (nothing kept), another sheet of it (its
+ * own columns; the preview stays on screen until the answer), or another choice for the same
+ * columns. */
+type ReadKind = "fresh" | "sheet" | "choice";
+
+async function preview(args: PreviewArgs, kind: ReadKind): Promise<boolean> {
+  const fresh = kind === "fresh";
   const mine = ++issued;
   batch(() => {
     setBusy("read");
@@ -167,7 +188,8 @@ async function preview(args: PreviewArgs, fresh: boolean): Promise<boolean> {
       const counts = prepared.plan.counts;
       // The rows left out are not the same any more: ask again.
       if (!before || before.invalid !== counts.invalid || before.toAdd !== counts.toAdd) setAcceptValid(false);
-      if (fresh) setDetected(prepared.mapping.columns);
+      if (kind !== "choice") setDetected(prepared.mapping.columns);
+      if (kind === "sheet") sheetFocus = true;
       setShown({ prepared, args });
       setStale(false);
       setError(null);
@@ -191,7 +213,7 @@ export function readFile(required: string): Promise<boolean> {
   const p = path().trim();
   if (!p || busy() === "import") return Promise.resolve(false);
   if (!checkNewEvent(required)) return Promise.resolve(false);
-  return preview({ path: p, target: target(), map: [], dateOrder: orderParam(order()) }, true);
+  return preview({ path: p, target: target(), sheet: null, map: [], dateOrder: orderParam(order()) }, "fresh");
 }
 
 /** Reads the file again with the current choices (after a column, the date order or the zone changed). */
@@ -202,9 +224,39 @@ function reread(): Promise<boolean> {
   if (!eventId && (!newName().trim() || !newZone().trim())) return Promise.resolve(false);
   const headers = cols.map((c) => c.header);
   return preview(
-    { path: s.args.path, target: target(), map: buildMap(changes(), headers), dateOrder: orderParam(order()) },
-    false,
+    {
+      path: s.args.path,
+      target: target(),
+      sheet: sheetChoice(),
+      map: buildMap(changes(), headers),
+      dateOrder: orderParam(order()),
+    },
+    "choice",
   );
+}
+
+/** The user picked a sheet of the workbook: it is read with its own columns (the column choices
+ * made for another sheet are dropped). */
+export function chooseSheet(name: string): Promise<boolean> {
+  const s = shown();
+  if (!s || busy() === "import") return Promise.resolve(false);
+  if (!eventId && (!newName().trim() || !newZone().trim())) return Promise.resolve(false);
+  batch(() => {
+    setSheetChoice(name);
+    setChanges({});
+  });
+  return preview(
+    { path: s.args.path, target: target(), sheet: name, map: [], dateOrder: orderParam(order()) },
+    "sheet",
+  );
+}
+
+/** The sheet picked could not be read (no agenda on it): the columns on screen are another
+ * sheet's. */
+export function sheetFailed(): boolean {
+  const s = shown();
+  const picked = sheetChoice();
+  return !!s && stale() && picked !== null && picked !== s.prepared.sheet.sheetName;
 }
 
 /** The user picked a field for a column. */
