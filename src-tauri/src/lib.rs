@@ -4,6 +4,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 mod commands;
+mod fit;
 mod navigation;
 mod notify;
 mod state;
@@ -46,6 +47,7 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .manage(state)
         .setup(|app| {
+            fit::main_window(app.handle());
             tray::install(app.handle())?;
             notify::start(app.handle().clone())?;
             let path = app.state::<AppState>().path.clone();
