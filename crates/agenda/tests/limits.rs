@@ -438,3 +438,33 @@ fn a_cell_reference_out_of_any_sheet_is_refused_not_a_crash() {
         assert!(e.message(Lang::FrCa).contains("référence de cellule"));
     }
 }
+
+/// Found by fuzzing: a merged range that ends above where it starts (`B2:B1`) underflows
+/// calamine's merge reading (a panic in a debug build). The file is refused, naming its format; the app
+/// does not fall.
+#[test]
+fn a_merged_range_ending_before_it_starts_is_refused_not_a_crash() {
+    let rows = format!(
+        r#"<row r="1">{}{}</row><row r="2">{}{}</row>"#,
+        text("A1", "Title"),
+        text("B1", "Date"),
+        text("A2", "Keynote"),
+        text("B2", "2027-04-15")
+    );
+    let bytes = workbook(&rows, &["B2:B1"]);
+    let read = std::panic::catch_unwind(|| showcall_agenda::read(&bytes, &ReadOptions::default()));
+    let read = read.expect("reading a workbook never panics");
+    if cfg!(debug_assertions) {
+        let e = read.expect_err("the merge is out of range");
+        assert!(
+            e.message(Lang::En).contains("XLSX"),
+            "{}",
+            e.message(Lang::En)
+        );
+        assert!(
+            e.message(Lang::En).contains("malformed"),
+            "{}",
+            e.message(Lang::En)
+        );
+    }
+}

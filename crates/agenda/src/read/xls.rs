@@ -43,7 +43,7 @@ pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError>
                 }
             }
         }
-        let merged = book.merge_cells_by_sheet_name(name).map_err(bad)?;
+        let merged = guarded(FORMAT, || book.merge_cells_by_sheet_name(name))?.map_err(bad)?;
         fill_merged(&mut grid, &merged, FORMAT)?;
         grid.into_sheet(FORMAT, name.to_string(), names.to_vec())
     })

@@ -4,7 +4,8 @@
 //! values are shared with the ODS and XLS readers.
 
 use super::{
-    assemble, check_span, read_workbook, Cell, FileFormat, ReadOptions, Sheet, MAX_TEXT_BYTES,
+    assemble, check_span, guarded, read_workbook, Cell, FileFormat, ReadOptions, Sheet,
+    MAX_TEXT_BYTES,
 };
 use crate::error::ReadError;
 use calamine::{Data, Reader, Xlsx};
@@ -24,7 +25,10 @@ fn bad(e: calamine::XlsxError) -> ReadError {
 }
 
 pub(super) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError> {
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
+    // Every call into calamine is guarded: it trusts numbers the file declares (cell and merge
+    // references), and a panic there is the file's fault, not the app's.
+    let mut book: Xlsx<_> =
+        guarded(FileFormat::Xlsx, || Xlsx::new(Cursor::new(bytes)))?.map_err(bad)?;
     let names = book.sheet_names();
     read_workbook(names, opts, FileFormat::Xlsx, |name, names| {
         read_sheet(&mut book, name, names)
@@ -41,7 +45,7 @@ fn read_sheet(
     // Cells are read one by one and placed in a grid grown to fit them, so a sheet spanning
     // past the limits is refused before anything is allocated for it (calamine's
     // `worksheet_range` would allocate its whole rectangle first).
-    match book.worksheet_cells_reader(name) {
+    match guarded(FileFormat::Xlsx, || book.worksheet_cells_reader(name))? {
         Ok(mut cells) => {
             let declared = cells.dimensions();
             loop {
@@ -78,7 +82,9 @@ fn read_sheet(
         Err(calamine::XlsxError::NotAWorksheet(_)) => {}
         Err(e) => return Err(bad(e)),
     }
-    let merged = book.merge_cells_by_sheet_name(name).map_err(bad)?;
+    // Found by fuzzing: a merged range ending before it starts (`B2:B1`) underflows in calamine.
+    let merged =
+        guarded(FileFormat::Xlsx, || book.merge_cells_by_sheet_name(name))?.map_err(bad)?;
     fill_merged(&mut grid, &merged, FileFormat::Xlsx)?;
     grid.into_sheet(FileFormat::Xlsx, name.to_string(), names.to_vec())
 }
