@@ -16,6 +16,8 @@ fn main() {
             "get_lang",
             "set_lang",
             "app_info",
+            "diagnostics",
+            "open_log_folder",
             "live_view",
             "mark_cue",
             "apply_delay",

@@ -4,6 +4,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 mod commands;
+mod diag;
 mod fit;
 mod navigation;
 mod notify;
@@ -25,12 +26,29 @@ fn db_path() -> PathBuf {
         .unwrap_or_else(showcall_core::store::default_path)
 }
 
+/// The log the analyst sends after the show: `showcall.log` in the app's log folder (and on
+/// stderr), from Info up, rolled over at about 1 MB with three older files kept (4 MB at most).
+fn logger<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+    tauri_plugin_log::Builder::new()
+        .clear_targets()
+        .target(Target::new(TargetKind::LogDir {
+            file_name: Some("showcall".into()),
+        }))
+        .target(Target::new(TargetKind::Stderr))
+        .level(log::LevelFilter::Info)
+        .max_file_size(1_000_000)
+        .rotation_strategy(RotationStrategy::KeepSome(3))
+        .build()
+}
+
 /// Starts the app.
 pub fn run() {
     let path = db_path();
     let state = match AppState::open(&path) {
         Ok(s) => s,
         Err(e) => {
+            // The logger is not set up yet (it is a plugin of the app not built yet).
             eprintln!(
                 "showcall: cannot open {}: {}",
                 path.display(),
@@ -43,10 +61,17 @@ pub fn run() {
     showcall_core::store::sweep(&path);
     showcall_exchange::sweep_staging(&path);
     tauri::Builder::default()
+        .plugin(logger())
         .plugin(navigation::guard())
         .plugin(tauri_plugin_notification::init())
         .manage(state)
         .setup(|app| {
+            let data = app.state::<AppState>().path.clone();
+            log::info!(
+                "Showcall {} started; database {}",
+                env!("CARGO_PKG_VERSION"),
+                data.display()
+            );
             fit::main_window(app.handle());
             tray::install(app.handle())?;
             notify::start(app.handle().clone())?;
@@ -83,6 +108,8 @@ pub fn run() {
             commands::settings::get_lang,
             commands::settings::set_lang,
             commands::settings::app_info,
+            commands::settings::diagnostics,
+            commands::settings::open_log_folder,
             commands::live::live_view,
             commands::live::mark_cue,
             commands::live::apply_delay,

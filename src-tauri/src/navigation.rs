@@ -25,7 +25,7 @@ pub fn guard<R: Runtime>() -> TauriPlugin<R> {
         .on_navigation(|_, url| {
             let ok = allowed(url);
             if !ok {
-                eprintln!("showcall: blocked a navigation away from the app");
+                log::warn!("blocked a navigation away from the app");
             }
             ok
         })

@@ -86,7 +86,7 @@ impl Scheduler {
                     let _ = store.set_busy_timeout(WRITE_WAIT);
                     self.store = Some(store);
                 }
-                Err(e) => eprintln!("showcall: scheduler: {}", e.message(Lang::En)),
+                Err(e) => log::error!("scheduler: {}", e.message(Lang::En)),
             }
         }
         self.store.as_mut()
@@ -122,7 +122,7 @@ impl Scheduler {
                     out.extend(texts(&fired, lang, false, &muted));
                 }
                 Err(e) => {
-                    eprintln!("showcall: scheduler: {}", e.message(Lang::En));
+                    log::error!("scheduler: {}", e.message(Lang::En));
                     self.store = None;
                 }
             }
@@ -208,6 +208,11 @@ fn texts(fired: &Fired, lang: Lang, rehearsal: bool, muted: &[CueKind]) -> Vec<N
         .filter(|c| !muted.contains(&c.kind))
         .collect();
     if !missed.is_empty() {
+        log::warn!(
+            "{} cue(s) missed{}: sent as one summary",
+            missed.len(),
+            if rehearsal { " (rehearsal)" } else { "" }
+        );
         out.push(live::missed_summary(&missed, lang, rehearsal));
     }
     out
@@ -221,7 +226,9 @@ fn send<R: Runtime>(app: &AppHandle<R>, n: &NotificationText) {
         .body(&n.body)
         .show()
     {
-        eprintln!("showcall: notification not shown: {e}");
+        log::warn!("notification not shown: {} ({e})", n.title);
+    } else {
+        log::info!("notification sent: {}", n.title);
     }
 }
 

@@ -267,6 +267,11 @@ impl AppState {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// The errors last shown to the user in this run, oldest first.
+    pub fn recent_errors(&self) -> Vec<String> {
+        crate::diag::RECENT.lines()
+    }
+
     /// Runs `f` on the state (locked, waking the scheduler) and maps its error for the window.
     pub fn with<T>(&self, f: impl FnOnce(&mut Inner) -> Result<T>) -> Result<T, ErrorPayload> {
         let mut s = self.lock();
@@ -277,9 +282,9 @@ impl AppState {
     pub fn take_pending(&self) -> Result<showcall_exchange::read::Opened, ErrorPayload> {
         let mut s = self.lock_quiet();
         let lang = s.lang;
-        s.pending
-            .take()
-            .ok_or_else(|| showcall_exchange::Error::NothingOpen.payload(lang))
+        s.pending.take().ok_or_else(|| {
+            crate::diag::shown(|l| showcall_exchange::Error::NothingOpen.payload(l), lang)
+        })
     }
 
     /// After an import of the package `opened`: once imported, the event's undo steps go (they
@@ -298,7 +303,7 @@ impl AppState {
             }
             Err(e) => {
                 s.pending = Some(opened);
-                Err(e.payload(s.lang))
+                Err(crate::diag::shown(|l| e.payload(l), s.lang))
             }
         }
     }
@@ -314,9 +319,10 @@ impl Inner {
         }
     }
 
-    /// Maps a core error to the `{code, message, field}` payload in the UI language.
+    /// Maps a core error to the `{code, message, field}` payload in the UI language (logged,
+    /// and kept for the diagnostics).
     pub fn err(&self, e: showcall_core::Error) -> ErrorPayload {
-        e.payload(self.lang)
+        crate::diag::shown(|l| e.payload(l), self.lang)
     }
 
     /// What the scheduler reads (locked for a moment only; after this state's own lock).

@@ -388,6 +388,20 @@ export function appInfo(): Promise<AppInfo> {
   return invoke("app_info");
 }
 
+/**
+ * What the analyst pastes into a support message, as plain text: the version, the OS, the
+ * database and its schema version, the log folder and the errors last shown (no keys, no
+ * tokens, no event content).
+ */
+export function diagnostics(): Promise<string> {
+  return invoke("diagnostics");
+}
+
+/** Opens the app's log folder in the file manager (created first if need be). */
+export function openLogFolder(): Promise<null> {
+  return invoke("open_log_folder");
+}
+
 // ---- window.rs ----
 
 /** Hides the main window; Showcall keeps running (and notifying) from the tray. */

@@ -38,7 +38,8 @@ pub async fn preview_agenda(
     as_job(&state, &app, job_id, move |store, lang, job| {
         let opts = options(sheet, map, date_order);
         let r = showcall_agenda::load_with(store, Path::new(&path), &target, &opts, lang, job);
-        r.map(|l| l.prepared).map_err(|e| e.payload(lang))
+        r.map(|l| l.prepared)
+            .map_err(|e| crate::diag::shown(|l| e.payload(l), lang))
     })
     .await
 }
@@ -63,7 +64,7 @@ pub async fn import_agenda(
         let opts = options(sheet, map, date_order);
         let loaded = showcall_agenda::load_with(store, Path::new(&path), &target, &opts, lang, job);
         let done = loaded.and_then(|l| showcall_agenda::import_with(store, &l, accept_valid, job));
-        done.map_err(|e| e.payload(lang))
+        done.map_err(|e| crate::diag::shown(|l| e.payload(l), lang))
     })
     .await?;
     state.lock().record_undo(&imported.event_id, before);

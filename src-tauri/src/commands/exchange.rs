@@ -41,7 +41,7 @@ pub async fn export_package(
     as_job(&state, &app, job_id, move |store, lang, job| {
         let opts = write::Options::of(store, include_stream_keys, lang, Utc::now());
         let r = write::export_with(store, &event_id, Path::new(&path), &opts, job);
-        r.map_err(|e| e.payload(lang))
+        r.map_err(|e| crate::diag::shown(|l| e.payload(l), lang))
     })
     .await
 }
@@ -59,7 +59,7 @@ pub async fn open_package(
     state.lock_quiet().pending = None;
     let (opened, plan) = as_job(&state, &app, job_id, move |store, lang, job| {
         let r = showcall_exchange::open_for_import_with(store, Path::new(&path), job);
-        r.map_err(|e| e.payload(lang))
+        r.map_err(|e| crate::diag::shown(|l| e.payload(l), lang))
     })
     .await?;
     state.lock().pending = Some(opened);

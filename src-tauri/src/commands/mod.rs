@@ -46,11 +46,14 @@ pub async fn on_own_store<T: Send + 'static>(
             Some(path) => Store::open(path),
             None => Store::open_in_memory(),
         }
-        .map_err(|e| e.payload(lang))?;
+        .map_err(|e| crate::diag::shown(|l| e.payload(l), lang))?;
         job(&mut store, lang)
     })
     .await;
-    done.unwrap_or_else(|e| Err(showcall_core::service::stopped(e).payload(lang)))
+    done.unwrap_or_else(|e| {
+        let e = showcall_core::service::stopped(e);
+        Err(crate::diag::shown(|l| e.payload(l), lang))
+    })
 }
 
 /// The payload of `job-progress`.

@@ -96,7 +96,8 @@ pub async fn test_destination(
     let report = job.run().await;
     state.with(|s| {
         let test = job.record(&mut s.store, &report, chrono::Utc::now())?;
-        eprintln!("{}", job.log_line(&test));
+        // Names the server with its key left out (never the key itself).
+        log::info!("{}", job.log_line(&test));
         let result = ConnectionTest::from(&report);
         view_of(s, &event_id).map(|view| TestedView { view, result })
     })

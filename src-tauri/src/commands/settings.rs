@@ -4,7 +4,7 @@ use super::CmdResult;
 use crate::state::AppState;
 use showcall_core::i18n::Lang;
 use showcall_core::view::AppInfo;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 
 #[tauri::command]
 pub fn get_lang(state: State<AppState>) -> Lang {
@@ -30,4 +30,47 @@ pub fn app_info(state: State<AppState>) -> AppInfo {
         db_path: db_path.unwrap_or_default(),
         lang: s.lang,
     }
+}
+
+/// What the analyst pastes into a support message, as plain text: the version, the OS, the
+/// database and its schema version, the log folder and the errors last shown (no keys, no
+/// tokens, no event content).
+#[tauri::command]
+pub fn diagnostics(app: AppHandle, state: State<AppState>) -> String {
+    let (db_path, schema) = {
+        let s = state.lock_quiet();
+        let db = s.store.path().map(|p| p.display().to_string());
+        let schema = s.store.schema_version().map_err(|e| e.message(Lang::En));
+        (
+            db.unwrap_or_else(|| state.path.display().to_string()),
+            schema,
+        )
+    };
+    crate::diag::Facts {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        os: crate::diag::os_name(),
+        db_path,
+        schema,
+        log_dir: app
+            .path()
+            .app_log_dir()
+            .ok()
+            .map(|d| d.display().to_string()),
+        errors: state.recent_errors(),
+    }
+    .text()
+}
+
+/// Opens the app's log folder in the file manager (created first if need be).
+#[tauri::command]
+pub fn open_log_folder(app: AppHandle, state: State<AppState>) -> CmdResult<()> {
+    let (path, opened) = match app.path().app_log_dir() {
+        Ok(dir) => (dir.display().to_string(), crate::diag::open_folder(&dir)),
+        Err(e) => ("log folder".to_string(), Err(std::io::Error::other(e))),
+    };
+    opened.map_err(|source| {
+        state
+            .lock_quiet()
+            .err(showcall_core::Error::Io { path, source })
+    })
 }

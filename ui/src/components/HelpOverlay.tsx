@@ -1,6 +1,7 @@
-import { For, onCleanup, onMount, Show } from "solid-js";
+import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { t, type MessageKey } from "../i18n";
-import { helpOpen, mode, setHelpOpen } from "../state";
+import * as ipc from "../ipc";
+import { helpOpen, mode, setError, setHelpOpen } from "../state";
 
 const ROWS: [MessageKey, MessageKey][] = [
   ["keys.undo", "shortcuts.undo"],
@@ -37,6 +38,34 @@ export function HelpOverlay() {
 
 function Overlay() {
   let closeBtn: HTMLButtonElement | undefined;
+  // The diagnostics text last fetched (kept on the button), and whether it reached the
+  // clipboard: "Copied" for a moment, else the text shown selected to copy by hand.
+  const [diag, setDiag] = createSignal<{ text: string; copied: boolean } | null>(null);
+  let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  let diagText: HTMLTextAreaElement | undefined;
+  onCleanup(() => clearTimeout(copiedTimer));
+  const openLogFolder = () => {
+    ipc.openLogFolder().catch((e) => setError(ipc.toErrorPayload(e)));
+  };
+  const copyDiagnostics = async () => {
+    let text: string;
+    try {
+      text = await ipc.diagnostics();
+    } catch (e) {
+      setError(ipc.toErrorPayload(e));
+      return;
+    }
+    clearTimeout(copiedTimer);
+    try {
+      await navigator.clipboard.writeText(text);
+      setDiag({ text, copied: true });
+      copiedTimer = setTimeout(() => setDiag((d) => (d?.copied ? null : d)), 3000);
+    } catch {
+      setDiag({ text, copied: false });
+      diagText?.focus();
+      diagText?.select();
+    }
+  };
   onMount(() => {
     closeBtn?.focus();
     const onKey = (e: KeyboardEvent) => {
@@ -68,7 +97,30 @@ function Overlay() {
             </tbody>
           </Show>
         </table>
+        <Show when={diag() && !diag()?.copied}>
+          <p class="muted small" role="status" data-testid="diagnostics-copy-failed">
+            {t("help.copyFailed")}
+          </p>
+          <textarea ref={diagText} readonly rows={8} class="diagnostics-text" data-testid="diagnostics-text" value={diag()?.text ?? ""} />
+        </Show>
         <div class="dialog-actions">
+          <button type="button" data-testid="open-log-folder" title={t("help.openLogFolderTitle")} onClick={openLogFolder}>
+            {t("help.openLogFolder")}
+          </button>
+          <button
+            type="button"
+            data-testid="copy-diagnostics"
+            title={t("help.copyDiagnosticsTitle")}
+            data-diagnostics={diag()?.text}
+            onClick={() => void copyDiagnostics()}
+          >
+            {t("help.copyDiagnostics")}
+          </button>
+          <Show when={diag()?.copied}>
+            <span role="status" data-testid="diagnostics-copied">
+              {t("help.copied")}
+            </span>
+          </Show>
           <button ref={closeBtn} type="button" onClick={() => setHelpOpen(false)}>
             {t("common.close")}
           </button>

@@ -263,6 +263,12 @@ const en = {
   "settings.termUnknown": "Enter the purchase date to see when the kit term ends.",
 
   "shortcuts.title": "Keyboard shortcuts",
+  "help.openLogFolder": "Open log folder",
+  "help.openLogFolderTitle": "Show the folder holding Showcall’s log, to send it after the show",
+  "help.copyDiagnostics": "Copy diagnostics",
+  "help.copyDiagnosticsTitle": "Copy the version, system and recent errors, to paste into a support message",
+  "help.copied": "Copied",
+  "help.copyFailed": "Could not copy to the clipboard: select the text below and copy it.",
   "shortcuts.undo": "Undo",
   "shortcuts.redo": "Redo",
   "shortcuts.help": "Show or hide this list",

@@ -265,6 +265,12 @@ const frCA: Record<MessageKey, string> = {
   "settings.termUnknown": "Entrez la date d’achat pour voir la fin de la durée de la trousse.",
 
   "shortcuts.title": "Raccourcis clavier",
+  "help.openLogFolder": "Ouvrir le dossier du journal",
+  "help.openLogFolderTitle": "Afficher le dossier du journal de Showcall, pour l’envoyer après le spectacle",
+  "help.copyDiagnostics": "Copier les diagnostics",
+  "help.copyDiagnosticsTitle": "Copier la version, le système et les erreurs récentes, à coller dans un message au soutien",
+  "help.copied": "Copié",
+  "help.copyFailed": "Impossible de copier dans le presse-papiers : sélectionnez le texte ci-dessous et copiez-le.",
   "shortcuts.undo": "Annuler",
   "shortcuts.redo": "Rétablir",
   "shortcuts.help": "Afficher ou masquer cette liste",
