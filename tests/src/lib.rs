@@ -158,10 +158,11 @@ impl App {
                 .await
             {
                 Ok(c) => break c,
-                // A connection cut before any answer is the driver still starting; anything
-                // else (or a third cut) is a real failure.
-                Err(e) if attempt < 3 && format!("{e:?}").contains("IncompleteMessage") => {
-                    tokio::time::sleep(Duration::from_millis(500)).await;
+                // A connection cut before any answer is the driver still starting (slower when
+                // several apps start at once on a loaded machine): tried again, waiting longer
+                // each time; anything else (or a sixth cut) is a real failure.
+                Err(e) if attempt < 6 && format!("{e:?}").contains("IncompleteMessage") => {
+                    tokio::time::sleep(Duration::from_millis(500 * attempt)).await;
                 }
                 Err(e) => panic!("WebDriver session with the app: {e:?}"),
             }
