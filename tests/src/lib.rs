@@ -84,6 +84,25 @@ pub fn window_visible(title: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// The text of the app's own log files (`showcall*.log`, in its log folder somewhere under
+/// `dir`, its `XDG_DATA_HOME`), and their paths.
+pub fn app_logs(dir: &std::path::Path) -> (Vec<std::path::PathBuf>, String) {
+    let (mut paths, mut text) = (Vec::new(), String::new());
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() {
+            let (p, t) = app_logs(&path);
+            paths.extend(p);
+            text.push_str(&t);
+        } else if name.starts_with("showcall") && name.ends_with(".log") {
+            text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+            paths.push(path);
+        }
+    }
+    (paths, text)
+}
+
 /// Where [`App::start`] sends the output of the app and its drivers: `app.log` in the data
 /// directory given to it.
 pub fn log_path(data_home: &Path) -> PathBuf {

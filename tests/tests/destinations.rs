@@ -12,25 +12,6 @@ mod harness;
 
 const WRONG_KEY: &str = "live_27182818_WrongButLongKey";
 
-/// The text of the app's own log files (`showcall*.log`, in its log folder somewhere under
-/// `dir`, its `XDG_DATA_HOME`), and their paths.
-fn app_logs(dir: &std::path::Path) -> (Vec<std::path::PathBuf>, String) {
-    let (mut paths, mut text) = (Vec::new(), String::new());
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if path.is_dir() {
-            let (p, t) = app_logs(&path);
-            paths.extend(p);
-            text.push_str(&t);
-        } else if name.starts_with("showcall") && name.ends_with(".log") {
-            text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
-            paths.push(path);
-        }
-    }
-    (paths, text)
-}
-
 async fn wait_attr(app: &App, css: &str, attr: &str, want: &str) {
     let deadline = Instant::now() + WAIT;
     loop {
@@ -184,7 +165,7 @@ async fn a_destination_is_split_keyed_masked_and_tested_against_a_real_ingest() 
 
     // The log file the analyst sends after the show (which saw the errors and the tests)
     // never holds a key either.
-    let (files, logged) = app_logs(data.path());
+    let (files, logged) = showcall_e2e::app_logs(data.path());
     assert!(
         logged.contains("tested destination") && logged.contains("command error"),
         "the app's log file was written ({files:?}):\n{logged}"

@@ -15,25 +15,6 @@ async fn start_rehearsal(app: &App) {
     app.find("[data-testid=rehearsal-badge]").await;
 }
 
-/// The text of the app's own log files (`showcall*.log`, in its log folder somewhere under
-/// `dir`, its `XDG_DATA_HOME`), and their paths.
-fn app_logs(dir: &std::path::Path) -> (Vec<std::path::PathBuf>, String) {
-    let (mut paths, mut text) = (Vec::new(), String::new());
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if path.is_dir() {
-            let (p, t) = app_logs(&path);
-            paths.extend(p);
-            text.push_str(&t);
-        } else if name.starts_with("showcall") && name.ends_with(".log") {
-            text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
-            paths.push(path);
-        }
-    }
-    (paths, text)
-}
-
 fn rehearsal_texts(log: &NotificationLog, tag: &str) -> Vec<(String, String)> {
     log.all()
         .into_iter()
@@ -81,7 +62,7 @@ async fn a_rehearsal_notifies_each_cue_once_in_order_in_both_languages() {
         .collect();
     assert_eq!(got, want, "in order, once each");
     // The log the analyst sends after the show names each notification sent.
-    let (files, logged) = app_logs(data.path());
+    let (files, logged) = showcall_e2e::app_logs(data.path());
     assert!(!files.is_empty(), "no showcall*.log under {:?}", data.path());
     for (title, _) in &want {
         assert!(logged.contains(title.as_str()), "{title} not in {files:?}:\n{logged}");
