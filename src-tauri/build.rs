@@ -37,6 +37,7 @@ fn main() {
             "test_destination",
             "hide_main_window",
             "quit_app",
+            "take_open_request",
             "get_dnd",
             "set_dnd",
             "get_sound",

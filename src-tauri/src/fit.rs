@@ -4,7 +4,7 @@
 //! edge — the "Add destination" button, the support clock, the live view's Done key — is never
 //! off screen.
 
-use tauri::{LogicalSize, Manager, Runtime};
+use tauri::{LogicalPosition, LogicalSize, Manager, Runtime};
 
 /// Room left around a window that had to shrink (logical pixels), for the window manager's
 /// frame and shadow.
@@ -26,10 +26,11 @@ pub fn fitted(wanted: (f64, f64), area: (f64, f64), min: (f64, f64)) -> Option<(
     Some((fit(wanted.0, area.0, min.0), fit(wanted.1, area.1, min.1)))
 }
 
-/// Shrinks the main window to its monitor's work area when its configured size does not fit
-/// there, and centres it. (At start-up the window is not shown yet: its own size reads 0×0, so
-/// the size configured in tauri.conf.json is the one compared.)
-pub fn main_window<R: Runtime>(app: &tauri::AppHandle<R>) {
+/// Shrinks the main window to its monitor's work area when its size does not fit there, and
+/// centres it in that area. The size compared is the one restored from the last run (`saved`,
+/// in physical pixels, see [`crate::windows`]) or else the one configured in tauri.conf.json
+/// (at start-up the window is not shown yet: its own size reads 0×0).
+pub fn main_window<R: Runtime>(app: &tauri::AppHandle<R>, saved: Option<(u32, u32)>) {
     let Some(window) = app.get_webview_window("main") else {
         return;
     };
@@ -44,17 +45,25 @@ pub fn main_window<R: Runtime>(app: &tauri::AppHandle<R>) {
     let Some(monitor) = monitor else {
         return;
     };
-    let area = monitor
-        .work_area()
-        .size
-        .to_logical::<f64>(monitor.scale_factor());
+    let scale = monitor.scale_factor();
+    let work = monitor.work_area();
+    let area = work.size.to_logical::<f64>(scale);
     let least = (
         conf.min_width.unwrap_or(0.0),
         conf.min_height.unwrap_or(0.0),
     );
-    if let Some((w, h)) = fitted((conf.width, conf.height), (area.width, area.height), least) {
+    let wanted = saved
+        .filter(|(w, h)| *w > 0 && *h > 0)
+        .map(|(w, h)| (f64::from(w) / scale, f64::from(h) / scale))
+        .unwrap_or((conf.width, conf.height));
+    if let Some((w, h)) = fitted(wanted, (area.width, area.height), least) {
         let _ = window.set_size(LogicalSize::new(w, h));
-        let _ = window.center();
+        // Centred in the work area by hand: the window manager may not know the new size yet.
+        let origin = work.position.to_logical::<f64>(scale);
+        let _ = window.set_position(LogicalPosition::new(
+            origin.x + ((area.width - w) / 2.0).max(0.0),
+            origin.y + ((area.height - h) / 2.0).max(0.0),
+        ));
     }
 }
 

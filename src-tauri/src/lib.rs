@@ -6,11 +6,13 @@
 mod commands;
 mod diag;
 mod fit;
+mod instance;
 mod navigation;
 mod notify;
 mod state;
 mod tray;
 mod watch;
+mod windows;
 
 use state::AppState;
 use std::path::PathBuf;
@@ -60,7 +62,24 @@ pub fn run() {
     // Copies of branding files an earlier run did not finish.
     showcall_core::store::sweep(&path);
     showcall_exchange::sweep_staging(&path);
+    let opened = instance::OpenRequests::default();
+    let argv: Vec<String> = std::env::args().collect();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    if let Some(file) = instance::file_arg(&argv, &cwd) {
+        opened.put(file);
+    }
+    let context = tauri::generate_context!("../tauri.conf.json");
+    let identifier = context.config().identifier.clone();
     tauri::Builder::default()
+        // First, so that a second launch on this database hands over before anything starts.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance::instance_id(&identifier, &path))
+                .callback(instance::handed_over)
+                .build(),
+        )
+        .plugin(windows::remembered(&path))
+        .manage(opened)
         .plugin(logger())
         .plugin(navigation::guard())
         .plugin(tauri_plugin_notification::init())
@@ -72,21 +91,27 @@ pub fn run() {
                 env!("CARGO_PKG_VERSION"),
                 data.display()
             );
-            fit::main_window(app.handle());
+            fit::main_window(app.handle(), windows::saved_size(&data, "main"));
             tray::install(app.handle())?;
             notify::start(app.handle().clone())?;
             let path = app.state::<AppState>().path.clone();
-            watch::start(app.handle().clone(), path)?;
+            watch::start(app.handle().clone(), path.clone())?;
             Ok(())
         })
-        .on_window_event(|window, event| {
+        .on_window_event(|window, event| match event {
             // Closing the main window asks (in the UI) whether to keep running in the tray.
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+            tauri::WindowEvent::CloseRequested { api, .. } => {
                 if window.label() == "main" {
                     api.prevent_close();
                     let _ = window.emit("close-requested", ());
+                } else {
+                    windows::save_soon(window.app_handle());
                 }
             }
+            tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_) => {
+                windows::save_soon(window.app_handle());
+            }
+            _ => {}
         })
         .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol("showcall-file", |ctx, request| {
@@ -129,6 +154,7 @@ pub fn run() {
             commands::rtmp::test_destination,
             commands::window::hide_main_window,
             commands::window::quit_app,
+            commands::window::take_open_request,
             commands::window::get_dnd,
             commands::window::set_dnd,
             commands::window::get_sound,
@@ -152,6 +178,6 @@ pub fn run() {
             commands::branding::mode_chosen,
             commands::branding::palette_contrast,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"))
+        .run(context)
         .expect("error while running Showcall");
 }

@@ -133,6 +133,11 @@ impl App {
 
     /// Like [`App::start`], with extra environment variables for the app.
     pub async fn start_with(data_home: &Path, env: &[(&str, &str)]) -> App {
+        App::start_full(data_home, env, &[]).await
+    }
+
+    /// Like [`App::start_with`], with arguments on the app's command line.
+    pub async fn start_full(data_home: &Path, env: &[(&str, &str)], args: &[&str]) -> App {
         let port = free_port();
         let native = free_port();
         let driver = Command::new(tauri_driver())
@@ -165,7 +170,7 @@ impl App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": app_binary() }),
+            serde_json::json!({ "application": app_binary(), "args": args }),
         );
         caps.insert("browserName".into(), "wry".into());
         let mut attempt = 0;

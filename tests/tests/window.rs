@@ -156,3 +156,110 @@ async fn the_speaker_timer_goes_full_screen_and_back() {
     })
     .await;
 }
+
+/// The size of the managed window titled exactly `title` (`wmctrl -lG`).
+fn window_size(title: &str) -> Option<(i32, i32)> {
+    let out = Command::new("wmctrl").arg("-lG").output().ok()?;
+    String::from_utf8_lossy(&out.stdout).lines().find_map(|l| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        (f.len() >= 8 && f[7..].join(" ") == title)
+            .then(|| Some((f[4].parse().ok()?, f[5].parse().ok()?)))
+            .flatten()
+    })
+}
+
+/// Switches the session to the speaker timer window (opening it from the live view) and waits
+/// until it shows.
+async fn open_timer(app: &App) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
+    app.click("[data-testid=open-event]").await;
+    app.click("[data-testid=tab-live]").await;
+    app.click("[data-testid=open-timer]").await;
+    wait_until("the timer window", || window_id("speaker timer").is_some()).await;
+    let main = app.client.window().await.unwrap();
+    let deadline = Instant::now() + WAIT;
+    let timer = loop {
+        let handles = app.client.windows().await.unwrap();
+        if let Some(h) = handles.into_iter().find(|h| *h != main) {
+            break h;
+        }
+        assert!(Instant::now() < deadline, "no second window for WebDriver");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    app.client.switch_to_window(timer.clone()).await.unwrap();
+    app.find("[data-testid=timer-remaining]").await;
+    (main, timer)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn windows_reopen_as_they_were_left_and_a_second_launch_brings_back_a_hidden_window() {
+    bounded(Duration::from_secs(240), async {
+        let _wm = Wm::start();
+        let data = tempfile::tempdir().unwrap();
+
+        // First run: the main window made smaller, the speaker timer full screen.
+        let app = App::start(data.path()).await;
+        app.find("[data-testid=event-row]").await;
+        wait_until("the main window", || window_visible("Showcall")).await;
+        let ok = Command::new("wmctrl")
+            .args(["-F", "-r", "Showcall", "-e", "0,60,40,1180,760"])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok);
+        wait_until("the smaller main window", || {
+            window_size("Showcall") == Some((1180, 760))
+        })
+        .await;
+        let (main, _) = open_timer(&app).await;
+        app.find("body").await.send_keys("f").await.unwrap();
+        wait_until("full screen", || {
+            wm_state("speaker timer").contains("_NET_WM_STATE_FULLSCREEN")
+        })
+        .await;
+        // The places are written once the windows settle: no clean quit is needed.
+        let state = data.path().join("ca.showcall.desktop/window-state.json");
+        wait_until("the windows' places saved", || {
+            std::fs::read_to_string(&state).is_ok_and(|s| s.contains("\"fullscreen\": true"))
+        })
+        .await;
+        app.client.switch_to_window(main).await.unwrap();
+        drop(app); // ends the app's processes, as a crash would
+        wait_until("the first run to end", || !window_visible("Showcall")).await;
+
+        // Second run: both come back as they were.
+        let app = App::start(data.path()).await;
+        app.find("[data-testid=event-row]").await;
+        wait_until("the main window at its last size", || {
+            window_size("Showcall") == Some((1180, 760))
+        })
+        .await;
+        let (main, _) = open_timer(&app).await;
+        wait_until("the timer full screen again", || {
+            wm_state("speaker timer").contains("_NET_WM_STATE_FULLSCREEN")
+        })
+        .await;
+        app.screenshot("speaker-timer-reopened-full-screen").await;
+        app.find("body").await.send_keys("f").await.unwrap();
+        app.client.switch_to_window(main).await.unwrap();
+
+        // Hidden to the tray, the main window comes back when Showcall is launched again.
+        close_window("Showcall");
+        let keep = app.find("[data-testid=keep-running]").await;
+        let _ = tokio::time::timeout(Duration::from_secs(3), keep.click()).await;
+        wait_until("the window to hide", || !window_visible("Showcall")).await;
+        let status = Command::new(showcall_e2e::app_binary())
+            .env("XDG_DATA_HOME", data.path())
+            .env_remove("SHOWCALL_DB")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "the second launch ends: {status}");
+        wait_until("the window back from the tray", || {
+            window_visible("Showcall")
+        })
+        .await;
+        drop(app);
+    })
+    .await;
+}

@@ -11,6 +11,7 @@ import { openAddSession } from "./features/calendar/CalendarTab";
 import { EventScreen } from "./features/event/EventScreen";
 import { EventsList } from "./features/events/EventsList";
 import { HandoffTab } from "./features/handoff/HandoffTab";
+import { listenForPackages } from "./features/handoff/opened";
 import { toErrorPayload } from "./ipc";
 import { isTyping } from "./keys";
 import { catchUp, handoffPage, helpOpen, init, redo, setError, setHelpOpen, setTab, tab, tabs, undo, view } from "./state";
@@ -66,6 +67,7 @@ export function App() {
     listenForClose();
     listenForChime();
     listenForChanges();
+    listenForPackages();
   });
   onCleanup(() => document.removeEventListener("keydown", onKeyDown));
 

@@ -413,6 +413,14 @@ export function quitApp(): Promise<null> {
   return invoke("quit_app");
 }
 
+/**
+ * The package the app was asked to open (on its command line, by a second launch or from the
+ * file manager) and the window has not shown yet: the window takes it once.
+ */
+export function takeOpenRequest(): Promise<string | null> {
+  return invoke("take_open_request");
+}
+
 /** The cue kinds whose notifications are muted ("do not disturb"). */
 export function getDnd(): Promise<CueKind[]> {
   return invoke("get_dnd");

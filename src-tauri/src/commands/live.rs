@@ -220,5 +220,6 @@ pub fn toggle_timer_fullscreen(app: AppHandle) {
     if let Some(w) = app.get_webview_window("speaker-timer") {
         let full = w.is_fullscreen().unwrap_or(false);
         let _ = w.set_fullscreen(!full);
+        crate::windows::save_soon(&app);
     }
 }

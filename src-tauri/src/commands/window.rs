@@ -21,6 +21,13 @@ pub fn quit_app(app: AppHandle) {
     app.exit(0);
 }
 
+/// The package the app was asked to open (on its command line, by a second launch or from the
+/// file manager) and the window has not shown yet: the window takes it once.
+#[tauri::command]
+pub fn take_open_request(opened: State<crate::instance::OpenRequests>) -> Option<String> {
+    opened.take().map(|p| p.display().to_string())
+}
+
 /// The cue kinds whose notifications are muted ("do not disturb").
 #[tauri::command]
 pub fn get_dnd(state: State<AppState>) -> Vec<CueKind> {

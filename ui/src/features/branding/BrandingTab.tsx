@@ -9,6 +9,7 @@ import { EmptyState } from "../../components/Empty";
 import { FieldError } from "../../components/ErrorBanner";
 import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
+import { isPackagePath } from "../handoff/opened";
 import { BrandItemRow } from "./BrandItemRow";
 import { ChatPanel } from "./ChatPanel";
 import { ColoursPanel } from "./ColoursPanel";
@@ -66,7 +67,9 @@ export function BrandingTab() {
           if (p.type === "drop") {
             setDragging(false);
             setDragOver(null);
-            if (id && p.paths.length > 0) void attachPaths(id, p.paths);
+            // A handoff package dropped anywhere opens its import preview (App listens).
+            const files = p.paths.filter((f) => !isPackagePath(f));
+            if (id && files.length > 0) void attachPaths(id, files);
             return;
           }
           setDragging(true);
