@@ -60,6 +60,9 @@ fn main() {
             "set_mode",
             "mode_chosen",
             "palette_contrast",
+            "list_backups",
+            "back_up_now",
+            "restore_backup",
         ]));
     tauri_build::try_build(attrs).expect("tauri build script");
 }

@@ -64,6 +64,8 @@ pub fn shown(payload: impl Fn(Lang) -> ErrorPayload, lang: Lang) -> ErrorPayload
 pub struct Facts {
     pub version: String,
     pub os: Option<String>,
+    /// The WebKitGTK version (None while it is still being found, or when it cannot be).
+    pub webkit: Option<String>,
     pub db_path: String,
     pub schema: Result<i64, String>,
     pub log_dir: Option<String>,
@@ -77,6 +79,8 @@ impl Facts {
         if let Some(os) = &self.os {
             out.push_str(&format!("OS: {os}\n"));
         }
+        let webkit = self.webkit.as_deref().unwrap_or("unknown");
+        out.push_str(&format!("WebKitGTK: {webkit}\n"));
         out.push_str(&format!("Database: {}\n", self.db_path));
         match &self.schema {
             Ok(v) => out.push_str(&format!("Schema version: {v}\n")),
@@ -156,6 +160,7 @@ mod tests {
         let facts = Facts {
             version: "1.2.3".into(),
             os: Some("Debian GNU/Linux 12".into()),
+            webkit: Some("2.50.6-1~deb12u2 (libwebkit2gtk-4.1.so.0.19.9)".into()),
             db_path: "/d/showcall.db".into(),
             schema: Ok(7),
             log_dir: Some("/d/logs".into()),
@@ -164,6 +169,10 @@ mod tests {
         let text = facts.text();
         assert!(text.starts_with("Showcall 1.2.3\n"), "{text}");
         assert!(text.contains("OS: Debian GNU/Linux 12\n"), "{text}");
+        assert!(
+            text.contains("WebKitGTK: 2.50.6-1~deb12u2 (libwebkit2gtk-4.1.so.0.19.9)\n"),
+            "{text}"
+        );
         assert!(text.contains("Database: /d/showcall.db\n"), "{text}");
         assert!(text.contains("Schema version: 7\n"), "{text}");
         assert!(text.contains("Log folder: /d/logs\n"), "{text}");

@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+mod about;
 mod commands;
 mod diag;
 mod fit;
@@ -92,10 +93,12 @@ pub fn run() {
                 data.display()
             );
             fit::main_window(app.handle(), windows::saved_size(&data, "main"));
+            about::probe_webkit();
             tray::install(app.handle())?;
             notify::start(app.handle().clone())?;
             let path = app.state::<AppState>().path.clone();
             watch::start(app.handle().clone(), path.clone())?;
+            commands::backups::start_daily(path);
             Ok(())
         })
         .on_window_event(|window, event| match event {
@@ -177,6 +180,9 @@ pub fn run() {
             commands::branding::set_mode,
             commands::branding::mode_chosen,
             commands::branding::palette_contrast,
+            commands::backups::list_backups,
+            commands::backups::back_up_now,
+            commands::backups::restore_backup,
         ])
         .run(context)
         .expect("error while running Showcall");

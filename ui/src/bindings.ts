@@ -367,7 +367,35 @@ export type Splice<T> = { at: number, remove: number, insert: Array<T>, };
 
 export type TestedView = { view: EventView, result: ConnectionTest, };
 
-export type AppInfo = { version: string, dbPath: string, lang: Lang, };
+export type AppInfo = { version: string, dbPath: string, lang: Lang, 
+/**
+ * The folder holding the database, its backups and attached files.
+ */
+dataFolder: string, 
+/**
+ * The operating system, as /etc/os-release names it.
+ */
+os: string | null, 
+/**
+ * The WebKitGTK the window runs on (once the app has found it).
+ */
+webkit: string | null, 
+/**
+ * Everything shipped with the app, with its licence.
+ */
+components: Array<Component>, };
+
+export type Component = { kind: ComponentKind, name: string, version: string | null, 
+/**
+ * An SPDX expression (or where the licence text is).
+ */
+licence: string, 
+/**
+ * Where its source is published, when known.
+ */
+source: string | null, };
+
+export type ComponentKind = "crate" | "npm" | "font";
 
 export type EventFields = { name: string, customer: string, timeZone: string, locale: string, 
 /**
@@ -781,3 +809,38 @@ recorded: boolean,
 overrunSecs: number, cuesDone: number, cuesSkipped: number, cuesMissed: number, cuesOpen: number, };
 
 export type Report = { eventId: string, timeZone: string, rows: Array<ReportRow>, plannedSupportMinutes: number, actualSupportMinutes: number, budgetMinutes: number, };
+
+export type BackupKind = "migration" | "before_import" | "manual" | "daily" | "before_restore";
+
+export type Backup = { 
+/**
+ * Its file name: what the window gives back to restore it (never a path).
+ */
+id: string, kind: BackupKind, 
+/**
+ * When it was made: from its name, or for a migration's copy the file's modification time.
+ */
+at: string, bytes: number, 
+/**
+ * The schema version it holds (0 when it cannot be read).
+ */
+schemaVersion: number, 
+/**
+ * The names of the events it holds, in alphabetical order.
+ */
+events: Array<string>, 
+/**
+ * Why it cannot be restored (not a Showcall database, made by a newer Showcall), in the
+ * language asked for; `None` when it can.
+ */
+problem: string | null, };
+
+export type Restored = { 
+/**
+ * The backup put back.
+ */
+from: Backup, 
+/**
+ * The copy of the data it replaced, taken just before.
+ */
+saved: Backup, };

@@ -6,6 +6,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  Backup,
   BrandPreset,
   CueKind,
   CueState,
@@ -23,6 +24,7 @@ import type {
   Preset,
   Report,
   Resolution,
+  Restored,
   SpeakerTimer,
   TestedView,
 } from "./bindings";
@@ -60,6 +62,31 @@ export function importAgenda(args: {
   jobId: string | null;
 }): Promise<AgendaImported> {
   return invoke("import_agenda", args);
+}
+
+// ---- backups.rs ----
+
+/**
+ * Every backup of the database, newest first, with the events each holds (read without
+ * writing anything to them).
+ */
+export function listBackups(): Promise<Backup[]> {
+  return invoke("list_backups");
+}
+
+/** Writes a copy of the database as it stands into `backups/` ("…-manual.db"). */
+export function backUpNow(): Promise<Backup> {
+  return invoke("back_up_now");
+}
+
+/**
+ * Puts back the backup the list names `id` (its file name, never a path), after backing up
+ * the data it replaces. The windows then hear of it as of any outside change (the watcher's
+ * `event-changed` and `day-changed`); every undo history goes, since an undo would bring back
+ * the data the restore replaced.
+ */
+export function restoreBackup(args: { id: string }): Promise<Restored> {
+  return invoke("restore_backup", args);
 }
 
 // ---- branding.rs ----

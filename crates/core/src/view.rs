@@ -55,6 +55,35 @@ pub struct AppInfo {
     pub version: String,
     pub db_path: String,
     pub lang: Lang,
+    /// The folder holding the database, its backups and attached files.
+    pub data_folder: String,
+    /// The operating system, as /etc/os-release names it.
+    pub os: Option<String>,
+    /// The WebKitGTK the window runs on (once the app has found it).
+    pub webkit: Option<String>,
+    /// Everything shipped with the app, with its licence.
+    pub components: Vec<Component>,
+}
+
+/// A part of Showcall made by others: a Rust crate, an npm package in the window, a font.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Component {
+    pub kind: ComponentKind,
+    pub name: String,
+    pub version: Option<String>,
+    /// An SPDX expression (or where the licence text is).
+    pub licence: String,
+    /// Where its source is published, when known.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ComponentKind {
+    Crate,
+    Npm,
+    Font,
 }
 
 /// Where undo and redo stand for the event.

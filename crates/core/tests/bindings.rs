@@ -64,6 +64,8 @@ fn generate() -> String {
         showcall_core::view_changes::Splice::<()>::decl(&cfg),
         TestedView::decl(&cfg),
         AppInfo::decl(&cfg),
+        showcall_core::view::Component::decl(&cfg),
+        showcall_core::view::ComponentKind::decl(&cfg),
         EventFields::decl(&cfg),
         SessionFields::decl(&cfg),
         SegmentFields::decl(&cfg),
@@ -115,6 +117,9 @@ fn generate() -> String {
         SpeakerTimer::decl(&cfg),
         ReportRow::decl(&cfg),
         Report::decl(&cfg),
+        showcall_core::store::backups::BackupKind::decl(&cfg),
+        showcall_core::store::backups::Backup::decl(&cfg),
+        showcall_core::store::backups::Restored::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core by `UPDATE_BINDINGS=1 cargo test -p showcall-core --test bindings`.\n// Do not edit by hand.\n\n",

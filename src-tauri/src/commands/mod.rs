@@ -1,6 +1,7 @@
 //! One thin command per use case: parse, call the core, map the error.
 
 pub mod agenda;
+pub mod backups;
 pub mod branding;
 pub mod edit;
 pub mod events;

@@ -23,12 +23,22 @@ pub fn set_lang(app: AppHandle, state: State<AppState>, lang: Lang) -> CmdResult
 
 #[tauri::command]
 pub fn app_info(state: State<AppState>) -> AppInfo {
-    let s = state.lock();
-    let db_path = s.store.path().map(|p| p.display().to_string());
+    let (db_path, lang) = {
+        let s = state.lock_quiet();
+        let db = s.store.path().map(|p| p.to_path_buf());
+        (db.unwrap_or_else(|| state.path.clone()), s.lang)
+    };
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
-        db_path: db_path.unwrap_or_default(),
-        lang: s.lang,
+        data_folder: db_path
+            .parent()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default(),
+        db_path: db_path.display().to_string(),
+        lang,
+        os: crate::diag::os_name(),
+        webkit: crate::about::webkit(),
+        components: crate::about::components(),
     }
 }
 
@@ -49,6 +59,7 @@ pub fn diagnostics(app: AppHandle, state: State<AppState>) -> String {
     crate::diag::Facts {
         version: env!("CARGO_PKG_VERSION").to_string(),
         os: crate::diag::os_name(),
+        webkit: crate::about::webkit(),
         db_path,
         schema,
         log_dir: app

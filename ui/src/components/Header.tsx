@@ -70,7 +70,6 @@ export function Header() {
               data-testid={`lang-${l}`}
               lang={l}
               title={t(`lang.${l}`)}
-              aria-label={t(`lang.${l}`)}
               aria-pressed={lang() === l}
               onClick={() => lang() !== l && void changeLang(l)}
             >

@@ -1,5 +1,6 @@
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { t, type MessageKey } from "../i18n";
+import { About } from "./About";
 import * as ipc from "../ipc";
 import { helpOpen, mode, setError, setHelpOpen } from "../state";
 
@@ -40,6 +41,7 @@ function Overlay() {
   let closeBtn: HTMLButtonElement | undefined;
   // The diagnostics text last fetched (kept on the button), and whether it reached the
   // clipboard: "Copied" for a moment, else the text shown selected to copy by hand.
+  const [about, setAbout] = createSignal(false);
   const [diag, setDiag] = createSignal<{ text: string; copied: boolean } | null>(null);
   let copiedTimer: ReturnType<typeof setTimeout> | undefined;
   let diagText: HTMLTextAreaElement | undefined;
@@ -80,6 +82,7 @@ function Overlay() {
   return (
     <div class="backdrop" onClick={(e) => e.target === e.currentTarget && setHelpOpen(false)}>
       <div class="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="shortcuts">
+        <Show when={!about()} fallback={<About onBack={() => setAbout(false)} />}>
         <h2 id="help-title">{t("shortcuts.title")}</h2>
         <table class="grid compact">
           <tbody>
@@ -121,10 +124,14 @@ function Overlay() {
               {t("help.copied")}
             </span>
           </Show>
+          <button type="button" data-testid="open-about" onClick={() => setAbout(true)}>
+            {t("about.open")}
+          </button>
           <button ref={closeBtn} type="button" onClick={() => setHelpOpen(false)}>
             {t("common.close")}
           </button>
         </div>
+        </Show>
       </div>
     </div>
   );

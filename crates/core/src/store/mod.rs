@@ -4,6 +4,7 @@
 //! apply the edit in memory, validate the whole result, sync the tasks, write — or, on any
 //! error, write nothing.
 
+pub mod backups;
 mod blobs;
 mod branding;
 mod changes;

@@ -9,7 +9,7 @@ import { lang, t } from "../../i18n";
 import { applyEdit, view } from "../../state";
 import { FindingBadge } from "../findings/FindingBadge";
 import { brandingWith, PALETTE_FIELDS, previewOf, previewUrl, stageImage, type PaletteField } from "./branding";
-import { isValidHexField, normaliseHex, ratioText } from "./colour";
+import { isValidHexField, legibleOn, normaliseHex, ratioText } from "./colour";
 import { Unsaved } from "./Unsaved";
 
 /** What the mock stage shows for a colour not given (or not valid) yet. */
@@ -237,7 +237,16 @@ function MockStage(props: Palette) {
           <div class="mock-name" style={{ "background-color": props.primary, color: props.text }}>
             {t("branding.stageName")}
           </div>
-          <div class="mock-role" style={{ "background-color": props.secondary, color: props.text }}>
+          {/* The palette vouches for its text on the background and on the primary colour, not on
+              the secondary: the role line takes the palette colour that reads there (AA). */}
+          <div
+            class="mock-role"
+            data-testid="mock-role"
+            style={{
+              "background-color": props.secondary,
+              color: legibleOn(props.secondary, [props.text, props.background]),
+            }}
+          >
             {t("branding.stageRole")}
           </div>
         </div>

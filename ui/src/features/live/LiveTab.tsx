@@ -317,7 +317,8 @@ export function LiveTab() {
                   ⤼ {t("live.skip")} <kbd>{t("keys.s")}</kbd>
                 </button>
               </div>
-              <div class="cue-scroll" ref={listEl}>
+              {/* Focusable so the keyboard reaches (and scrolls) it; ↑/↓ also move the selection. */}
+              <div class="cue-scroll" ref={listEl} tabIndex={0} role="group" aria-labelledby="cue-list-title">
                 <Show when={s().cues.length > 0} fallback={<p class="live-empty">{t("live.noCues")}</p>}>
                   <WindowedTable
                     class="grid cue-table"

@@ -7,6 +7,7 @@ import { LANGS } from "../../enums";
 import { lang, t } from "../../i18n";
 import { applyEdit, hour12, view } from "../../state";
 import { addMonthsToDate, formatDate, formatDateTime, formatHoursMinutes } from "../../time";
+import { Backups } from "./Backups";
 import { CueTemplate } from "./CueTemplate";
 
 type FieldName =
@@ -229,6 +230,7 @@ export function SettingsTab() {
           <p class="muted">{termEnd() ? t("settings.termEnds", { date: termEnd()! }) : t("settings.termUnknown")}</p>
         </section>
         <CueTemplate />
+        <Backups />
       </div>
       <ZoneDatalist />
     </main>
