@@ -17,7 +17,9 @@ run_pkgs="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libdbus-1-
 # nginx + its RTMP and stream modules + openssl: a real RTMP/RTMPS ingest on loopback for tests.
 # openbox + wmctrl (+ xprop from x11-utils): a window manager for the tests of closing and full screen.
 # gnome-keyring: a real Secret Service for the test of stream keys in the OS credential store.
-test_pkgs="xvfb webkit2gtk-driver dbus-x11 dunst xdotool imagemagick procps openbox wmctrl x11-utils gnome-keyring nginx-light libnginx-mod-rtmp libnginx-mod-stream openssl poppler-utils"
+# xdg-utils + libfile-mimeinfo-perl + desktop-file-utils: the install test of the .deb (which
+# application opens a .showcall file, and desktop-file-validate on its entry).
+test_pkgs="xvfb webkit2gtk-driver dbus-x11 dunst xdotool imagemagick procps openbox wmctrl x11-utils gnome-keyring nginx-light libnginx-mod-rtmp libnginx-mod-stream openssl poppler-utils xdg-utils libfile-mimeinfo-perl desktop-file-utils shared-mime-info"
 pkgs="$run_pkgs"
 [ "$what" = "run" ] || pkgs="$pkgs $test_pkgs"
 

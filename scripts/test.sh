@@ -26,3 +26,7 @@ export RUST_BACKTRACE=1
 # starts its own unlocked keyring and chooses the OS store explicitly.
 export SHOWCALL_KEY_STORE=file
 timeout 2400 xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- cargo test --workspace
+
+echo "== package: build the .deb, install it, start the installed app, remove it"
+bash scripts/package.sh
+timeout 600 xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- bash tests/install/deb.sh
