@@ -52,6 +52,7 @@ fn main() {
             "export_runsheet",
             "preview_agenda",
             "import_agenda",
+            "agenda_rows",
             "attach_brand_file",
             "brand_presets",
             "save_brand_preset",

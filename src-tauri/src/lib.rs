@@ -81,6 +81,7 @@ pub fn run() {
         )
         .plugin(windows::remembered(&path))
         .manage(opened)
+        .manage(commands::agenda::Kept::default())
         .plugin(logger())
         .plugin(navigation::guard())
         .plugin(tauri_plugin_notification::init())
@@ -172,6 +173,7 @@ pub fn run() {
             commands::exchange::export_runsheet,
             commands::agenda::preview_agenda,
             commands::agenda::import_agenda,
+            commands::agenda::agenda_rows,
             commands::branding::attach_brand_file,
             commands::branding::brand_presets,
             commands::branding::save_brand_preset,

@@ -206,3 +206,75 @@ async fn a_workbook_with_a_sheet_of_notes_first_is_read_from_its_agenda_sheet_an
     // Jour 2 has no stage: the new (English) event's default one.
     assert_eq!(stages, ["Grande salle", "Main stage", "Salle B"]);
 }
+
+/// A long agenda is previewed a page at a time: the shell keeps the rows and sends the pages the
+/// user asks for, all rows or only those with problems, with a repeated row naming the row it
+/// repeats.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_agenda_is_previewed_a_page_at_a_time() {
+    let data = tempfile::tempdir().unwrap();
+    let csv = data.path().join("long.csv");
+    let mut text = String::from("Title,Date,Start,End,Stage\n");
+    for i in 0..700u32 {
+        // Every 50th row ends before it starts (an error).
+        let end = if i % 50 == 7 { "08:00" } else { "10:00" };
+        text.push_str(&format!("Session {i},2027-04-15,09:00,{end},Room {i}\n"));
+    }
+    // Row 702 repeats row 2.
+    text.push_str("Session 0,2027-04-15,09:00,10:00,Room 0\n");
+    std::fs::write(&csv, text).unwrap();
+    bounded(Duration::from_secs(240), async {
+        let app = App::start(data.path()).await;
+        app.click("[data-testid=import-agenda]").await;
+        app.fill("[data-testid=agenda-new-name]", "Long day").await;
+        app.fill("[data-testid=agenda-new-tz]", "America/Toronto")
+            .await;
+        app.fill("[data-testid=agenda-path]", csv.to_str().unwrap())
+            .await;
+        app.click("[data-testid=read-agenda]").await;
+        app.find("[data-testid=agenda-preview]").await;
+        app.wait_count("[data-testid=agenda-row]", 300).await;
+        app.wait_text("300 of 701", |t| t.contains("300 of 701")).await;
+
+        // The next pages come from the shell, in order, to the end.
+        app.click("[data-testid=agenda-more-rows]").await;
+        app.wait_count("[data-testid=agenda-row]", 600).await;
+        app.click("[data-testid=agenda-more-rows]").await;
+        let rows = app.wait_count("[data-testid=agenda-row]", 701).await;
+        assert!(app.all("[data-testid=agenda-more-rows]").await.is_empty());
+        let last = rows.last().unwrap();
+        assert_eq!(last.attr("data-row").await.unwrap().as_deref(), Some("702"));
+        assert_eq!(
+            last.attr("data-outcome").await.unwrap().as_deref(),
+            Some("duplicateRow")
+        );
+        let said = app.text(last).await;
+        assert!(said.contains("row 2"), "{said}");
+
+        // Only the problems: the 14 invalid rows, from the first page on.
+        app.click("[data-testid=agenda-problems-only]").await;
+        let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+        let flagged = loop {
+            let rows = app.all("[data-testid=agenda-row]").await;
+            if rows.len() == 14 {
+                break rows;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{} rows shown with problems only",
+                rows.len()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        for r in &flagged {
+            assert_eq!(
+                r.attr("data-outcome").await.unwrap().as_deref(),
+                Some("invalid")
+            );
+        }
+        app.scroll_to("[data-testid=agenda-preview]").await;
+        app.screenshot("agenda-long-problems-only").await;
+        app.quit().await;
+    })
+    .await;
+}

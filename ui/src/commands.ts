@@ -28,13 +28,20 @@ import type {
   SpeakerTimer,
   TestedView,
 } from "./bindings";
-import type { AgendaImported, AgendaTarget, DateOrder, Prepared } from "./features/agenda/bindings";
+import type {
+  AgendaImported,
+  AgendaTarget,
+  DateOrder,
+  Previewed,
+  RowsPage,
+} from "./features/agenda/bindings";
 
 // ---- agenda.rs ----
 
 /**
- * Reads the file and says how every row would be imported, on a worker thread. Nothing is
- * written.
+ * Reads the file and says how every row would be imported, on a worker thread: the totals,
+ * the mapping and the first page of rows (the others stay here, see [`agenda_rows`]). Nothing
+ * is written.
  */
 export function previewAgenda(args: {
   path: string;
@@ -43,8 +50,21 @@ export function previewAgenda(args: {
   map: string[];
   dateOrder: DateOrder | null;
   jobId: string | null;
-}): Promise<Prepared> {
+}): Promise<Previewed> {
   return invoke("preview_agenda", args);
+}
+
+/**
+ * Up to `limit` rows of the preview read under `preview` (its job id), from `offset`, of every
+ * row or of the rows with problems only.
+ */
+export function agendaRows(args: {
+  preview: string | null;
+  offset: number;
+  limit: number;
+  problemsOnly: boolean;
+}): Promise<RowsPage> {
+  return invoke("agenda_rows", args);
 }
 
 /**

@@ -17,6 +17,7 @@ mod error;
 mod import;
 mod issue;
 mod mapping;
+mod page;
 mod plan;
 mod read;
 mod rows;
@@ -29,6 +30,7 @@ pub use import::{
 };
 pub use issue::{IssueCode, RowIssue};
 pub use mapping::{parse_override, Field, How, MappedColumn, Mapping, MappingReport, Override};
+pub use page::{is_problem, PreviewRows, Previewed, RowsPage, SameAs};
 pub use plan::{
     apply, plan, Counts, ImportPlan, NewItem, Outcome, PersonMatch, PersonRef, PlannedSession,
     RowPlan, StageRef,

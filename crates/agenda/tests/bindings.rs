@@ -54,6 +54,9 @@ fn decls(cfg: &Config) -> Vec<Decl> {
         decl::<Counts>(cfg),
         decl::<ImportPlan>(cfg),
         decl::<Prepared>(cfg),
+        decl::<showcall_agenda::RowsPage>(cfg),
+        decl::<showcall_agenda::Previewed>(cfg),
+        decl::<showcall_agenda::SameAs>(cfg),
         // the app's import
         decl::<AgendaTarget>(cfg),
         decl::<AgendaImported>(cfg),

@@ -111,6 +111,11 @@ pub struct RowPlan {
     pub warnings: Vec<RowIssue>,
     /// Why nothing is added, for skipped rows.
     pub skipped: Option<RowIssue>,
+    /// For a duplicate row: the earlier row that adds the same session (the preview's pages
+    /// carry it, see [`crate::PreviewRows`]; not part of the plan's JSON).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub same_as: Option<u32>,
 }
 
 /// A row's speaker matched to a person of the event.

@@ -87,6 +87,7 @@ pub(crate) fn plan_with(data: &EventData, reading: &Reading, job: &Job) -> Impor
             errors: r.errors.clone(),
             warnings: r.warnings.clone(),
             skipped: None,
+            same_as: None,
         };
         let Some(read) = &r.read else {
             rows.push(plan);
@@ -207,6 +208,7 @@ pub(crate) fn plan_with(data: &EventData, reading: &Reading, job: &Job) -> Impor
         } else if let Some(first) = seen.get(&(title_key.clone(), stage_key.clone(), start)) {
             let first = *first;
             plan.outcome = Outcome::DuplicateRow;
+            plan.same_as = Some(first);
             plan.skipped = Some(Issue::new(r.row, IssueCode::DuplicateRow).say(
                 |_, lang| match lang {
                     Lang::En => format!("same session as row {first}: skipped"),

@@ -155,7 +155,7 @@ export function AgendaSection(props: { eventId: string | null; eventName: string
               <>
                 <MappingView prepared={s().prepared} base={base} />
                 <Show when={!stale()}>
-                  <PreviewView prepared={s().prepared} />
+                  <PreviewView shown={s()} />
                   <ImportBar prepared={s().prepared} eventId={props.eventId} eventName={props.eventName} />
                 </Show>
               </>

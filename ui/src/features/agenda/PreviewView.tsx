@@ -1,17 +1,29 @@
 // The preview of an agenda import: the totals, the new stages and people, and every row as it will
-// be imported (or why not), a page at a time.
-import { createMemo, createSignal, Show } from "solid-js";
+// be imported (or why not), a page at a time: the shell keeps the rows and sends the pages asked
+// for (a file may have 150,000 rows).
+import { createSignal, on, createEffect, Show } from "solid-js";
 import { Check } from "../../components/Field";
 import { SeverityIcon } from "../../components/Severity";
 import { DataTable, type Column } from "../../components/Table";
 import { lang, t } from "../../i18n";
-import { distinctMatched, isProblem, problemCount, sameAsRows, shortList } from "./agenda";
+import * as ipc from "../../ipc";
+import { setError } from "../../state";
+import { distinctMatched, shortList } from "./agenda";
 import { PreviewRow } from "./PreviewRow";
-import { busy, problemsOnly, setProblemsOnly } from "./store";
-import type { Prepared } from "./types";
+import { busy, problemsOnly, setProblemsOnly, type Shown } from "./store";
+import type { RowPlan, RowsPage } from "./types";
 
-/** Rows shown at first, and added by "Show more" (a file may have thousands). */
+/** Rows added by "Show more" (the shell sends the first ones with the preview). */
 const PAGE = 300;
+
+/** The rows on screen: the pages asked for so far, of every row or of the rows with problems. */
+type Listed = { rows: RowPlan[]; total: number; sameAs: Map<number, number> };
+
+function listed(page: RowsPage, before?: Listed): Listed {
+  const sameAs = new Map(before?.sameAs);
+  for (const s of page.sameAs) sameAs.set(s.row, s.first);
+  return { rows: before ? [...before.rows, ...page.rows] : page.rows, total: page.total, sameAs };
+}
 
 /** One total of the preview's header; errors and warnings get their icon when not zero. */
 function Count(props: { id: string; label: string; value: number; tone?: "error" | "warning"; title?: string }) {
@@ -49,16 +61,40 @@ const COLUMNS: Column[] = [
   { col: "c-notes", label: "agenda.col.notes" },
 ];
 
-export function PreviewView(props: { prepared: Prepared }) {
-  const plan = () => props.prepared.plan;
+export function PreviewView(props: { shown: Shown }) {
+  const plan = () => props.shown.prepared.plan;
   const counts = () => plan().counts;
-  const problems = createMemo(() => problemCount(plan().rows));
-  const rows = createMemo(() => (problemsOnly() ? plan().rows.filter(isProblem) : plan().rows));
-  const sameAs = createMemo(() => sameAsRows(plan().rows));
-  const [limit, setLimit] = createSignal(PAGE);
-  const visible = createMemo(() => rows().slice(0, limit()));
+  const problems = () => props.shown.first.problems;
+  const [list, setList] = createSignal<Listed>(listed(props.shown.first));
+  const [loading, setLoading] = createSignal(false);
   const matched = () => distinctMatched(plan().peopleMatched);
   const matchedNames = () => [...new Set(plan().peopleMatched.map((m) => m.personName))];
+
+  // Only the answer to the latest request is shown (a re-read or a toggle meanwhile).
+  let asked = 0;
+  const fetchRows = async (offset: number, only: boolean, append: boolean) => {
+    const mine = ++asked;
+    const preview = props.shown.preview;
+    setLoading(true);
+    try {
+      const page = await ipc.agendaRows({ preview, offset, limit: PAGE, problemsOnly: only });
+      if (mine === asked) setList((l) => listed(page, append ? l : undefined));
+    } catch (e) {
+      if (mine === asked) setError(ipc.toErrorPayload(e));
+    } finally {
+      if (mine === asked) setLoading(false);
+    }
+  };
+  const showFirst = (only: boolean) => {
+    if (only) void fetchRows(0, true, false);
+    else {
+      asked++;
+      setLoading(false);
+      setList(listed(props.shown.first));
+    }
+  };
+  // A new read of the file: its first page (or its first problems).
+  createEffect(on(() => props.shown, () => showFirst(problemsOnly()), { defer: true }));
 
   return (
     <div class="agenda-block" data-testid="agenda-preview" aria-busy={busy() === "read"}>
@@ -107,7 +143,7 @@ export function PreviewView(props: { prepared: Prepared }) {
           disabled={problems() === 0 && !problemsOnly()}
           onCheck={(checked) => {
             setProblemsOnly(checked);
-            setLimit(PAGE);
+            showFirst(checked);
           }}
         >
           {t("agenda.problemsOnly", { n: problems() })}
@@ -118,21 +154,22 @@ export function PreviewView(props: { prepared: Prepared }) {
           </span>
         </Show>
       </div>
-      <DataTable class="grid agenda-rows" columns={COLUMNS} scroll each={visible()}>
-        {(r) => <PreviewRow row={r} sameAs={sameAs().get(r.row) ?? null} />}
+      <DataTable class="grid agenda-rows" columns={COLUMNS} scroll each={list().rows}>
+        {(r) => <PreviewRow row={r} sameAs={list().sameAs.get(r.row) ?? null} />}
       </DataTable>
-      <Show when={rows().length > visible().length}>
+      <Show when={list().total > list().rows.length}>
         <div class="toolbar agenda-more">
           <span class="muted small">
-            {t("agenda.shownOf", { shown: visible().length, total: rows().length })}
+            {t("agenda.shownOf", { shown: list().rows.length, total: list().total })}
           </span>
           <button
             type="button"
             class="small"
             data-testid="agenda-more-rows"
-            onClick={() => setLimit((n) => n + PAGE)}
+            disabled={loading()}
+            onClick={() => void fetchRows(list().rows.length, problemsOnly(), true)}
           >
-            {t("agenda.moreRows", { n: Math.min(PAGE, rows().length - visible().length) })}
+            {t("agenda.moreRows", { n: Math.min(PAGE, list().total - list().rows.length) })}
           </button>
         </div>
       </Show>

@@ -9,9 +9,7 @@ import type {
   How,
   MappedColumn,
   Outcome,
-  PlannedSession,
   RowIssue,
-  RowPlan,
   SheetInfo,
 } from "./types";
 
@@ -264,49 +262,12 @@ export function dateOrderNote(used: DateOrderUsed, chosen: OrderChoice): OrderNo
 
 // ---- the preview -------------------------------------------------------------------------------
 
-function stageKey(s: PlannedSession): string {
-  return s.stage.kind === "existing" ? s.stage.id : `new:${fold(s.stage.name)}`;
-}
-
-function sessionKey(s: PlannedSession): string {
-  return `${fold(s.title)}\u0000${stageKey(s)}\u0000${s.start}`;
-}
-
-/** For each `duplicateRow`: the earlier row that adds the same session (same title, stage and
- * start, as Rust compares them), else the row its message names, else `null`. One pass. */
-export function sameAsRows(rows: readonly RowPlan[]): Map<number, number | null> {
-  const first = new Map<string, number>();
-  const out = new Map<number, number | null>();
-  for (const r of rows) {
-    if (r.outcome === "add" && r.session) {
-      const k = sessionKey(r.session);
-      if (!first.has(k)) first.set(k, r.row);
-    } else if (r.outcome === "duplicateRow") {
-      const found = r.session ? first.get(sessionKey(r.session)) : undefined;
-      const m = /\brow (\d+)\b/.exec(r.skipped?.message ?? "");
-      out.set(r.row, found ?? (m ? Number(m[1]) : null));
-    }
-  }
-  return out;
-}
-
 /** A row's outcome in words: Add / Already in the event / Same as row N / Invalid. */
 export function outcomeLabel(outcome: Outcome, sameAs: number | null = null): string {
   if (outcome === "duplicateRow") {
     return sameAs === null ? t("agenda.outcome.duplicateRowUnknown") : t("agenda.outcome.duplicateRow", { n: sameAs });
   }
   return t(`agenda.outcome.${outcome}`);
-}
-
-/** Errors or warnings: what "Show only problems" keeps. */
-export function isProblem(r: RowPlan): boolean {
-  return r.errors.length > 0 || r.warnings.length > 0;
-}
-
-export function problemCount(rows: readonly RowPlan[]): number {
-  let n = 0;
-  for (const r of rows) if (isProblem(r)) n++;
-  return n;
 }
 
 /** How many different people of the event the rows name. */

@@ -145,6 +145,28 @@ skipped: Array<RowIssue>, counts: Counts, };
 
 export type Prepared = { sheet: SheetInfo, mapping: MappingReport, plan: ImportPlan, };
 
+export type RowsPage = { 
+/**
+ * Where the page starts in the list asked for.
+ */
+offset: number, rows: Array<RowPlan>, 
+/**
+ * How many rows the list asked for holds (every row, or only those with problems).
+ */
+total: number, 
+/**
+ * Rows with an error or a warning in the whole preview.
+ */
+problems: number, 
+/**
+ * For each duplicate row of the page, the earlier row that adds the same session.
+ */
+sameAs: Array<SameAs>, };
+
+export type Previewed = { prepared: Prepared, first: RowsPage, };
+
+export type SameAs = { row: number, first: number, };
+
 export type AgendaTarget = { eventId: string | null, newName: string | null, newTimeZone: string | null, };
 
 export type AgendaImported = { eventId: string, created: boolean, sessionsAdded: number, };

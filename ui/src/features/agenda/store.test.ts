@@ -27,15 +27,21 @@ import {
   shown,
   stale,
 } from "./store";
-import type { MappedColumn, Prepared } from "./types";
+import type { MappedColumn, Previewed } from "./types";
 
 const SHEETS = ["Notes", "Programme"];
 
-function workbookSheet(name: string, columns: MappedColumn[]): Prepared {
+/** The preview of one sheet as the shell sends it: the rows in pages, the first one with it. */
+function workbookSheet(name: string, columns: MappedColumn[]): Previewed {
+  const rows = PREPARED.plan.rows;
   return {
-    ...PREPARED,
-    sheet: { ...PREPARED.sheet, format: "ods", sheetName: name, sheetNames: SHEETS },
-    mapping: { ...PREPARED.mapping, columns },
+    prepared: {
+      ...PREPARED,
+      sheet: { ...PREPARED.sheet, format: "ods", sheetName: name, sheetNames: SHEETS },
+      mapping: { ...PREPARED.mapping, columns },
+      plan: { ...PREPARED.plan, rows: [] },
+    },
+    first: { offset: 0, rows, total: rows.length, problems: 0, sameAs: [] },
   };
 }
 

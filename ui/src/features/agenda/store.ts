@@ -7,7 +7,7 @@ import * as ipc from "../../ipc";
 import { reloadAfterImport, setError } from "../../state";
 import { machineZone } from "../../time";
 import { buildMap, changeField, nameFromPath, orderParam, type Changes, type Choice, type OrderChoice } from "./agenda";
-import type { AgendaImported, AgendaTarget, DateOrder, MappedColumn, Prepared } from "./types";
+import type { AgendaImported, AgendaTarget, DateOrder, MappedColumn, Prepared, RowsPage } from "./types";
 
 /** What a preview was asked with: the import sends the same. */
 export interface PreviewArgs {
@@ -30,7 +30,10 @@ const [sheetChoice, setSheetChoice] = createSignal<string | null>(null);
 const [changes, setChanges] = createSignal<Changes>({});
 /** The file's own mapping (read with no override): what the user's choices are relative to. */
 const [detected, setDetected] = createSignal<MappedColumn[] | null>(null);
-const [shown, setShown] = createSignal<{ prepared: Prepared; args: PreviewArgs } | null>(null);
+/** The preview on screen: its totals and mapping (`prepared`, whose `plan.rows` is left empty),
+ * its first page of rows, and the id it was read under (to ask for the next pages). */
+export type Shown = { prepared: Prepared; first: RowsPage; preview: string | null; args: PreviewArgs };
+const [shown, setShown] = createSignal<Shown | null>(null);
 /** The last re-read failed: the preview on screen no longer matches the choices. */
 const [stale, setStale] = createSignal(false);
 /** A file or mapping problem (`code: "agenda"`), shown whole in the card. */
@@ -181,7 +184,12 @@ async function preview(args: PreviewArgs, kind: ReadKind): Promise<boolean> {
     }
   });
   try {
-    const prepared = await runJob("agenda", (jobId) => ipc.previewAgenda({ ...args, jobId }));
+    let preview: string | null = null;
+    const answer = await runJob("agenda", (jobId) => {
+      preview = jobId;
+      return ipc.previewAgenda({ ...args, jobId });
+    });
+    const prepared = answer.prepared;
     if (mine !== issued) return false;
     batch(() => {
       const before = shown()?.prepared.plan.counts;
@@ -190,7 +198,7 @@ async function preview(args: PreviewArgs, kind: ReadKind): Promise<boolean> {
       if (!before || before.invalid !== counts.invalid || before.toAdd !== counts.toAdd) setAcceptValid(false);
       if (kind !== "choice") setDetected(prepared.mapping.columns);
       if (kind === "sheet") sheetFocus = true;
-      setShown({ prepared, args });
+      setShown({ prepared, first: answer.first, preview, args });
       setStale(false);
       setError(null);
     });
