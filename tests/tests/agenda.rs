@@ -234,7 +234,8 @@ async fn a_long_agenda_is_previewed_a_page_at_a_time() {
         app.click("[data-testid=read-agenda]").await;
         app.find("[data-testid=agenda-preview]").await;
         app.wait_count("[data-testid=agenda-row]", 300).await;
-        app.wait_text("300 of 701", |t| t.contains("300 of 701")).await;
+        app.wait_text("300 of 701", |t| t.contains("300 of 701"))
+            .await;
 
         // The next pages come from the shell, in order, to the end.
         app.click("[data-testid=agenda-more-rows]").await;

@@ -159,6 +159,19 @@ async fn a_destination_is_split_keyed_masked_and_tested_against_a_real_ingest() 
                 .unwrap(),
             Some(id)
         );
+
+        // A package that carries the stream key out, opened back: logged, the key never.
+        let package = data.path().join("with-keys.showcall");
+        app.click("[data-testid=tab-handoff]").await;
+        app.fill("[data-testid=package-path]", package.to_str().unwrap())
+            .await;
+        app.click("[data-testid=include-keys]").await;
+        app.click("[data-testid=export-package]").await;
+        app.find("[data-testid=export-result]").await;
+        app.fill("[data-testid=import-path]", package.to_str().unwrap())
+            .await;
+        app.click("[data-testid=open-package]").await;
+        app.find("[data-testid=import-plan]").await;
         app.quit().await;
     })
     .await;
@@ -167,7 +180,10 @@ async fn a_destination_is_split_keyed_masked_and_tested_against_a_real_ingest() 
     // never holds a key either.
     let (files, logged) = showcall_e2e::app_logs(data.path());
     assert!(
-        logged.contains("tested destination") && logged.contains("command error"),
+        logged.contains("tested destination")
+            && logged.contains("command error")
+            && logged.contains("1 stream keys included")
+            && logged.contains("opened a package"),
         "the app's log file was written ({files:?}):\n{logged}"
     );
     for key in [harness::RIGHT_KEY, WRONG_KEY] {

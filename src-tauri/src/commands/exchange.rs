@@ -38,12 +38,21 @@ pub async fn export_package(
     include_stream_keys: bool,
     job_id: Option<String>,
 ) -> CmdResult<Exported> {
-    as_job(&state, &app, job_id, move |store, lang, job| {
+    let done = as_job(&state, &app, job_id, move |store, lang, job| {
         let opts = write::Options::of(store, include_stream_keys, lang, Utc::now());
         let r = write::export_with(store, &event_id, Path::new(&path), &opts, job);
         r.map_err(|e| crate::diag::shown(|l| e.payload(l), lang))
     })
-    .await
+    .await?;
+    // How many keys went out, never which.
+    log::info!(
+        "exported a package to {} ({} files, {} bytes, {} stream keys included)",
+        done.path,
+        done.files,
+        done.bytes,
+        done.stream_keys
+    );
+    Ok(done)
 }
 
 /// Opens and verifies a package and says what importing it would do; nothing is written. A
@@ -62,6 +71,7 @@ pub async fn open_package(
         r.map_err(|e| crate::diag::shown(|l| e.payload(l), lang))
     })
     .await?;
+    log::info!("opened a package of \"{}\" to preview it", plan.event_name);
     state.lock().pending = Some(opened);
     Ok(plan)
 }
