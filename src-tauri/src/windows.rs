@@ -41,8 +41,9 @@ static CHANGES: AtomicU64 = AtomicU64::new(0);
 pub fn save_soon<R: Runtime>(app: &AppHandle<R>) {
     let mine = CHANGES.fetch_add(1, Ordering::SeqCst) + 1;
     let app = app.clone();
-    std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(600));
+    // A task on the app's runtime, not a thread: a drag sends dozens of these.
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(600)).await;
         if CHANGES.load(Ordering::SeqCst) != mine {
             return; // a later change saves
         }

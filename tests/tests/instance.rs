@@ -7,34 +7,28 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Runs the CLI on `db` and answers what it printed.
+fn cli(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(cli_binary())
+        .args(["--db", db.to_str().unwrap()])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// A package of the demo event, written by the CLI from a database of its own.
 fn demo_package(dir: &Path) -> PathBuf {
     let db = dir.join("elsewhere.db");
-    let out = Command::new(cli_binary())
-        .args(["--db", db.to_str().unwrap(), "demo"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let id = String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_string();
+    let printed = cli(&db, &["demo"]);
+    let id = printed.split_whitespace().next().unwrap();
     let pkg = dir.join("Gala du printemps.showcall");
-    let out = Command::new(cli_binary())
-        .args(["--db", db.to_str().unwrap(), "export", &id, "--out"])
-        .arg(&pkg)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    cli(&db, &["export", id, "--out", pkg.to_str().unwrap()]);
     pkg
 }
 

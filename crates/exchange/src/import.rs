@@ -87,21 +87,7 @@ pub fn apply_with(
             d.last_test = None;
         }
     }
-    let backup = match store.path() {
-        Some(db) => {
-            let stem = db
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "showcall".into());
-            let to = db.with_file_name("backups").join(format!(
-                "{stem}-{}-before-import.db",
-                now.format("%Y%m%d-%H%M%S%.3f")
-            ));
-            store.backup_to(&to)?;
-            Some(to)
-        }
-        None => None,
-    };
+    let backup = store.back_up_before_import(now)?;
     // From here a cancelled import also removes the backup it made.
     let stop = |e: showcall_core::Error| {
         if let Some(b) = &backup {

@@ -365,6 +365,15 @@ impl Store {
         })
     }
 
+    /// The copy a package import makes first (`backups/<stem>-<time>-before-import.db`): its
+    /// path, or `None` for an in-memory store, which has no file to copy.
+    pub fn back_up_before_import(&self, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
+        if self.path.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(self.write_backup(BackupKind::BeforeImport, now)?.path))
+    }
+
     /// "Back up now": a copy of the database as it stands in `backups/<stem>-<time>-manual.db`.
     pub fn back_up_now(&self, now: DateTime<Utc>) -> Result<Backup> {
         let f = self.write_backup(BackupKind::Manual, now)?;
