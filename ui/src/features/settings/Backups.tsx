@@ -10,6 +10,7 @@ import { lang, t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { closeEvent, events, hour12, refreshEvents, reloadAfterImport, view } from "../../state";
 import { formatDateTime, machineZone } from "../../time";
+import { formatBytes } from "../handoff/handoff";
 
 const COLUMNS: Column[] = [
   { col: "c-kind", label: "backups.col.kind" },
@@ -18,16 +19,6 @@ const COLUMNS: Column[] = [
   { col: "c-events", label: "backups.col.events" },
   { col: "c-actions", label: "backups.col.actions", class: "actions-col", hidden: true },
 ];
-
-/** A size in kB or MB, in the UI language. */
-export function formatBytes(bytes: number, locale: string): string {
-  const mb = bytes >= 1_000_000;
-  return new Intl.NumberFormat(locale, {
-    style: "unit",
-    unit: mb ? "megabyte" : "kilobyte",
-    maximumFractionDigits: mb ? 1 : 0,
-  }).format(mb ? bytes / 1_000_000 : Math.max(1, Math.round(bytes / 1000)));
-}
 
 /** "3 events" / "1 event". */
 function eventCount(n: number): string {
@@ -137,7 +128,7 @@ export function Backups() {
                     <td data-testid="backup-at">
                       {when(b)}
                     </td>
-                    <td class="num">{formatBytes(b.bytes, lang())}</td>
+                    <td class="num">{formatBytes(b.bytes)}</td>
                     <Show
                       when={!b.problem}
                       fallback={
