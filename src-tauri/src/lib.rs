@@ -7,6 +7,7 @@ mod about;
 mod commands;
 mod diag;
 mod fit;
+pub mod gpu;
 mod instance;
 mod navigation;
 mod notify;
@@ -93,6 +94,7 @@ pub fn run() {
                 env!("CARGO_PKG_VERSION"),
                 data.display()
             );
+            log::info!("windows drawn with {}", gpu::summary());
             fit::main_window(app.handle(), windows::saved_size(&data, "main"));
             about::probe_webkit();
             tray::install(app.handle())?;

@@ -2,5 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // Before any thread or window: it may set WebKit's compositing variable.
+    showcall_app::gpu::choose();
     showcall_app::run();
 }

@@ -229,18 +229,29 @@ impl App {
 
     /// Clicks the element matching `css`, first scrolled to the middle of the window (the
     /// sticky header would otherwise catch clicks at the top edge).
+    ///
+    /// A list that re-renders between the find and the click (the events list refreshes
+    /// when a background job such as the daily backup finishes) leaves a stale element
+    /// behind; the click then finds the element again, until the usual wait runs out.
     pub async fn click(&self, css: &str) {
-        let el = self.find(css).await;
-        let _ = self
-            .client
-            .execute(
-                "arguments[0].scrollIntoView({block: 'center'})",
-                vec![serde_json::to_value(&el).unwrap()],
-            )
-            .await;
-        el.click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let el = self.find(css).await;
+            let _ = self
+                .client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![serde_json::to_value(&el).unwrap()],
+                )
+                .await;
+            match el.click().await {
+                Ok(()) => return,
+                Err(e) if is_stale(&e) && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("click {css}: {e}"),
+            }
+        }
     }
 
     /// Replaces the text of the input matching `css`.
@@ -568,4 +579,12 @@ pub mod procs {
         f.get(11).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
             + f.get(12).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
     }
+}
+
+/// Whether a WebDriver error says the element left the DOM (WebKitWebDriver words it as
+/// "Node with identifier … was not found"; the standard code is "stale element reference").
+fn is_stale(e: &fantoccini::error::CmdError) -> bool {
+    let text = e.to_string();
+    text.contains("stale element")
+        || (text.contains("Node with identifier") && text.contains("was not found"))
 }

@@ -37,7 +37,7 @@ pub fn app_info(state: State<AppState>) -> AppInfo {
         db_path: db_path.display().to_string(),
         lang,
         os: crate::diag::os_name(),
-        webkit: crate::about::webkit(),
+        webkit: crate::about::webkit().map(|w| format!("{w}; drawing: {}", crate::gpu::summary())),
         components: crate::about::components(),
     }
 }
@@ -59,7 +59,7 @@ pub fn diagnostics(app: AppHandle, state: State<AppState>) -> String {
     crate::diag::Facts {
         version: env!("CARGO_PKG_VERSION").to_string(),
         os: crate::diag::os_name(),
-        webkit: crate::about::webkit(),
+        webkit: crate::about::webkit().map(|w| format!("{w}; drawing: {}", crate::gpu::summary())),
         db_path,
         schema,
         log_dir: app

@@ -61,6 +61,16 @@ input.value = value;
 const t0 = performance.now();
 performance.clearMarks();
 // When the DOM itself changed (before layout and paint).
+const touched = {};
+const mo2 = new MutationObserver((recs) => {
+  for (const r of recs) {
+    const n = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    const part = n?.closest('.timeline, .run-of-show, .findings-panel, .session-form, .calendar-toolbar, header')?.className?.toString().split(' ')[0] ?? 'other';
+    touched[part] = (touched[part] || 0) + 1;
+  }
+});
+mo2.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+window.__touched = touched;
 const mo = new MutationObserver(() => {
   const e = end();
   if (e && e.textContent !== before) { performance.mark('dom:changed'); mo.disconnect(); }
@@ -83,7 +93,7 @@ window.__stopTicking = () => { ticking = false; };
 input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
 const look = () => {
   const e = end();
-  if (e && e.textContent !== before) requestAnimationFrame(() => { window.__stopTicking(); window.__lastLog = [performance.now() - t0, 'stalls (at, ms)', ...window.__stalls, 'marks', ...performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime - t0)])]; done(performance.now() - t0); });
+  if (e && e.textContent !== before) requestAnimationFrame(() => { window.__stopTicking(); mo2.disconnect(); window.__lastLog = [performance.now() - t0, 'mutations', JSON.stringify(window.__touched), 'stalls (at, ms)', ...window.__stalls, 'marks', ...performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime - t0)])]; done(performance.now() - t0); });
   else if (performance.now() - t0 > 20000) done(-1);
   else requestAnimationFrame(look);
 };
@@ -144,6 +154,89 @@ const frames = (n) => new Promise((res) => {
   for (const c of cards) c.style.contain = '';
   out.push(['all again', await frames(8)]);
   marker.remove();
+  // Layout cost: one part's box nudged, then a forced layout (median of 5), as is and with
+  // each other part hidden.
+  const layoutOf = (el) => {
+    const ts = [];
+    for (let i = 0; i < 5; i++) {
+      el.style.paddingTop = (i % 2) + 'px';
+      const t = performance.now();
+      document.body.offsetHeight;
+      ts.push(performance.now() - t);
+    }
+    el.style.paddingTop = '';
+    document.body.offsetHeight;
+    ts.sort((a, b) => a - b);
+    return Math.round(ts[2] * 10) / 10;
+  };
+  const named = ['.timeline', '.run-of-show', '.findings-panel', '.calendar-toolbar', '[data-testid=segment-row]', '.app-header, header'];
+  for (const sel of named) {
+    const el = document.querySelector(sel);
+    if (el) out.push(['layout after nudging ' + sel, layoutOf(el)]);
+  }
+  const row = document.querySelector('[data-testid=segment-row]');
+  for (const hide of ['.timeline', '.findings-panel', '.run-of-show']) {
+    const h = document.querySelector(hide);
+    if (!h || !row) continue;
+    h.style.display = 'none';
+    document.body.offsetHeight;
+    out.push(['layout after nudging a segment row, ' + hide + ' hidden', layoutOf(row)]);
+    h.style.display = '';
+  }
+  // Paint cost: each frame repaints one part (its outline colour flips), no layout.
+  const paintFrames = (el, n) => new Promise((res) => {
+    const times = [];
+    let last = performance.now();
+    const step = () => {
+      el.style.outline = '1px solid ' + (times.length % 2 ? 'red' : 'blue');
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+      if (times.length > n) { el.style.outline = ''; times.shift(); times.sort((a, b) => a - b); res(Math.round(times[Math.floor(times.length / 2)])); }
+      else requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  for (const sel of ['.timeline', '.run-of-show', '.findings-panel', '[data-testid=segment-row]', '[data-testid=session-block]', '.calendar-layout']) {
+    const el = document.querySelector(sel);
+    if (el) out.push(['frame repainting ' + sel, await paintFrames(el, 8)]);
+  }
+  {
+    const tl = document.querySelector('.timeline');
+    const sheet = document.createElement('style');
+    document.head.appendChild(sheet);
+    const tries = [
+      ['gap marks plain', '.gap-mark, .gap-mark.overlap { background: #f5d9a8 !important; }'],
+      ['gap marks hidden', '.gap-mark { display: none !important; }'],
+      ['gap labels hidden', '.gap-label { display: none !important; }'],
+      ['session blocks hidden', '.session-block { display: none !important; }'],
+      ['block text hidden', '.sb-title, .sb-times { display: none !important; }'],
+      ['block radius 0', '.session-block { border-radius: 0 !important; }'],
+      ['hour lines hidden', '.hour-line, .support-shade { display: none !important; }'],
+    ];
+    for (const [label, css] of tries) {
+      if (!tl) break;
+      sheet.textContent = css;
+      document.body.offsetHeight;
+      out.push(['timeline repaint, ' + label, await paintFrames(tl, 8)]);
+    }
+    sheet.remove();
+    out.push(['counts', JSON.stringify({ gaps: document.querySelectorAll('.gap-mark').length, blocks: document.querySelectorAll('.session-block').length, labels: document.querySelectorAll('.gap-label').length })]);
+  }
+  // Style recalc alone: a class toggled on the body.
+  {
+    const ts = [];
+    for (let i = 0; i < 5; i++) {
+      document.body.classList.toggle('probe-x');
+      const t = performance.now();
+      getComputedStyle(document.body).color;
+      document.body.offsetHeight;
+      ts.push(performance.now() - t);
+    }
+    document.body.classList.remove('probe-x');
+    ts.sort((a, b) => a - b);
+    out.push(['style + layout after a body class', Math.round(ts[2] * 10) / 10]);
+  }
   done(JSON.stringify(out));
 })();
 "#;
@@ -179,6 +272,31 @@ async fn measure(name: &str, data: &Path, edits: usize) {
     // The run of show of the first session.
     app.click("[data-testid=session-block]").await;
     app.find("[data-testid=segment-row]").await;
+    // SCALE_CSS=RULES: a style sheet added before the edits (trying a change of style).
+    if let Ok(css) = std::env::var("SCALE_CSS") {
+        let _ = app
+            .client
+            .execute(
+                "const s = document.createElement('style'); s.textContent = arguments[0]; document.head.appendChild(s);",
+                vec![json!(css)],
+            )
+            .await;
+    }
+    // SCALE_HIDE=CSS: those parts hidden during the edits (where an edit's time goes).
+    if let Ok(css) = std::env::var("SCALE_HIDE") {
+        let _ = app
+            .client
+            .execute(
+                "document.querySelectorAll(arguments[0]).forEach((e) => e.style.display = 'none');",
+                vec![json!(css)],
+            )
+            .await;
+    }
+    if std::env::var_os("SCALE_SHOT").is_some() {
+        let slug: String = name.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let path = app.screenshot(&format!("scale-{slug}")).await;
+        println!("{name}: screenshot {}", path.display());
+    }
     let mut times = Vec::new();
     for i in 0..edits {
         let value = if i % 2 == 0 { "11:00" } else { "12:30" };
@@ -255,7 +373,9 @@ async fn main() {
     );
     // The demo: a fresh data folder (the app puts the demo event in).
     let demo = tempfile::tempdir().expect("temp dir");
-    measure("demo (8 sessions)", demo.path(), edits).await;
+    if std::env::var_os("SCALE_CONFERENCE_ONLY").is_none() {
+        measure("demo (8 sessions)", demo.path(), edits).await;
+    }
     // The conference, alone in its data folder.
     let big = tempfile::tempdir().expect("temp dir");
     let db = big
