@@ -336,7 +336,33 @@ impl App {
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         // WebDriver screenshots lag the DOM slightly.
         tokio::time::sleep(Duration::from_millis(600)).await;
-        let png = self.client.screenshot().await.unwrap();
+        // Painting without compositing (the app's choice where there is no GPU, as under
+        // Xvfb), WebKitWebDriver's screenshot waits for the page's next rendering update, which
+        // a still page never has: a 1 px mark, nearly transparent, changes every 30 ms
+        // meanwhile (it is in the picture, invisible).
+        let _ = self
+            .client
+            .execute(
+                "if (!window.__shotTick) { const m = document.createElement('div'); \
+                 m.id = '__shot-tick'; m.setAttribute('aria-hidden', 'true'); \
+                 m.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;opacity:0.01'; \
+                 document.body.appendChild(m); let n = 0; \
+                 window.__shotTick = setInterval(() => { m.style.opacity = String(0.01 + (n++ % 2) * 0.01); }, 30); }",
+                vec![],
+            )
+            .await;
+        let png = tokio::time::timeout(Duration::from_secs(30), self.client.screenshot())
+            .await
+            .unwrap_or_else(|_| panic!("screenshot {name}: no picture after 30 s"))
+            .unwrap();
+        let _ = self
+            .client
+            .execute(
+                "clearInterval(window.__shotTick); window.__shotTick = null; \
+                 document.getElementById('__shot-tick')?.remove();",
+                vec![],
+            )
+            .await;
         let path = artifacts().join(format!("{name}.png"));
         std::fs::write(&path, png).unwrap();
         path

@@ -178,11 +178,16 @@ export function eventChanges(args: { eventId: string; revision: number }): Promi
   return invoke("event_changes", args);
 }
 
-export function undo(args: { eventId: string }): Promise<EventView> {
+/**
+ * Undoes the last edit of the event; answers like an edit (what changed in the view the window
+ * shows, not the whole event).
+ */
+export function undo(args: { eventId: string }): Promise<EditResult> {
   return invoke("undo", args);
 }
 
-export function redo(args: { eventId: string }): Promise<EventView> {
+/** Redoes the last undone edit; answers like an edit. */
+export function redo(args: { eventId: string }): Promise<EditResult> {
   return invoke("redo", args);
 }
 

@@ -313,18 +313,24 @@ export function showEdited(eventId: string, r: EditResult): void {
   void showAnswer(eventId, r);
 }
 
-async function history(run: (eventId: string) => Promise<EventView>): Promise<void> {
-  const v = view();
-  if (!v) return;
-  try {
-    const next = await run(v.data.event.id);
-    setError(null);
-    setView(next);
-    const sel = selectedSessionId();
-    if (sel && !next.data.sessions.some((s) => s.id === sel)) setSelectedSessionId(null);
-  } catch (e) {
-    fail(e);
-  }
+/** Undo or redo: queued behind the edits on their way, answered like an edit (what changed). */
+function history(run: (eventId: string) => Promise<EditResult>): Promise<void> {
+  const next = editQueue.then(async () => {
+    const v = view();
+    if (!v) return;
+    const id = v.data.event.id;
+    try {
+      const r = await run(id);
+      setError(null);
+      await showAnswer(id, r);
+      const sel = selectedSessionId();
+      if (sel && !view()?.data.sessions.some((s) => s.id === sel)) setSelectedSessionId(null);
+    } catch (e) {
+      fail(e);
+    }
+  });
+  editQueue = next.catch(() => undefined);
+  return next;
 }
 
 export const undo = () => (view()?.canUndo ? history((eventId) => ipc.undo({ eventId })) : Promise.resolve());

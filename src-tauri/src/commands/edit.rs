@@ -5,7 +5,6 @@ use super::CmdResult;
 use crate::state::{AppState, Inner};
 use showcall_core::service;
 use showcall_core::store::Edited;
-use showcall_core::view::EventView;
 use showcall_core::view_changes::EditResult;
 use showcall_core::Edit;
 use tauri::State;
@@ -55,20 +54,25 @@ pub fn event_changes(
     })
 }
 
+/// Undoes the last edit of the event; answers like an edit (what changed in the view the window
+/// shows, not the whole event).
 #[tauri::command]
-pub fn undo(state: State<AppState>, event_id: String) -> CmdResult<EventView> {
+pub fn undo(state: State<AppState>, event_id: String) -> CmdResult<EditResult> {
     step(&state, &event_id, true)
 }
 
+/// Redoes the last undone edit; answers like an edit.
 #[tauri::command]
-pub fn redo(state: State<AppState>, event_id: String) -> CmdResult<EventView> {
+pub fn redo(state: State<AppState>, event_id: String) -> CmdResult<EditResult> {
     step(&state, &event_id, false)
 }
 
-fn step(state: &AppState, event_id: &str, back: bool) -> CmdResult<EventView> {
+fn step(state: &AppState, event_id: &str, back: bool) -> CmdResult<EditResult> {
     state.with(|s| {
         let h = s.history.entry(event_id.to_string()).or_default();
         s.store.history_step(event_id, h, back)?;
-        view_of(s, event_id)
+        let shown = s.shown.borrow_mut().take();
+        let view = view_of(s, event_id)?;
+        Ok(EditResult::of(shown.as_ref(), &view, None))
     })
 }

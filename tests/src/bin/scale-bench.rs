@@ -100,6 +100,28 @@ const look = () => {
 requestAnimationFrame(look);
 "#;
 
+/// Clicks Undo (or Redo, arguments[0]) and answers the milliseconds until the first segment
+/// row's end time changed on screen (-1 when it never did).
+const STEP: &str = r#"
+const [which, done] = [arguments[0], arguments[arguments.length - 1]];
+const row = document.querySelector('[data-testid=segment-row]');
+if (!row) { done(-2); return; }
+const id = row.getAttribute('data-segment-id');
+const end = () => document.querySelector(`[data-segment-id="${id}"] [data-testid=segment-end]`);
+const before = end()?.textContent;
+const button = document.querySelector(`[data-testid=${which}]`);
+if (!button || button.disabled) { done(-3); return; }
+const t0 = performance.now();
+button.click();
+const look = () => {
+  const e = end();
+  if (e && e.textContent !== before) requestAnimationFrame(() => done(performance.now() - t0));
+  else if (performance.now() - t0 > 20000) done(-1);
+  else requestAnimationFrame(look);
+};
+requestAnimationFrame(look);
+"#;
+
 /// Frame cost with a one-character change per frame, with the whole page and then with each
 /// part of the calendar hidden in turn (SCALE_PROBE=1): where the compositor's time goes.
 const PROBE: &str = r#"
@@ -312,6 +334,28 @@ async fn measure(name: &str, data: &Path, edits: usize) {
             "{name}: edit {i} never showed its end time ({ms})"
         );
         times.push(ms);
+    }
+    // Undo then redo, each walking the edits back and forth (each one moves the end time).
+    for which in ["undo", "redo"] {
+        let mut steps = Vec::new();
+        for _ in 0..edits.min(10) {
+            let ms = app
+                .client
+                .execute_async(STEP, vec![json!(which)])
+                .await
+                .expect("undo/redo")
+                .as_f64()
+                .unwrap_or(-1.0);
+            if ms < 0.0 {
+                println!("{name}: {which} stopped ({ms})");
+                break;
+            }
+            steps.push(ms);
+        }
+        if !steps.is_empty() {
+            println!("{name}: {which} p50: {:.0} ms", pct(&steps, 0.5));
+            println!("{name}: {which} p95: {:.0} ms", pct(&steps, 0.95));
+        }
     }
     if std::env::var_os("SCALE_PROBE").is_some() {
         let probe = app.client.execute_async(PROBE, vec![]).await;
