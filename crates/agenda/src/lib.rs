@@ -139,11 +139,12 @@ pub(crate) fn prepare_with(
     opts: &ImportOptions,
     job: &Job,
 ) -> Result<Prepared, ImportError> {
-    let sheet = read(
+    let sheet = read::read_with(
         bytes,
         &ReadOptions {
             sheet: opts.sheet.clone(),
         },
+        job,
     )?;
     let mut mapping = Mapping::detect(&sheet);
     mapping.apply_args(&opts.map)?;

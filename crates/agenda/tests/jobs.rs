@@ -93,7 +93,7 @@ fn loading_a_large_agenda_reports_bytes_rows_and_plan_and_stops_when_cancelled()
         .chunk_by(|a, b| a.stage == b.stage)
         .map(|c| c[0].stage.as_str())
         .collect();
-    assert_eq!(stages, ["read", "rows", "plan"]);
+    assert_eq!(stages, ["read", "parse", "rows", "plan"]);
     let rows = seen.iter().rfind(|p| p.stage == "rows").unwrap();
     assert_eq!(rows.total, Some(3_000));
     let n = seen.len();

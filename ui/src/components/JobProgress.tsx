@@ -10,6 +10,7 @@ const STAGES: Record<string, MessageKey> = {
   write: "job.stage.write",
   companions: "job.stage.write",
   render: "job.stage.render",
+  parse: "job.stage.parse",
   rows: "job.stage.rows",
   plan: "job.stage.rows",
   sessions: "job.stage.import",

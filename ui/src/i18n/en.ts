@@ -896,6 +896,7 @@ const en = {
   "job.stage.hash": "Checking the package",
   "job.stage.write": "Writing",
   "job.stage.render": "Laying out the run of show",
+  "job.stage.parse": "Parsing the file",
   "job.stage.rows": "Reading the rows",
   "job.stage.import": "Importing",
 };

@@ -899,6 +899,7 @@ const frCA: Record<MessageKey, string> = {
   "job.stage.hash": "Vérification du paquet",
   "job.stage.write": "Écriture",
   "job.stage.render": "Mise en page du déroulement",
+  "job.stage.parse": "Analyse du fichier",
   "job.stage.rows": "Lecture des lignes",
   "job.stage.import": "Importation",
 };

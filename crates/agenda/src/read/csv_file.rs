@@ -4,8 +4,12 @@
 
 use super::{assemble, check_span, Cell, FileFormat, Sheet};
 use crate::error::ReadError;
+use showcall_core::job::{Job, Unit};
 
-pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ReadError> {
+/// Reads the CSV `bytes`, counting the bytes parsed on `job` (stage `parse`). When `job` is
+/// cancelled it stops within a thousand records with an incomplete sheet (or an error the cut
+/// caused): the caller checks the job and drops it.
+pub(super) fn read(bytes: &[u8], job: &Job) -> Result<Sheet, ReadError> {
     let (text, encoding) = decode(bytes);
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
@@ -24,7 +28,17 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ReadError> {
     let mut row: u32 = 0;
     // The sheet's extent: its last non-empty row and its widest row.
     let (mut last_row, mut width, mut too_large) = (0u32, 0usize, false);
-    loop {
+    let mut meter = job.meter(Unit::Bytes, "parse", Some(text.len() as u64));
+    let mut parsed = 0u64;
+    for records in 0u64.. {
+        if records % 1000 == 0 && records > 0 {
+            if job.is_cancelled() {
+                break;
+            }
+            let at = reader.position().byte();
+            meter.add(at.saturating_sub(parsed));
+            parsed = at;
+        }
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -68,6 +82,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ReadError> {
             .collect();
         rows.push((row, cells));
     }
+    meter.finish();
     if too_large {
         return Err(ReadError::TooLarge {
             rows: last_row.into(),
@@ -182,6 +197,39 @@ mod tests {
         let s = read(crlf.as_bytes(), &ReadOptions::default()).unwrap();
         let rows: Vec<u32> = s.rows.iter().map(|r| r.row).collect();
         assert_eq!(rows, [2, 4, 6], "Windows line endings");
+    }
+
+    #[test]
+    fn a_cancelled_job_stops_the_parse_within_a_thousand_records() {
+        let mut csv = String::from("Title,Start,End\n");
+        for i in 0..20_000 {
+            csv.push_str(&format!("Talk {i},2027-04-15 09:00,2027-04-15 10:00\n"));
+        }
+        let whole = super::read(csv.as_bytes(), &Job::none()).unwrap();
+        assert_eq!(whole.rows.len(), 20_000);
+        // Progress in bytes while it reads, ending at the whole text.
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let job = {
+            let seen = seen.clone();
+            Job::new(move |p| {
+                seen.lock()
+                    .unwrap()
+                    .push((p.stage.clone(), p.done, p.total))
+            })
+        };
+        super::read(csv.as_bytes(), &job).unwrap();
+        let seen = seen.lock().unwrap();
+        assert!(seen.len() > 2, "{seen:?}");
+        assert!(seen
+            .iter()
+            .all(|(s, _, t)| s == "parse" && *t == Some(csv.len() as u64)));
+        assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1), "{seen:?}");
+        assert_eq!(seen.last().unwrap().1, csv.len() as u64);
+        // Cancelled before it starts: it stops at the first check.
+        let job = Job::none();
+        job.cancel();
+        let cut = super::read(csv.as_bytes(), &job).unwrap();
+        assert!(cut.rows.len() <= 1_000, "{} rows", cut.rows.len());
     }
 
     #[test]

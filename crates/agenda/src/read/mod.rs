@@ -159,11 +159,17 @@ pub(crate) fn read_bytes_with(path: &Path, job: &Job) -> Result<Vec<u8>, ReadErr
 /// XLSX workbook or an OpenDocument spreadsheet, an OLE compound file holding an XLS workbook,
 /// else CSV. Refusals name the format found.
 pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, ReadError> {
+    read_with(bytes, opts, &Job::none())
+}
+
+/// [`read`], reporting a CSV's parse on `job` and stopping it when `job` is cancelled (with an
+/// incomplete sheet the caller drops). A workbook is read whole.
+pub(crate) fn read_with(bytes: &[u8], opts: &ReadOptions, job: &Job) -> Result<Sheet, ReadError> {
     match sniff::sniff(bytes)? {
         FileFormat::Xlsx => xlsx::read(bytes, opts),
         FileFormat::Ods => ods::read(bytes, opts),
         FileFormat::Xls => xls::read(bytes, opts),
-        FileFormat::Csv => csv_file::read(bytes),
+        FileFormat::Csv => csv_file::read(bytes, job),
     }
 }
 
