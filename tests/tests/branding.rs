@@ -67,22 +67,7 @@ async fn a_wrong_background_is_rejected_a_right_one_approved_and_readiness_moves
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let db = data.path().join("ca.showcall.desktop/showcall.db");
-    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
-    let event = {
-        let mut s = Store::open(&db).unwrap();
-        let mut d = view::new_event("Gala 2027", "America/Toronto", "en");
-        let a = stage(&mut d, "Main");
-        session(
-            &mut d,
-            &a,
-            "Opening",
-            "2027-05-04T13:00:00Z",
-            "2027-05-04T14:00:00Z",
-        );
-        branding::sync(&mut d);
-        s.insert(&d).unwrap();
-        d.event.id
-    };
+    let event = insert_gala(&db);
     let small = convert(
         files.path(),
         "background-small.png",
@@ -281,4 +266,144 @@ async fn a_wrong_background_is_rejected_a_right_one_approved_and_readiness_moves
         (list[0].readiness.approved, list[0].readiness.required),
         (2, 6)
     );
+}
+
+/// Puts "Gala 2027" (one stage, one session, the default checklist) in the database at `db`;
+/// returns its id.
+fn insert_gala(db: &Path) -> String {
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let mut s = Store::open(db).unwrap();
+    let mut d = view::new_event("Gala 2027", "America/Toronto", "en");
+    let a = stage(&mut d, "Main");
+    session(
+        &mut d,
+        &a,
+        "Opening",
+        "2027-05-04T13:00:00Z",
+        "2027-05-04T14:00:00Z",
+    );
+    branding::sync(&mut d);
+    s.insert(&d).unwrap();
+    d.event.id
+}
+
+/// Every file under `dir` (none when it does not exist).
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// A big clip being attached shows its copy in the item's row (stage, moving bar, Cancel);
+/// Cancel stops it: the item is as it was, no error, and nothing is left in the data folder.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_big_clip_shows_its_copy_and_cancel_keeps_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let folder = data.path().join("ca.showcall.desktop");
+    let db = folder.join("showcall.db");
+    insert_gala(&db);
+    // A clip's head (an ftyp box), then zeros to just under the 1 GB Showcall keeps: sparse, so
+    // it takes no room here, but the copy reads, hashes and writes every byte.
+    let clip = files.path().join("intro.mp4");
+    let mut head = vec![0u8, 0, 0, 0x18];
+    head.extend_from_slice(b"ftypisom\0\0\0\0isomiso2");
+    std::fs::write(&clip, &head).unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&clip)
+        .unwrap()
+        .set_len(990_000_000)
+        .unwrap();
+
+    bounded(Duration::from_secs(240), async {
+        let app = App::start(data.path()).await;
+        app.click("[data-testid=choose-analyst]").await;
+        app.click("[data-testid=open-event]").await;
+        app.click("[data-testid=tab-branding]").await;
+        let r = row("video");
+        let before = app
+            .find(&format!("{r} [data-testid=brand-status]"))
+            .await
+            .attr("data-status")
+            .await
+            .unwrap();
+        attach(&app, "video", &clip).await;
+
+        // The copy in the row: its stage in words and a bar that moves.
+        let bar = format!("{r} [data-testid=job-bar]");
+        app.find(&bar).await;
+        let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+        loop {
+            let v = app
+                .client
+                .execute(
+                    "return document.querySelector(arguments[0])?.value ?? 0;",
+                    vec![serde_json::json!(bar)],
+                )
+                .await
+                .unwrap()
+                .as_f64()
+                .unwrap_or(0.0);
+            if v > 0.0 {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "the bar never moved");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let stage_text = app.text(&app.find(&format!("{r} .job-stage")).await).await;
+        // (A fast disk may already be at the clip's checks.)
+        assert!(
+            stage_text.contains("Copying the file") || stage_text.contains("Checking the file"),
+            "{stage_text}"
+        );
+        app.click(&format!("{r} [data-testid=job-cancel]")).await;
+
+        // Cancelled: the row is back as it was, without an error.
+        let deadline = std::time::Instant::now() + showcall_e2e::WAIT;
+        while !app.all(&format!("{r} .job-progress")).await.is_empty() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the copy never stopped"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let after = app
+            .find(&format!("{r} [data-testid=brand-status]"))
+            .await
+            .attr("data-status")
+            .await
+            .unwrap();
+        assert_eq!(after, before);
+        assert!(app
+            .all(&format!("{r} [data-testid=brand-error]"))
+            .await
+            .is_empty());
+        app.screenshot("branding-attach-cancelled").await;
+
+        // Nothing kept: no copy, whole or partial, in the data folder, none on the item.
+        let left = files_under(&folder.join("files"));
+        assert!(left.is_empty(), "left behind: {left:?}");
+        let s = Store::open(&db).unwrap();
+        let ev = s.list_events().unwrap().remove(0);
+        let d = s.load(&ev.id).unwrap();
+        let video = d
+            .brand_items
+            .iter()
+            .find(|i| i.kind == AssetKind::Video)
+            .unwrap();
+        assert!(video.files.is_empty(), "{:?}", video.files);
+        app.quit().await;
+    })
+    .await;
 }

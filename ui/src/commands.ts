@@ -114,12 +114,14 @@ export function restoreBackup(args: { id: string }): Promise<Restored> {
 /**
  * Copies the file into the data folder, checks it and attaches it. The copy and the checks
  * (ffprobe for clips) run off the main thread and without holding the app's state, which is
- * only taken to read the item and to record the result.
+ * only taken to read the item and to record the result. With `job_id`, the copy's progress
+ * goes to the window (`job-progress`) and `cancel_job` stops it, leaving nothing behind.
  */
 export function attachBrandFile(args: {
   eventId: string;
   itemId: string;
   path: string;
+  jobId: string | null;
 }): Promise<EditResult> {
   return invoke("attach_brand_file", args);
 }

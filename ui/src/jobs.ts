@@ -1,13 +1,15 @@
 // Long jobs (packages, the run of show, agendas) as the window follows them: each gets an id the
 // core reports its progress under (`job-progress` events) and that `cancel_job` stops. A slot
-// ("export", "open", "apply", "runsheet", "agenda") holds the job running there, if any.
+// ("export", "open", "apply", "runsheet", "agenda", "attach:<item>") holds the job running there,
+// if any.
 import { listen } from "@tauri-apps/api/event";
 import { isTauri } from "@tauri-apps/api/core";
 import { createStore } from "solid-js/store";
 import type { Progress } from "./bindings";
 import * as ipc from "./ipc";
 
-export type Slot = "export" | "open" | "apply" | "runsheet" | "agenda";
+/** `attach:<item id>`: a file being copied into a branding item (one per item). */
+export type Slot = "export" | "open" | "apply" | "runsheet" | "agenda" | `attach:${string}`;
 
 export interface Running {
   id: string;

@@ -208,7 +208,9 @@ fn the_customer_lead_fills_forms_and_delivers_files() {
     );
     let logo = item(&c, AssetKind::Logo);
     let job = service::attach(&c.store, Actor::Customer, &c.event, &logo.id, Lang::En).unwrap();
-    let file = job.copy(&png, now()).unwrap();
+    let file = job
+        .copy(&png, now(), &showcall_core::job::Job::none())
+        .unwrap();
     let done = job.record(&mut c.store, file).unwrap();
     let logo = done
         .after

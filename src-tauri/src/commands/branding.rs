@@ -2,30 +2,36 @@
 //! checked), checklist presets, and who uses the app (analyst or customer lead).
 
 use super::edit::answer;
-use super::{blocking, CmdResult};
+use super::{blocking_job, CmdResult};
 use crate::state::AppState;
 use showcall_core::model::{BrandPreset, Palette, PaletteContrast};
 use showcall_core::service;
 use showcall_core::view_changes::EditResult;
 use std::path::Path;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 /// Copies the file into the data folder, checks it and attaches it. The copy and the checks
 /// (ffprobe for clips) run off the main thread and without holding the app's state, which is
-/// only taken to read the item and to record the result.
+/// only taken to read the item and to record the result. With `job_id`, the copy's progress
+/// goes to the window (`job-progress`) and `cancel_job` stops it, leaving nothing behind.
 #[tauri::command]
 pub async fn attach_brand_file(
+    app: AppHandle,
     state: State<'_, AppState>,
     event_id: String,
     item_id: String,
     path: String,
+    job_id: Option<String>,
 ) -> CmdResult<EditResult> {
-    let job =
+    let attach =
         state.with(|s| service::attach(&s.store, s.store.actor(), &event_id, &item_id, s.lang))?;
-    let copy = job.clone();
-    let copied = blocking(move || copy.copy(Path::new(path.trim()), chrono::Utc::now())).await;
+    let copy = attach.clone();
+    let copied = blocking_job(&state, &app, job_id, move |job| {
+        copy.copy(Path::new(path.trim()), chrono::Utc::now(), job)
+    })
+    .await;
     state.with(|s| {
-        let done = copied.and_then(|file| job.record(&mut s.store, file));
+        let done = copied.and_then(|file| attach.record(&mut s.store, file));
         answer(s, &event_id, done)
     })
 }

@@ -74,23 +74,55 @@ pub async fn as_job<T: Send + 'static, R: Runtime>(
     job_id: Option<String>,
     work: impl FnOnce(&mut Store, Lang, &Job) -> CmdResult<T> + Send + 'static,
 ) -> CmdResult<T> {
-    let job = match job_id.clone() {
-        Some(id) => {
-            let app = app.clone();
-            Job::new(move |progress| {
-                let job_id = id.clone();
-                let _ = app.emit_to("main", "job-progress", JobProgress { job_id, progress });
-            })
-        }
-        None => Job::none(),
-    };
-    let jobs = || state.jobs.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(id) = &job_id {
-        jobs().start(id, &job);
-    }
-    let done = on_own_store(state, move |store, lang| work(store, lang, &job)).await;
-    if let Some(id) = &job_id {
-        jobs().end(id);
-    }
+    let job = followed(state, app, job_id.as_deref());
+    let done = on_own_store(state, {
+        let job = job.clone();
+        move |store, lang| work(store, lang, &job)
+    })
+    .await;
+    ended(state, job_id.as_deref());
     done
+}
+
+/// [`blocking`] for a job the window follows by `job_id` (see [`as_job`]), with no store.
+pub async fn blocking_job<T: Send + 'static, R: Runtime>(
+    state: &AppState,
+    app: &AppHandle<R>,
+    job_id: Option<String>,
+    work: impl FnOnce(&Job) -> showcall_core::Result<T> + Send + 'static,
+) -> showcall_core::Result<T> {
+    let job = followed(state, app, job_id.as_deref());
+    let done = blocking({
+        let job = job.clone();
+        move || work(&job)
+    })
+    .await;
+    ended(state, job_id.as_deref());
+    done
+}
+
+/// The job under `job_id`, its progress sent to the main window, registered so that
+/// `cancel_job` reaches it; without an id, a job nobody follows.
+fn followed<R: Runtime>(state: &AppState, app: &AppHandle<R>, job_id: Option<&str>) -> Job {
+    let Some(id) = job_id else {
+        return Job::none();
+    };
+    let job = {
+        let (app, id) = (app.clone(), id.to_string());
+        Job::new(move |progress| {
+            let job_id = id.clone();
+            let _ = app.emit_to("main", "job-progress", JobProgress { job_id, progress });
+        })
+    };
+    let mut jobs = state.jobs.lock().unwrap_or_else(|p| p.into_inner());
+    jobs.start(id, &job);
+    job
+}
+
+/// The job under `job_id` is over.
+fn ended(state: &AppState, job_id: Option<&str>) {
+    if let Some(id) = job_id {
+        let mut jobs = state.jobs.lock().unwrap_or_else(|p| p.into_inner());
+        jobs.end(id);
+    }
 }

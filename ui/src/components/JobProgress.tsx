@@ -11,6 +11,8 @@ const STAGES: Record<string, MessageKey> = {
   companions: "job.stage.write",
   render: "job.stage.render",
   parse: "job.stage.parse",
+  copy: "job.stage.copy",
+  check: "job.stage.check",
   rows: "job.stage.rows",
   plan: "job.stage.rows",
   sessions: "job.stage.import",

@@ -897,6 +897,8 @@ const en = {
   "job.stage.write": "Writing",
   "job.stage.render": "Laying out the run of show",
   "job.stage.parse": "Parsing the file",
+  "job.stage.copy": "Copying the file",
+  "job.stage.check": "Checking the file",
   "job.stage.rows": "Reading the rows",
   "job.stage.import": "Importing",
 };

@@ -900,6 +900,8 @@ const frCA: Record<MessageKey, string> = {
   "job.stage.write": "Écriture",
   "job.stage.render": "Mise en page du déroulement",
   "job.stage.parse": "Analyse du fichier",
+  "job.stage.copy": "Copie du fichier",
+  "job.stage.check": "Vérification du fichier",
   "job.stage.rows": "Lecture des lignes",
   "job.stage.import": "Importation",
 };

@@ -167,11 +167,13 @@ pub fn attach(
 }
 
 impl Attach {
-    /// Copies the file at `src` into the data folder and checks it (long: no store held).
-    pub fn copy(&self, src: &Path, now: DateTime<Utc>) -> Result<AssetFile> {
+    /// Copies the file at `src` into the data folder and checks it (long: no store held),
+    /// reporting the copy on `job`; a cancelled `job` leaves nothing behind (see
+    /// [`crate::store::store_file_with`]).
+    pub fn copy(&self, src: &Path, now: DateTime<Utc>, job: &crate::job::Job) -> Result<AssetFile> {
         // Checked first; the file keeps the name the user chose (not a link's target's).
         crate::paths::attach_source(src, &self.db)?;
-        crate::store::store_file(
+        crate::store::store_file_with(
             &crate::paths::files_dir(&self.db),
             src,
             self.kind,
@@ -179,6 +181,7 @@ impl Attach {
             self.actor.code(),
             now,
             self.lang,
+            job,
         )
     }
 

@@ -8,6 +8,7 @@ use crate::asset_check::{self, Spec};
 use crate::branding::say;
 use crate::error::{Error, Invalid, Result};
 use crate::i18n::Lang;
+use crate::job::{Job, Unit};
 use crate::model::{new_id, AssetFile, AssetKind};
 use crate::paths::{blob_path, files_dir, thumbs_dir};
 use chrono::{DateTime, Utc};
@@ -109,6 +110,25 @@ pub fn store_file(
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<AssetFile> {
+    store_file_with(files_dir, src, kind, spec, by, now, lang, &Job::none())
+}
+
+/// [`store_file`], counting the bytes copied on `job` (stage `copy`, then the clip's checks as
+/// stage `check`). When `job` is cancelled it stops within 64 KiB and answers
+/// [`Error::Cancelled`], leaving nothing in the data folder (a copy already in place under its
+/// hash, from an earlier attach, is kept: it is whole and shared).
+#[allow(clippy::too_many_arguments)]
+pub fn store_file_with(
+    files_dir: &Path,
+    src: &Path,
+    kind: AssetKind,
+    spec: &Spec,
+    by: &str,
+    now: DateTime<Utc>,
+    lang: Lang,
+    job: &Job,
+) -> Result<AssetFile> {
+    job.check()?;
     let name = src
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -176,8 +196,14 @@ pub fn store_file(
     }
     std::fs::create_dir_all(files_dir).map_err(|e| io(files_dir, e))?;
     let tmp = files_dir.join(format!(".incoming-{}", new_id()));
-    let (sha, bytes) = stream(src, &name, Some(&tmp))?;
+    let (sha, bytes) = stream_capped(src, &name, Some(&tmp), MAX_STORED_BYTES, job)?;
+    let checking = job.meter(Unit::Steps, "check", Some(1));
     let report = asset_check::check_file(&tmp, kind.code(), spec, lang);
+    checking.finish();
+    if job.is_cancelled() {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::Cancelled);
+    }
     if let Err(e) = place(files_dir, &tmp, &sha, bytes) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
@@ -307,23 +333,39 @@ fn hash_file(src: &Path, name: &str, head_only: bool) -> Result<String> {
 /// given: (SHA-256, bytes). Stops with an error, removing `to`, when `src` is not an ordinary
 /// file or runs past [`MAX_STORED_BYTES`].
 fn stream(src: &Path, name: &str, to: Option<&Path>) -> Result<(String, u64)> {
-    stream_capped(src, name, to, MAX_STORED_BYTES)
+    stream_capped(src, name, to, MAX_STORED_BYTES, &Job::none())
 }
 
-fn stream_capped(src: &Path, name: &str, to: Option<&Path>, cap: u64) -> Result<(String, u64)> {
-    let done = copy_capped(src, name, to, cap);
+/// [`stream`] under `cap`, counting a copy's bytes on `job` and stopping it (removing `to`)
+/// when `job` is cancelled.
+fn stream_capped(
+    src: &Path,
+    name: &str,
+    to: Option<&Path>,
+    cap: u64,
+    job: &Job,
+) -> Result<(String, u64)> {
+    let done = copy_capped(src, name, to, cap, job);
     if let (Err(_), Some(to)) = (&done, to) {
         let _ = std::fs::remove_file(to);
     }
     done
 }
 
-fn copy_capped(src: &Path, name: &str, to: Option<&Path>, cap: u64) -> Result<(String, u64)> {
+fn copy_capped(
+    src: &Path,
+    name: &str,
+    to: Option<&Path>,
+    cap: u64,
+    job: &Job,
+) -> Result<(String, u64)> {
     let mut f = std::fs::File::open(src).map_err(|e| io(src, e))?;
     // The path may have been swapped since it was checked: what was opened is what counts.
-    if !f.metadata().map_err(|e| io(src, e))?.is_file() {
+    let meta = f.metadata().map_err(|e| io(src, e))?;
+    if !meta.is_file() {
         return Err(not_a_file(name));
     }
+    let mut meter = to.map(|_| job.meter(Unit::Bytes, "copy", Some(meta.len().min(cap))));
     let mut out = match to {
         Some(to) => Some((std::fs::File::create(to).map_err(|e| io(to, e))?, to)),
         None => None,
@@ -332,11 +374,17 @@ fn copy_capped(src: &Path, name: &str, to: Option<&Path>, cap: u64) -> Result<(S
     let mut buf = vec![0u8; 1 << 16];
     let mut total = 0u64;
     loop {
+        if job.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
         let n = f.read(&mut buf).map_err(|e| io(src, e))?;
         if n == 0 {
             break;
         }
         total += n as u64;
+        if let Some(m) = &mut meter {
+            m.add(n as u64);
+        }
         if total > cap {
             // A file still being written, or one whose size lied: never more than the cap.
             let (en, fr) = match cap {
@@ -362,6 +410,9 @@ fn copy_capped(src: &Path, name: &str, to: Option<&Path>, cap: u64) -> Result<(S
     if let Some((out, to)) = &out {
         out.sync_all().map_err(|e| io(to, e))?;
     }
+    if let Some(m) = meter {
+        m.finish();
+    }
     Ok((hex(&h.finalize()), total))
 }
 
@@ -374,6 +425,110 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_copy_reports_its_bytes_and_a_cancel_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = dir.path().join("files");
+        // A clip's head (ftyp at bytes 4..8), then 8 MiB that take no room.
+        let src = dir.path().join("clip.mp4");
+        let mut head = vec![0u8, 0, 0, 0x18];
+        head.extend_from_slice(b"ftypisom\0\0\0\0isomiso2");
+        std::fs::write(&src, &head).unwrap();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&src)
+            .unwrap()
+            .set_len(8 << 20)
+            .unwrap();
+        let spec = asset_check::presets().remove("video").unwrap();
+        let now = chrono::Utc::now();
+        // Cancelled halfway through the copy, from its own progress.
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let job = {
+            let seen = seen.clone();
+            let cancel: std::sync::Arc<std::sync::OnceLock<Job>> = Default::default();
+            let handle = cancel.clone();
+            let job = Job::new(move |p| {
+                if p.stage == "copy" && p.done >= 4 << 20 {
+                    if let Some(j) = handle.get() {
+                        j.cancel();
+                    }
+                }
+                seen.lock().unwrap().push((p.stage, p.done, p.total));
+            });
+            let _ = cancel.set(job.clone());
+            job
+        };
+        let e = store_file_with(
+            &files,
+            &src,
+            AssetKind::Video,
+            &spec,
+            "analyst",
+            now,
+            Lang::En,
+            &job,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "cancelled", "{e}");
+        let left: Vec<_> = walk(&files);
+        assert!(left.is_empty(), "left behind: {left:?}");
+        let copied: Vec<u64> = seen
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(s, _, _)| s == "copy")
+            .map(|(_, d, _)| *d)
+            .collect();
+        assert!(
+            copied.len() > 2 && copied.iter().all(|d| *d < 8 << 20),
+            "{copied:?}"
+        );
+        // Not cancelled: the whole copy is counted, to the file's length, and kept.
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let job = {
+            let seen = seen.clone();
+            Job::new(move |p| seen.lock().unwrap().push((p.stage, p.done, p.total)))
+        };
+        let f = store_file_with(
+            &files,
+            &src,
+            AssetKind::Video,
+            &spec,
+            "analyst",
+            now,
+            Lang::En,
+            &job,
+        )
+        .unwrap();
+        assert!(f.stored);
+        let seen = seen.lock().unwrap();
+        let last_copy = seen.iter().rfind(|(s, _, _)| s == "copy").unwrap();
+        assert_eq!((last_copy.1, last_copy.2), (8 << 20, Some(8 << 20)));
+        assert!(
+            seen.iter().any(|(s, d, _)| s == "check" && *d == 1),
+            "{seen:?}"
+        );
+        assert!(blob_path(&files, &f.sha256).is_file());
+    }
+
+    /// Every file under `dir` (none when it does not exist).
+    fn walk(dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let mut todo = vec![dir.to_path_buf()];
+        while let Some(d) = todo.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    todo.push(p);
+                } else {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
     fn a_copy_stops_at_the_cap_and_leaves_no_partial_file() {
         let dir = tempfile::tempdir().unwrap();
         // Sparse: 8 MiB of zeros that take no room, read through a 1 MiB cap.
@@ -383,7 +538,7 @@ mod tests {
             .set_len(8 << 20)
             .unwrap();
         let tmp = dir.path().join(".incoming-test");
-        let e = stream_capped(&src, "growing.mp4", Some(&tmp), 1 << 20).unwrap_err();
+        let e = stream_capped(&src, "growing.mp4", Some(&tmp), 1 << 20, &Job::none()).unwrap_err();
         assert_eq!(
             e.message(Lang::En),
             "File: “growing.mp4” grew past the most Showcall keeps while it was read: nothing was kept"
@@ -391,7 +546,7 @@ mod tests {
         assert!(e.message(Lang::FrCa).contains("« growing.mp4 » a dépassé"));
         assert!(!tmp.exists(), "the partial copy is removed");
         // Within the cap, the same file copies whole.
-        let (_, n) = stream_capped(&src, "growing.mp4", Some(&tmp), 8 << 20).unwrap();
+        let (_, n) = stream_capped(&src, "growing.mp4", Some(&tmp), 8 << 20, &Job::none()).unwrap();
         assert_eq!(
             (n, std::fs::metadata(&tmp).unwrap().len()),
             (8 << 20, 8 << 20)

@@ -47,7 +47,7 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 pub use crate::paths::{default_path, IDENTIFIER};
-pub use blobs::{store_file, sweep, MAX_STORED_BYTES};
+pub use blobs::{store_file, store_file_with, sweep, MAX_STORED_BYTES};
 pub use presets::{delete_preset, presets, save_preset};
 
 /// The setting that says who uses this copy of Showcall (`analyst` or `customer`).

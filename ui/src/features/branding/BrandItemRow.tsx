@@ -4,7 +4,9 @@ import { createSignal, Show } from "solid-js";
 import type { BrandItem } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { Field } from "../../components/Field";
+import { JobProgress } from "../../components/JobProgress";
 import { lang, t } from "../../i18n";
+import { running } from "../../jobs";
 import { highlight, view } from "../../state";
 import { formatDayKey } from "../../time";
 import { FindingBadge } from "../findings/FindingBadge";
@@ -15,6 +17,7 @@ import { NO_ACTIONS, specSummary, STATUS_MARK, takesFiles } from "./branding";
 import { BrandThumb } from "./BrandThumb";
 import {
   attachPaths,
+  attachSlot,
   detailsOpen,
   itemBusy,
   itemEdit,
@@ -176,9 +179,16 @@ export function BrandItemRow(props: { item: BrandItem; dropTarget: boolean; drag
           <span aria-hidden="true">{STATUS_MARK[it().status]}</span> {t(`branding.status.${it().status}`)}
         </span>
         <Show when={busy()}>
-          <span class="muted small">
-            <span class="spinner" aria-hidden="true" /> {t("branding.attaching")}
-          </span>
+          <Show
+            when={running[attachSlot(it().id)]}
+            fallback={
+              <span class="muted small">
+                <span class="spinner" aria-hidden="true" /> {t("branding.attaching")}
+              </span>
+            }
+          >
+            <JobProgress slot={attachSlot(it().id)} />
+          </Show>
         </Show>
       </div>
 

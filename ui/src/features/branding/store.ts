@@ -5,6 +5,7 @@ import { open } from "@tauri-apps/plugin-dialog";
 import type { AssetStatus, BrandItem, BrandPreset, Edit, ErrorPayload } from "../../bindings";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
+import { runJob, type Slot } from "../../jobs";
 import { applyEdit, mode, setError, showEdited, view } from "../../state";
 import { dialogFilters } from "./branding";
 
@@ -116,12 +117,17 @@ export async function attachPaths(itemId: string, paths: readonly string[]): Pro
       const eventId = view()?.data.event.id;
       if (!eventId) return false;
       try {
-        const r = await ipc.attachBrandFile({ eventId, itemId, path });
+        const r = await runJob(attachSlot(itemId), (jobId) => ipc.attachBrandFile({ eventId, itemId, path, jobId }));
         showEdited(eventId, r);
         setRowError(itemId, null);
         setDetailsOpen(itemId, true);
       } catch (e) {
         const p = ipc.toErrorPayload(e);
+        // Cancelled by the user: nothing was kept, nothing to say.
+        if (p.code === "cancelled") {
+          setRowError(itemId, null);
+          return false;
+        }
         setRowError(itemId, p.message);
         setError(p);
         return false;
@@ -132,6 +138,9 @@ export async function attachPaths(itemId: string, paths: readonly string[]): Pro
     put(setBusyItems, itemId, null);
   }
 }
+
+/** The job slot of a file being attached to item `itemId`. */
+export const attachSlot = (itemId: string): Slot => `attach:${itemId}`;
 
 /** The open dialog for an item's files; null when cancelled (a failure goes to the row). */
 export async function pickFiles(item: Pick<BrandItem, "id" | "kind">): Promise<string[] | null> {
