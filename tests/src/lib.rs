@@ -232,7 +232,8 @@ impl App {
     ///
     /// A list that re-renders between the find and the click (the events list refreshes
     /// when a background job such as the daily backup finishes) leaves a stale element
-    /// behind; the click then finds the element again, until the usual wait runs out.
+    /// behind; the click then finds the element again, until the usual wait runs out. A click
+    /// that still fails leaves a screenshot of the window in the artifacts.
     pub async fn click(&self, css: &str) {
         let deadline = Instant::now() + WAIT;
         loop {
@@ -246,10 +247,18 @@ impl App {
                 .await;
             match el.click().await {
                 Ok(()) => return,
-                Err(e) if is_stale(&e) && Instant::now() < deadline => {
-                    tokio::time::sleep(Duration::from_millis(50)).await;
+                // A re-rendered element, or one that something passing covers or moves (seen in
+                // CI as an error with no message): tried again until the usual wait runs out.
+                Err(e) if Instant::now() < deadline => {
+                    if !is_stale(&e) {
+                        eprintln!("click {css}: {e:?}; trying again");
+                    }
+                    tokio::time::sleep(Duration::from_millis(100)).await;
                 }
-                Err(e) => panic!("click {css}: {e}"),
+                Err(e) => {
+                    let shot = self.screenshot("click-failed").await;
+                    panic!("click {css}: {e} (the window: {})", shot.display());
+                }
             }
         }
     }
