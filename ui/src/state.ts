@@ -4,6 +4,7 @@ import { createStore, produce, reconcile } from "solid-js/store";
 import type { ConnectionTest, Edit, EditResult, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
 import * as ipc from "./ipc";
 import { applyViewChanges } from "./viewChanges";
+import { markRaw } from "./raw";
 import { isLang, lang, setUiLang, t } from "./i18n";
 import { localDateKey } from "./time";
 
@@ -86,8 +87,8 @@ export const view = () => store.view;
 
 function setView(v: EventView | null): void {
   if (v === null) setStore("view", null);
-  else if (store.view && store.view.data.event.id !== v.data.event.id) setStore("view", v);
-  else setStore("view", reconcile(v, { key: "id" }));
+  else if (store.view && store.view.data.event.id !== v.data.event.id) setStore("view", markRaw(v));
+  else setStore("view", reconcile(markRaw(v), { key: "id" }));
 }
 
 const [tab, setTab] = createSignal<Tab>("calendar");
@@ -188,7 +189,12 @@ function showEvent(v: EventView): void {
 export async function openEvent(id: string): Promise<boolean> {
   try {
     setError(null);
-    showEvent(await ipc.loadEvent({ id }));
+    // Where an open's time goes, for the scale bench (marks cost next to nothing).
+    performance.mark("open:send");
+    const v = await ipc.loadEvent({ id });
+    performance.mark("open:answer");
+    showEvent(v);
+    performance.mark("open:shown");
     return true;
   } catch (e) {
     fail(e);

@@ -20,11 +20,15 @@ fn pct(v: &[f64], q: f64) -> f64 {
 /// the calendar shows a session.
 const OPEN: &str = r#"
 const done = arguments[arguments.length - 1];
+performance.clearMarks();
 const t0 = performance.now();
 document.querySelector('[data-testid=open-event]').click();
 const look = () => {
   if (document.querySelector('[data-testid=session-block]')) {
-    requestAnimationFrame(() => done(performance.now() - t0));
+    requestAnimationFrame(() => {
+      window.__openLog = performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime - t0)]);
+      done(performance.now() - t0);
+    });
   } else if (performance.now() - t0 > 120000) done(-1);
   else requestAnimationFrame(look);
 };
@@ -277,6 +281,13 @@ async fn measure(name: &str, data: &Path, edits: usize) {
         .unwrap_or(-1.0);
     println!("{name}: launch → events list: {list:.0} ms");
     println!("{name}: open → calendar rendered: {open:.0} ms");
+    if let Ok(v) = app
+        .client
+        .execute("return JSON.stringify(window.__openLog);", vec![])
+        .await
+    {
+        println!("{name}: open (marks: name, ms after the click): {v}");
+    }
     println!("{name}: launch → calendar rendered: {:.0} ms", list + open);
     tokio::time::sleep(Duration::from_secs(3)).await; // let memory settle
     let pids = app.processes();
