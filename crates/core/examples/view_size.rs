@@ -11,6 +11,18 @@ fn main() {
         showcall_core::view::Steps::default(),
         chrono::Utc::now(),
     );
+    // What keeping a copy of the view costs (the app remembers the view each window shows).
+    let mut times: Vec<f64> = (0..20)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            let copy = v.clone();
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            drop(copy);
+            ms
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!("view clone p50: {:.2} ms", times[times.len() / 2]);
     let all = serde_json::to_value(&v).expect("json");
     let total = serde_json::to_string(&all).expect("json").len();
     println!("view JSON: {total} bytes");
