@@ -6,7 +6,7 @@
 
 use showcall_core::branding::{self, AssetKind, AssetStatus};
 use showcall_core::store::Store;
-use showcall_core::testing::{convert, session, stage};
+use showcall_core::testing::{convert, files_under, session, stage};
 use showcall_core::view;
 use showcall_e2e::{bounded, App};
 use std::path::Path;
@@ -285,23 +285,6 @@ fn insert_gala(db: &Path) -> String {
     branding::sync(&mut d);
     s.insert(&d).unwrap();
     d.event.id
-}
-
-/// Every file under `dir` (none when it does not exist).
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                todo.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
 }
 
 /// A big clip being attached shows its copy in the item's row (stage, moving bar, Cancel);

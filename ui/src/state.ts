@@ -238,7 +238,12 @@ let editQueue: Promise<unknown> = Promise.resolve();
  * it shows: when the event changed elsewhere meanwhile (the CLI, an import), the edit is refused
  * with a `conflict` instead of overwriting that change. */
 export function applyEdit(edit: Edit): Promise<EditOutcome> {
-  const next = editQueue.then(() => sendEdit(edit));
+  return queued(() => sendEdit(edit));
+}
+
+/** Runs `work` once everything already queued has settled (whatever its outcome); what is queued later waits for it. */
+function queued<T>(work: () => Promise<T>): Promise<T> {
+  const next = editQueue.then(work);
   editQueue = next.catch(() => undefined);
   return next;
 }
@@ -294,7 +299,7 @@ async function showAnswer(eventId: string, r: EditResult): Promise<void> {
  * the open view catches up with what changed (after the edits on their way), and the events
  * list is read again. */
 export function catchUp(eventId: string, revision: number): Promise<void> {
-  const next = editQueue.then(async () => {
+  return queued(async () => {
     const v = view();
     if (!v) {
       await refreshEvents();
@@ -308,8 +313,6 @@ export function catchUp(eventId: string, revision: number): Promise<void> {
       fail(e);
     }
   });
-  editQueue = next.catch(() => undefined);
-  return next;
 }
 
 /** Shows the answer of a command that edited the open event outside `applyEdit` (attaching a
@@ -321,7 +324,7 @@ export function showEdited(eventId: string, r: EditResult): void {
 
 /** Undo or redo: queued behind the edits on their way, answered like an edit (what changed). */
 function history(run: (eventId: string) => Promise<EditResult>): Promise<void> {
-  const next = editQueue.then(async () => {
+  return queued(async () => {
     const v = view();
     if (!v) return;
     const id = v.data.event.id;
@@ -335,8 +338,6 @@ function history(run: (eventId: string) => Promise<EditResult>): Promise<void> {
       fail(e);
     }
   });
-  editQueue = next.catch(() => undefined);
-  return next;
 }
 
 export const undo = () => (view()?.canUndo ? history((eventId) => ipc.undo({ eventId })) : Promise.resolve());

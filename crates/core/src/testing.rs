@@ -189,3 +189,21 @@ pub fn conference(stages: usize, per_stage: usize) -> EventData {
     }
     d
 }
+
+/// Every file under `dir`, in its sub-folders too (none when it does not exist): what a test
+/// finds left in a data folder.
+pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(list) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in list.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

@@ -14,23 +14,7 @@ use std::path::{Path, PathBuf};
 #[path = "common/package.rs"]
 mod common;
 use common::*;
-
-/// Every regular file under `dir` (none when it does not exist).
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(list) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for e in list.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(files_under(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
-}
+use showcall_core::testing::files_under;
 
 /// The staging folders beside the database.
 fn staging_folders(store: &Store) -> Vec<PathBuf> {

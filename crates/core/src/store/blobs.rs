@@ -470,7 +470,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.code(), "cancelled", "{e}");
-        let left: Vec<_> = walk(&files);
+        let left = crate::testing::files_under(&files);
         assert!(left.is_empty(), "left behind: {left:?}");
         let copied: Vec<u64> = seen
             .lock()
@@ -509,23 +509,6 @@ mod tests {
             "{seen:?}"
         );
         assert!(blob_path(&files, &f.sha256).is_file());
-    }
-
-    /// Every file under `dir` (none when it does not exist).
-    fn walk(dir: &Path) -> Vec<PathBuf> {
-        let mut out = Vec::new();
-        let mut todo = vec![dir.to_path_buf()];
-        while let Some(d) = todo.pop() {
-            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    todo.push(p);
-                } else {
-                    out.push(p);
-                }
-            }
-        }
-        out
     }
 
     #[test]
