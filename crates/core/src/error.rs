@@ -89,6 +89,14 @@ impl Error {
         }
     }
 
+    /// The field at fault, when the input was refused.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::InvalidInput { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
     /// The stable code: `invalid_input`, `not_found`, `conflict`, `unsupported_version`, `db`,
     /// `io`, `cancelled`.
     pub fn code(&self) -> &'static str {

@@ -20,6 +20,8 @@ pub enum Act {
     Live,
     /// Put stream keys in a handoff package.
     ExportStreamKeys,
+    /// Share views and the control API on the network, hand out and revoke links.
+    Share,
 }
 
 fn refuse(field: &str, en: &str, fr: &str) -> Error {
@@ -47,6 +49,7 @@ pub fn may(actor: Actor, act: Act) -> Result<()> {
         (Actor::Customer, Act::Presets) => analysts("preset.name"),
         (Actor::Customer, Act::Live) => analysts("cue"),
         (Actor::Customer, Act::ExportStreamKeys) => analysts("package.includeStreamKeys"),
+        (Actor::Customer, Act::Share) => analysts("share"),
     }
 }
 

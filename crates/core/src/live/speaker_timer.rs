@@ -42,6 +42,8 @@ pub struct SpeakerTimer {
     pub red_at_secs: i64,
     /// The line the analyst sent ("wrap up", "5 min"), empty for none.
     pub message: String,
+    /// The analyst blacked the timer out: show nothing at all.
+    pub blackout: bool,
     /// The live snapshot's `valid_until`: ask again then (on the timer's clock).
     pub valid_until: Option<DateTime<Utc>>,
     /// The same on the wall clock.
@@ -76,6 +78,7 @@ pub fn speaker_timer(snap: &LiveSnapshot, stage_id: Option<&str>, message: &str)
         amber_at_secs: 120,
         red_at_secs: 30,
         message: message.to_string(),
+        blackout: false,
         valid_until: snap.valid_until,
         valid_until_wall: snap.valid_until_wall,
     }

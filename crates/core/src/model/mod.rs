@@ -14,6 +14,7 @@ mod event;
 mod person;
 mod segment;
 mod session;
+mod share;
 mod stage;
 mod task;
 
@@ -32,6 +33,9 @@ pub use event::Event;
 pub use person::{Person, Role};
 pub use segment::{Segment, SegmentKind};
 pub use session::Session;
+pub use share::{
+    NewShareLink, ShareLink, ShareSettings, ShareView, StageMessage, DEFAULT_SHARE_PORT,
+};
 pub use stage::Stage;
 pub use task::{Owner, Task, TaskKind, TaskStatus};
 

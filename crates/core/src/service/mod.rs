@@ -5,6 +5,7 @@
 
 pub mod day;
 pub mod scheduler;
+pub mod share;
 
 use crate::edit::{may, permits, Act, Edit};
 use crate::error::{Error, Invalid, Result};

@@ -20,6 +20,7 @@ mod presets;
 mod segments;
 mod sessions;
 mod settings;
+mod share;
 mod stages;
 mod stream_keys;
 mod tasks;
@@ -44,11 +45,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_exchange_base.sql"),
     include_str!("migrations/0008_branding.sql"),
     include_str!("migrations/0009_key_host.sql"),
+    include_str!("migrations/0010_share.sql"),
 ];
 
 pub use crate::paths::{default_path, IDENTIFIER};
 pub use blobs::{store_file, store_file_with, sweep, MAX_STORED_BYTES};
 pub use presets::{delete_preset, presets, save_preset};
+pub use share::TokenCheck;
 
 /// The setting that says who uses this copy of Showcall (`analyst` or `customer`).
 pub const MODE_SETTING: &str = "mode";

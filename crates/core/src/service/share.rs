@@ -1,0 +1,695 @@
+//! Sharing on the network, as the app's panel, the CLI and the network API use it: the server's
+//! settings, the links (made, listed, revoked, checked), the lines sent to speaker timers, and
+//! what a shared view or `GET /api/live` shows. The server itself lives in the shell.
+
+use crate::edit::{may, Act};
+use crate::error::{Error, Invalid, Result};
+use crate::live::{self, LiveSegment, LiveSession, LiveSnapshot, SpeakerTimer};
+use crate::model::{
+    Actor, Cue, CueState, NewShareLink, ShareLink, ShareSettings, ShareView, StageMessage,
+};
+use crate::store::{Store, TokenCheck};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::net::IpAddr;
+use ts_rs::TS;
+
+/// A speaker timer line is kept to this many characters.
+pub const MESSAGE_CHARS: usize = 120;
+
+/// Who did something on the day: the window, the command line or the network API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Window,
+    Cli,
+    Api,
+}
+
+impl Source {
+    pub fn code(self) -> &'static str {
+        match self {
+            Source::Window => "window",
+            Source::Cli => "cli",
+            Source::Api => "api",
+        }
+    }
+}
+
+/// Checks and stores the server's settings (the running app picks them up).
+pub fn set_settings(store: &mut Store, actor: Actor, s: &ShareSettings) -> Result<ShareSettings> {
+    may(actor, Act::Share)?;
+    let bind = s.bind.trim();
+    let addr: IpAddr = bind.parse().map_err(|_| {
+        Error::invalid(
+            "share.bind",
+            Invalid::Say {
+                en: format!("“{bind}” is not an IP address (127.0.0.1 for this machine only, 0.0.0.0 for every network)"),
+                fr: format!("« {bind} » n’est pas une adresse IP (127.0.0.1 pour cet ordinateur seulement, 0.0.0.0 pour tous les réseaux)"),
+            },
+        )
+    })?;
+    if s.port == 0 {
+        return Err(Error::invalid(
+            "share.port",
+            Invalid::OutOfRange("0 (1–65535)".into()),
+        ));
+    }
+    if s.osc_port == Some(0) {
+        return Err(Error::invalid(
+            "share.oscPort",
+            Invalid::OutOfRange("0 (1–65535)".into()),
+        ));
+    }
+    let s = ShareSettings {
+        bind: addr.to_string(),
+        ..s.clone()
+    };
+    store.set_share_settings(&s)?;
+    Ok(s)
+}
+
+/// Makes a link to `view` of an event. `stage` (id or exact name) picks the stage of a speaker
+/// timer or stage view; `person` (id or exact name) the team member of a closer view.
+#[allow(clippy::too_many_arguments)]
+pub fn make_link(
+    store: &mut Store,
+    actor: Actor,
+    event_id: &str,
+    view: ShareView,
+    stage: Option<&str>,
+    person: Option<&str>,
+    control: bool,
+    now: DateTime<Utc>,
+) -> Result<NewShareLink> {
+    may(actor, Act::Share)?;
+    let data = store.load(event_id)?;
+    let stage_id = match stage {
+        Some(s) => Some(
+            data.stages
+                .iter()
+                .find(|x| x.id == s || x.name == s)
+                .ok_or_else(|| Error::invalid("share.stage", Invalid::UnknownReference(s.into())))?
+                .id
+                .clone(),
+        ),
+        None => None,
+    };
+    let person_id = match person {
+        Some(p) => Some(
+            data.people
+                .iter()
+                .find(|x| x.id == p || x.name == p)
+                .ok_or_else(|| Error::invalid("share.person", Invalid::UnknownReference(p.into())))?
+                .id
+                .clone(),
+        ),
+        None => None,
+    };
+    store.create_share_link(
+        event_id,
+        view,
+        stage_id.as_deref(),
+        person_id.as_deref(),
+        control,
+        now,
+    )
+}
+
+/// Lists the links made (of one event, or all).
+pub fn links(store: &Store, actor: Actor, event_id: Option<&str>) -> Result<Vec<ShareLink>> {
+    may(actor, Act::Share)?;
+    store.share_links(event_id)
+}
+
+/// Revokes a link by its id or its token.
+pub fn revoke(
+    store: &mut Store,
+    actor: Actor,
+    id_or_token: &str,
+    now: DateTime<Utc>,
+) -> Result<ShareLink> {
+    may(actor, Act::Share)?;
+    store.revoke_share_link(id_or_token, now)
+}
+
+/// Revokes every link; answers how many were still valid.
+pub fn revoke_all(store: &mut Store, actor: Actor, now: DateTime<Utc>) -> Result<usize> {
+    may(actor, Act::Share)?;
+    store.revoke_all_share_links(now)
+}
+
+/// Why a presented token opens nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// No token, or not one this app made.
+    Unknown,
+    /// The analyst revoked it.
+    Revoked,
+    /// A view's token on a control verb.
+    ReadOnly,
+}
+
+/// The link `token` stands for, if it may be used (`control`: for a control verb).
+pub fn admit(
+    store: &Store,
+    token: Option<&str>,
+    control: bool,
+) -> Result<std::result::Result<ShareLink, Refused>> {
+    let Some(token) = token.filter(|t| !t.is_empty()) else {
+        return Ok(Err(Refused::Unknown));
+    };
+    Ok(match store.check_share_token(token)? {
+        TokenCheck::Valid(l) if control && !l.control => Err(Refused::ReadOnly),
+        TokenCheck::Valid(l) => Ok(l),
+        TokenCheck::Revoked(_) => Err(Refused::Revoked),
+        TokenCheck::Unknown => Err(Refused::Unknown),
+    })
+}
+
+/// Sends `text` to the speaker timer of `stage` (id or exact name; `None`: every stage) of an
+/// event; an empty text clears it. Answers the line as stored.
+pub fn send_message(
+    store: &mut Store,
+    actor: Actor,
+    event_id: &str,
+    stage: Option<&str>,
+    text: &str,
+    source: Source,
+    now: DateTime<Utc>,
+) -> Result<StageMessage> {
+    may(actor, Act::Live)?;
+    let data = store.load(event_id)?;
+    let stage_id = match stage.filter(|s| !s.is_empty()) {
+        Some(s) => data
+            .stages
+            .iter()
+            .find(|x| x.id == s || x.name == s)
+            .ok_or_else(|| Error::invalid("message.stage", Invalid::UnknownReference(s.into())))?
+            .id
+            .clone(),
+        None => String::new(),
+    };
+    let m = StageMessage {
+        event_id: event_id.to_string(),
+        stage_id,
+        text: text.trim().chars().take(MESSAGE_CHARS).collect(),
+        at: now,
+        source: source.code().to_string(),
+    };
+    store.set_stage_message(&m)?;
+    Ok(m)
+}
+
+/// The line a stage's timer shows: the later of the one sent to that stage and the one sent to
+/// every stage.
+pub fn message_for<'a>(messages: &'a [StageMessage], stage_id: Option<&str>) -> &'a str {
+    messages
+        .iter()
+        .filter(|m| m.stage_id.is_empty() || Some(m.stage_id.as_str()) == stage_id)
+        .max_by_key(|m| (m.at, !m.stage_id.is_empty()))
+        .map_or("", |m| m.text.as_str())
+}
+
+/// Blacks out the speaker timer of `stage` (id or exact name; `None`: every stage), or lifts
+/// it (`None`: every blackout of the event).
+pub fn blackout(
+    store: &mut Store,
+    actor: Actor,
+    event_id: &str,
+    stage: Option<&str>,
+    on: bool,
+    source: Source,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    may(actor, Act::Live)?;
+    let data = store.load(event_id)?;
+    let stage_id = match stage.filter(|s| !s.is_empty()) {
+        Some(s) => data
+            .stages
+            .iter()
+            .find(|x| x.id == s || x.name == s)
+            .ok_or_else(|| Error::invalid("blackout.stage", Invalid::UnknownReference(s.into())))?
+            .id
+            .clone(),
+        None => String::new(),
+    };
+    store.set_blackout(event_id, &stage_id, on, now, source.code())
+}
+
+/// Whether a stage's timer is blacked out (itself, or every stage).
+pub fn blacked_out(blackouts: &[String], stage_id: Option<&str>) -> bool {
+    blackouts
+        .iter()
+        .any(|s| s.is_empty() || Some(s.as_str()) == stage_id)
+}
+
+/// What the speaker timers show besides the show itself: the analyst's lines and blackouts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signals {
+    pub messages: Vec<StageMessage>,
+    pub blackouts: Vec<String>,
+}
+
+impl Signals {
+    pub fn of(store: &Store, event_id: &str) -> Result<Signals> {
+        Ok(Signals {
+            messages: store.stage_messages(event_id)?,
+            blackouts: store.blackouts(event_id)?,
+        })
+    }
+}
+
+/// The speaker timer of a stage (`None`: the stage on air), with its line and blackout, from a
+/// snapshot.
+pub fn speaker_timer(
+    snap: &LiveSnapshot,
+    signals: &Signals,
+    stage_id: Option<&str>,
+) -> SpeakerTimer {
+    let mut t = live::speaker_timer(snap, stage_id, "");
+    let shown = stage_id.or_else(|| {
+        snap.stages
+            .iter()
+            .find(|s| s.name == t.stage_name)
+            .map(|s| s.stage_id.as_str())
+    });
+    t.message = message_for(&signals.messages, shown).to_string();
+    t.blackout = blacked_out(&signals.blackouts, shown);
+    t
+}
+
+/// One stage in `GET /api/live`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiStage {
+    pub stage_id: String,
+    pub name: String,
+    pub on_air: bool,
+    pub session: Option<LiveSession>,
+    pub current: Option<LiveSegment>,
+    pub next: Option<LiveSegment>,
+    #[ts(type = "number")]
+    pub late_minutes: i64,
+    /// The line its speaker timer shows ('' for none).
+    pub message: String,
+}
+
+/// `GET /api/live`: what the live view shows, for scripts and control surfaces.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiLive {
+    pub event_id: String,
+    pub event_name: String,
+    pub time_zone: String,
+    /// The event's clock (simulated in a rehearsal).
+    pub now: DateTime<Utc>,
+    pub rehearsal: bool,
+    pub stages: Vec<ApiStage>,
+    /// The next cues still to act on (pending or notified), soonest first, at most ten.
+    pub next_cues: Vec<Cue>,
+}
+
+/// How many cues `GET /api/live` lists.
+pub const API_NEXT_CUES: usize = 10;
+
+/// The live state for the API, from a snapshot (taken with the whole cue list).
+pub fn api_live(snap: &LiveSnapshot, event_name: &str, messages: &[StageMessage]) -> ApiLive {
+    let mut next: Vec<Cue> = snap
+        .cues
+        .iter()
+        .filter(|c| matches!(c.state, CueState::Pending | CueState::Notified))
+        .filter(|c| c.expected + chrono::Duration::minutes(5) >= snap.now)
+        .cloned()
+        .collect();
+    next.sort_by(|a, b| a.expected.cmp(&b.expected).then(a.key.cmp(&b.key)));
+    next.truncate(API_NEXT_CUES);
+    ApiLive {
+        event_id: snap.event_id.clone(),
+        event_name: event_name.to_string(),
+        time_zone: snap.time_zone.clone(),
+        now: snap.now,
+        rehearsal: snap.rehearsal,
+        stages: snap
+            .stages
+            .iter()
+            .map(|s| ApiStage {
+                stage_id: s.stage_id.clone(),
+                name: s.name.clone(),
+                on_air: s.on_air,
+                session: s.session.clone(),
+                current: s.current.clone(),
+                next: s.next.clone(),
+                late_minutes: s.late_minutes,
+                message: message_for(messages, Some(&s.stage_id)).to_string(),
+            })
+            .collect(),
+        next_cues: next,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::utc;
+
+    fn stored() -> (Store, crate::EventData) {
+        let mut store = Store::open_in_memory().unwrap();
+        let d = crate::demo::event();
+        store.insert(&d).unwrap();
+        (store, d)
+    }
+
+    #[test]
+    fn the_server_is_off_until_someone_says_otherwise_and_a_bad_address_is_named() {
+        let (mut store, _) = stored();
+        assert_eq!(store.share_settings().unwrap(), ShareSettings::default());
+        assert!(!store.share_settings().unwrap().on);
+        let bad = ShareSettings {
+            on: true,
+            bind: "my-laptop".into(),
+            ..ShareSettings::default()
+        };
+        let e = set_settings(&mut store, Actor::Analyst, &bad).unwrap_err();
+        assert_eq!(e.field(), Some("share.bind"));
+        assert!(e.message(crate::i18n::Lang::En).contains("my-laptop"));
+        assert!(!store.share_settings().unwrap().on, "nothing written");
+        let good = ShareSettings {
+            on: true,
+            bind: " ::1 ".into(),
+            port: 9001,
+            osc_port: Some(9002),
+        };
+        let saved = set_settings(&mut store, Actor::Analyst, &good).unwrap();
+        assert_eq!(saved.bind, "::1");
+        assert_eq!(store.share_settings().unwrap(), saved);
+        let e = set_settings(&mut store, Actor::Customer, &good).unwrap_err();
+        assert_eq!(e.field(), Some("share"));
+    }
+
+    #[test]
+    fn a_link_opens_with_its_token_until_revoked_and_the_token_is_not_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let mut store = Store::open(&path).unwrap();
+        let d = crate::demo::event();
+        store.insert(&d).unwrap();
+        let now = utc("2027-05-04T12:00:00Z");
+        let stage = &d.stages[0];
+        let made = make_link(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            ShareView::SpeakerTimer,
+            Some(&stage.name),
+            None,
+            false,
+            now,
+        )
+        .unwrap();
+        assert_eq!(made.token.len(), 40, "160 bits as hex");
+        assert!(made.token.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(made.link.stage_id.as_deref(), Some(stage.id.as_str()));
+        let other = make_link(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            ShareView::Clock,
+            None,
+            None,
+            true,
+            now,
+        )
+        .unwrap();
+        assert_ne!(made.token, other.token);
+
+        assert_eq!(
+            admit(&store, Some(&made.token), false).unwrap(),
+            Ok(made.link.clone())
+        );
+        assert_eq!(
+            admit(&store, Some(&made.token), true).unwrap(),
+            Err(Refused::ReadOnly),
+            "a view's token never controls"
+        );
+        assert_eq!(
+            admit(&store, Some(&other.token), true).unwrap(),
+            Ok(other.link.clone())
+        );
+        assert_eq!(admit(&store, None, false).unwrap(), Err(Refused::Unknown));
+        let mut wrong = made.token.clone();
+        wrong.replace_range(0..1, if wrong.starts_with('0') { "1" } else { "0" });
+        assert_eq!(
+            admit(&store, Some(&wrong), false).unwrap(),
+            Err(Refused::Unknown)
+        );
+
+        // Revoked by its id: the token says so.
+        let r = revoke(&mut store, Actor::Analyst, &made.link.id, now).unwrap();
+        assert_eq!(r.revoked, Some(now));
+        assert_eq!(
+            admit(&store, Some(&made.token), false).unwrap(),
+            Err(Refused::Revoked)
+        );
+        // By its token, and all at once.
+        revoke(&mut store, Actor::Analyst, &other.token, now).unwrap();
+        assert_eq!(
+            admit(&store, Some(&other.token), true).unwrap(),
+            Err(Refused::Revoked)
+        );
+        let e = revoke(&mut store, Actor::Analyst, &wrong, now).unwrap_err();
+        assert_eq!(e.code(), "not_found");
+        assert!(
+            !e.message(crate::i18n::Lang::En).contains(&wrong),
+            "a mistyped token is not echoed whole"
+        );
+        let third = store
+            .create_share_link(&d.event.id, ShareView::Stage, None, None, false, now)
+            .unwrap();
+        assert_eq!(revoke_all(&mut store, Actor::Analyst, now).unwrap(), 1);
+        assert_eq!(
+            admit(&store, Some(&third.token), false).unwrap(),
+            Err(Refused::Revoked)
+        );
+        assert_eq!(
+            links(&store, Actor::Analyst, Some(&d.event.id))
+                .unwrap()
+                .len(),
+            3
+        );
+
+        drop(store);
+        let bytes = std::fs::read(&path).unwrap();
+        for t in [&made.token, &other.token, &third.token] {
+            assert!(
+                !bytes.windows(t.len()).any(|w| w == t.as_bytes()),
+                "a token is in the database file"
+            );
+        }
+    }
+
+    #[test]
+    fn a_link_names_a_stage_or_person_of_its_event() {
+        let (mut store, d) = stored();
+        let now = utc("2027-05-04T12:00:00Z");
+        let e = make_link(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            ShareView::Stage,
+            Some("Nowhere"),
+            None,
+            false,
+            now,
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("share.stage"));
+        let e = make_link(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            ShareView::Closer,
+            None,
+            Some("Nobody"),
+            false,
+            now,
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("share.person"));
+        let e = make_link(
+            &mut store,
+            Actor::Customer,
+            &d.event.id,
+            ShareView::Clock,
+            None,
+            None,
+            false,
+            now,
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("share"));
+        assert!(store.share_links(None).unwrap().is_empty(), "nothing made");
+    }
+
+    #[test]
+    fn a_timer_shows_the_later_of_its_stages_line_and_the_line_for_all() {
+        let (mut store, d) = stored();
+        let (a, b) = (&d.stages[0], &d.stages[1]);
+        let t0 = utc("2027-05-04T12:00:00Z");
+        let t1 = utc("2027-05-04T12:01:00Z");
+        send_message(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            None,
+            " Lunch at 1 ",
+            Source::Window,
+            t0,
+        )
+        .unwrap();
+        let m = send_message(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            Some(&a.name),
+            &"wrap up ".repeat(40),
+            Source::Api,
+            t1,
+        )
+        .unwrap();
+        assert_eq!(m.text.chars().count(), MESSAGE_CHARS);
+        assert_eq!(m.source, "api");
+        let all = store.stage_messages(&d.event.id).unwrap();
+        assert!(message_for(&all, Some(&a.id)).starts_with("wrap up"));
+        assert_eq!(message_for(&all, Some(&b.id)), "Lunch at 1");
+        // A later line for every stage wins over an older one for a stage.
+        send_message(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            None,
+            "Doors",
+            Source::Cli,
+            utc("2027-05-04T12:02:00Z"),
+        )
+        .unwrap();
+        let all = store.stage_messages(&d.event.id).unwrap();
+        assert_eq!(message_for(&all, Some(&a.id)), "Doors");
+        let e = send_message(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            Some("Nowhere"),
+            "x",
+            Source::Api,
+            t1,
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("message.stage"));
+        let e = send_message(
+            &mut store,
+            Actor::Customer,
+            &d.event.id,
+            None,
+            "x",
+            Source::Api,
+            t1,
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("cue"));
+    }
+
+    #[test]
+    fn the_api_lists_the_next_cues_soonest_first_with_each_stages_line() {
+        let (mut store, d) = stored();
+        let at = d.sessions[0].start;
+        send_message(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            Some(&d.stages[0].id),
+            "5 min",
+            Source::Api,
+            at,
+        )
+        .unwrap();
+        let snap = crate::service::day::snapshot(&store, None, &d.event.id, at).unwrap();
+        let msgs = store.stage_messages(&d.event.id).unwrap();
+        let live = api_live(&snap, &d.event.name, &msgs);
+        assert_eq!(live.stages.len(), d.stages.len());
+        assert_eq!(live.stages[0].message, "5 min");
+        assert_eq!(live.stages[1].message, "");
+        assert!(!live.next_cues.is_empty() && live.next_cues.len() <= API_NEXT_CUES);
+        assert!(live
+            .next_cues
+            .windows(2)
+            .all(|w| w[0].expected <= w[1].expected));
+        assert!(live
+            .next_cues
+            .iter()
+            .all(|c| c.expected + chrono::Duration::minutes(5) >= at));
+        let json = serde_json::to_value(&live).unwrap();
+        assert!(json["stages"][0]["lateMinutes"].is_number());
+        assert!(json["nextCues"][0]["expected"].is_string());
+    }
+
+    #[test]
+    fn a_blackout_covers_its_stage_or_every_stage_until_lifted() {
+        let (mut store, d) = stored();
+        let (a, b) = (&d.stages[0], &d.stages[1]);
+        let at = d.sessions[0].start + chrono::Duration::minutes(5);
+        let timer = |store: &Store, stage: &str| {
+            let snap = crate::service::day::snapshot(store, None, &d.event.id, at).unwrap();
+            speaker_timer(
+                &snap,
+                &Signals::of(store, &d.event.id).unwrap(),
+                Some(stage),
+            )
+        };
+        assert!(!timer(&store, &a.id).blackout);
+        blackout(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            Some(&a.name),
+            true,
+            Source::Api,
+            at,
+        )
+        .unwrap();
+        assert!(timer(&store, &a.id).blackout);
+        assert!(!timer(&store, &b.id).blackout, "only that stage");
+        blackout(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            None,
+            true,
+            Source::Api,
+            at,
+        )
+        .unwrap();
+        assert!(timer(&store, &b.id).blackout, "every stage");
+        blackout(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            None,
+            false,
+            Source::Api,
+            at,
+        )
+        .unwrap();
+        assert!(!timer(&store, &a.id).blackout && !timer(&store, &b.id).blackout);
+        let e = blackout(
+            &mut store,
+            Actor::Analyst,
+            &d.event.id,
+            Some("Nowhere"),
+            true,
+            Source::Api,
+            at,
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("blackout.stage"));
+    }
+}
