@@ -19,7 +19,9 @@ run_pkgs="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libdbus-1-
 # gnome-keyring: a real Secret Service for the test of stream keys in the OS credential store.
 # xdg-utils + libfile-mimeinfo-perl + desktop-file-utils: the install test of the .deb (which
 # application opens a .showcall file, and desktop-file-validate on its entry).
-test_pkgs="xvfb webkit2gtk-driver dbus-x11 dunst xdotool imagemagick procps openbox wmctrl x11-utils gnome-keyring nginx-light libnginx-mod-rtmp libnginx-mod-stream openssl poppler-utils xdg-utils libfile-mimeinfo-perl desktop-file-utils shared-mime-info"
+# chromium + chromium-driver: a real browser (headless, under WebDriver) opening the network
+# views the app shares on loopback.
+test_pkgs="xvfb webkit2gtk-driver dbus-x11 dunst xdotool imagemagick procps openbox wmctrl x11-utils gnome-keyring nginx-light libnginx-mod-rtmp libnginx-mod-stream openssl poppler-utils xdg-utils libfile-mimeinfo-perl desktop-file-utils shared-mime-info chromium chromium-driver"
 pkgs="$run_pkgs"
 [ "$what" = "run" ] || pkgs="$pkgs $test_pkgs"
 

@@ -9,6 +9,9 @@ bash scripts/setup.sh
 echo "== ui: type check, unit tests, build"
 (cd ui && npm run check && npm test && npm run build)
 
+echo "== shared views: the page's logic (Node's own test runner)"
+node --test crates/share/assets/view.test.mjs
+
 echo "== rust: fmt, clippy"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings

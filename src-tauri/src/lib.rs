@@ -11,6 +11,7 @@ pub mod gpu;
 mod instance;
 mod navigation;
 mod notify;
+mod share;
 mod state;
 mod tray;
 mod watch;
@@ -101,6 +102,8 @@ pub fn run() {
             notify::start(app.handle().clone())?;
             let path = app.state::<AppState>().path.clone();
             watch::start(app.handle().clone(), path.clone())?;
+            let rehearsal = app.state::<AppState>().rehearsal_handle();
+            share::start(app.handle(), path.clone(), rehearsal);
             commands::backups::start_daily(path);
             Ok(())
         })
@@ -150,6 +153,13 @@ pub fn run() {
             commands::live::open_speaker_timer,
             commands::live::speaker_timer,
             commands::live::send_speaker_message,
+            commands::live::set_timer_blackout,
+            commands::share::share_status,
+            commands::share::set_share,
+            commands::share::make_share_link,
+            commands::share::share_links,
+            commands::share::revoke_share_link,
+            commands::share::revoke_all_share_links,
             commands::live::report,
             commands::live::toggle_timer_fullscreen,
             commands::rtmp::rtmp_presets,

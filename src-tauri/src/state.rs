@@ -165,7 +165,6 @@ impl Waker {
 pub struct Speaker {
     pub event_id: Option<String>,
     pub stage_id: Option<String>,
-    pub message: String,
 }
 
 const LANG_KEY: &str = "ui.lang";

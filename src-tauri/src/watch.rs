@@ -44,6 +44,8 @@ pub fn start<R: Runtime>(app: AppHandle<R>, path: std::path::PathBuf) -> std::io
                             }
                             if moved {
                                 let _ = app.emit("day-changed", ());
+                                // The network views and the server's settings follow.
+                                crate::share::nudge(&app);
                             }
                         }
                         seen = Some(now);
@@ -127,7 +129,36 @@ mod tests {
         writer
             .add_delay(&a.event.id, &a.stages[0].id, None, 5, chrono::Utc::now())
             .unwrap();
-        let (_, _, day_moved) = look(&watcher, Some(&seen4)).unwrap().unwrap();
+        let (seen5, _, day_moved) = look(&watcher, Some(&seen4)).unwrap().unwrap();
         assert!(day_moved, "a delay moved the day");
+        // A line sent to a speaker timer (from the CLI or the network API) reaches the windows
+        // and the network views.
+        writer
+            .set_stage_message(&showcall_core::model::StageMessage {
+                event_id: a.event.id.clone(),
+                stage_id: String::new(),
+                text: "Wrap up".into(),
+                at: chrono::Utc::now(),
+                source: "api".into(),
+            })
+            .unwrap();
+        let (seen6, _, day_moved) = look(&watcher, Some(&seen5)).unwrap().unwrap();
+        assert!(day_moved, "a speaker timer line moved the day");
+        writer.revoke_all_share_links(chrono::Utc::now()).unwrap();
+        writer
+            .create_share_link(
+                &a.event.id,
+                showcall_core::model::ShareView::Clock,
+                None,
+                None,
+                false,
+                chrono::Utc::now(),
+            )
+            .unwrap();
+        let (_, _, day_moved) = look(&watcher, Some(&seen6)).unwrap().unwrap();
+        assert!(
+            day_moved,
+            "a link made or revoked is news to the network views"
+        );
     }
 }

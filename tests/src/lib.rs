@@ -57,7 +57,8 @@ pub fn artifacts() -> PathBuf {
     d
 }
 
-fn free_port() -> u16 {
+/// A TCP port free on loopback now.
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -778,6 +778,10 @@ redAtSecs: number,
  */
 message: string, 
 /**
+ * The analyst blacked the timer out: show nothing at all.
+ */
+blackout: boolean, 
+/**
  * The live snapshot's `valid_until`: ask again then (on the timer's clock).
  */
 validUntil: string | null, 
@@ -785,6 +789,49 @@ validUntil: string | null,
  * The same on the wall clock.
  */
 validUntilWall: string | null, };
+
+export type ShareView = "speaker-timer" | "stage" | "run-of-show" | "closer" | "clock";
+
+export type ShareLink = { 
+/**
+ * Names the link in lists and for revoking (not a secret).
+ */
+id: string, eventId: string, view: ShareView, stageId: string | null, personId: string | null, 
+/**
+ * May call the control API (mark cues, delays, messages), besides reading.
+ */
+control: boolean, created: string, revoked: string | null, };
+
+export type ShareSettings = { on: boolean, 
+/**
+ * The address to listen on: loopback, one of the machine's addresses, or all
+ * (`0.0.0.0` / `::`).
+ */
+bind: string, port: number, 
+/**
+ * The UDP port for OSC control, when wanted.
+ */
+oscPort: number | null, };
+
+export type ShareStatus = { settings: ShareSettings, 
+/**
+ * Listening now.
+ */
+running: boolean, 
+/**
+ * The addresses a link can use (this machine's, when listening on every interface).
+ */
+addresses: Array<string>, 
+/**
+ * Open views right now.
+ */
+viewers: number, 
+/**
+ * Why it is not running although switched on (the port is taken, …).
+ */
+error: string | null, };
+
+export type SharedLink = { link: ShareLink, token: string, urls: Array<string>, qrSvg: string, };
 
 export type ReportRow = { 
 /**

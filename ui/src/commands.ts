@@ -25,6 +25,11 @@ import type {
   Report,
   Resolution,
   Restored,
+  ShareLink,
+  ShareSettings,
+  ShareStatus,
+  ShareView,
+  SharedLink,
   SpeakerTimer,
   TestedView,
 } from "./bindings";
@@ -355,9 +360,17 @@ export function speakerTimer(): Promise<SpeakerTimer> {
   return invoke("speaker_timer");
 }
 
-/** An empty `text` clears the message. */
+/**
+ * Sends a line to the speaker timer: the timer window's stage (every stage when it follows
+ * the stage on air), and every network view of that stage. An empty `text` clears it.
+ */
 export function sendSpeakerMessage(args: { text: string }): Promise<null> {
   return invoke("send_speaker_message", args);
+}
+
+/** Blacks out the speaker timer (the window's stage, or every stage), or lifts it. */
+export function setTimerBlackout(args: { on: boolean }): Promise<null> {
+  return invoke("set_timer_blackout", args);
 }
 
 /** Planned vs actual times, cue tallies and support hours of an event. */
@@ -454,6 +467,46 @@ export function diagnostics(): Promise<string> {
 /** Opens the app's log folder in the file manager (created first if need be). */
 export function openLogFolder(): Promise<null> {
   return invoke("open_log_folder");
+}
+
+// ---- share.rs ----
+
+export function shareStatus(): Promise<ShareStatus> {
+  return invoke("share_status");
+}
+
+/**
+ * Stores the settings and answers the server's status once it has followed them (at most a
+ * few seconds: a server stopping closes its connections first).
+ */
+export function setShare(args: { settings: ShareSettings }): Promise<ShareStatus> {
+  return invoke("set_share", args);
+}
+
+/**
+ * Makes a link to a view of an event (`control`: it may also drive the show), with its
+ * addresses and a QR code of the first. Its token is shown now only.
+ */
+export function makeShareLink(args: {
+  eventId: string;
+  view: ShareView;
+  stageId: string | null;
+  control: boolean;
+}): Promise<SharedLink> {
+  return invoke("make_share_link", args);
+}
+
+export function shareLinks(args: { eventId: string | null }): Promise<ShareLink[]> {
+  return invoke("share_links", args);
+}
+
+/** Revokes a link by its id: the views open with it say so and stop. */
+export function revokeShareLink(args: { id: string }): Promise<ShareLink> {
+  return invoke("revoke_share_link", args);
+}
+
+export function revokeAllShareLinks(): Promise<number> {
+  return invoke("revoke_all_share_links");
 }
 
 // ---- window.rs ----

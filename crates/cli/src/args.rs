@@ -138,6 +138,11 @@ pub enum Command {
         #[arg(long, value_parser = parse_instant)]
         end: Option<DateTime<Utc>>,
     },
+    /// Share views and the control API on the network (the running app picks the settings up).
+    Share {
+        #[command(subcommand)]
+        command: ShareCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -258,4 +263,78 @@ pub fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
 
 pub fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language “{s}” (en or fr-CA)"))
+}
+
+#[derive(Subcommand)]
+pub enum ShareCommand {
+    /// Switch the app's web server on (views on other screens, the control API).
+    On {
+        /// The address to listen on: 127.0.0.1 (this machine only), one of its addresses, or
+        /// 0.0.0.0 (every network) [default: as before, else 127.0.0.1].
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<String>,
+        /// The TCP port [default: as before, else 7870].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        port: Option<u16>,
+        /// A UDP port for OSC control.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        osc_port: Option<u16>,
+    },
+    /// Switch the web server off (every open view is disconnected).
+    Off,
+    /// Make a link to a view of an event and print its full address, token included (shown
+    /// once: only a hash of the token is kept).
+    Link {
+        /// Event id or exact name.
+        event: String,
+        #[arg(long, value_enum)]
+        view: ViewArg,
+        /// The stage (id or exact name) of a speaker timer or stage view [default: the stage
+        /// on air].
+        #[arg(long)]
+        stage: Option<String>,
+        /// The team member (id or exact name) of a closer view.
+        #[arg(long)]
+        person: Option<String>,
+        /// The link may also control the show (cues, delays, messages).
+        #[arg(long)]
+        control: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the links made (without their tokens).
+    Links {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revoke a link (by its id or token), or every link.
+    Revoke {
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        token: Option<String>,
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+/// A view a link opens.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ViewArg {
+    SpeakerTimer,
+    Stage,
+    RunOfShow,
+    Closer,
+    Clock,
+}
+
+impl From<ViewArg> for showcall_core::model::ShareView {
+    fn from(v: ViewArg) -> Self {
+        use showcall_core::model::ShareView as V;
+        match v {
+            ViewArg::SpeakerTimer => V::SpeakerTimer,
+            ViewArg::Stage => V::Stage,
+            ViewArg::RunOfShow => V::RunOfShow,
+            ViewArg::Closer => V::Closer,
+            ViewArg::Clock => V::Clock,
+        }
+    }
 }

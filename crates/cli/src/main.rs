@@ -10,6 +10,7 @@ mod assets;
 mod exchange;
 mod print;
 mod rtmp;
+mod share;
 
 use args::*;
 use chrono::{DateTime, Utc};
@@ -232,6 +233,7 @@ fn run(cli: &Cli) -> showcall_core::Result<ExitCode> {
             };
             return exchange::import_package(cli, &mut store, file, *dry_run, conflicts, *json);
         }
+        Command::Share { command } => return share::run(&mut store, command),
         Command::Actual {
             session,
             start,

@@ -8,9 +8,10 @@ use crate::state::{AppState, Inner};
 use chrono::{DateTime, Utc};
 use showcall_core::cues::CueState;
 use showcall_core::i18n;
-use showcall_core::live::{self, LiveSnapshot, SpeakerTimer};
+use showcall_core::live::{LiveSnapshot, SpeakerTimer};
 use showcall_core::scheduler::Rehearsal;
 use showcall_core::service::day::{self, Day, End};
+use showcall_core::service::share;
 use showcall_core::Error;
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -20,6 +21,8 @@ const LIVE_CHANGED: &str = "live-changed";
 
 fn tell_windows(app: &AppHandle) {
     let _ = app.emit(LIVE_CHANGED, ());
+    // The network views follow too.
+    crate::share::nudge(app);
 }
 
 /// A snapshot taken at wall-clock `wall` on the rehearsal's clock gets its speed and its
@@ -171,27 +174,70 @@ pub fn open_speaker_timer(
     super::window::show_speaker_timer(&app, title).map_err(|e| s.err(e))
 }
 
+/// The event the speaker timer window shows: the one it was opened on, else the live one.
+fn timer_event(s: &Inner) -> showcall_core::Result<String> {
+    let live = s.cues().live.clone();
+    s.speaker.event_id.clone().or(live).ok_or(Error::NotFound {
+        kind: "event",
+        id: String::new(),
+    })
+}
+
 #[tauri::command]
 pub fn speaker_timer(state: State<AppState>) -> CmdResult<SpeakerTimer> {
     // Read by the timer window when told something changed: no need to wake the scheduler.
     let s = state.lock_quiet();
-    let live = s.cues().live.clone();
-    let Some(event_id) = s.speaker.event_id.clone().or(live) else {
-        return Err(s.err(Error::NotFound {
-            kind: "event",
-            id: String::new(),
-        }));
-    };
-    let r = snapshot(&s, &event_id)
-        .map(|snap| live::speaker_timer(&snap, s.speaker.stage_id.as_deref(), &s.speaker.message));
+    let r = timer_event(&s).and_then(|event_id| {
+        let snap = snapshot(&s, &event_id)?;
+        let signals = share::Signals::of(&s.store, &event_id)?;
+        Ok(share::speaker_timer(
+            &snap,
+            &signals,
+            s.speaker.stage_id.as_deref(),
+        ))
+    });
     r.map_err(|e| s.err(e))
 }
 
-/// An empty `text` clears the message.
+/// Sends a line to the speaker timer: the timer window's stage (every stage when it follows
+/// the stage on air), and every network view of that stage. An empty `text` clears it.
 #[tauri::command]
-pub fn send_speaker_message(app: AppHandle, state: State<AppState>, text: String) {
-    state.lock().speaker.message = text.trim().chars().take(120).collect();
-    tell_windows(&app);
+pub fn send_speaker_message(app: AppHandle, state: State<AppState>, text: String) -> CmdResult<()> {
+    let mut s = state.lock_quiet();
+    let actor = s.store.actor();
+    let stage = s.speaker.stage_id.clone();
+    let r = timer_event(&s).and_then(|event_id| {
+        share::send_message(
+            &mut s.store,
+            actor,
+            &event_id,
+            stage.as_deref(),
+            &text,
+            share::Source::Window,
+            Utc::now(),
+        )
+    });
+    told(&app, r).map(drop).map_err(|e| s.err(e))
+}
+
+/// Blacks out the speaker timer (the window's stage, or every stage), or lifts it.
+#[tauri::command]
+pub fn set_timer_blackout(app: AppHandle, state: State<AppState>, on: bool) -> CmdResult<()> {
+    let mut s = state.lock_quiet();
+    let actor = s.store.actor();
+    let stage = s.speaker.stage_id.clone();
+    let r = timer_event(&s).and_then(|event_id| {
+        share::blackout(
+            &mut s.store,
+            actor,
+            &event_id,
+            stage.as_deref(),
+            on,
+            share::Source::Window,
+            Utc::now(),
+        )
+    });
+    told(&app, r).map_err(|e| s.err(e))
 }
 
 /// A live control's result, the windows told when it succeeded (a rehearsal's day lives in

@@ -9,6 +9,7 @@ pub mod exchange;
 pub mod live;
 pub mod rtmp;
 pub mod settings;
+pub mod share;
 pub mod window;
 
 use crate::state::AppState;

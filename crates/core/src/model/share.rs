@@ -109,3 +109,29 @@ pub struct StageMessage {
     /// Who sent it: `window`, `cli` or `api`.
     pub source: String,
 }
+
+/// The app's server as its panel shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareStatus {
+    pub settings: ShareSettings,
+    /// Listening now.
+    pub running: bool,
+    /// The addresses a link can use (this machine's, when listening on every interface).
+    pub addresses: Vec<String>,
+    /// Open views right now.
+    pub viewers: u32,
+    /// Why it is not running although switched on (the port is taken, …).
+    pub error: Option<String>,
+}
+
+/// A link just made, as the panel shows it: the link, its token, and its address on each of
+/// the server's addresses, with a QR code (SVG) of the first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SharedLink {
+    pub link: ShareLink,
+    pub token: String,
+    pub urls: Vec<String>,
+    pub qr_svg: String,
+}

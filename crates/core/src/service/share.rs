@@ -294,6 +294,22 @@ pub struct ApiStage {
     pub message: String,
 }
 
+impl ApiStage {
+    /// A stage of a snapshot, with the line its timer shows.
+    pub fn of(s: &crate::live::LiveStage, messages: &[StageMessage]) -> ApiStage {
+        ApiStage {
+            stage_id: s.stage_id.clone(),
+            name: s.name.clone(),
+            on_air: s.on_air,
+            session: s.session.clone(),
+            current: s.current.clone(),
+            next: s.next.clone(),
+            late_minutes: s.late_minutes,
+            message: message_for(messages, Some(&s.stage_id)).to_string(),
+        }
+    }
+}
+
 /// `GET /api/live`: what the live view shows, for scripts and control surfaces.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -332,16 +348,7 @@ pub fn api_live(snap: &LiveSnapshot, event_name: &str, messages: &[StageMessage]
         stages: snap
             .stages
             .iter()
-            .map(|s| ApiStage {
-                stage_id: s.stage_id.clone(),
-                name: s.name.clone(),
-                on_air: s.on_air,
-                session: s.session.clone(),
-                current: s.current.clone(),
-                next: s.next.clone(),
-                late_minutes: s.late_minutes,
-                message: message_for(messages, Some(&s.stage_id)).to_string(),
-            })
+            .map(|s| ApiStage::of(s, messages))
             .collect(),
         next_cues: next,
     }

@@ -158,10 +158,24 @@ impl Store {
                 FROM cue_records), \
             (SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM cue_sent), \
             (SELECT coalesce(group_concat(key || '=' || value, ';'), '') FROM settings \
-                WHERE key <> ?1)";
+                WHERE key <> ?1), \
+            (SELECT coalesce(group_concat(event_id || stage_id || at_utc || text, ';'), '') \
+                FROM stage_messages), \
+            (SELECT coalesce(group_concat(event_id || stage_id, ';'), '') FROM stage_blackouts), \
+            (SELECT coalesce(group_concat(id || coalesce(revoked_utc, '-'), ';'), '') \
+                FROM share_links)";
         let mut stmt = self.conn.prepare_cached(PARTS)?;
-        let parts: [String; 5] = stmt.query_row([ignore], |r| {
-            Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?])
+        let parts: [String; 8] = stmt.query_row([ignore], |r| {
+            Ok([
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ])
         })?;
         let mut h = std::collections::hash_map::DefaultHasher::new();
         parts.hash(&mut h);

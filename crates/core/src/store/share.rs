@@ -61,7 +61,7 @@ fn links_where(
     args: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<LinkRow>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM share_links {filter} ORDER BY created_utc, id"
+        "SELECT {COLUMNS} FROM share_links {filter} ORDER BY rowid"
     ))?;
     let mut rows = stmt.query(args)?;
     let mut out = Vec::new();

@@ -130,6 +130,13 @@ export function SpeakerTimerScreen() {
   const mark = () => ({ idle: "", normal: "", amber: "▲ ", red: "■ ", over: "⚠ " })[tone()];
 
   return (
+    <Show
+      when={!timer()?.blackout}
+      fallback={
+        // Blacked out by the analyst: nothing at all reaches the stage.
+        <main class="speaker-timer blackout" data-testid="speaker-timer" data-blackout="true" />
+      }
+    >
     <main
       class="speaker-timer"
       data-testid="speaker-timer"
@@ -191,5 +198,6 @@ export function SpeakerTimerScreen() {
         <ErrorBanner />
       </div>
     </main>
+    </Show>
   );
 }

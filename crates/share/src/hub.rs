@@ -1,0 +1,144 @@
+//! What every request and view shares: the server's own database connection, the app it runs
+//! in, a generation counter bumped whenever the show may have moved, and one live snapshot per
+//! event and generation (a hundred screens on one stage cost one snapshot, not a hundred).
+
+use chrono::{DateTime, Utc};
+use showcall_core::live::LiveSnapshot;
+use showcall_core::scheduler::Rehearsal;
+use showcall_core::service::{day, share::Signals};
+use showcall_core::{Result, Store};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::watch;
+
+/// What the app running the server provides.
+pub trait Host: Send + Sync + 'static {
+    /// A copy of the rehearsal running, if any (the app holds its lock only to copy it).
+    fn rehearsal(&self) -> Option<Rehearsal>;
+    /// Lets the app change the rehearsal running (a control verb during a rehearsal), under
+    /// its lock for as long as `f` runs (short: one mark or one delay).
+    fn with_rehearsal(&self, f: &mut dyn FnMut(Option<&mut Rehearsal>));
+    /// Something done through the server changed the show: the app tells its windows and its
+    /// scheduler, as after the same action in the window.
+    fn changed(&self);
+}
+
+/// One event's live state, as last computed.
+#[derive(Clone)]
+pub struct Live {
+    pub snapshot: Arc<LiveSnapshot>,
+    pub signals: Arc<Signals>,
+    pub event_name: String,
+    /// The event's language: `fr` for a French locale, else `en`.
+    pub lang: &'static str,
+    /// The wall-clock instant it was computed at.
+    pub wall: DateTime<Utc>,
+    generation: u64,
+}
+
+impl Live {
+    /// Whether it still holds at wall-clock `wall` in `generation`.
+    fn holds(&self, generation: u64, wall: DateTime<Utc>) -> bool {
+        self.generation == generation && self.snapshot.valid_until_wall.is_none_or(|v| wall < v)
+    }
+}
+
+pub struct Hub {
+    store: Mutex<Store>,
+    pub host: Arc<dyn Host>,
+    generation: watch::Sender<u64>,
+    pub stopped: watch::Receiver<bool>,
+    cache: Mutex<HashMap<String, Live>>,
+    viewers: AtomicUsize,
+}
+
+impl Hub {
+    pub fn new(store: Store, host: Arc<dyn Host>, stopped: watch::Receiver<bool>) -> Hub {
+        Hub {
+            store: Mutex::new(store),
+            host,
+            generation: watch::channel(0).0,
+            stopped,
+            cache: Mutex::new(HashMap::new()),
+            viewers: AtomicUsize::new(0),
+        }
+    }
+
+    /// The server's connection (blocking: call from `spawn_blocking`).
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn poke(&self) {
+        self.generation.send_modify(|g| *g += 1);
+    }
+
+    pub fn generations(&self) -> watch::Receiver<u64> {
+        self.generation.subscribe()
+    }
+
+    pub fn viewers(&self) -> usize {
+        self.viewers.load(Ordering::Relaxed)
+    }
+
+    /// Counts a view in for as long as the guard lives.
+    pub fn viewing(self: &Arc<Self>) -> Viewing {
+        self.viewers.fetch_add(1, Ordering::Relaxed);
+        Viewing(self.clone())
+    }
+
+    /// The live state of `event_id` at wall-clock `wall`: the one computed for this generation
+    /// while it holds, else computed again (blocking: call from `spawn_blocking`).
+    pub fn live(&self, event_id: &str, wall: DateTime<Utc>) -> Result<Live> {
+        let generation = *self.generation.borrow();
+        if let Some(l) = self.cached(event_id).filter(|l| l.holds(generation, wall)) {
+            return Ok(l);
+        }
+        let rehearsal = self.host.rehearsal();
+        let rehearsal = rehearsal.filter(|r| r.event_id == event_id);
+        let store = self.store();
+        let snap = day::snapshot(&store, rehearsal.as_ref(), event_id, wall)?;
+        let snap = match &rehearsal {
+            Some(r) if snap.rehearsal => snap.on_rehearsal_clock(r.speed, wall),
+            _ => snap,
+        };
+        let data = store.load(event_id)?;
+        let signals = Signals::of(&store, event_id)?;
+        drop(store);
+        let live = Live {
+            snapshot: Arc::new(snap),
+            signals: Arc::new(signals),
+            lang: if data.event.locale.starts_with("fr") {
+                "fr"
+            } else {
+                "en"
+            },
+            event_name: data.event.name,
+            wall,
+            generation,
+        };
+        self.cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(event_id.to_string(), live.clone());
+        Ok(live)
+    }
+
+    fn cached(&self, event_id: &str) -> Option<Live> {
+        self.cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(event_id)
+            .cloned()
+    }
+}
+
+/// A connected view, counted while it lives.
+pub struct Viewing(Arc<Hub>);
+
+impl Drop for Viewing {
+    fn drop(&mut self) {
+        self.0.viewers.fetch_sub(1, Ordering::Relaxed);
+    }
+}

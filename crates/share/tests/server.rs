@@ -1,0 +1,520 @@
+//! The server for real: started on a loopback port over a database file, spoken to with plain
+//! HTTP/1.1 over TCP (as curl or a Stream Deck module would), with the demo event.
+
+use showcall_core::model::{CueState, ShareView};
+use showcall_core::scheduler::Rehearsal;
+use showcall_core::{Actor, Store};
+use showcall_share::{start, Config, Host, Running};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+#[derive(Default)]
+struct TestHost {
+    rehearsal: Mutex<Option<Rehearsal>>,
+    changed: AtomicUsize,
+}
+
+impl Host for TestHost {
+    fn rehearsal(&self) -> Option<Rehearsal> {
+        self.rehearsal.lock().unwrap().clone()
+    }
+    fn with_rehearsal(&self, f: &mut dyn FnMut(Option<&mut Rehearsal>)) {
+        f(self.rehearsal.lock().unwrap().as_mut())
+    }
+    fn changed(&self) {
+        self.changed.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+struct Fixture {
+    rt: tokio::runtime::Runtime,
+    server: Option<Running>,
+    host: Arc<TestHost>,
+    db: PathBuf,
+    event_id: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("share.db");
+        let mut store = Store::open(&db).unwrap();
+        let d = showcall_core::demo::event();
+        store.insert(&d).unwrap();
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let host = Arc::new(TestHost::default());
+        let config = Config {
+            db: db.clone(),
+            bind: "127.0.0.1".parse().unwrap(),
+            port: 0,
+        };
+        let server = rt.block_on(start(config, host.clone())).unwrap();
+        Fixture {
+            rt,
+            server: Some(server),
+            host,
+            db,
+            event_id: d.event.id,
+            _dir: dir,
+        }
+    }
+
+    fn addr(&self) -> SocketAddr {
+        self.server.as_ref().unwrap().addr()
+    }
+
+    fn store(&self) -> Store {
+        Store::open(&self.db).unwrap()
+    }
+
+    fn link(&self, view: ShareView, stage: Option<&str>, control: bool) -> String {
+        let mut store = self.store();
+        showcall_core::service::share::make_link(
+            &mut store,
+            Actor::Analyst,
+            &self.event_id,
+            view,
+            stage,
+            None,
+            control,
+            chrono::Utc::now(),
+        )
+        .unwrap()
+        .token
+    }
+
+    fn call(&self, method: &str, path: &str, auth: Option<&str>, body: Option<&str>) -> Reply {
+        call(self.addr(), method, path, auth, body)
+    }
+}
+
+struct Reply {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+fn call(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    auth: Option<&str>,
+    body: Option<&str>,
+) -> Reply {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if let Some(t) = auth {
+        req += &format!("Authorization: Bearer {t}\r\n");
+    }
+    let body = body.unwrap_or("");
+    if method == "POST" {
+        req += &format!(
+            "Content-Type: application/json\r\nContent-Length: {}\r\n",
+            body.len()
+        );
+    }
+    req += "\r\n";
+    req += body;
+    s.write_all(req.as_bytes()).unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    let (head, body) = out.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    Reply {
+        status,
+        head: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+/// An open event stream, read as it comes.
+struct Stream {
+    s: TcpStream,
+    seen: String,
+}
+
+impl Stream {
+    fn open(addr: SocketAddr, token: &str) -> Stream {
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        let req = format!(
+            "GET /api/stream?token={token} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        );
+        s.write_all(req.as_bytes()).unwrap();
+        Stream {
+            s,
+            seen: String::new(),
+        }
+    }
+
+    /// Reads until `what` has been seen after position `from`, or `within` passes; answers
+    /// the position after it. `None` also when the server closed the stream.
+    fn until(&mut self, from: usize, what: &str, within: Duration) -> Option<usize> {
+        let end = Instant::now() + within;
+        let mut buf = [0u8; 8192];
+        loop {
+            if let Some(i) = self.seen[from..].find(what) {
+                return Some(from + i + what.len());
+            }
+            if Instant::now() > end {
+                return None;
+            }
+            match self.s.read(&mut buf) {
+                Ok(0) => return None,
+                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
+                Err(_) => return None,
+            }
+        }
+    }
+
+    /// Whether the server ended the stream (its last chunk, or the connection) within `within`.
+    fn closed_within(&mut self, within: Duration) -> bool {
+        let end = Instant::now() + within;
+        let mut buf = [0u8; 8192];
+        while Instant::now() < end {
+            if self.seen.ends_with("\r\n0\r\n\r\n") {
+                return true;
+            }
+            match self.s.read(&mut buf) {
+                Ok(0) => return true,
+                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
+                Err(_) => return true,
+            }
+        }
+        false
+    }
+}
+
+#[test]
+fn no_token_no_data_and_a_view_token_never_controls() {
+    let f = Fixture::new();
+    let r = f.call("GET", "/api/live", None, None);
+    assert_eq!(r.status, 401);
+    assert_eq!(r.json()["code"], "unauthorized");
+    assert!(!r.body.contains("stages"), "no data without a token");
+    let r = f.call("GET", "/api/live", Some(&"0".repeat(40)), None);
+    assert_eq!(r.status, 401);
+    let r = f.call("GET", "/api/view?token=nope", None, None);
+    assert_eq!(r.status, 401);
+
+    let view = f.link(ShareView::SpeakerTimer, None, false);
+    let r = f.call("GET", "/api/live", Some(&view), None);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let before = f.store().cue_timeline(&f.event_id).unwrap();
+    for path in [
+        "/api/cues/next/done",
+        "/api/cues/next/skip",
+        "/api/delay",
+        "/api/message",
+        "/api/blackout",
+    ] {
+        let r = f.call(
+            "POST",
+            path,
+            Some(&view),
+            Some(r#"{"stage":"Main","minutes":2,"text":"x","on":true}"#),
+        );
+        assert_eq!(r.status, 403, "{path}: {}", r.body);
+        assert_eq!(r.json()["code"], "forbidden");
+        // The token in the query string is refused the same way.
+        let r = f.call("POST", &format!("{path}?token={view}"), None, Some("{}"));
+        assert_eq!(r.status, 403, "{path}");
+    }
+    assert_eq!(
+        f.store().cue_timeline(&f.event_id).unwrap(),
+        before,
+        "nothing changed"
+    );
+    assert!(f.store().stage_messages(&f.event_id).unwrap().is_empty());
+    assert_eq!(f.host.changed.load(Ordering::SeqCst), 0);
+    // A refusal never echoes the token.
+    let r = f.call("POST", "/api/delay", Some(&view), Some("{}"));
+    assert!(!r.body.contains(&view) && !r.head.contains(&view));
+}
+
+#[test]
+fn the_control_api_marks_the_next_cue_delays_and_sends_lines() {
+    let f = Fixture::new();
+    let control = f.link(ShareView::Stage, None, true);
+    let live = f.call("GET", "/api/live", Some(&control), None).json();
+    let first = live["nextCues"][0]["key"].as_str().unwrap().to_string();
+    assert_eq!(live["stages"].as_array().unwrap().len(), 2);
+
+    let r = f.call("POST", "/api/cues/next/done", Some(&control), None);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let r = r.json();
+    assert_eq!(r["cue"]["key"], first.as_str());
+    assert_eq!(r["cue"]["state"], "done");
+    let stored = f.store().cue_timeline(&f.event_id).unwrap();
+    let c = stored.iter().find(|c| c.key == first).unwrap();
+    assert_eq!(c.state, CueState::Done, "written to the database");
+    assert_ne!(
+        r["live"]["nextCues"][0]["key"],
+        first.as_str(),
+        "the next one is next"
+    );
+
+    let second = r["live"]["nextCues"][0]["key"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = f
+        .call("POST", "/api/cues/next/skip", Some(&control), None)
+        .json();
+    assert_eq!(r["cue"]["key"], second.as_str());
+    assert_eq!(r["cue"]["state"], "skipped");
+
+    let d = f.store().load(&f.event_id).unwrap();
+    let stage = &d.stages[0];
+    let body = format!(r#"{{"stage":"{}","minutes":3}}"#, stage.name);
+    let r = f.call("POST", "/api/delay", Some(&control), Some(&body));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let log = f.store().day_log(&f.event_id).unwrap();
+    assert_eq!(log.delays.len(), 1);
+    assert_eq!(log.delays[0].minutes, 3);
+    assert_eq!(log.delays[0].stage_id, stage.id);
+
+    let body = format!(r#"{{"stage":"{}","text":"Wrap up"}}"#, stage.id);
+    let r = f
+        .call("POST", "/api/message", Some(&control), Some(&body))
+        .json();
+    let s0 = r["live"]["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["stageId"] == stage.id.as_str())
+        .unwrap();
+    assert_eq!(s0["message"], "Wrap up");
+    let m = f.store().stage_messages(&f.event_id).unwrap();
+    assert_eq!(
+        (m[0].text.as_str(), m[0].source.as_str()),
+        ("Wrap up", "api")
+    );
+    assert_eq!(
+        f.host.changed.load(Ordering::SeqCst),
+        4,
+        "the app was told each time"
+    );
+}
+
+#[test]
+fn a_bad_body_is_refused_naming_the_field_and_changes_nothing() {
+    let f = Fixture::new();
+    let control = f.link(ShareView::Clock, None, true);
+    let cases = [
+        ("/api/delay", "not json", "body"),
+        ("/api/delay", "[1]", "body"),
+        ("/api/delay", r#"{"minutes":2}"#, "stage"),
+        ("/api/delay", r#"{"stage":"Main stage"}"#, "minutes"),
+        (
+            "/api/delay",
+            r#"{"stage":"Main stage","minutes":"two"}"#,
+            "minutes",
+        ),
+        (
+            "/api/delay",
+            r#"{"stage":"Nowhere","minutes":2}"#,
+            "delay.stage",
+        ),
+        ("/api/message", r#"{"stage":"Main stage"}"#, "text"),
+        (
+            "/api/message",
+            r#"{"stage":"Nowhere","text":"x"}"#,
+            "message.stage",
+        ),
+        ("/api/message", r#"{"text":["x"]}"#, "text"),
+        ("/api/blackout", r#"{"on":"yes"}"#, "on"),
+    ];
+    for (path, body, field) in cases {
+        let r = f.call("POST", path, Some(&control), Some(body));
+        assert_eq!(r.status, 400, "{path} {body}: {}", r.body);
+        assert_eq!(r.json()["field"], field, "{path} {body}");
+        assert!(!r.json()["message"].as_str().unwrap().is_empty());
+    }
+    assert!(f.store().day_log(&f.event_id).unwrap().delays.is_empty());
+    assert!(f.store().stage_messages(&f.event_id).unwrap().is_empty());
+    assert_eq!(f.host.changed.load(Ordering::SeqCst), 0);
+    assert_eq!(f.call("GET", "/nothing-here", None, None).status, 404);
+}
+
+#[test]
+fn a_speaker_timer_gets_the_line_within_a_second_and_hears_when_its_link_is_revoked() {
+    let f = Fixture::new();
+    let d = f.store().load(&f.event_id).unwrap();
+    let stage = d.stages[0].name.clone();
+    let view = f.link(ShareView::SpeakerTimer, Some(&stage), false);
+    let control = f.link(ShareView::Stage, None, true);
+
+    let page = f.call("GET", &format!("/v/speaker-timer?token={view}"), None, None);
+    assert_eq!(page.status, 200);
+    assert!(page.head.to_lowercase().contains("content-type: text/html"));
+    assert!(
+        !page.body.contains(&view),
+        "the page does not carry the token"
+    );
+    let first = f
+        .call("GET", &format!("/api/view?token={view}"), None, None)
+        .json();
+    assert_eq!(first["view"], "speaker-timer");
+    assert_eq!(first["timer"]["stageName"], stage.as_str());
+    assert_eq!(first["timer"]["message"], "");
+
+    let mut s = Stream::open(f.addr(), &view);
+    let at = s
+        .until(0, "\"stageName\"", Duration::from_secs(3))
+        .expect("the view's JSON at connect");
+    let at = s
+        .until(at, "event: ping", Duration::from_secs(3))
+        .expect("a ping within a second or so");
+    let sent = Instant::now();
+    let body = format!(r#"{{"stage":"{stage}","text":"wrap up"}}"#);
+    assert_eq!(
+        f.call("POST", "/api/message", Some(&control), Some(&body))
+            .status,
+        200
+    );
+    let at = s
+        .until(at, "\"message\":\"wrap up\"", Duration::from_secs(1))
+        .expect("the line reaches the timer within 1 s");
+    eprintln!("line on the stream after {:?}", sent.elapsed());
+
+    // Blackout: the timer says so.
+    let body = r#"{"on":true}"#;
+    assert_eq!(
+        f.call("POST", "/api/blackout", Some(&control), Some(body))
+            .status,
+        200
+    );
+    let at = s
+        .until(at, "\"blackout\":true", Duration::from_secs(1))
+        .expect("the blackout reaches the timer");
+
+    // Revoked from the command line's side (another connection), then the app pokes.
+    let mut store = f.store();
+    let link = store
+        .share_links(Some(&f.event_id))
+        .unwrap()
+        .into_iter()
+        .find(|l| l.view == ShareView::SpeakerTimer)
+        .unwrap();
+    store
+        .revoke_share_link(&link.id, chrono::Utc::now())
+        .unwrap();
+    f.server.as_ref().unwrap().poke();
+    s.until(at, "event: revoked", Duration::from_secs(2))
+        .expect("the view hears it was revoked");
+    assert!(
+        s.closed_within(Duration::from_secs(2)),
+        "and the stream ends"
+    );
+    let r = f.call("GET", &format!("/api/view?token={view}"), None, None);
+    assert_eq!(
+        (r.status, r.json()["code"].as_str()),
+        (401, Some("revoked"))
+    );
+}
+
+#[test]
+fn switching_off_closes_every_connection() {
+    let mut f = Fixture::new();
+    let view = f.link(ShareView::Clock, None, false);
+    let mut streams: Vec<Stream> = (0..5).map(|_| Stream::open(f.addr(), &view)).collect();
+    for s in streams.iter_mut() {
+        s.until(0, "\"view\":\"clock\"", Duration::from_secs(3))
+            .expect("connected");
+    }
+    let server = f.server.take().unwrap();
+    assert_eq!(server.viewers(), 5);
+    let addr = server.addr();
+    let t = Instant::now();
+    f.rt.block_on(server.stop());
+    for s in streams.iter_mut() {
+        assert!(
+            s.closed_within(Duration::from_secs(3)),
+            "a view still connected"
+        );
+    }
+    assert!(t.elapsed() < Duration::from_secs(4), "{:?}", t.elapsed());
+    assert!(
+        TcpStream::connect(addr).is_err(),
+        "nothing listens any more"
+    );
+}
+
+#[test]
+fn a_rehearsal_is_driven_in_memory_and_the_real_day_is_untouched() {
+    let f = Fixture::new();
+    let d = f.store().load(&f.event_id).unwrap();
+    let from = d.sessions[0].start - chrono::Duration::minutes(20);
+    *f.host.rehearsal.lock().unwrap() =
+        Some(Rehearsal::new(&f.event_id, from, 60.0, chrono::Utc::now()));
+    let control = f.link(ShareView::Stage, None, true);
+    let live = f.call("GET", "/api/live", Some(&control), None).json();
+    assert_eq!(live["rehearsal"], true);
+    let r = f.call("POST", "/api/cues/next/done", Some(&control), None);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let key = r.json()["cue"]["key"].as_str().unwrap().to_string();
+    let rehearsal = f.host.rehearsal.lock().unwrap().clone().unwrap();
+    let in_rehearsal = rehearsal.timeline(&d);
+    assert_eq!(
+        in_rehearsal.iter().find(|c| c.key == key).unwrap().state,
+        CueState::Done
+    );
+    let real = f.store().cue_timeline(&f.event_id).unwrap();
+    assert!(
+        real.iter().all(|c| c.state == CueState::Pending),
+        "the real cues are untouched"
+    );
+}
+
+#[test]
+fn a_view_hears_its_data_once_then_only_pings_while_nothing_moves() {
+    let f = Fixture::new();
+    let view = f.link(ShareView::SpeakerTimer, None, false);
+    let mut s = Stream::open(f.addr(), &view);
+    s.until(0, "\"stageName\"", Duration::from_secs(3))
+        .expect("connected");
+    // Three pings later, still one copy of the view (the app's idle screens cost a ping a second).
+    let mut at = 0;
+    for _ in 0..3 {
+        at = s
+            .until(at, "event: ping", Duration::from_secs(3))
+            .expect("a ping");
+    }
+    assert_eq!(s.seen.matches("\"stageName\"").count(), 1, "{}", s.seen);
+    // A poke that changes nothing sends nothing either.
+    f.server.as_ref().unwrap().poke();
+    let at = s
+        .until(at, "event: ping", Duration::from_secs(3))
+        .expect("a ping");
+    s.until(at, "event: ping", Duration::from_secs(3))
+        .expect("a ping");
+    assert_eq!(s.seen.matches("\"stageName\"").count(), 1);
+}
