@@ -253,3 +253,79 @@ async fn a_speaker_timer_link_works_in_a_real_browser_and_follows_the_window() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_share_panel_switches_sharing_on_makes_a_link_and_revokes_it() {
+    bounded(Duration::from_secs(240), async {
+        let data = tempfile::tempdir().unwrap();
+        let app = App::start(data.path()).await;
+        app.click("[data-testid=open-event]").await;
+        app.click("[data-testid=tab-live]").await;
+        app.find("[data-testid=live-clock]").await;
+        app.click("[data-testid=open-share]").await;
+        app.find("[data-testid=share-panel]").await;
+        let state = app.find("[data-testid=share-state]").await;
+        assert_eq!(
+            state.attr("data-state").await.unwrap().as_deref(),
+            Some("off")
+        );
+        app.screenshot("share-panel-off").await;
+
+        // On, on loopback, on a port of the test's choosing.
+        let port = free_port();
+        app.click("[data-testid=share-on]").await;
+        app.fill("[data-testid=share-port]", &port.to_string())
+            .await;
+        app.click("[data-testid=share-apply]").await;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while state.attr("data-state").await.unwrap().as_deref() != Some("on") {
+            assert!(Instant::now() < deadline, "sharing did not come on");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(
+            http(port, "GET", "/api/time", None).is_some(),
+            "the app listens on {port}"
+        );
+
+        // A speaker timer link for the first stage, view only.
+        let view = app.find("[data-testid=share-view]").await;
+        view.select_by_value("speaker-timer").await.unwrap();
+        app.click("[data-testid=share-create]").await;
+        let url_el = app.find("[data-testid=share-url]").await;
+        let url = app.text(&url_el).await;
+        assert!(
+            url.starts_with(&format!("http://127.0.0.1:{port}/v/speaker-timer?token=")),
+            "{url}"
+        );
+        let token = url.rsplit("token=").next().unwrap().to_string();
+        app.find("[data-testid=share-qr]").await;
+        let (status, body) = http(port, "GET", &format!("/api/view?token={token}"), None).unwrap();
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains("\"view\":\"speaker-timer\""));
+        app.wait_count("[data-testid=share-link-row][data-active=true]", 1)
+            .await;
+        // The token is shown to the analyst once; it stays out of the test's screenshots.
+        app.client
+            .execute(
+                "const u = document.querySelector('[data-testid=share-url]'); \
+                 u.textContent = u.textContent.replace(/token=.*/, 'token=••••••••'); \
+                 document.querySelector('[data-testid=share-qr]').style.opacity = '0.1';",
+                vec![],
+            )
+            .await
+            .unwrap();
+        app.screenshot("share-panel-link").await;
+
+        // Revoked from the panel: the link opens nothing any more.
+        app.click("[data-testid=share-revoke]").await;
+        app.wait_count("[data-testid=share-link-row][data-active=true]", 0)
+            .await;
+        let (status, _) = http(port, "GET", &format!("/api/view?token={token}"), None).unwrap();
+        assert_eq!(status, 401);
+        // The token never reached the app's log.
+        let (_, logged) = showcall_e2e::app_logs(data.path());
+        assert!(!logged.contains(&token), "a share token is in the log");
+        app.quit().await;
+    })
+    .await;
+}

@@ -68,7 +68,7 @@ fn on_day<T>(
     let mut out = None;
     hub.host.with_rehearsal(&mut |r| {
         if let Some(c) = control.take() {
-            let mut day = Day::of(&mut store, r, event_id, Actor::Analyst);
+            let mut day = Day::of(&mut store, r, event_id, Actor::Analyst).from(Source::Api);
             out = Some(c(&mut day));
         }
     });

@@ -3,13 +3,14 @@
 //! event and generation (a hundred screens on one stage cost one snapshot, not a hundred).
 
 use chrono::{DateTime, Utc};
-use showcall_core::live::LiveSnapshot;
+use showcall_core::live::{self, LiveSnapshot};
+use showcall_core::model::DayLog;
 use showcall_core::scheduler::Rehearsal;
-use showcall_core::service::{day, share::Signals};
-use showcall_core::{Result, Store};
+use showcall_core::service::share::{self, Closing, RunOfShow, Signals};
+use showcall_core::{EventData, Result, Store};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tokio::sync::watch;
 
 /// What the app running the server provides.
@@ -35,9 +36,26 @@ pub struct Live {
     /// The wall-clock instant it was computed at.
     pub wall: DateTime<Utc>,
     generation: u64,
+    data: Arc<EventData>,
+    log: Arc<DayLog>,
+    /// The run of show and the closing cues, made when a view first asks (once for all).
+    run_of_show: Arc<OnceLock<RunOfShow>>,
+    closings: Arc<OnceLock<Vec<Closing>>>,
 }
 
 impl Live {
+    /// The whole day as the log has moved it.
+    pub fn run_of_show(&self) -> &RunOfShow {
+        self.run_of_show
+            .get_or_init(|| share::run_of_show(&self.data, &self.log))
+    }
+
+    /// The closing cues of back-to-back sessions.
+    pub fn closings(&self) -> &[Closing] {
+        self.closings
+            .get_or_init(|| share::closings(&self.data, &self.snapshot.cues, &self.log))
+    }
+
     /// Whether it still holds at wall-clock `wall` in `generation`.
     fn holds(&self, generation: u64, wall: DateTime<Utc>) -> bool {
         self.generation == generation && self.snapshot.valid_until_wall.is_none_or(|v| wall < v)
@@ -98,12 +116,20 @@ impl Hub {
         let rehearsal = self.host.rehearsal();
         let rehearsal = rehearsal.filter(|r| r.event_id == event_id);
         let store = self.store();
-        let snap = day::snapshot(&store, rehearsal.as_ref(), event_id, wall)?;
-        let snap = match &rehearsal {
-            Some(r) if snap.rehearsal => snap.on_rehearsal_clock(r.speed, wall),
-            _ => snap,
-        };
         let data = store.load(event_id)?;
+        // As the live view takes it (service::day::snapshot), keeping the log for the views
+        // that show the whole day.
+        let (snap, log) = match &rehearsal {
+            Some(r) => {
+                let snap = live::snapshot(&data, &r.log, r.timeline(&data), r.clock(wall), true);
+                (snap.on_rehearsal_clock(r.speed, wall), r.log.clone())
+            }
+            None => {
+                let log = store.day_log(event_id)?;
+                let cues = store.cue_timeline(event_id)?;
+                (live::snapshot(&data, &log, cues, wall, false), log)
+            }
+        };
         let signals = Signals::of(&store, event_id)?;
         drop(store);
         let live = Live {
@@ -114,9 +140,13 @@ impl Hub {
             } else {
                 "en"
             },
-            event_name: data.event.name,
+            event_name: data.event.name.clone(),
             wall,
             generation,
+            data: Arc::new(data),
+            log: Arc::new(log),
+            run_of_show: Arc::default(),
+            closings: Arc::default(),
         };
         self.cache
             .lock()

@@ -103,6 +103,8 @@ pub fn view_json(live: &Live, link: &ShareLink) -> Value {
         "validUntilWall": snap.valid_until_wall,
         "timer": timer,
         "stage": stage_view.flatten(),
+        "runOfShow": (link.view == ShareView::RunOfShow).then(|| live.run_of_show()),
+        "closer": (link.view == ShareView::Closer).then(|| json!({ "closings": live.closings() })),
     })
 }
 

@@ -322,6 +322,24 @@ fn the_control_api_marks_the_next_cue_delays_and_sends_lines() {
         4,
         "the app was told each time"
     );
+    // The day log says what came through the API.
+    let done: Vec<(String, String, String)> = f
+        .store()
+        .live_actions(&f.event_id)
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.source, a.action, a.detail))
+        .collect();
+    let want: Vec<(String, String, String)> = [
+        ("api", "cue.done", first.clone()),
+        ("api", "cue.skipped", second.clone()),
+        ("api", "delay", format!("+3 min {}", stage.id)),
+        ("api", "message", format!("{}: Wrap up", stage.id)),
+    ]
+    .into_iter()
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c))
+    .collect();
+    assert_eq!(done, want);
 }
 
 #[test]

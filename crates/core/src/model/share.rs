@@ -135,3 +135,17 @@ pub struct SharedLink {
     pub urls: Vec<String>,
     pub qr_svg: String,
 }
+
+/// One thing done on the day, with where it came from (the day log's record of who acted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveAction {
+    pub at: DateTime<Utc>,
+    /// `window`, `cli` or `api`.
+    pub source: String,
+    /// `cue.done`, `cue.skipped`, `cue.pending`, `delay`, `actual.start`, `actual.end`,
+    /// `message`, `blackout.on`, `blackout.off`.
+    pub action: String,
+    /// What it acted on: a cue key, "+5 min Main stage", a session id, the line sent.
+    pub detail: String,
+}

@@ -4,6 +4,7 @@
 //! it: each control asks the day for its clock and writes to the day's own log.
 
 use super::scheduler::Rehearsal;
+use super::share::Source;
 use crate::edit::{may, Act};
 use crate::error::{Error, Invalid, Result};
 use crate::live::{self, LiveSnapshot};
@@ -17,6 +18,7 @@ pub struct Day<'a> {
     rehearsal: Option<&'a mut Rehearsal>,
     event_id: &'a str,
     actor: Actor,
+    source: Source,
 }
 
 /// The rehearsal of `event_id`, if the one running is of that event.
@@ -110,7 +112,19 @@ impl<'a> Day<'a> {
             rehearsal: of_event(rehearsal, event_id),
             event_id,
             actor,
+            source: Source::Window,
         }
+    }
+
+    /// The same day, acted on from `source` (the window's unless said otherwise): the real
+    /// day's log records where each control came from.
+    pub fn from(self, source: Source) -> Day<'a> {
+        Day { source, ..self }
+    }
+
+    /// Records a control on the real day (a rehearsal keeps nothing).
+    fn log(&mut self, action: &str, detail: String, wall: DateTime<Utc>) -> Result<()> {
+        record(self.store, self.event_id, self.source, action, detail, wall)
     }
 
     /// The event's clock at wall-clock `wall`.
@@ -131,7 +145,10 @@ impl<'a> Day<'a> {
                 r.set_cue_state(key, state, wall);
                 Ok(())
             }
-            None => self.store.set_cue_state(self.event_id, key, state, wall),
+            None => {
+                self.store.set_cue_state(self.event_id, key, state, wall)?;
+                self.log(&format!("cue.{}", state.code()), key.to_string(), wall)
+            }
         }
     }
 
@@ -153,9 +170,13 @@ impl<'a> Day<'a> {
                 r.log.delays.push(d.clone());
                 Ok(d)
             }
-            None => self
-                .store
-                .add_delay(self.event_id, stage_id, session_id, minutes, from),
+            None => {
+                let d = self
+                    .store
+                    .add_delay(self.event_id, stage_id, session_id, minutes, from)?;
+                self.log("delay", delay_detail(&d), wall)?;
+                Ok(d)
+            }
         }
     }
 
@@ -169,9 +190,48 @@ impl<'a> Day<'a> {
         };
         match self.rehearsal.as_deref_mut() {
             Some(r) => r.log.record_actual(session_id, start, end),
-            None => self.store.record_actual(session_id, start, end),
+            None => {
+                let a = self.store.record_actual(session_id, start, end)?;
+                let action = if end.is_some() {
+                    "actual.end"
+                } else {
+                    "actual.start"
+                };
+                self.log(action, session_id.to_string(), wall)?;
+                Ok(a)
+            }
         }
     }
+}
+
+/// A delay as the day log names it: "+5 min stage-id" (and the session, when only one).
+pub fn delay_detail(d: &Delay) -> String {
+    let mut s = format!("{:+} min {}", d.minutes, d.stage_id);
+    if let Some(session) = &d.session_id {
+        s.push(' ');
+        s.push_str(session);
+    }
+    s
+}
+
+/// Records one thing done on the real day, with where it came from.
+pub fn record(
+    store: &mut Store,
+    event_id: &str,
+    source: Source,
+    action: &str,
+    detail: String,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    store.record_action(
+        event_id,
+        &crate::model::LiveAction {
+            at,
+            source: source.code().to_string(),
+            action: action.to_string(),
+            detail,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -275,5 +335,39 @@ mod tests {
                 .as_deref(),
             Some("rehearsal.speed")
         );
+    }
+
+    #[test]
+    fn the_real_day_records_where_each_control_came_from() {
+        let (mut store, id) = stored();
+        let d = store.load(&id).unwrap();
+        let (stage, session) = (d.stages[0].id.clone(), d.sessions[0].id.clone());
+        let wall = d.sessions[0].start;
+        let key = store.cue_timeline(&id).unwrap()[0].key.clone();
+        let mut day = Day::of(&mut store, None, &id, Actor::Analyst);
+        day.mark(&key, CueState::Done, wall).unwrap();
+        let mut day = Day::of(&mut store, None, &id, Actor::Analyst).from(Source::Api);
+        day.delay(&stage, None, 5, wall).unwrap();
+        day.actual(&session, End::Start, wall).unwrap();
+        let got: Vec<(String, String)> = store
+            .live_actions(&id)
+            .unwrap()
+            .into_iter()
+            .map(|a| (a.source, a.action))
+            .collect();
+        let want = [
+            ("window", "cue.done"),
+            ("api", "delay"),
+            ("api", "actual.start"),
+        ];
+        assert_eq!(
+            got,
+            want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec()
+        );
+        // A rehearsal keeps nothing in the real day's log.
+        let mut r = rehearse(&store, Actor::Analyst, &id, &wall.to_rfc3339(), 60.0, wall).unwrap();
+        let mut day = Day::of(&mut store, Some(&mut r), &id, Actor::Analyst).from(Source::Api);
+        day.delay(&stage, None, 5, wall).unwrap();
+        assert_eq!(store.live_actions(&id).unwrap().len(), 3);
     }
 }

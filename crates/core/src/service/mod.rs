@@ -237,7 +237,17 @@ pub fn add_delay(
     from: DateTime<Utc>,
 ) -> Result<Delay> {
     may(actor, Act::Live)?;
-    store.add_delay(event_id, stage, session, minutes, from)
+    let d = store.add_delay(event_id, stage, session, minutes, from)?;
+    let detail = day::delay_detail(&d);
+    day::record(
+        store,
+        event_id,
+        share::Source::Cli,
+        "delay",
+        detail,
+        chrono::Utc::now(),
+    )?;
+    Ok(d)
 }
 
 /// Records when a session really started and/or ended (a live control: the analyst's).
@@ -249,7 +259,30 @@ pub fn record_actual(
     end: Option<DateTime<Utc>>,
 ) -> Result<Actual> {
     may(actor, Act::Live)?;
-    store.record_actual(session, start, end)
+    let a = store.record_actual(session, start, end)?;
+    let (event_id, _) = store.find_session(session)?;
+    let now = chrono::Utc::now();
+    if start.is_some() {
+        day::record(
+            store,
+            &event_id,
+            share::Source::Cli,
+            "actual.start",
+            a.session_id.clone(),
+            now,
+        )?;
+    }
+    if end.is_some() {
+        day::record(
+            store,
+            &event_id,
+            share::Source::Cli,
+            "actual.end",
+            a.session_id.clone(),
+            now,
+        )?;
+    }
+    Ok(a)
 }
 
 /// Where an export of an event goes unless the user picks another place: in `dir`, the

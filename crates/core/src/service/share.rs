@@ -197,6 +197,11 @@ pub fn send_message(
         source: source.code().to_string(),
     };
     store.set_stage_message(&m)?;
+    let detail = match m.stage_id.as_str() {
+        "" => m.text.clone(),
+        stage => format!("{stage}: {}", m.text),
+    };
+    super::day::record(store, event_id, source, "message", detail, now)?;
     Ok(m)
 }
 
@@ -233,7 +238,9 @@ pub fn blackout(
             .clone(),
         None => String::new(),
     };
-    store.set_blackout(event_id, &stage_id, on, now, source.code())
+    store.set_blackout(event_id, &stage_id, on, now, source.code())?;
+    let action = if on { "blackout.on" } else { "blackout.off" };
+    super::day::record(store, event_id, source, action, stage_id, now)
 }
 
 /// Whether a stage's timer is blacked out (itself, or every stage).
@@ -352,6 +359,161 @@ pub fn api_live(snap: &LiveSnapshot, event_name: &str, messages: &[StageMessage]
             .collect(),
         next_cues: next,
     }
+}
+
+/// A segment in the shared run of show, at its expected times.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RosSegment {
+    pub segment_id: String,
+    pub title: String,
+    pub kind: crate::model::SegmentKind,
+    pub presenters: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+/// A session in the shared run of show: planned and expected times (delays and actual times
+/// applied), and its segments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RosSession {
+    pub session_id: String,
+    pub title: String,
+    pub planned_start: DateTime<Utc>,
+    pub planned_end: DateTime<Utc>,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub actual_start: Option<DateTime<Utc>>,
+    pub actual_end: Option<DateTime<Utc>>,
+    pub segments: Vec<RosSegment>,
+}
+
+/// One stage's day in the shared run of show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RosStage {
+    pub stage_id: String,
+    pub name: String,
+    pub sessions: Vec<RosSession>,
+}
+
+/// The whole day, read-only, following delays: what the run-of-show view shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunOfShow {
+    pub stages: Vec<RosStage>,
+}
+
+/// The run of show of an event as the day's log has moved it.
+pub fn run_of_show(data: &crate::EventData, log: &crate::model::DayLog) -> RunOfShow {
+    let sch = crate::schedule::compute(data);
+    let times: std::collections::HashMap<&str, &crate::schedule::SessionTimes> = sch
+        .sessions
+        .iter()
+        .map(|t| (t.session_id.as_str(), t))
+        .collect();
+    let names = |ids: &[String]| {
+        ids.iter()
+            .filter_map(|id| data.person(id).map(|p| p.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut stages: Vec<RosStage> = data
+        .stages
+        .iter()
+        .map(|st| RosStage {
+            stage_id: st.id.clone(),
+            name: st.name.clone(),
+            sessions: Vec::new(),
+        })
+        .collect();
+    for s in &data.sessions {
+        let Some(stage) = stages.iter_mut().find(|st| st.stage_id == s.stage_id) else {
+            continue;
+        };
+        let moved = |t: DateTime<Utc>| crate::cues::expected(t, s, log);
+        let actual = log.actuals.iter().find(|a| a.session_id == s.id);
+        let segments = times
+            .get(s.id.as_str())
+            .map(|t| {
+                t.segments
+                    .iter()
+                    .map(|g| RosSegment {
+                        segment_id: g.segment_id.clone(),
+                        title: g.title.clone(),
+                        kind: g.kind,
+                        presenters: data
+                            .segments
+                            .iter()
+                            .find(|x| x.id == g.segment_id)
+                            .map(|x| names(&x.presenter_ids))
+                            .unwrap_or_default(),
+                        start: moved(g.start),
+                        end: moved(g.end),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        stage.sessions.push(RosSession {
+            session_id: s.id.clone(),
+            title: s.title.clone(),
+            planned_start: s.start,
+            planned_end: s.end,
+            start: moved(s.start),
+            end: moved(s.end),
+            actual_start: actual.and_then(|a| a.start),
+            actual_end: actual.and_then(|a| a.end),
+            segments,
+        });
+    }
+    for st in &mut stages {
+        st.sessions
+            .sort_by(|a, b| a.start.cmp(&b.start).then(a.title.cmp(&b.title)));
+    }
+    RunOfShow { stages }
+}
+
+/// A session the customer's own team closes (the next one on its stage starts less than 15
+/// minutes after it ends), with its "end the stream" cue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Closing {
+    pub cue_key: String,
+    pub session_id: String,
+    pub session: String,
+    pub stage: String,
+    /// When the stream is to be ended (expected: delays applied).
+    pub expected: DateTime<Utc>,
+    pub state: CueState,
+    /// The session that follows on the stage, and when it is expected to start.
+    pub next_session: String,
+    pub next_start: DateTime<Utc>,
+}
+
+/// What the customer closer view shows: only the closing cues of back-to-back sessions,
+/// soonest first.
+pub fn closings(data: &crate::EventData, cues: &[Cue], log: &crate::model::DayLog) -> Vec<Closing> {
+    let mut out: Vec<Closing> = crate::schedule::closing_sessions(data)
+        .into_iter()
+        .filter_map(|(first, second, _)| {
+            let cue = cues
+                .iter()
+                .find(|c| c.kind == crate::model::CueKind::EndStream && c.session_id == first.id)?;
+            Some(Closing {
+                cue_key: cue.key.clone(),
+                session_id: first.id.clone(),
+                session: first.title.clone(),
+                stage: cue.stage.clone(),
+                expected: cue.expected,
+                state: cue.state,
+                next_session: second.title.clone(),
+                next_start: crate::cues::expected(second.start, second, log),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.expected.cmp(&b.expected).then(a.cue_key.cmp(&b.cue_key)));
+    out
 }
 
 #[cfg(test)]
@@ -698,5 +860,84 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.field(), Some("blackout.stage"));
+    }
+
+    #[test]
+    fn the_run_of_show_follows_a_delay_and_keeps_the_planned_times() {
+        let (mut store, d) = stored();
+        let stage = &d.stages[0];
+        let mut on_stage: Vec<_> = d
+            .sessions
+            .iter()
+            .filter(|s| s.stage_id == stage.id)
+            .collect();
+        on_stage.sort_by_key(|s| s.start);
+        let (first, later) = (on_stage[0], on_stage[1]);
+        let before = run_of_show(&d, &store.day_log(&d.event.id).unwrap());
+        let ros = |r: &RunOfShow, id: &str| {
+            r.stages
+                .iter()
+                .flat_map(|s| &s.sessions)
+                .find(|s| s.session_id == id)
+                .cloned()
+                .unwrap()
+        };
+        assert_eq!(ros(&before, &later.id).start, later.start);
+        assert_eq!(before.stages.len(), d.stages.len());
+        let total: usize = before.stages.iter().map(|s| s.sessions.len()).sum();
+        assert_eq!(total, d.sessions.len());
+        assert!(before.stages[0]
+            .sessions
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start));
+        let with_people = before
+            .stages
+            .iter()
+            .flat_map(|s| &s.sessions)
+            .flat_map(|s| &s.segments)
+            .find(|g| !g.presenters.is_empty());
+        assert!(with_people.is_some(), "segments name their presenters");
+        store
+            .add_delay(&d.event.id, &stage.id, None, 10, first.end)
+            .unwrap();
+        let after = run_of_show(&d, &store.day_log(&d.event.id).unwrap());
+        let moved = ros(&after, &later.id);
+        assert_eq!(moved.start, later.start + chrono::Duration::minutes(10));
+        assert_eq!(moved.planned_start, later.start);
+        assert_eq!(
+            moved.segments[0].start,
+            later.start + chrono::Duration::minutes(10),
+            "its segments follow"
+        );
+        assert_eq!(
+            ros(&after, &first.id).start,
+            first.start,
+            "what came before stays"
+        );
+    }
+
+    #[test]
+    fn the_closer_view_lists_only_the_closing_cues_of_back_to_back_sessions() {
+        let (store, d) = stored();
+        let log = store.day_log(&d.event.id).unwrap();
+        let cues = store.cue_timeline(&d.event.id).unwrap();
+        let pairs = crate::schedule::closing_pairs(&d);
+        assert!(!pairs.is_empty(), "the demo has a back-to-back pair");
+        let c = closings(&d, &cues, &log);
+        assert_eq!(c.len(), pairs.len());
+        for (c, p) in c.iter().zip(&pairs) {
+            assert_eq!(c.session_id, p.first);
+            let cue = cues.iter().find(|x| x.key == c.cue_key).unwrap();
+            assert_eq!(cue.kind, crate::model::CueKind::EndStream);
+            assert!(c.next_start >= c.expected);
+        }
+        let every_end = cues
+            .iter()
+            .filter(|x| x.kind == crate::model::CueKind::EndStream)
+            .count();
+        assert!(
+            every_end > c.len(),
+            "sessions with time to spare are not listed"
+        );
     }
 }

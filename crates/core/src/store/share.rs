@@ -4,7 +4,7 @@
 
 use super::{instant_from_sql, instant_to_sql, settings, Store};
 use crate::error::{Error, Invalid, Result};
-use crate::model::{NewShareLink, ShareLink, ShareSettings, ShareView, StageMessage};
+use crate::model::{LiveAction, NewShareLink, ShareLink, ShareSettings, ShareView, StageMessage};
 use chacha20poly1305::aead::rand_core::RngCore;
 use chacha20poly1305::aead::OsRng;
 use chrono::{DateTime, Utc};
@@ -293,5 +293,40 @@ impl Store {
         )?;
         let rows = stmt.query_map([event_id], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records something done on the day, with where it came from.
+    pub fn record_action(&mut self, event_id: &str, a: &LiveAction) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO live_actions (event_id, at_utc, source, action, detail)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                event_id,
+                instant_to_sql(&a.at),
+                a.source,
+                a.action,
+                a.detail
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// What was done on an event's day, in order.
+    pub fn live_actions(&self, event_id: &str) -> Result<Vec<LiveAction>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at_utc, source, action, detail FROM live_actions WHERE event_id = ?1 ORDER BY id",
+        )?;
+        let mut rows = stmt.query([event_id])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let at: String = r.get(0)?;
+            out.push(LiveAction {
+                at: instant_from_sql(&at)?,
+                source: r.get(1)?,
+                action: r.get(2)?,
+                detail: r.get(3)?,
+            });
+        }
+        Ok(out)
     }
 }

@@ -1,16 +1,37 @@
 // The live view's controls: the speaker message row and the rehearsal clock.
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, onMount, Show } from "solid-js";
 import { t } from "../../i18n";
+import * as ipc from "../../ipc";
 import { view } from "../../state";
 import { defaultRehearsalFrom, REHEARSAL_SPEEDS, rehearsalFromToUtc } from "./live";
+import { DAY_CHANGED, LIVE_CHANGED, onShellEvent } from "./push";
 
 /** The message last sent to the speaker timer (kept across tab switches). */
 export const [shownMessage, setShownMessage] = createSignal("");
 
+/** The speaker timer is blacked out (kept across tab switches, read back from the timer). */
+export const [blackout, setBlackout] = createSignal(false);
+
 // ---- footer -------------------------------------------------------------------------------------
 
-export function MessageRow(props: { onSend: (text: string) => Promise<void>; onOpenTimer: () => void }) {
+export function MessageRow(props: {
+  onSend: (text: string) => Promise<void>;
+  onOpenTimer: () => void;
+  onBlackout: (on: boolean) => Promise<void>;
+}) {
   const [text, setText] = createSignal("");
+  // The timer may be blacked out from elsewhere too (the network's control API): read it back
+  // when the view opens and when the shell says the day or the timer changed. A failure leaves
+  // the button as it was (there is no timer to read before the live view has an event).
+  const readBlackout = () => {
+    ipc.speakerTimer().then(
+      (s) => setBlackout(s.blackout),
+      () => {},
+    );
+  };
+  onMount(readBlackout);
+  onShellEvent(LIVE_CHANGED, readBlackout, () => {});
+  onShellEvent(DAY_CHANGED, readBlackout, () => {});
   const quick = (msg: string) => {
     setText(msg);
     void props.onSend(msg);
@@ -58,6 +79,19 @@ export function MessageRow(props: { onSend: (text: string) => Promise<void>; onO
       </For>
       <button type="button" data-testid="msg-clear" title={t("live.msgClearTitle")} onClick={() => quick("")}>
         {t("live.msgClear")}
+      </button>
+      <button
+        type="button"
+        class="blackout-toggle"
+        data-testid="timer-blackout"
+        aria-pressed={blackout()}
+        title={t("live.blackoutTitle")}
+        onClick={() => void props.onBlackout(!blackout())}
+      >
+        <span class="blackout-mark" aria-hidden="true">
+          {blackout() ? "■" : "□"}
+        </span>{" "}
+        {t("live.blackout")}
       </button>
       <span class="message-shown live-muted ellipsis" data-testid="message-shown" title={shownMessage()}>
         <Show when={shownMessage()}>{t("live.showing", { text: shownMessage() })}</Show>

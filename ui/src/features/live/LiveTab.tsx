@@ -23,7 +23,8 @@ import {
   moveSelection,
   sameInstant,
 } from "./live";
-import { MessageRow, RehearsalControls, setShownMessage } from "./LiveControls";
+import { MessageRow, RehearsalControls, setBlackout, setShownMessage } from "./LiveControls";
+import { ShareButton, ShareDialog, shareOpen } from "../share/SharePanel";
 import { AfterSessionPanel } from "./AfterSession";
 import { DndControl } from "./Dnd";
 import { NextCuePanel, TopBar } from "./LivePanels";
@@ -145,6 +146,9 @@ export function LiveTab() {
   const sendMessage = async (text: string) => {
     if (await call(() => ipc.sendSpeakerMessage({ text }))) setShownMessage(text);
   };
+  const blackOut = async (on: boolean) => {
+    if (await call(() => ipc.setTimerBlackout({ on }))) setBlackout(on);
+  };
 
   // ---- cue list scrolling ----------------------------------------------------------------
   let listEl: HTMLDivElement | undefined;
@@ -177,7 +181,7 @@ export function LiveTab() {
 
   // ---- keyboard -------------------------------------------------------------------------
   const onKey = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.repeat || helpOpen() || confirmOpen() || closePromptOpen()) return;
+    if (e.defaultPrevented || e.repeat || helpOpen() || confirmOpen() || closePromptOpen() || shareOpen()) return;
     const target = e.target;
     if (isFormControl(target)) return;
     if (target instanceof Element) {
@@ -247,6 +251,7 @@ export function LiveTab() {
         {(s) => (
           <>
             <TopBar snap={s()} now={clock.nowMs} stale={stale()}>
+              <ShareButton />
               <RehearsalControls
                 rehearsal={s().rehearsal}
                 zone={zone()}
@@ -371,8 +376,9 @@ export function LiveTab() {
             </section>
             <AfterSessionPanel snap={s()} now={clock.nowMs} fmt={fmt} />
             <div class="live-footer">
-              <MessageRow onSend={sendMessage} onOpenTimer={() => void openTimer(null)} />
+              <MessageRow onSend={sendMessage} onOpenTimer={() => void openTimer(null)} onBlackout={blackOut} />
             </div>
+            <ShareDialog eventId={eventId()} stages={view()!.data.stages} zone={zone()} />
           </>
         )}
       </Show>

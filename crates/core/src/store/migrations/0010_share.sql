@@ -33,3 +33,15 @@ CREATE TABLE stage_blackouts (
     source TEXT NOT NULL,
     PRIMARY KEY (event_id, stage_id)
 );
+
+-- Who did what on the day, and from where (the window, the command line, the network API):
+-- cue marks, delays, actual times, speaker timer lines and blackouts, in order.
+CREATE TABLE live_actions (
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    at_utc TEXT NOT NULL,
+    source TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX live_actions_event ON live_actions(event_id, id);
