@@ -63,6 +63,17 @@ impl Host for AppHost {
             .as_mut())
     }
 
+    fn rehearse(&self, event_id: &str, rehearsal: Option<Rehearsal>) {
+        let starting = rehearsal.is_some();
+        *self.rehearsal.lock().unwrap_or_else(|p| p.into_inner()) = rehearsal;
+        if starting {
+            // Its cues are the ones notified (as when the window starts one).
+            if let Some(s) = self.app.try_state::<crate::state::AppState>() {
+                s.cues().live = Some(event_id.to_string());
+            }
+        }
+    }
+
     fn changed(&self) {
         // As after the same control in the window: the windows ask again, the scheduler looks.
         let _ = self.app.emit("live-changed", ());
@@ -154,6 +165,15 @@ async fn run(db: &Path, s: &ShareSettings, host: Arc<dyn Host>) -> Result<Runnin
         db: db.to_path_buf(),
         bind,
         port: s.port,
+        osc_port: s.osc_port,
+        feedback: s
+            .feedback
+            .iter()
+            .filter_map(|f| {
+                let to = showcall_core::service::share::feedback_target(&f.to).ok()?;
+                Some((f.event_id.clone(), to))
+            })
+            .collect(),
     };
     showcall_share::start(config, host)
         .await

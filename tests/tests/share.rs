@@ -211,6 +211,52 @@ async fn a_speaker_timer_link_works_in_a_real_browser_and_follows_the_window() {
         let shot = browser.screenshot().await.unwrap();
         std::fs::write(artifacts().join("share-speaker-timer-message.png"), shot).unwrap();
 
+        // The other views open in the same browser, over the same server.
+        for (view, css, want) in [
+            ("run-of-show", "#ros-board", "Mot d’ouverture"),
+            (
+                "closer",
+                "[data-section=closer] [data-f=\"card.headline\"]",
+                "«",
+            ),
+            ("stage", "[data-section=stage] [data-f=stage]", STAGE),
+            ("clock", "[data-section=clock] [data-f=time]", ":"),
+        ] {
+            let made: serde_json::Value = serde_json::from_str(&cli(
+                &db,
+                &["share", "link", EVENT, "--view", view, "--json"],
+            ))
+            .unwrap();
+            browser
+                .goto(made["urls"][0].as_str().unwrap())
+                .await
+                .unwrap();
+            let el = browser
+                .wait()
+                .at_most(Duration::from_secs(20))
+                .for_element(Locator::Css(css))
+                .await
+                .unwrap();
+            let deadline = Instant::now() + Duration::from_secs(10);
+            loop {
+                let t = el.text().await.unwrap_or_default();
+                if t.contains(want) {
+                    break;
+                }
+                assert!(Instant::now() < deadline, "{view}: “{t}” lacks “{want}”");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            let shot = browser.screenshot().await.unwrap();
+            std::fs::write(artifacts().join(format!("share-{view}.png")), shot).unwrap();
+        }
+        browser.goto(&url).await.unwrap();
+        browser
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(message_css))
+            .await
+            .unwrap();
+
         // Revoked from the command line: the browser says so.
         cli(&db, &["share", "revoke", &token]);
         let deadline = Instant::now() + Duration::from_secs(5);

@@ -802,6 +802,8 @@ id: string, eventId: string, view: ShareView, stageId: string | null, personId: 
  */
 control: boolean, created: string, revoked: string | null, };
 
+export type OscFeedback = { eventId: string, to: string, };
+
 export type ShareSettings = { on: boolean, 
 /**
  * The address to listen on: loopback, one of the machine's addresses, or all
@@ -811,7 +813,12 @@ bind: string, port: number,
 /**
  * The UDP port for OSC control, when wanted.
  */
-oscPort: number | null, };
+oscPort: number | null, 
+/**
+ * Where the state of an event's next cue is sent as OSC, for a control surface's
+ * buttons (one target per event).
+ */
+feedback: Array<OscFeedback>, };
 
 export type ShareStatus = { settings: ShareSettings, 
 /**

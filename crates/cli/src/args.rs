@@ -276,9 +276,12 @@ pub enum ShareCommand {
         /// The TCP port [default: as before, else 7870].
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         port: Option<u16>,
-        /// A UDP port for OSC control.
+        /// A UDP port for OSC control [default: as before, else none].
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         osc_port: Option<u16>,
+        /// No OSC control (forget the OSC port).
+        #[arg(long, conflicts_with = "osc_port")]
+        no_osc: bool,
     },
     /// Switch the web server off (every open view is disconnected).
     Off,
@@ -306,6 +309,22 @@ pub enum ShareCommand {
     Links {
         #[arg(long)]
         json: bool,
+    },
+    /// Send an event's next cue as OSC to a control surface (its text, countdown and whether
+    /// it is due), or stop.
+    Feedback {
+        /// Event id or exact name.
+        event: String,
+        /// Where to send: IP:PORT, e.g. 192.168.1.30:12321.
+        #[arg(
+            long,
+            value_name = "IP:PORT",
+            required_unless_present = "off",
+            conflicts_with = "off"
+        )]
+        osc: Option<String>,
+        #[arg(long)]
+        off: bool,
     },
     /// Revoke a link (by its id or token), or every link.
     Revoke {

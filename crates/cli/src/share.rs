@@ -26,6 +26,7 @@ pub fn run(store: &mut Store, command: &ShareCommand) -> showcall_core::Result<E
             bind,
             port,
             osc_port,
+            no_osc,
         } => {
             let was = store.share_settings()?;
             let s = share::set_settings(
@@ -35,7 +36,12 @@ pub fn run(store: &mut Store, command: &ShareCommand) -> showcall_core::Result<E
                     on: true,
                     bind: bind.clone().unwrap_or(was.bind),
                     port: port.unwrap_or(was.port),
-                    osc_port: osc_port.or(was.osc_port),
+                    osc_port: if *no_osc {
+                        None
+                    } else {
+                        osc_port.or(was.osc_port)
+                    },
+                    feedback: was.feedback,
                 },
             )?;
             println!(
@@ -109,6 +115,15 @@ pub fn run(store: &mut Store, command: &ShareCommand) -> showcall_core::Result<E
                             .unwrap_or_else(|| "active".into()),
                     );
                 }
+            }
+        }
+        ShareCommand::Feedback { event, osc, off } => {
+            let id = store.find_event(event)?;
+            let to = if *off { None } else { osc.as_deref() };
+            let s = share::set_feedback(store, actor, &id, to)?;
+            match s.feedback.iter().find(|f| f.event_id == id) {
+                Some(f) => println!("next cue of {id} sent as OSC to {}", f.to),
+                None => println!("no OSC feedback for {id}"),
             }
         }
         ShareCommand::Revoke { token, all } => {

@@ -124,6 +124,38 @@ fn share_on_off_links_and_revoke_from_the_command_line() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&o.stderr).contains("0123456789abcdef"));
 
+    // OSC feedback for the event: a bad target is named; a good one is kept, and removed.
+    let o = showcall(
+        &db,
+        &[
+            "share",
+            "feedback",
+            "Sommet Boréal 2027",
+            "--osc",
+            "deck.local:12321",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("deck.local"));
+    ok(&showcall(
+        &db,
+        &[
+            "share",
+            "feedback",
+            "Sommet Boréal 2027",
+            "--osc",
+            "127.0.0.1:12321",
+        ],
+    ));
+    let s = store.share_settings().unwrap();
+    assert_eq!(s.feedback.len(), 1);
+    assert_eq!(s.feedback[0].to, "127.0.0.1:12321");
+    ok(&showcall(
+        &db,
+        &["share", "feedback", "Sommet Boréal 2027", "--off"],
+    ));
+    assert!(store.share_settings().unwrap().feedback.is_empty());
+
     ok(&showcall(&db, &["share", "off"]));
     let s = store.share_settings().unwrap();
     assert!(!s.on);

@@ -117,6 +117,7 @@ fn generate() -> String {
         SpeakerTimer::decl(&cfg),
         ShareView::decl(&cfg),
         ShareLink::decl(&cfg),
+        OscFeedback::decl(&cfg),
         ShareSettings::decl(&cfg),
         ShareStatus::decl(&cfg),
         SharedLink::decl(&cfg),

@@ -1,5 +1,5 @@
-// The page a screen in the venue opens (`/v/{view}?token=…`): the speaker timer, the stage view or
-// the clock, live. The server sends instants; this page counts to them on its own clock, corrected
+// The page a screen in the venue opens (`/v/{view}?token=…`): the speaker timer, the stage view,
+// the clock, the day's run of show or the customer's closing cues, live. The server sends instants; this page counts to them on its own clock, corrected
 // by an offset measured against the server's, so every screen shows the same second even when the
 // device's clock is off by minutes.
 //
@@ -17,6 +17,8 @@ export const STRINGS = {
     'title.speaker-timer': 'Speaker timer',
     'title.stage': 'Stage',
     'title.clock': 'Clock',
+    'title.run-of-show': 'Run of show',
+    'title.closer': 'Closing cues',
     'title.unknown': 'Showcall',
     connecting: 'Connecting…',
     lost: 'Connection lost — reconnecting…',
@@ -38,11 +40,29 @@ export const STRINGS = {
     late: 'Running {n} min late',
     nextSegmentAt: 'Next · {time}',
     days: '{days} d {time}',
+    done: 'Done',
+    planned: 'Planned',
+    shift: '{sign}{n} min',
+    noSession: 'No session',
+    nothingScheduled: 'Nothing scheduled today',
+    closeStream: 'End the stream of “{session}” on {stage}',
+    nextOnStage: 'Next on this stage: {session} at {time}',
+    nothingToClose: 'No session for your team to close',
+    allClosings: 'All closings',
+    closeIn: 'Time left',
+    closeSoon: 'Get ready',
+    closeAlmost: 'Almost time',
+    closeNow: 'Now!',
+    closingDone: 'Done',
+    closingSkipped: 'Skipped',
+    closingTodo: 'To do',
   },
   fr: {
     'title.speaker-timer': 'Minuterie du conférencier',
     'title.stage': 'Scène',
     'title.clock': 'Horloge',
+    'title.run-of-show': 'Déroulement',
+    'title.closer': 'Fermetures',
     'title.unknown': 'Showcall',
     connecting: 'Connexion…',
     lost: 'Connexion perdue — reconnexion…',
@@ -64,6 +84,22 @@ export const STRINGS = {
     late: `En retard de {n}${NB}min`,
     nextSegmentAt: 'Ensuite · {time}',
     days: '{days} j {time}',
+    done: 'Terminée',
+    planned: 'Prévu',
+    shift: `{sign}{n}${NB}min`,
+    noSession: 'Aucune séance',
+    nothingScheduled: 'Rien au programme aujourd’hui',
+    closeStream: `Terminez la diffusion de «${NB}{session}${NB}» sur {stage}`,
+    nextOnStage: `Ensuite sur cette scène${NB}: {session} à {time}`,
+    nothingToClose: 'Aucune séance à fermer par votre équipe',
+    allClosings: 'Toutes les fermetures',
+    closeIn: 'Temps restant',
+    closeSoon: 'Préparez-vous',
+    closeAlmost: 'C’est presque l’heure',
+    closeNow: `Maintenant${NB}!`,
+    closingDone: 'Fait',
+    closingSkipped: 'Sauté',
+    closingTodo: 'À faire',
   },
 };
 
@@ -391,18 +427,237 @@ function clockFields(view, eventNow, lang) {
   };
 }
 
-const SECTIONS = { 'speaker-timer': speakerTimerFields, stage: stageFields, clock: clockFields };
+// ---- the run of show: the whole day, one column per stage --------------------------------------
+
+/** Where a session stands at event time `now`: `done` once its expected end is reached, `onair`
+ * from its expected start, `upcoming` before. */
+export function sessionState(startMs, endMs, now) {
+  if (now >= endMs) return 'done';
+  if (now >= startMs) return 'onair';
+  return 'upcoming';
+}
+
+/**
+ * The state of every session `{start, end}` (ms) at `now`, and the window `[from, until)` of event
+ * time in which these states hold: the page marks the board again only once the clock leaves it,
+ * so a day of 2,000 sessions costs nothing between two starts or ends.
+ */
+export function markSessions(spans, now) {
+  let from = -Infinity;
+  let until = Infinity;
+  const states = spans.map(({ start, end }) => {
+    for (const b of [start, end]) {
+      if (!Number.isFinite(b)) continue;
+      if (b <= now) from = Math.max(from, b);
+      else until = Math.min(until, b);
+    }
+    return sessionState(start, end, now);
+  });
+  return { states, from, until };
+}
+
+/** The badge of a session in `state`: `On air`, `Done`, or nothing while it is to come. */
+export function sessionMark(state, lang) {
+  if (state === 'onair') return say(lang, 'onAir');
+  if (state === 'done') return say(lang, 'done');
+  return '';
+}
+
+/** How far `expectedMs` moved from `plannedMs`, in whole minutes (rounded; late is positive). */
+export function shiftMinutes(plannedMs, expectedMs) {
+  const m = Math.round((expectedMs - plannedMs) / 60_000);
+  return Number.isFinite(m) && m !== 0 ? m : 0;
+}
+
+/** A shift as read on the board: `+5 min` late, `−3 min` early (a real minus), nothing on time. */
+export function formatShift(minutes, lang) {
+  if (!minutes) return '';
+  return say(lang, 'shift', { sign: minutes > 0 ? '+' : '\u2212', n: Math.abs(minutes) });
+}
+
+/** How a session moved from its plan: the start's shift, or the end's when only the end moved
+ * (an overrun, an early finish). */
+export function sessionShift(s) {
+  const start = shiftMinutes(Date.parse(s.plannedStart), Date.parse(s.start));
+  const end = shiftMinutes(Date.parse(s.plannedEnd), Date.parse(s.end));
+  const minutes = start || end;
+  return { moved: start !== 0 || end !== 0, minutes, dir: minutes > 0 ? 'late' : minutes < 0 ? 'early' : '' };
+}
+
+/**
+ * The run of show as the board draws it, every text ready: per stage its sessions with their
+ * expected times in `zone`, the plan when they moved, the shift, and their segments. Built once
+ * per change of the data (not per tick).
+ */
+export function rosBoard(runOfShow, zone, lang) {
+  const memo = new Map(); // a day repeats its times: one zone conversion per distinct minute
+  const at = (ms) => {
+    let text = memo.get(ms);
+    if (text === undefined) {
+      text = Number.isFinite(ms) ? formatTimeOfDay(ms, zone, lang) : '--';
+      memo.set(ms, text);
+    }
+    return text;
+  };
+  const range = (a, b) => `${at(a)} – ${at(b)}`;
+  let count = 0;
+  const stages = (runOfShow?.stages ?? []).map((st) => ({
+    id: st.stageId ?? '',
+    name: st.name ?? '',
+    sessions: (st.sessions ?? []).map((s) => {
+      count++;
+      const start = Date.parse(s.start);
+      const end = Date.parse(s.end);
+      const shift = sessionShift(s);
+      return {
+        id: s.sessionId ?? '',
+        title: s.title ?? '',
+        start,
+        end,
+        times: range(start, end),
+        planned: shift.moved ? range(Date.parse(s.plannedStart), Date.parse(s.plannedEnd)) : '',
+        shift: formatShift(shift.minutes, lang),
+        shiftDir: shift.dir,
+        segments: (s.segments ?? []).map((g) => ({
+          time: at(Date.parse(g.start)),
+          title: g.title ?? '',
+          presenters: g.presenters ?? '',
+        })),
+      };
+    }),
+  }));
+  return { stages, count };
+}
+
+function runOfShowFields(view, eventNow, lang) {
+  const stages = view.runOfShow?.stages ?? [];
+  const empty = !stages.some((s) => (s.sessions ?? []).length > 0);
+  return {
+    fields: {
+      heading: say(lang, 'title.run-of-show'),
+      eventName: view.eventName ?? '',
+      time: formatTimeOfDay(eventNow, view.timeZone, lang),
+      notice: empty ? say(lang, 'nothingScheduled') : '',
+    },
+    targets: [],
+    stage: '',
+  };
+}
+
+// ---- the closer: the customer's team ends the streams of back-to-back sessions ----------------
+
+/** Closer thresholds: the speaker timer's amber and red. */
+export const CLOSER_AMBER_SECS = 120;
+export const CLOSER_RED_SECS = 30;
+/** A closing left to do this long past its time gives the card to the next one (it stays "to do"
+ * in the list), so one missed mark in the app never hides the next closing. */
+export const CLOSER_STALE_SECS = 300;
+
+const CLOSER_WORD = { normal: 'closeIn', amber: 'closeSoon', red: 'closeAlmost', overtime: 'closeNow' };
+
+/** The word under the closer's countdown in `phase`, with its shape. */
+export function closerWord(phase, lang) {
+  return PHASE_MARK[phase] + say(lang, CLOSER_WORD[phase]);
+}
+
+const toDo = (c) => c.state === 'pending' || c.state === 'notified';
+
+/** The closing the big card shows at `now`: the soonest still pending or notified, passing over
+ * those more than `CLOSER_STALE_SECS` past their time when a later one is still to do; or null. */
+export function pickClosing(closings, now) {
+  let best = null;
+  let bestAt = Infinity;
+  let stale = null;
+  for (const c of closings ?? []) {
+    if (!toDo(c)) continue;
+    const at = Date.parse(c.expected);
+    if (!Number.isFinite(at)) continue;
+    if (now - at > CLOSER_STALE_SECS * 1000) {
+      if (stale === null || at > Date.parse(stale.expected)) stale = c;
+    } else if (at < bestAt) {
+      best = c;
+      bestAt = at;
+    }
+  }
+  return best ?? stale;
+}
+
+/** The closer's card for `closing` at `now`: what to do, the countdown, what comes next. */
+export function closerCard(closing, now, zone, lang) {
+  const expected = Date.parse(closing.expected);
+  const secs = wholeSecs(expected - now);
+  const phase = countdownPhase(secs, CLOSER_AMBER_SECS, CLOSER_RED_SECS);
+  const digits = formatCountdown(secs, lang);
+  const nextStart = Date.parse(closing.nextStart);
+  return {
+    headline: say(lang, 'closeStream', { session: closing.session ?? '', stage: closing.stage ?? '' }),
+    digits,
+    digitsSize: digitsSize(digits),
+    phase,
+    word: closerWord(phase, lang),
+    next: closing.nextSession && Number.isFinite(nextStart)
+      ? say(lang, 'nextOnStage', { session: closing.nextSession, time: formatTimeOfDay(nextStart, zone, lang) })
+      : '',
+  };
+}
+
+const CLOSING_STATE = { done: ['done', 'closingDone'], skipped: ['skipped', 'closingSkipped'] };
+
+/** The list under the card: every closing with its time in `zone` and its state (`done`,
+ * `skipped` or `todo`), the card's one flagged `current`. */
+export function closingRows(closings, currentKey, zone, lang) {
+  return (closings ?? []).map((c) => {
+    const [state, word] = CLOSING_STATE[c.state] ?? ['todo', 'closingTodo'];
+    const at = Date.parse(c.expected);
+    return {
+      key: c.cueKey ?? '',
+      time: Number.isFinite(at) ? formatTimeOfDay(at, zone, lang) : '--',
+      session: c.session ?? '',
+      stage: c.stage ?? '',
+      state,
+      stateText: say(lang, word),
+      current: currentKey !== null && c.cueKey === currentKey,
+    };
+  });
+}
+
+function closerFields(view, eventNow, lang) {
+  const closings = view.closer?.closings ?? [];
+  const next = pickClosing(closings, eventNow);
+  const card = next ? closerCard(next, eventNow, view.timeZone, lang) : null;
+  return {
+    fields: {
+      heading: say(lang, 'title.closer'),
+      time: formatTimeOfDay(eventNow, view.timeZone, lang),
+      card,
+      notice: card ? '' : say(lang, 'nothingToClose'),
+      listHeading: closings.length > 0 ? say(lang, 'allClosings') : '',
+    },
+    targets: next ? [Date.parse(next.expected)] : [],
+    stage: '',
+    list: closingRows(closings, next?.cueKey ?? null, view.timeZone, lang),
+  };
+}
+
+const SECTIONS = {
+  'speaker-timer': speakerTimerFields,
+  stage: stageFields,
+  clock: clockFields,
+  'run-of-show': runOfShowFields,
+  closer: closerFields,
+};
 
 /**
  * Everything the page shows for `view` at event time `eventNow`: which section, the document
- * title, blackout, the text of each field, and the instants counted to (for `nextTickDelay`).
+ * title, blackout, the text of each field, the instants counted to (for `nextTickDelay`), and the
+ * closer's rows (`list`). The run of show's board is `rosBoard`'s, drawn only when its data change.
  */
 export function viewModel(view, eventNow, lang) {
   const build = SECTIONS[view.view];
   if (!build) {
     return { section: 'unknown', title: say(lang, 'title.unknown'), blackout: false, fields: { notice: say(lang, 'unknownView') }, targets: [] };
   }
-  const { fields, targets, stage } = build(view, eventNow, lang);
+  const { fields, targets, stage, list = null } = build(view, eventNow, lang);
   if (!('rehearsal' in fields)) fields.rehearsal = view.rehearsal ? say(lang, 'rehearsal') : '';
   const name = say(lang, `title.${view.view}`) + (stage ? ` · ${stage}` : '');
   return {
@@ -411,6 +666,7 @@ export function viewModel(view, eventNow, lang) {
     blackout: view.view === 'speaker-timer' && view.timer?.blackout === true,
     fields,
     targets,
+    list,
   };
 }
 
@@ -464,21 +720,170 @@ export function start() {
   const show = (section) => {
     for (const el of document.querySelectorAll('[data-section]')) el.hidden = el.dataset.section !== section;
   };
+  // Each section's bound elements, found once: the run of show's board holds thousands of nodes
+  // that a per-tick search would walk for nothing.
+  const bound = new Map();
+  const boundIn = (section) => {
+    let b = bound.get(section);
+    if (!b) {
+      const root = document.querySelector(`[data-section="${section}"]`);
+      b = {
+        root,
+        f: [...root.querySelectorAll('[data-f]')],
+        show: [...root.querySelectorAll('[data-show]')],
+        attr: [root, ...root.querySelectorAll('[data-attr]')],
+      };
+      bound.set(section, b);
+    }
+    return b;
+  };
   const applyFields = (section, fields) => {
     const flat = flatten(fields);
-    const root = document.querySelector(`[data-section="${section}"]`);
-    for (const el of root.querySelectorAll('[data-f]')) {
+    const b = boundIn(section);
+    for (const el of b.f) {
       const v = flat[el.dataset.f] ?? '';
       setText(el, v);
       if (!('live' in el.dataset)) el.hidden = v === '';
     }
-    for (const el of root.querySelectorAll('[data-show]')) el.hidden = !flat[el.dataset.show];
-    for (const el of [root, ...root.querySelectorAll('[data-attr]')]) {
+    for (const el of b.show) el.hidden = !flat[el.dataset.show];
+    for (const el of b.attr) {
       for (const pair of (el.dataset.attr ?? '').split(' ').filter(Boolean)) {
         const [attr, key] = pair.split('=');
         if (el.dataset[attr] !== (flat[key] ?? '')) el.dataset[attr] = flat[key] ?? '';
       }
     }
+  };
+
+  // ---- the run of show: built once per change of its data, marked only when a session starts
+  // or ends; nothing else touches its nodes.
+  const make = (tag, cls, text) => {
+    const el = document.createElement(tag);
+    if (cls) el.className = cls;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  };
+  const ros = { view: null, lang: '', key: '', items: [], spans: [], from: Infinity, until: -Infinity, scrolled: false };
+  const buildBoard = (board, lng) => {
+    const frag = document.createDocumentFragment();
+    const items = [];
+    for (const stage of board.stages) {
+      const col = make('section', 'ros-stage');
+      col.append(make('h2', 'ros-stage-name', stage.name));
+      if (stage.sessions.length === 0) col.append(make('p', 'ros-none', say(lng, 'noSession')));
+      const list = make('ol', 'ros-sessions');
+      for (const s of stage.sessions) {
+        const li = make('li', 'ros-session');
+        li.dataset.state = 'upcoming';
+        const head = make('p', 'ros-head');
+        const mark = make('span', 'ros-mark');
+        mark.hidden = true;
+        head.append(make('span', 'ros-times', s.times), mark);
+        li.append(head);
+        if (s.planned) {
+          const plan = make('p', 'ros-plan');
+          const was = make('s', 'ros-planned');
+          was.append(make('span', 'sr', `${say(lng, 'planned')} `), s.planned);
+          plan.append(was);
+          if (s.shift) {
+            const shift = make('span', 'ros-shift', s.shift);
+            shift.dataset.dir = s.shiftDir;
+            plan.append(' ', shift);
+          }
+          li.append(plan);
+        }
+        li.append(make('h3', 'ros-title', s.title));
+        if (s.segments.length > 0) {
+          const segs = make('ul', 'ros-segments');
+          for (const g of s.segments) {
+            const row = make('li');
+            row.append(make('span', 'ros-seg-time', g.time), make('span', 'ros-seg-title', g.title));
+            if (g.presenters) row.append(make('span', 'ros-seg-people', g.presenters));
+            segs.append(row);
+          }
+          li.append(segs);
+        }
+        list.append(li);
+        items.push({ li, mark, list, state: 'upcoming' });
+      }
+      col.append(list);
+      frag.append(col);
+    }
+    $('ros-board').replaceChildren(frag);
+    ros.items = items;
+    ros.spans = board.stages.flatMap((stage) => stage.sessions);
+    ros.from = Infinity; // marks again at once
+  };
+  const markBoard = (now, lng) => {
+    const { states, from, until } = markSessions(ros.spans, now);
+    ros.items.forEach((it, i) => {
+      const state = states[i];
+      if (it.state === state) return;
+      it.state = state;
+      it.li.dataset.state = state;
+      if (state === 'onair') it.li.setAttribute('aria-current', 'time');
+      else it.li.removeAttribute('aria-current');
+      it.mark.textContent = sessionMark(state, lng);
+      it.mark.hidden = state === 'upcoming';
+    });
+    ros.from = from;
+    ros.until = until;
+  };
+  const drawBoard = (view, lng, now) => {
+    if (ros.view !== view || ros.lang !== lng) {
+      ros.view = view;
+      ros.lang = lng;
+      // A new message each time the show moves, but the same day after a reconnection: the
+      // data decide, not the message.
+      const key = `${lng}\n${view.timeZone}\n${JSON.stringify(view.runOfShow ?? null)}`;
+      if (key !== ros.key) {
+        ros.key = key;
+        buildBoard(rosBoard(view.runOfShow, view.timeZone, lng), lng);
+      }
+    }
+    if (now < ros.from || now >= ros.until) markBoard(now, lng);
+  };
+  // Once, when the board first has sessions: each column shows its session on air (else its next
+  // one) at the top; afterwards the scroll is the reader's.
+  const scrollToNow = () => {
+    if (ros.scrolled || ros.items.length === 0) return;
+    ros.scrolled = true;
+    const place = () => {
+      const wide = matchMedia('(min-width: 700px)').matches;
+      const seen = new Set();
+      const board = $('ros-board');
+      for (const it of [...ros.items.filter((x) => x.state === 'onair'), ...ros.items.filter((x) => x.state === 'upcoming')]) {
+        if (seen.has(it.list)) continue;
+        seen.add(it.list);
+        const box = wide ? it.list : board;
+        // Stacked, the stage's name sticks at the top of the board: land below it.
+        const name = wide ? 0 : it.list.parentElement.querySelector('.ros-stage-name').offsetHeight;
+        box.scrollTop += it.li.getBoundingClientRect().top - box.getBoundingClientRect().top - name - 8;
+        if (!wide) break; // one column of columns: the first session on air leads
+      }
+    };
+    place();
+    // Blocks laid out only near the screen get their real height once there: place again after
+    // they did (browsers without scroll anchoring would leave the session half hidden).
+    requestAnimationFrame(() => requestAnimationFrame(place));
+  };
+
+  // ---- the closer's list: small, rebuilt when its rows change.
+  let closingsKey = '';
+  const drawClosings = (rows) => {
+    const key = JSON.stringify(rows);
+    if (key === closingsKey) return;
+    closingsKey = key;
+    const frag = document.createDocumentFragment();
+    for (const r of rows) {
+      const li = make('li', 'closing');
+      li.dataset.state = r.state;
+      if (r.current) li.setAttribute('aria-current', 'step');
+      const what = make('span', 'closing-what');
+      what.append(make('span', 'closing-session', r.session), make('span', 'closing-stage', r.stage));
+      li.append(make('span', 'closing-time', r.time), what, make('span', 'closing-state', r.stateText));
+      frag.append(li);
+    }
+    $('closings').replaceChildren(frag);
   };
 
   const render = () => {
@@ -504,7 +909,10 @@ export function start() {
     document.documentElement.classList.toggle('blackout', model.blackout);
     setPage(model.title, lng);
     applyFields(model.section, model.fields);
+    if (model.section === 'run-of-show') drawBoard(st.view, lng, now);
+    if (model.list) drawClosings(model.list);
     show(model.section);
+    if (model.section === 'run-of-show') scrollToNow();
     return { now, model };
   };
   const tick = () => {

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import {
   apiUrl,
   backoffMs,
+  closerCard,
+  closingRows,
   connectionState,
   countdownPhase,
   digitsSize,
@@ -11,13 +13,21 @@ import {
   flatten,
   formatClock,
   formatCountdown,
+  formatShift,
   formatTimeOfDay,
   htmlLang,
+  markSessions,
   measureOffset,
   nextTickDelay,
+  pickClosing,
   pickLang,
   pickOffset,
   readViewAnswer,
+  rosBoard,
+  sessionMark,
+  sessionShift,
+  sessionState,
+  shiftMinutes,
   STRINGS,
   viewModel,
   wholeSecs,
@@ -303,7 +313,7 @@ test('the clock shows the event time of day and the rehearsal speed', () => {
 });
 
 test('an unknown view says it is not available', () => {
-  const m = viewModel({ ...timerView({ wall: W0 }), view: 'run-of-show' }, W0, 'fr');
+  const m = viewModel({ ...timerView({ wall: W0 }), view: 'sponsor-loop' }, W0, 'fr');
   assert.equal(m.section, 'unknown');
   assert.equal(m.fields.notice, 'Cette vue n’est pas encore offerte');
 });
@@ -327,4 +337,206 @@ test('the next tick lands just after the next second flips', () => {
   assert.equal(nextTickDelay(W0 + 300, 1, []), 250, 'never sleeps more than 250 ms');
   assert.equal(nextTickDelay(W0 + 900, 1, [W0 + 5950]), 52, 'a countdown with its own ms flips first');
   assert.equal(nextTickDelay(W0 + 500, 60, []), 20, 'a fast rehearsal ticks as often as allowed');
+});
+
+// ==== the run of show ====
+
+/** `2025-06-01` at `h:m` in Toronto (EDT, UTC−4), as the server writes it. */
+const at = (h, m) => Date.parse('2025-06-01T00:00:00-04:00') + (h * 60 + m) * MIN;
+const tor = (h, m) => iso(at(h, m));
+
+function session({ id = 's', title = 'Opening', plan = [9, 0, 10, 0], moved = 0, endMoved = moved, segments = [] } = {}) {
+  const [sh, sm, eh, em] = plan;
+  return {
+    sessionId: id,
+    title,
+    plannedStart: tor(sh, sm),
+    plannedEnd: tor(eh, em),
+    start: iso(at(sh, sm) + moved * MIN),
+    end: iso(at(eh, em) + endMoved * MIN),
+    actualStart: null,
+    actualEnd: null,
+    segments,
+  };
+}
+
+test('a session is on air from its start up to (not including) its end, then done', () => {
+  const [s, e] = [at(9, 0), at(10, 0)];
+  assert.equal(sessionState(s, e, s - 1), 'upcoming');
+  assert.equal(sessionState(s, e, s), 'onair', 'on air at its very start');
+  assert.equal(sessionState(s, e, e - 1), 'onair');
+  assert.equal(sessionState(s, e, e), 'done', 'over at its very end');
+  assert.equal(sessionMark('onair', 'en'), 'On air');
+  assert.equal(sessionMark('onair', 'fr'), 'En ondes');
+  assert.equal(sessionMark('done', 'fr'), 'Terminée');
+  assert.equal(sessionMark('upcoming', 'en'), '', 'what is to come carries no badge');
+});
+
+test('the board is marked again only when a session starts or ends', () => {
+  const spans = [
+    { start: at(9, 0), end: at(10, 0) },
+    { start: at(10, 0), end: at(11, 0) },
+    { start: at(13, 0), end: at(14, 0) },
+  ];
+  const m = markSessions(spans, at(10, 20));
+  assert.deepEqual(m.states, ['done', 'onair', 'upcoming']);
+  assert.equal(m.from, at(10, 0), 'the last start or end passed');
+  assert.equal(m.until, at(11, 0), 'the next start or end');
+  const lunch = markSessions(spans, at(12, 0));
+  assert.deepEqual(lunch.states, ['done', 'done', 'upcoming']);
+  assert.deepEqual([lunch.from, lunch.until], [at(11, 0), at(13, 0)]);
+  const night = markSessions(spans, at(23, 0));
+  assert.equal(night.until, Infinity, 'the day is over: nothing more to mark');
+});
+
+test('a moved session says by how much: +N min late, −N min early', () => {
+  assert.equal(shiftMinutes(at(9, 0), at(9, 7)), 7);
+  assert.equal(shiftMinutes(at(9, 0), at(9, 0) - 3 * MIN), -3);
+  assert.ok(Object.is(shiftMinutes(at(9, 0), at(9, 0) + 20_000), 0), 'under half a minute is on time');
+  assert.equal(shiftMinutes(at(9, 0), at(9, 0) + 40_000), 1, 'rounded to the nearest minute');
+  assert.equal(formatShift(7, 'en'), '+7 min');
+  assert.equal(formatShift(-3, 'en'), '\u22123 min', 'a real minus sign');
+  assert.equal(formatShift(12, 'fr'), `+12${NB}min`);
+  assert.equal(formatShift(0, 'en'), '');
+  assert.deepEqual(sessionShift(session({ moved: 5 })), { moved: true, minutes: 5, dir: 'late' });
+  assert.deepEqual(sessionShift(session({ moved: -4 })), { moved: true, minutes: -4, dir: 'early' });
+  assert.deepEqual(sessionShift(session({ moved: 0, endMoved: 10 })), { moved: true, minutes: 10, dir: 'late' }, 'an overrun counts');
+  assert.deepEqual(sessionShift(session()), { moved: false, minutes: 0, dir: '' });
+});
+
+test('the board shows expected times in the event zone, and the plan only when it moved', () => {
+  const ros = {
+    stages: [
+      {
+        stageId: 'a',
+        name: 'Main',
+        sessions: [
+          session({ id: 'x', title: 'Keynote', plan: [9, 0, 10, 0], moved: 10, segments: [
+            { segmentId: 'g1', title: 'Welcome', kind: 'talk', presenters: 'Ada, Grace', start: tor(9, 10), end: tor(9, 20) },
+            { segmentId: 'g2', title: 'Talk', kind: 'talk', presenters: '', start: tor(9, 20), end: tor(10, 10) },
+          ] }),
+          session({ id: 'y', title: 'Panel', plan: [13, 0, 14, 30] }),
+        ],
+      },
+      { stageId: 'b', name: 'Room B', sessions: [] },
+    ],
+  };
+  const en = rosBoard(ros, 'America/Toronto', 'en');
+  assert.equal(en.count, 2);
+  assert.deepEqual(en.stages.map((s) => s.name), ['Main', 'Room B']);
+  const [key, panel] = en.stages[0].sessions;
+  assert.equal(key.times, `9:10${NB}AM – 10:10${NB}AM`, 'expected times, delays applied');
+  assert.equal(key.planned, `9:00${NB}AM – 10:00${NB}AM`);
+  assert.equal(key.shift, '+10 min');
+  assert.equal(key.shiftDir, 'late');
+  assert.deepEqual(key.segments[0], { time: `9:10${NB}AM`, title: 'Welcome', presenters: 'Ada, Grace' });
+  assert.equal(key.start, at(9, 10));
+  assert.equal(panel.planned, '', 'on time: no plan to strike');
+  assert.equal(panel.shift, '');
+  const fr = rosBoard(ros, 'America/Toronto', 'fr').stages[0].sessions[1];
+  assert.equal(fr.times, `13${NB}h${NB}00 – 14${NB}h${NB}30`);
+});
+
+test('the run-of-show view is titled, timed and says when the day is empty', () => {
+  const base = { ...timerView({ wall: at(10, 5) }), view: 'run-of-show', timer: null };
+  const day = { ...base, runOfShow: { stages: [{ stageId: 'a', name: 'Main', sessions: [session()] }] } };
+  const m = viewModel(day, at(10, 5), 'fr');
+  assert.equal(m.section, 'run-of-show');
+  assert.equal(m.title, 'Déroulement — Summit');
+  assert.equal(m.fields.heading, 'Déroulement');
+  assert.equal(m.fields.time, `10${NB}h${NB}05`);
+  assert.equal(m.fields.notice, '');
+  assert.equal(viewModel(day, at(10, 5), 'en').title, 'Run of show — Summit');
+  const empty = { ...base, runOfShow: { stages: [{ stageId: 'a', name: 'Main', sessions: [] }] } };
+  assert.equal(viewModel(empty, at(10, 5), 'en').fields.notice, 'Nothing scheduled today');
+});
+
+test('a board of 40 stages × 50 sessions is built in well under a second', () => {
+  const stages = Array.from({ length: 40 }, (_, i) => ({
+    stageId: `st${i}`,
+    name: `Stage ${i}`,
+    sessions: Array.from({ length: 50 }, (_, j) => {
+      const s = session({ id: `${i}-${j}`, title: `Session ${j}`, plan: [8, 0, 8, 15], moved: j % 3 });
+      const t0 = at(8, 0) + j * 15 * MIN;
+      s.plannedStart = iso(t0);
+      s.plannedEnd = iso(t0 + 15 * MIN);
+      s.start = iso(t0 + (j % 3) * MIN);
+      s.end = iso(t0 + 15 * MIN + (j % 3) * MIN);
+      s.segments = Array.from({ length: 4 }, (_, k) => ({ segmentId: `${k}`, title: `Seg ${k}`, kind: 'talk', presenters: 'A', start: iso(t0 + k * 3 * MIN), end: iso(t0 + (k + 1) * 3 * MIN) }));
+      return s;
+    }),
+  }));
+  const t = performance.now();
+  const board = rosBoard({ stages }, 'America/Toronto', 'en');
+  const built = performance.now() - t;
+  assert.equal(board.count, 2000);
+  assert.ok(built < 1000, `built in ${built.toFixed(0)} ms`);
+  const spans = board.stages.flatMap((s) => s.sessions);
+  const t2 = performance.now();
+  const m = markSessions(spans, at(12, 7));
+  const marked = performance.now() - t2;
+  assert.equal(m.states.filter((s) => s === 'onair').length, 40, 'one session on air per stage');
+  assert.ok(marked < 50, `marked in ${marked.toFixed(1)} ms`);
+});
+
+// ==== the closer ====
+
+function closing(key, expected, state = 'pending', extra = {}) {
+  return { cueKey: key, sessionId: key, session: `Session ${key}`, stage: 'Main', expected: iso(expected), state, nextSession: 'Lunch talk', nextStart: iso(expected + 10 * MIN), ...extra };
+}
+
+test('the card goes to the soonest closing still to do', () => {
+  const list = [
+    closing('a', at(10, 0), 'done'),
+    closing('b', at(11, 0), 'skipped'),
+    closing('d', at(13, 0), 'pending'),
+    closing('c', at(12, 0), 'notified'),
+  ];
+  assert.equal(pickClosing(list, at(9, 0)).cueKey, 'c', 'done and skipped ones are passed, and the order is by time');
+  assert.equal(pickClosing(list, at(12, 4)).cueKey, 'c', 'past due, it stays on the card');
+  assert.equal(pickClosing(list, at(12, 6)).cueKey, 'd', 'over 5 min past due with another to do: the next one');
+  assert.equal(pickClosing(list.slice(0, 3), at(18, 0)).cueKey, 'd', 'the last one to do stays, however late');
+  assert.equal(pickClosing(list.slice(0, 2), at(9, 0)), null);
+  assert.equal(pickClosing([], at(9, 0)), null);
+});
+
+test('the closer card counts down with the speaker timer’s colours and says what comes next', () => {
+  const c = closing('a', at(12, 0));
+  const far = closerCard(c, at(11, 50), 'America/Toronto', 'en');
+  assert.equal(far.headline, 'End the stream of “Session a” on Main');
+  assert.equal(far.digits, '10:00');
+  assert.equal(far.phase, 'normal');
+  assert.equal(far.next, `Next on this stage: Lunch talk at 12:10${NB}PM`);
+  assert.equal(closerCard(c, at(12, 0) - 120_000, 'America/Toronto', 'en').phase, 'amber');
+  assert.equal(closerCard(c, at(12, 0) - 30_000, 'America/Toronto', 'en').phase, 'red');
+  const late = closerCard(c, at(12, 0) + 75_000, 'America/Toronto', 'fr');
+  assert.equal(late.digits, '+01:15');
+  assert.equal(late.phase, 'overtime');
+  assert.equal(late.word, `⚠ Maintenant${NB}!`);
+  assert.equal(late.headline, `Terminez la diffusion de «${NB}Session a${NB}» sur Main`);
+  assert.equal(late.next, `Ensuite sur cette scène${NB}: Lunch talk à 12${NB}h${NB}10`);
+  assert.equal(closerCard(c, at(12, 0) + 75_000, 'America/Toronto', 'en').word, '⚠ Now!');
+  assert.equal(closerCard({ ...c, nextSession: '' }, at(11, 0), 'America/Toronto', 'en').next, '');
+});
+
+test('the closer lists every closing with its state, and says when there is nothing to close', () => {
+  const list = [closing('a', at(10, 0), 'done'), closing('b', at(11, 0), 'skipped'), closing('c', at(12, 0), 'notified')];
+  const rows = closingRows(list, 'c', 'America/Toronto', 'fr');
+  assert.deepEqual(rows.map((r) => [r.state, r.stateText, r.current]), [['done', 'Fait', false], ['skipped', 'Sauté', false], ['todo', 'À faire', true]]);
+  assert.equal(rows[0].time, `10${NB}h${NB}00`);
+  const view = { ...timerView({ wall: at(11, 59) }), view: 'closer', timer: null, closer: { closings: list } };
+  const m = viewModel(view, at(11, 59), 'en');
+  assert.equal(m.section, 'closer');
+  assert.equal(m.title, 'Closing cues — Summit');
+  assert.equal(m.fields.card.digits, '01:00');
+  assert.equal(m.fields.card.phase, 'amber');
+  assert.equal(m.fields.notice, '');
+  assert.deepEqual(m.targets, [at(12, 0)]);
+  assert.equal(m.list.length, 3);
+  const none = viewModel({ ...view, closer: { closings: list.slice(0, 2) } }, at(11, 59), 'fr');
+  assert.equal(none.fields.card, null);
+  assert.equal(none.fields.notice, 'Aucune séance à fermer par votre équipe');
+  assert.equal(none.title, 'Fermetures — Summit');
+  assert.equal(flatten(none.fields).card, '', 'no card: its block hides');
+  assert.equal(viewModel({ ...view, closer: { closings: [] } }, at(9, 0), 'en').fields.notice, 'No session for your team to close');
 });

@@ -1,7 +1,8 @@
 //! The control API: what the live view's keys do, for a Stream Deck, vMix or a script. Reading
 //! (`GET /api/live`) takes any valid link of the event; every verb needs a control link. Each
-//! verb runs the same use case as the window (same rules, the same rehearsal), and the app is
-//! told, so its windows and scheduler follow.
+//! verb runs the same use case as the window (same rules, the same rehearsal), is recorded in
+//! the day log as coming from the API, and the app is told, so its windows and scheduler
+//! follow. The HTTP routes here and OSC ([`crate::osc`]) both end in [`perform`].
 
 use crate::auth::{admit, blocking, token_of, ApiError};
 use crate::hub::Hub;
@@ -13,7 +14,7 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use showcall_core::model::{Actor, Cue, CueState, ShareLink};
-use showcall_core::service::day::Day;
+use showcall_core::service::day::{self, Day, End};
 use showcall_core::service::share::{self, ApiLive, Source};
 use std::sync::Arc;
 
@@ -22,20 +23,63 @@ pub struct TokenQuery {
     token: Option<String>,
 }
 
+impl TokenQuery {
+    pub fn token(&self) -> Option<&str> {
+        self.token.as_deref()
+    }
+}
+
 /// What a control verb answers: the cue it acted on (cue verbs), and the live state after.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Acted {
     ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    cue: Option<Cue>,
+    pub cue: Option<Cue>,
     live: ApiLive,
+}
+
+/// A control verb, however it arrived (HTTP or OSC).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verb {
+    /// Mark the next cue still to act on done or skipped.
+    Next(CueState),
+    /// A stage (name or id), or one session of it, runs `minutes` late (negative: early).
+    Delay {
+        stage: String,
+        minutes: i64,
+        session: Option<String>,
+    },
+    /// A line for a stage's speaker timer (`None`: every stage; empty text clears).
+    Message { stage: Option<String>, text: String },
+    /// Black out a stage's speaker timer (`None`: every stage), or lift it.
+    Blackout { stage: Option<String>, on: bool },
+    /// A session (title or id) really started or ended now.
+    Actual { session: String, end: bool },
+    /// Rehearse the event from `from` (RFC 3339) at `speed` (1–60), or stop (`None`).
+    Rehearse(Option<(String, f64)>),
+}
+
+impl Verb {
+    /// Its name in replies: `cue/done`, `delay`, …
+    pub fn name(&self) -> &'static str {
+        match self {
+            Verb::Next(CueState::Skipped) => "cue/skip",
+            Verb::Next(_) => "cue/done",
+            Verb::Delay { .. } => "delay",
+            Verb::Message { .. } => "message",
+            Verb::Blackout { .. } => "blackout",
+            Verb::Actual { .. } => "actual",
+            Verb::Rehearse(Some(_)) => "rehearsal/start",
+            Verb::Rehearse(None) => "rehearsal/stop",
+        }
+    }
 }
 
 type Answer<T> = Result<Json<T>, ApiError>;
 
 /// The live state of the link's event, now.
-fn live_now(hub: &Hub, event_id: &str) -> Result<ApiLive, ApiError> {
+pub fn live_now(hub: &Hub, event_id: &str) -> Result<ApiLive, ApiError> {
     let live = hub.live(event_id, Utc::now())?;
     Ok(share::api_live(
         &live.snapshot,
@@ -57,7 +101,7 @@ pub async fn live(
 }
 
 /// Runs a live control on the link's event, on its day (the rehearsal running, or the real
-/// one), as the analyst; then tells the views and the app.
+/// one), as the analyst, from the API.
 fn on_day<T>(
     hub: &Hub,
     event_id: &str,
@@ -72,70 +116,116 @@ fn on_day<T>(
             out = Some(c(&mut day));
         }
     });
-    drop(store);
     let out = out.ok_or_else(|| {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",
             "the app is stopping",
         )
-    })??;
-    acted(hub);
-    Ok(out)
+    })?;
+    Ok(out?)
 }
 
-fn acted(hub: &Hub) {
+/// Runs `verb` for `link` (a control link), tells the views and the app, and answers the
+/// live state after (blocking: the database).
+pub fn perform(hub: &Hub, link: &ShareLink, verb: Verb) -> Result<Acted, ApiError> {
+    let event = link.event_id.as_str();
+    let now = Utc::now();
+    let cue = match verb {
+        Verb::Next(state) => {
+            let cue = on_day(hub, event, |day| {
+                let snap = day.snapshot(now)?;
+                let Some(cue) = snap.next_cue else {
+                    return Ok(None);
+                };
+                day.mark(&cue.key, state, now)?;
+                Ok(Some(Cue { state, ..cue }))
+            })?;
+            if cue.is_none() {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "no_cue",
+                    "no cue is left to act on",
+                ));
+            }
+            cue
+        }
+        Verb::Delay {
+            stage,
+            minutes,
+            session,
+        } => {
+            on_day(hub, event, |day| {
+                day.delay(&stage, session.as_deref(), minutes, now)
+            })?;
+            None
+        }
+        Verb::Message { stage, text } => {
+            let mut store = hub.store();
+            let (actor, source) = (Actor::Analyst, Source::Api);
+            share::send_message(
+                &mut store,
+                actor,
+                event,
+                stage.as_deref(),
+                &text,
+                source,
+                now,
+            )?;
+            None
+        }
+        Verb::Blackout { stage, on } => {
+            let mut store = hub.store();
+            let (actor, source) = (Actor::Analyst, Source::Api);
+            share::blackout(&mut store, actor, event, stage.as_deref(), on, source, now)?;
+            None
+        }
+        Verb::Actual { session, end } => {
+            let data = hub.store().load(event)?;
+            let id = data
+                .sessions
+                .iter()
+                .find(|s| s.id == session || s.title == session)
+                .map(|s| s.id.clone())
+                .ok_or_else(|| {
+                    ApiError::from(showcall_core::Error::invalid(
+                        "actual.session",
+                        showcall_core::error::Invalid::UnknownReference(session.clone()),
+                    ))
+                })?;
+            let which = if end { End::End } else { End::Start };
+            on_day(hub, event, |day| day.actual(&id, which, now))?;
+            None
+        }
+        Verb::Rehearse(Some((from, speed))) => {
+            let r = day::rehearse(&hub.store(), Actor::Analyst, event, &from, speed, now)?;
+            hub.host.rehearse(event, Some(r));
+            None
+        }
+        Verb::Rehearse(None) => {
+            hub.host.rehearse(event, None);
+            None
+        }
+    };
     hub.poke();
     hub.host.changed();
-}
-
-/// What a verb without a cue answers, once the views and the app have been told.
-fn told(hub: &Hub, event_id: &str) -> Result<Acted, ApiError> {
-    acted(hub);
     Ok(Acted {
         ok: true,
-        cue: None,
-        live: live_now(hub, event_id)?,
+        cue,
+        live: live_now(hub, event)?,
     })
 }
 
-/// A control verb's link and JSON body.
+/// Admits a control link and runs the verb parsed from its body.
 async fn control(
-    hub: &Arc<Hub>,
+    hub: Arc<Hub>,
     headers: &HeaderMap,
     q: &TokenQuery,
-    body: &Bytes,
-) -> Result<(ShareLink, serde_json::Map<String, Value>), ApiError> {
-    let link = admit(hub, token_of(headers, q.token.as_deref()), true).await?;
-    Ok((link, object(body)?))
-}
-
-async fn mark_next(hub: Arc<Hub>, link: ShareLink, state: CueState) -> Answer<Acted> {
-    blocking(move || {
-        let cue = on_day(&hub, &link.event_id, |day| {
-            let wall = Utc::now();
-            let snap = day.snapshot(wall)?;
-            let Some(cue) = snap.next_cue else {
-                return Ok(None);
-            };
-            day.mark(&cue.key, state, wall)?;
-            Ok(Some(Cue { state, ..cue }))
-        })?;
-        let Some(cue) = cue else {
-            return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "no_cue",
-                "no cue is left to act on",
-            ));
-        };
-        Ok(Acted {
-            ok: true,
-            cue: Some(cue),
-            live: live_now(&hub, &link.event_id)?,
-        })
-    })
-    .await
-    .map(Json)
+    verb: impl FnOnce() -> Result<Verb, ApiError>,
+) -> Answer<Acted> {
+    let link = admit(&hub, token_of(headers, q.token.as_deref()), true).await?;
+    let verb = verb()?;
+    blocking(move || perform(&hub, &link, verb)).await.map(Json)
 }
 
 /// `POST /api/cues/next/done`
@@ -144,8 +234,7 @@ pub async fn next_done(
     headers: HeaderMap,
     Query(q): Query<TokenQuery>,
 ) -> Answer<Acted> {
-    let link = admit(&hub, token_of(&headers, q.token.as_deref()), true).await?;
-    mark_next(hub, link, CueState::Done).await
+    control(hub, &headers, &q, || Ok(Verb::Next(CueState::Done))).await
 }
 
 /// `POST /api/cues/next/skip`
@@ -154,12 +243,11 @@ pub async fn next_skip(
     headers: HeaderMap,
     Query(q): Query<TokenQuery>,
 ) -> Answer<Acted> {
-    let link = admit(&hub, token_of(&headers, q.token.as_deref()), true).await?;
-    mark_next(hub, link, CueState::Skipped).await
+    control(hub, &headers, &q, || Ok(Verb::Next(CueState::Skipped))).await
 }
 
 /// A JSON object body, or a refusal naming what is wrong with it.
-fn object(body: &Bytes) -> Result<serde_json::Map<String, Value>, ApiError> {
+pub fn object(body: &[u8]) -> Result<serde_json::Map<String, Value>, ApiError> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(m)) => Ok(m),
         Ok(_) => Err(ApiError::bad_field(
@@ -171,6 +259,11 @@ fn object(body: &Bytes) -> Result<serde_json::Map<String, Value>, ApiError> {
             format!("the body is not valid JSON: {e}"),
         )),
     }
+}
+
+/// The stage a line or a blackout is for: absent, `""` or `"*"` mean every stage.
+fn which_stage(m: &serde_json::Map<String, Value>) -> Result<Option<String>, ApiError> {
+    Ok(text(m, "stage")?.filter(|s| !matches!(s.trim(), "" | "*")))
 }
 
 /// An optional text field (absent, null or a string).
@@ -193,30 +286,94 @@ pub async fn delay(
     Query(q): Query<TokenQuery>,
     body: Bytes,
 ) -> Answer<Acted> {
-    let (link, m) = control(&hub, &headers, &q, &body).await?;
-    let stage = text(&m, "stage")?
+    control(hub, &headers, &q, || delay_verb(&object(&body)?)).await
+}
+
+type Fields = serde_json::Map<String, Value>;
+
+fn delay_verb(m: &Fields) -> Result<Verb, ApiError> {
+    let stage = text(m, "stage")?
         .filter(|s| !s.trim().is_empty())
         .ok_or_else(|| ApiError::bad_field("stage", "“stage” is required: a stage's name or id"))?;
     let minutes = match m.get("minutes") {
-        Some(v) => v.as_i64().ok_or_else(|| {
-            ApiError::bad_field("minutes", "“minutes” must be a whole number of minutes")
-        })?,
+        Some(v) => v
+            .as_i64()
+            .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
+            .ok_or_else(|| {
+                ApiError::bad_field("minutes", "“minutes” must be a whole number of minutes")
+            })?,
         None => return Err(ApiError::bad_field("minutes", "“minutes” is required")),
     };
-    let session = text(&m, "session")?;
-    blocking(move || {
-        // on_day tells the views and the app; the answer is the live state after.
-        on_day(&hub, &link.event_id, |day| {
-            day.delay(&stage, session.as_deref(), minutes, Utc::now())
-        })?;
-        live_now(&hub, &link.event_id).map(|live| Acted {
-            ok: true,
-            cue: None,
-            live,
-        })
+    let session = text(m, "session")?;
+    Ok(Verb::Delay {
+        stage,
+        minutes,
+        session,
     })
-    .await
-    .map(Json)
+}
+
+fn message_verb(m: &Fields) -> Result<Verb, ApiError> {
+    let stage = which_stage(m)?;
+    let text = text(m, "text")?
+        .ok_or_else(|| ApiError::bad_field("text", "“text” is required (\"\" clears the line)"))?;
+    Ok(Verb::Message { stage, text })
+}
+
+fn blackout_verb(m: &Fields) -> Result<Verb, ApiError> {
+    let stage = which_stage(m)?;
+    let on = m
+        .get("on")
+        .and_then(Value::as_bool)
+        .ok_or_else(|| ApiError::bad_field("on", "“on” is required: true or false"))?;
+    Ok(Verb::Blackout { stage, on })
+}
+
+fn actual_verb(m: &Fields) -> Result<Verb, ApiError> {
+    let session = text(m, "session")?
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| ApiError::bad_field("session", "“session” is required: a title or id"))?;
+    let end = match text(m, "which")?.as_deref() {
+        Some("start") => false,
+        Some("end") => true,
+        _ => {
+            return Err(ApiError::bad_field(
+                "which",
+                "“which” must be \"start\" or \"end\"",
+            ))
+        }
+    };
+    Ok(Verb::Actual { session, end })
+}
+
+fn rehearsal_verb(m: &Fields) -> Result<Verb, ApiError> {
+    let from = text(m, "from")?
+        .ok_or_else(|| ApiError::bad_field("from", "“from” is required: an RFC 3339 instant"))?;
+    let speed = match m.get("speed") {
+        None => 1.0,
+        Some(v) => v
+            .as_f64()
+            .ok_or_else(|| ApiError::bad_field("speed", "“speed” must be a number (1–60)"))?,
+    };
+    Ok(Verb::Rehearse(Some((from, speed))))
+}
+
+/// The verb named `name` (as in the HTTP paths: `cue/done`, `delay`, …) with its fields, for
+/// the WebSocket API.
+pub fn named_verb(name: &str, m: &Fields) -> Result<Verb, ApiError> {
+    match name {
+        "cue/done" => Ok(Verb::Next(CueState::Done)),
+        "cue/skip" => Ok(Verb::Next(CueState::Skipped)),
+        "delay" => delay_verb(m),
+        "message" => message_verb(m),
+        "blackout" => blackout_verb(m),
+        "actual" => actual_verb(m),
+        "rehearsal/start" => rehearsal_verb(m),
+        "rehearsal/stop" => Ok(Verb::Rehearse(None)),
+        other => Err(ApiError::bad_field(
+            "verb",
+            format!("no such verb: “{other}”"),
+        )),
+    }
 }
 
 /// `POST /api/message` `{"stage": NAME_OR_ID?, "text": "..."}` (no stage: every stage; an
@@ -227,24 +384,7 @@ pub async fn message(
     Query(q): Query<TokenQuery>,
     body: Bytes,
 ) -> Answer<Acted> {
-    let (link, m) = control(&hub, &headers, &q, &body).await?;
-    let stage = text(&m, "stage")?;
-    let said = text(&m, "text")?
-        .ok_or_else(|| ApiError::bad_field("text", "“text” is required (\"\" clears the line)"))?;
-    blocking(move || {
-        share::send_message(
-            &mut hub.store(),
-            Actor::Analyst,
-            &link.event_id,
-            stage.as_deref(),
-            &said,
-            Source::Api,
-            Utc::now(),
-        )?;
-        told(&hub, &link.event_id)
-    })
-    .await
-    .map(Json)
+    control(hub, &headers, &q, || message_verb(&object(&body)?)).await
 }
 
 /// `POST /api/blackout` `{"stage": NAME_OR_ID?, "on": true|false}`
@@ -254,26 +394,37 @@ pub async fn blackout(
     Query(q): Query<TokenQuery>,
     body: Bytes,
 ) -> Answer<Acted> {
-    let (link, m) = control(&hub, &headers, &q, &body).await?;
-    let stage = text(&m, "stage")?;
-    let on = m
-        .get("on")
-        .and_then(Value::as_bool)
-        .ok_or_else(|| ApiError::bad_field("on", "“on” is required: true or false"))?;
-    blocking(move || {
-        share::blackout(
-            &mut hub.store(),
-            Actor::Analyst,
-            &link.event_id,
-            stage.as_deref(),
-            on,
-            Source::Api,
-            Utc::now(),
-        )?;
-        told(&hub, &link.event_id)
-    })
-    .await
-    .map(Json)
+    control(hub, &headers, &q, || blackout_verb(&object(&body)?)).await
+}
+
+/// `POST /api/actual` `{"session": TITLE_OR_ID, "which": "start"|"end"}`: the session really
+/// started or ended now (on the rehearsal's clock in a rehearsal).
+pub async fn actual(
+    State(hub): State<Arc<Hub>>,
+    headers: HeaderMap,
+    Query(q): Query<TokenQuery>,
+    body: Bytes,
+) -> Answer<Acted> {
+    control(hub, &headers, &q, || actual_verb(&object(&body)?)).await
+}
+
+/// `POST /api/rehearsal/start` `{"from": RFC3339, "speed": 1–60}`
+pub async fn rehearsal_start(
+    State(hub): State<Arc<Hub>>,
+    headers: HeaderMap,
+    Query(q): Query<TokenQuery>,
+    body: Bytes,
+) -> Answer<Acted> {
+    control(hub, &headers, &q, || rehearsal_verb(&object(&body)?)).await
+}
+
+/// `POST /api/rehearsal/stop`
+pub async fn rehearsal_stop(
+    State(hub): State<Arc<Hub>>,
+    headers: HeaderMap,
+    Query(q): Query<TokenQuery>,
+) -> Answer<Acted> {
+    control(hub, &headers, &q, || Ok(Verb::Rehearse(None))).await
 }
 
 /// Anything else.

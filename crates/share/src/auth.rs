@@ -95,7 +95,10 @@ pub fn token_of(headers: &HeaderMap, query: Option<&str>) -> Option<String> {
     let bearer = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|v| {
+            let (scheme, token) = v.trim().split_once(' ')?;
+            scheme.eq_ignore_ascii_case("bearer").then_some(token)
+        })
         .map(|t| t.trim().to_string());
     bearer
         .or_else(|| query.map(str::to_string))

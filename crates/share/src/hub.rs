@@ -20,6 +20,9 @@ pub trait Host: Send + Sync + 'static {
     /// Lets the app change the rehearsal running (a control verb during a rehearsal), under
     /// its lock for as long as `f` runs (short: one mark or one delay).
     fn with_rehearsal(&self, f: &mut dyn FnMut(Option<&mut Rehearsal>));
+    /// Starts (`Some`) or stops (`None`) a rehearsal of `event_id` from the API: the app keeps
+    /// it where its scheduler reads it and notifies that event's cues.
+    fn rehearse(&self, event_id: &str, rehearsal: Option<Rehearsal>);
     /// Something done through the server changed the show: the app tells its windows and its
     /// scheduler, as after the same action in the window.
     fn changed(&self);
@@ -54,6 +57,11 @@ impl Live {
     pub fn closings(&self) -> &[Closing] {
         self.closings
             .get_or_init(|| share::closings(&self.data, &self.snapshot.cues, &self.log))
+    }
+
+    /// The closings a team member (or everyone) sees.
+    pub fn closings_for(&self, person: Option<&str>) -> Vec<Closing> {
+        share::closings_for(&self.data, self.closings(), person)
     }
 
     /// Whether it still holds at wall-clock `wall` in `generation`.

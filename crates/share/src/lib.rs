@@ -10,8 +10,11 @@
 
 mod api;
 mod auth;
+mod feedback;
 mod hub;
+mod osc;
 mod views;
+mod ws;
 
 pub use hub::Host;
 
@@ -33,12 +36,17 @@ pub struct Config {
     pub db: PathBuf,
     pub bind: IpAddr,
     pub port: u16,
+    /// A UDP port for OSC control on the same address (0: any free port), if wanted.
+    pub osc_port: Option<u16>,
+    /// Events whose next cue is sent as OSC feedback, and where.
+    pub feedback: Vec<(String, SocketAddr)>,
 }
 
 /// The server, running. Dropping it without [`Running::stop`] leaves it running until the
 /// runtime ends.
 pub struct Running {
     addr: SocketAddr,
+    osc: Option<SocketAddr>,
     hub: Arc<Hub>,
     stop: watch::Sender<bool>,
     task: JoinHandle<()>,
@@ -80,8 +88,25 @@ pub async fn start(config: Config, host: Arc<dyn Host>) -> Result<Running, Start
     let addr = listener
         .local_addr()
         .map_err(|source| StartError::Bind { addr, source })?;
+    let osc = match config.osc_port {
+        Some(port) => {
+            let at = SocketAddr::new(config.bind, port);
+            let sock = tokio::net::UdpSocket::bind(at)
+                .await
+                .map_err(|source| StartError::Bind { addr: at, source })?;
+            Some(sock)
+        }
+        None => None,
+    };
+    let osc_addr = osc.as_ref().and_then(|s| s.local_addr().ok());
     let (stop, stopped) = watch::channel(false);
     let hub = Arc::new(Hub::new(store, host, stopped.clone()));
+    if let Some(sock) = osc {
+        tokio::spawn(osc::serve(hub.clone(), sock));
+    }
+    for (event_id, to) in config.feedback {
+        tokio::spawn(feedback::run(hub.clone(), event_id, to));
+    }
     let app = router(hub.clone());
     let mut signal = stopped;
     let task = tokio::spawn(async move {
@@ -96,6 +121,7 @@ pub async fn start(config: Config, host: Arc<dyn Host>) -> Result<Running, Start
     });
     Ok(Running {
         addr,
+        osc: osc_addr,
         hub,
         stop,
         task,
@@ -110,11 +136,15 @@ fn router(hub: Arc<Hub>) -> Router {
         .route("/api/view", get(views::view))
         .route("/api/stream", get(views::stream))
         .route("/api/live", get(api::live))
+        .route("/api/ws", get(ws::upgrade))
         .route("/api/cues/next/done", post(api::next_done))
         .route("/api/cues/next/skip", post(api::next_skip))
         .route("/api/delay", post(api::delay))
         .route("/api/message", post(api::message))
         .route("/api/blackout", post(api::blackout))
+        .route("/api/actual", post(api::actual))
+        .route("/api/rehearsal/start", post(api::rehearsal_start))
+        .route("/api/rehearsal/stop", post(api::rehearsal_stop))
         .fallback(api::not_found)
         .with_state(hub)
 }
@@ -123,6 +153,11 @@ impl Running {
     /// The address it listens on (with the port it got, when asked for port 0).
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The UDP address OSC control listens on, when on.
+    pub fn osc_addr(&self) -> Option<SocketAddr> {
+        self.osc
     }
 
     /// Tells every open view that the show may have moved (an edit, a cue marked, a delay, a

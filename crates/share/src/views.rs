@@ -104,7 +104,7 @@ pub fn view_json(live: &Live, link: &ShareLink) -> Value {
         "timer": timer,
         "stage": stage_view.flatten(),
         "runOfShow": (link.view == ShareView::RunOfShow).then(|| live.run_of_show()),
-        "closer": (link.view == ShareView::Closer).then(|| json!({ "closings": live.closings() })),
+        "closer": (link.view == ShareView::Closer).then(|| json!({ "closings": live.closings_for(link.person_id.as_deref()) })),
     })
 }
 
@@ -186,6 +186,17 @@ pub async fn stream(
     Ok(r)
 }
 
+/// Every this many pings, an open view's token is checked again.
+const RECHECK_EVERY: u32 = 5;
+
+/// Whether an open view's token still opens it (a database hiccup is not a revocation).
+async fn still_valid(hub: &Arc<Hub>, token: &Option<String>) -> bool {
+    match admit(hub, token.clone(), false).await {
+        Ok(_) => true,
+        Err(e) => !(e.code == "revoked" || e.code == "unauthorized"),
+    }
+}
+
 /// Feeds one open view until it goes away, its link is revoked or the server stops: its JSON
 /// whenever it changes (a poke, or the snapshot's `valid_until` passing), and a ping a second.
 async fn feed(hub: Arc<Hub>, link: ShareLink, token: Option<String>, tx: mpsc::Sender<Event>) {
@@ -195,6 +206,7 @@ async fn feed(hub: Arc<Hub>, link: ShareLink, token: Option<String>, tx: mpsc::S
     let mut ping = tokio::time::interval(PING);
     ping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut last = Value::Null;
+    let mut pings = 0u32;
     loop {
         if *stopped.borrow() {
             return;
@@ -222,16 +234,21 @@ async fn feed(hub: Arc<Hub>, link: ShareLink, token: Option<String>, tx: mpsc::S
                 if tx.send(Event::default().event("ping").data(now)).await.is_err() {
                     return;
                 }
+                // A link revoked where no one pokes this server (another machine's CLI on a
+                // shared file) is still noticed within a few seconds.
+                pings += 1;
+                if pings % RECHECK_EVERY == 0 && !still_valid(&hub, &token).await {
+                    let _ = tx.send(Event::default().event("revoked").data("{}")).await;
+                    return;
+                }
             }
             changed = generations.changed() => {
                 if changed.is_err() {
                     return;
                 }
-                if let Err(e) = admit(&hub, token.clone(), false).await {
-                    if e.code == "revoked" || e.code == "unauthorized" {
-                        let _ = tx.send(Event::default().event("revoked").data("{}")).await;
-                        return;
-                    }
+                if !still_valid(&hub, &token).await {
+                    let _ = tx.send(Event::default().event("revoked").data("{}")).await;
+                    return;
                 }
             }
             r = stopped.changed() => {

@@ -25,6 +25,9 @@ impl Host for TestHost {
     fn with_rehearsal(&self, f: &mut dyn FnMut(Option<&mut Rehearsal>)) {
         f(self.rehearsal.lock().unwrap().as_mut())
     }
+    fn rehearse(&self, _event_id: &str, r: Option<Rehearsal>) {
+        *self.rehearsal.lock().unwrap() = r;
+    }
     fn changed(&self) {
         self.changed.fetch_add(1, Ordering::SeqCst);
     }
@@ -41,6 +44,11 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Fixture {
+        Fixture::with_feedback(None)
+    }
+
+    /// With the event's next cue sent as OSC to `to`.
+    fn with_feedback(to: Option<SocketAddr>) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("share.db");
         let mut store = Store::open(&db).unwrap();
@@ -56,6 +64,8 @@ impl Fixture {
             db: db.clone(),
             bind: "127.0.0.1".parse().unwrap(),
             port: 0,
+            osc_port: Some(0),
+            feedback: to.map(|to| (d.event.id.clone(), to)).into_iter().collect(),
         };
         let server = rt.block_on(start(config, host.clone())).unwrap();
         Fixture {
@@ -535,4 +545,409 @@ fn a_view_hears_its_data_once_then_only_pings_while_nothing_moves() {
     s.until(at, "event: ping", Duration::from_secs(3))
         .expect("a ping");
     assert_eq!(s.seen.matches("\"stageName\"").count(), 1);
+}
+
+/// An OSC string: its bytes, a NUL, padded to a multiple of four.
+fn osc_str(s: &str) -> Vec<u8> {
+    let mut b = s.as_bytes().to_vec();
+    b.push(0);
+    while b.len() % 4 != 0 {
+        b.push(0);
+    }
+    b
+}
+
+enum A<'a> {
+    S(&'a str),
+    I(i32),
+}
+
+/// An OSC message built by hand from the 1.0 spec (strings and int32s only).
+fn osc(addr: &str, args: &[A]) -> Vec<u8> {
+    let mut tags = String::from(",");
+    let mut body = Vec::new();
+    for a in args {
+        match a {
+            A::S(s) => {
+                tags.push('s');
+                body.extend(osc_str(s));
+            }
+            A::I(n) => {
+                tags.push('i');
+                body.extend(n.to_be_bytes());
+            }
+        }
+    }
+    let mut out = osc_str(addr);
+    out.extend(osc_str(&tags));
+    out.extend(body);
+    out
+}
+
+/// Sends a datagram to the server's OSC port and reads its answer.
+fn osc_call(sock: &std::net::UdpSocket, to: SocketAddr, packet: &[u8]) -> rosc::OscMessage {
+    sock.send_to(packet, to).unwrap();
+    let mut buf = [0u8; 4096];
+    let (n, _) = sock.recv_from(&mut buf).expect("an OSC answer");
+    match rosc::decoder::decode_udp(&buf[..n]).unwrap().1 {
+        rosc::OscPacket::Message(m) => m,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn osc_drives_the_show_with_a_control_token_and_answers_each_message() {
+    let f = Fixture::new();
+    let to = f.server.as_ref().unwrap().osc_addr().expect("OSC on");
+    let sock = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    sock.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let control = f.link(ShareView::Stage, None, true);
+    let view = f.link(ShareView::Clock, None, false);
+    let d = f.store().load(&f.event_id).unwrap();
+    let stage = d.stages[1].name.clone();
+    let first = f.store().cue_timeline(&f.event_id).unwrap();
+
+    // No token, a view's token: refused, nothing done.
+    let r = osc_call(&sock, to, &osc("/showcall/cue/done", &[]));
+    assert_eq!(r.addr, "/showcall/error");
+    assert_eq!(r.args[0], rosc::OscType::String("unauthorized".into()));
+    let r = osc_call(&sock, to, &osc("/showcall/cue/done", &[A::S(&view)]));
+    assert_eq!(r.args[0], rosc::OscType::String("forbidden".into()));
+    assert_eq!(f.store().cue_timeline(&f.event_id).unwrap(), first);
+
+    // /showcall/delay TOKEN "Studio B" 2, built by hand: recorded as from the API.
+    let r = osc_call(
+        &sock,
+        to,
+        &osc("/showcall/delay", &[A::S(&control), A::S(&stage), A::I(2)]),
+    );
+    assert_eq!(r.addr, "/showcall/ok", "{r:?}");
+    let log = f.store().day_log(&f.event_id).unwrap();
+    assert_eq!(log.delays.len(), 1);
+    assert_eq!(
+        (log.delays[0].stage_id.as_str(), log.delays[0].minutes),
+        (d.stages[1].id.as_str(), 2)
+    );
+
+    // A float minute count, a message to every stage, a blackout, the next cue done.
+    let packet = rosc::encoder::encode(&rosc::OscPacket::Message(rosc::OscMessage {
+        addr: "/showcall/message".into(),
+        args: vec![
+            rosc::OscType::String(control.clone()),
+            rosc::OscType::String("*".into()),
+            rosc::OscType::String("Lunch in 5".into()),
+        ],
+    }))
+    .unwrap();
+    assert_eq!(osc_call(&sock, to, &packet).addr, "/showcall/ok");
+    let m = f.store().stage_messages(&f.event_id).unwrap();
+    assert_eq!(
+        (m[0].stage_id.as_str(), m[0].text.as_str()),
+        ("", "Lunch in 5")
+    );
+    let r = osc_call(
+        &sock,
+        to,
+        &osc(
+            "/showcall/blackout",
+            &[A::S(&control), A::S(&stage), A::I(1)],
+        ),
+    );
+    assert_eq!(r.addr, "/showcall/ok");
+    assert_eq!(
+        f.store().blackouts(&f.event_id).unwrap(),
+        [d.stages[1].id.clone()]
+    );
+    let r = osc_call(&sock, to, &osc("/showcall/cue/done", &[A::S(&control)]));
+    assert_eq!(r.args[0], rosc::OscType::String("cue/done".into()));
+
+    // Bad arguments are named; an unknown address and a broken packet are said so.
+    let r = osc_call(
+        &sock,
+        to,
+        &osc(
+            "/showcall/delay",
+            &[A::S(&control), A::S(&stage), A::S("two")],
+        ),
+    );
+    assert_eq!(r.addr, "/showcall/error");
+    assert_eq!(
+        r.args.get(2),
+        Some(&rosc::OscType::String("minutes".into()))
+    );
+    let r = osc_call(
+        &sock,
+        to,
+        &osc(
+            "/showcall/delay",
+            &[A::S(&control), A::S("Nowhere"), A::I(2)],
+        ),
+    );
+    assert_eq!(
+        r.args.get(2),
+        Some(&rosc::OscType::String("delay.stage".into()))
+    );
+    let r = osc_call(&sock, to, &osc("/showcall/fly", &[A::S(&control)]));
+    assert_eq!(r.args[0], rosc::OscType::String("not_found".into()));
+    let r = osc_call(&sock, to, b"garbage!");
+    assert_eq!(r.addr, "/showcall/error");
+    assert_eq!(
+        f.store().day_log(&f.event_id).unwrap().delays.len(),
+        1,
+        "nothing more done"
+    );
+    let sources: Vec<String> = f
+        .store()
+        .live_actions(&f.event_id)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.source)
+        .collect();
+    assert!(
+        sources.len() == 4 && sources.iter().all(|s| s == "api"),
+        "{sources:?}"
+    );
+}
+
+/// Reads OSC messages from `sock` until `until` says stop or `within` passes.
+fn osc_read(
+    sock: &std::net::UdpSocket,
+    within: Duration,
+    mut until: impl FnMut(&rosc::OscMessage) -> bool,
+) -> Vec<rosc::OscMessage> {
+    let end = Instant::now() + within;
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    while Instant::now() < end {
+        let Ok((n, _)) = sock.recv_from(&mut buf) else {
+            continue;
+        };
+        if let Ok((_, rosc::OscPacket::Message(m))) = rosc::decoder::decode_udp(&buf[..n]) {
+            let stop = until(&m);
+            got.push(m);
+            if stop {
+                break;
+            }
+        }
+    }
+    got
+}
+
+#[test]
+fn a_control_surface_hears_the_next_cue_and_its_countdown() {
+    let surface = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    surface
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let f = Fixture::with_feedback(Some(surface.local_addr().unwrap()));
+    let text = |m: &rosc::OscMessage| match (m.addr.as_str(), m.args.first()) {
+        ("/showcall/next/text", Some(rosc::OscType::String(s))) => Some(s.clone()),
+        _ => None,
+    };
+    let got = osc_read(&surface, Duration::from_secs(5), |m| text(m).is_some());
+    let first = got.iter().find_map(text).expect("the next cue's text");
+    let cues = f.store().cue_timeline(&f.event_id).unwrap();
+    assert!(first.contains(&cues[0].session), "{first}");
+    // The countdown comes every second, counting down.
+    let mut ins = Vec::new();
+    osc_read(&surface, Duration::from_secs(4), |m| {
+        if let ("/showcall/next/in", Some(rosc::OscType::Int(n))) =
+            (m.addr.as_str(), m.args.first())
+        {
+            ins.push(*n);
+        }
+        ins.last() < ins.first()
+    });
+    assert!(ins.last() < ins.first(), "{ins:?}");
+    // Marked done from the API: the surface hears the next one within a second or so.
+    let control = f.link(ShareView::Clock, None, true);
+    let t = Instant::now();
+    assert_eq!(
+        f.call("POST", "/api/cues/next/done", Some(&control), None)
+            .status,
+        200
+    );
+    let got = osc_read(&surface, Duration::from_secs(3), |m| {
+        text(m).is_some_and(|t| t != first)
+    });
+    let second = got.iter().filter_map(text).next_back().expect("a new text");
+    assert_ne!(second, first);
+    assert!(
+        t.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        t.elapsed()
+    );
+}
+
+#[test]
+fn a_rehearsal_starts_and_stops_from_the_api_and_actual_times_are_recorded() {
+    let f = Fixture::new();
+    let control = f.link(ShareView::Stage, None, true);
+    let d = f.store().load(&f.event_id).unwrap();
+    let session = &d.sessions[0];
+
+    // On the real day: the actual start is written, from the API.
+    let body = format!(r#"{{"session":"{}","which":"start"}}"#, session.title);
+    let r = f.call("POST", "/api/actual", Some(&control), Some(&body));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let log = f.store().day_log(&f.event_id).unwrap();
+    assert_eq!(log.actuals.len(), 1);
+    assert_eq!(log.actuals[0].session_id, session.id);
+    assert!(log.actuals[0].start.is_some() && log.actuals[0].end.is_none());
+    let r = f.call(
+        "POST",
+        "/api/actual",
+        Some(&control),
+        Some(r#"{"session":"Nope","which":"start"}"#),
+    );
+    assert_eq!(
+        (r.status, r.json()["field"].as_str()),
+        (400, Some("actual.session"))
+    );
+    let r = f.call(
+        "POST",
+        "/api/actual",
+        Some(&control),
+        Some(r#"{"session":"x","which":"middle"}"#),
+    );
+    assert_eq!((r.status, r.json()["field"].as_str()), (400, Some("which")));
+
+    // A rehearsal from the API, at 60x.
+    let from = (session.start - chrono::Duration::minutes(5)).to_rfc3339();
+    let body = format!(r#"{{"from":"{from}","speed":60}}"#);
+    let r = f.call("POST", "/api/rehearsal/start", Some(&control), Some(&body));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["live"]["rehearsal"], true);
+    let speed = f.host.rehearsal.lock().unwrap().as_ref().map(|r| r.speed);
+    assert_eq!(speed, Some(60.0));
+    let r = f.call(
+        "POST",
+        "/api/rehearsal/start",
+        Some(&control),
+        Some(r#"{"from":"soon","speed":60}"#),
+    );
+    assert_eq!(
+        (r.status, r.json()["field"].as_str()),
+        (400, Some("rehearsal.from"))
+    );
+    let r = f.call(
+        "POST",
+        "/api/rehearsal/start",
+        Some(&control),
+        Some(&format!(r#"{{"from":"{from}","speed":600}}"#)),
+    );
+    assert_eq!(
+        (r.status, r.json()["field"].as_str()),
+        (400, Some("rehearsal.speed"))
+    );
+    // The actual end in the rehearsal stays in the rehearsal.
+    let body = format!(r#"{{"session":"{}","which":"end"}}"#, session.id);
+    assert_eq!(
+        f.call("POST", "/api/actual", Some(&control), Some(&body))
+            .status,
+        200
+    );
+    assert!(f.store().day_log(&f.event_id).unwrap().actuals[0]
+        .end
+        .is_none());
+    let r = f.call("POST", "/api/rehearsal/stop", Some(&control), None);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["live"]["rehearsal"], false);
+    assert!(f.host.rehearsal.lock().unwrap().is_none());
+}
+
+/// A WebSocket on the server, with `token` in the query.
+fn ws(
+    addr: SocketAddr,
+    token: &str,
+) -> tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>> {
+    let (mut socket, _) =
+        tungstenite::connect(format!("ws://{addr}/api/ws?token={token}")).expect("a WebSocket");
+    if let tungstenite::stream::MaybeTlsStream::Plain(s) = socket.get_mut() {
+        s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    }
+    socket
+}
+
+/// The next JSON message of `type`, skipping the others.
+fn ws_next(
+    socket: &mut tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    kind: &str,
+) -> serde_json::Value {
+    loop {
+        match socket.read().expect("a message") {
+            tungstenite::Message::Text(t) => {
+                let v: serde_json::Value = serde_json::from_str(t.as_str()).unwrap();
+                if v["type"] == kind {
+                    return v;
+                }
+            }
+            tungstenite::Message::Close(_) => panic!("closed while waiting for {kind}"),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_websocket_hears_the_live_state_and_sends_verbs() {
+    let f = Fixture::new();
+    let control = f.link(ShareView::Stage, None, true);
+    let view = f.link(ShareView::Clock, None, false);
+    // No token: no connection.
+    assert!(tungstenite::connect(format!("ws://{}/api/ws", f.addr())).is_err());
+
+    let mut c = ws(f.addr(), &control);
+    let live = ws_next(&mut c, "live");
+    let first = live["live"]["nextCues"][0]["key"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    c.send(tungstenite::Message::Text(
+        r#"{"id":7,"verb":"cue/done"}"#.into(),
+    ))
+    .unwrap();
+    let r = ws_next(&mut c, "result");
+    assert_eq!(
+        (r["id"].as_i64(), r["cue"]["key"].as_str()),
+        (Some(7), Some(first.as_str()))
+    );
+    let live = ws_next(&mut c, "live");
+    assert_ne!(
+        live["live"]["nextCues"][0]["key"],
+        first.as_str(),
+        "the change is pushed"
+    );
+    c.send(tungstenite::Message::Text(
+        r#"{"id":"a","verb":"delay","stage":"Nowhere","minutes":2}"#.into(),
+    ))
+    .unwrap();
+    let e = ws_next(&mut c, "error");
+    assert_eq!(
+        (e["id"].as_str(), e["field"].as_str()),
+        (Some("a"), Some("delay.stage"))
+    );
+    c.send(tungstenite::Message::Text(r#"{"verb":"fly"}"#.into()))
+        .unwrap();
+    assert_eq!(ws_next(&mut c, "error")["field"], "verb");
+
+    // A view link hears the live state and may not act.
+    let mut v = ws(f.addr(), &view);
+    ws_next(&mut v, "live");
+    v.send(tungstenite::Message::Text(
+        r#"{"id":1,"verb":"cue/done"}"#.into(),
+    ))
+    .unwrap();
+    assert_eq!(ws_next(&mut v, "error")["code"], "forbidden");
+    let after = f.store().cue_timeline(&f.event_id).unwrap();
+    assert_eq!(
+        after.iter().filter(|c| c.state == CueState::Done).count(),
+        1,
+        "only the control link's verb was done"
+    );
+    // Revoked: it is told, and closed.
+    let mut store = f.store();
+    let id = store.share_links(Some(&f.event_id)).unwrap()[1].id.clone();
+    store.revoke_share_link(&id, chrono::Utc::now()).unwrap();
+    f.server.as_ref().unwrap().poke();
+    ws_next(&mut v, "revoked");
 }

@@ -34,8 +34,8 @@ pub use person::{Person, Role};
 pub use segment::{Segment, SegmentKind};
 pub use session::Session;
 pub use share::{
-    LiveAction, NewShareLink, ShareLink, ShareSettings, ShareStatus, ShareView, SharedLink,
-    StageMessage, DEFAULT_SHARE_PORT,
+    LiveAction, NewShareLink, OscFeedback, ShareLink, ShareSettings, ShareStatus, ShareView,
+    SharedLink, StageMessage, DEFAULT_SHARE_PORT,
 };
 pub use stage::Stage;
 pub use task::{Owner, Task, TaskKind, TaskStatus};

@@ -82,6 +82,19 @@ pub struct ShareSettings {
     pub port: u16,
     /// The UDP port for OSC control, when wanted.
     pub osc_port: Option<u16>,
+    /// Where the state of an event's next cue is sent as OSC, for a control surface's
+    /// buttons (one target per event).
+    #[serde(default)]
+    pub feedback: Vec<OscFeedback>,
+}
+
+/// An event's next cue, sent as OSC to `to` (`IP:PORT`) whenever it changes, and its countdown
+/// every second.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OscFeedback {
+    pub event_id: String,
+    pub to: String,
 }
 
 /// The port the server listens on unless told otherwise.
@@ -94,6 +107,7 @@ impl Default for ShareSettings {
             bind: "127.0.0.1".into(),
             port: DEFAULT_SHARE_PORT,
             osc_port: None,
+            feedback: Vec::new(),
         }
     }
 }

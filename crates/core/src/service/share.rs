@@ -68,6 +68,104 @@ pub fn set_settings(store: &mut Store, actor: Actor, s: &ShareSettings) -> Resul
     Ok(s)
 }
 
+/// Where OSC feedback goes: an `IP:PORT` (no name lookups on the event day).
+pub fn feedback_target(to: &str) -> Result<std::net::SocketAddr> {
+    let addr: std::net::SocketAddr = to.trim().parse().map_err(|_| {
+        Error::invalid(
+            "share.feedback.to",
+            Invalid::Say {
+                en: format!("“{to}” is not an address and port, such as 192.168.1.30:12321"),
+                fr: format!(
+                    "« {to} » n’est pas une adresse et un port, par exemple 192.168.1.30:12321"
+                ),
+            },
+        )
+    })?;
+    if addr.port() == 0 || addr.ip().is_unspecified() {
+        return Err(Error::invalid(
+            "share.feedback.to",
+            Invalid::OutOfRange(to.into()),
+        ));
+    }
+    Ok(addr)
+}
+
+/// Sends an event's next cue as OSC to `to` (`IP:PORT`), or stops (`None`).
+pub fn set_feedback(
+    store: &mut Store,
+    actor: Actor,
+    event_id: &str,
+    to: Option<&str>,
+) -> Result<ShareSettings> {
+    may(actor, Act::Share)?;
+    store.load(event_id)?;
+    let mut s = store.share_settings()?;
+    s.feedback.retain(|f| f.event_id != event_id);
+    if let Some(to) = to {
+        let addr = feedback_target(to)?;
+        s.feedback.push(crate::model::OscFeedback {
+            event_id: event_id.to_string(),
+            to: addr.to_string(),
+        });
+    }
+    set_settings(store, actor, &s)
+}
+
+/// What a control surface shows of the next cue: its text, the countdown to its time, whether
+/// its heads-up has gone (`soon`) and whether its time has come (`due`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NextCue {
+    /// "Go live — Opening · Main stage"; empty when no cue is left.
+    pub text: String,
+    /// Seconds to its expected time (negative: late); 0 when none.
+    #[ts(type = "number")]
+    pub in_secs: i64,
+    /// "04:59", "1:02:03", "+00:12" when late; empty when none.
+    pub countdown: String,
+    pub soon: bool,
+    pub due: bool,
+}
+
+/// A countdown as a surface's button shows it.
+pub fn countdown(secs: i64) -> String {
+    let (sign, s) = if secs < 0 { ("+", -secs) } else { ("", secs) };
+    let (h, m, s) = (s / 3600, (s / 60) % 60, s % 60);
+    if h > 0 {
+        format!("{sign}{h}:{m:02}:{s:02}")
+    } else {
+        format!("{sign}{m:02}:{s:02}")
+    }
+}
+
+/// The next cue of a snapshot, at its instant `now`, in `lang`.
+pub fn next_cue(snap: &LiveSnapshot, lang: crate::i18n::Lang) -> NextCue {
+    match &snap.next_cue {
+        Some(c) => {
+            let secs = (c.expected - snap.now).num_seconds();
+            NextCue {
+                text: format!(
+                    "{} — {} · {}",
+                    live::kind_label(c.kind, lang),
+                    c.session,
+                    c.stage
+                ),
+                in_secs: secs,
+                countdown: countdown(secs),
+                soon: snap.now >= c.notify_at(),
+                due: snap.now >= c.expected,
+            }
+        }
+        None => NextCue {
+            text: String::new(),
+            in_secs: 0,
+            countdown: String::new(),
+            soon: false,
+            due: false,
+        },
+    }
+}
+
 /// Makes a link to `view` of an event. `stage` (id or exact name) picks the stage of a speaker
 /// timer or stage view; `person` (id or exact name) the team member of a closer view.
 #[allow(clippy::too_many_arguments)]
@@ -491,6 +589,32 @@ pub struct Closing {
     pub next_start: DateTime<Utc>,
 }
 
+/// The closings a team member sees: those of the sessions they appear in (a host or a
+/// moderator who closes), or every one when they appear in none (a customer lead who closes
+/// for the team). No one named: every one.
+pub fn closings_for(
+    data: &crate::EventData,
+    all: &[Closing],
+    person: Option<&str>,
+) -> Vec<Closing> {
+    let Some(person) = person else {
+        return all.to_vec();
+    };
+    let sessions: std::collections::HashSet<&str> = data
+        .segments
+        .iter()
+        .filter(|g| g.presenter_ids.iter().any(|p| p == person))
+        .map(|g| g.session_id.as_str())
+        .collect();
+    if sessions.is_empty() {
+        return all.to_vec();
+    }
+    all.iter()
+        .filter(|c| sessions.contains(c.session_id.as_str()))
+        .cloned()
+        .collect()
+}
+
 /// What the customer closer view shows: only the closing cues of back-to-back sessions,
 /// soonest first.
 pub fn closings(data: &crate::EventData, cues: &[Cue], log: &crate::model::DayLog) -> Vec<Closing> {
@@ -547,6 +671,7 @@ mod tests {
             bind: " ::1 ".into(),
             port: 9001,
             osc_port: Some(9002),
+            feedback: Vec::new(),
         };
         let saved = set_settings(&mut store, Actor::Analyst, &good).unwrap();
         assert_eq!(saved.bind, "::1");
@@ -939,5 +1064,40 @@ mod tests {
             every_end > c.len(),
             "sessions with time to spare are not listed"
         );
+    }
+
+    #[test]
+    fn a_team_member_sees_the_closings_of_their_sessions_or_all_when_in_none() {
+        let (store, d) = stored();
+        let log = store.day_log(&d.event.id).unwrap();
+        let cues = store.cue_timeline(&d.event.id).unwrap();
+        let all = closings(&d, &cues, &log);
+        let first = &all[0];
+        let host = d
+            .segments
+            .iter()
+            .find(|g| g.session_id == first.session_id && !g.presenter_ids.is_empty())
+            .map(|g| g.presenter_ids[0].clone())
+            .expect("a presenter in the closed session");
+        let theirs = closings_for(&d, &all, Some(&host));
+        assert!(theirs.iter().any(|c| c.session_id == first.session_id));
+        let in_sessions: std::collections::HashSet<&str> = d
+            .segments
+            .iter()
+            .filter(|g| g.presenter_ids.contains(&host))
+            .map(|g| g.session_id.as_str())
+            .collect();
+        assert!(theirs
+            .iter()
+            .all(|c| in_sessions.contains(c.session_id.as_str())));
+        let lead = d
+            .people
+            .iter()
+            .find(|p| !d.segments.iter().any(|g| g.presenter_ids.contains(&p.id)))
+            .map(|p| p.id.clone());
+        if let Some(lead) = lead {
+            assert_eq!(closings_for(&d, &all, Some(&lead)), all);
+        }
+        assert_eq!(closings_for(&d, &all, None), all);
     }
 }

@@ -114,6 +114,8 @@ impl Store {
         control: bool,
         now: DateTime<Utc>,
     ) -> Result<NewShareLink> {
+        // Kept to the second, as stored: the link made and the link listed are the same.
+        let now = chrono::SubsecRound::trunc_subsecs(now, 0);
         let token = new_token();
         let id = uuid::Uuid::new_v4().simple().to_string()[..10].to_string();
         let link = ShareLink {

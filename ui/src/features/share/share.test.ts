@@ -19,7 +19,13 @@ import {
   viewKey,
 } from "./share";
 
-const SETTINGS: ShareSettings = { on: false, bind: "127.0.0.1", port: 7870, oscPort: 9000 };
+const SETTINGS: ShareSettings = {
+  on: false,
+  bind: "127.0.0.1",
+  port: 7870,
+  oscPort: 9000,
+  feedback: [{ eventId: "e1", to: "127.0.0.1:12321" }],
+};
 
 type StatusOver = Partial<Omit<ShareStatus, "settings">> & { settings?: Partial<ShareSettings> };
 
@@ -116,11 +122,11 @@ describe("server form", () => {
     for (const p of ["0", "65536", "", "80a", "-1", "8.5", "123456"]) expect(parsePort(p), p).toBeNull();
   });
 
-  it("builds the settings, keeping the OSC port the form does not show", () => {
+  it("builds the settings, keeping the OSC port and feedback the form does not show", () => {
     const r = settingsFromForm({ on: true, choice: "all", address: "ignored", port: "8080" }, SETTINGS);
-    expect(r).toEqual({ ok: true, settings: { on: true, bind: "0.0.0.0", port: 8080, oscPort: 9000 } });
+    expect(r).toEqual({ ok: true, settings: { ...SETTINGS, on: true, bind: "0.0.0.0", port: 8080 } });
     const one = settingsFromForm({ on: false, choice: "one", address: " 192.168.1.20 ", port: "7870" }, SETTINGS);
-    expect(one).toEqual({ ok: true, settings: { on: false, bind: "192.168.1.20", port: 7870, oscPort: 9000 } });
+    expect(one).toEqual({ ok: true, settings: { ...SETTINGS, on: false, bind: "192.168.1.20", port: 7870 } });
     const lo = settingsFromForm({ on: true, choice: "loopback", address: "junk", port: "7870" }, SETTINGS);
     expect(lo.ok && lo.settings.bind).toBe("127.0.0.1");
   });
@@ -196,8 +202,8 @@ describe("status", () => {
 });
 
 describe("links", () => {
-  it("offers only the views that have pages, each with a label", () => {
-    expect([...SHARE_VIEWS]).toEqual(["speaker-timer", "stage", "clock"]);
+  it("offers every view, each with a label", () => {
+    expect([...SHARE_VIEWS]).toEqual(["speaker-timer", "stage", "run-of-show", "closer", "clock"]);
     for (const v of SHARE_VIEWS) expect(en[viewKey(v)], v).toBeTruthy();
     expect(SHARE_VIEWS.filter(viewHasStage)).toEqual(["speaker-timer", "stage"]);
   });

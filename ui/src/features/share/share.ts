@@ -5,7 +5,7 @@ import type { ShareLink, ShareSettings, ShareStatus, ShareView, Stage } from "..
 import type { MessageKey } from "../../i18n";
 
 /** The views that have a page so far, in the order the panel offers them. */
-export const SHARE_VIEWS = ["speaker-timer", "stage", "clock"] as const satisfies readonly ShareView[];
+export const SHARE_VIEWS = ["speaker-timer", "stage", "run-of-show", "closer", "clock"] as const satisfies readonly ShareView[];
 export type OfferedView = (typeof SHARE_VIEWS)[number];
 
 /** The port the panel proposes when nothing is stored yet. */
@@ -124,7 +124,8 @@ export function settingsFromForm(form: ServerForm, current: ShareSettings): Form
     else if (!isIpAddress(bind)) errors.bind = "share.addressInvalid";
   }
   if (port === null || errors.bind) return { ok: false, errors };
-  return { ok: true, settings: { on: form.on, bind, port, oscPort: current.oscPort } };
+  // What the form does not show (OSC, feedback targets) is kept as stored.
+  return { ok: true, settings: { ...current, on: form.on, bind, port } };
 }
 
 /** Which form field a shell error names (`share.port`, `share.bind`), if one. */
