@@ -65,7 +65,13 @@ impl Host for AppHost {
 
     fn rehearse(&self, event_id: &str, rehearsal: Option<Rehearsal>) {
         let starting = rehearsal.is_some();
-        *self.rehearsal.lock().unwrap_or_else(|p| p.into_inner()) = rehearsal;
+        {
+            let mut running = self.rehearsal.lock().unwrap_or_else(|p| p.into_inner());
+            // A link of one event stops only that event's rehearsal.
+            if starting || running.as_ref().is_some_and(|r| r.event_id == event_id) {
+                *running = rehearsal;
+            }
+        }
         if starting {
             // Its cues are the ones notified (as when the window starts one).
             if let Some(s) = self.app.try_state::<crate::state::AppState>() {

@@ -12,6 +12,7 @@ use showcall_core::i18n::Lang;
 use showcall_core::model::ShareLink;
 use showcall_core::service::share::{self, Refused};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// A refusal, as the API answers it.
 #[derive(Debug, Serialize)]
@@ -111,12 +112,43 @@ pub async fn admit(
     token: Option<String>,
     control: bool,
 ) -> Result<ShareLink, ApiError> {
-    let hub = hub.clone();
-    let r =
-        tokio::task::spawn_blocking(move || share::admit(&hub.store(), token.as_deref(), control))
-            .await
-            .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "stopped"))?;
-    r?.map_err(ApiError::refused)
+    admit_within(hub, token, control, LINKS_KEPT).await
+}
+
+/// How long the links read once serve every check in a generation (a link made or revoked
+/// pokes the server; this bounds what a missed poke costs).
+const LINKS_KEPT: Duration = Duration::from_secs(60);
+
+/// [`admit`], with the links read at most `max_age` ago. A token the links do not know is
+/// checked again against the database (a link made a moment ago, before the poke).
+pub async fn admit_within(
+    hub: &Arc<Hub>,
+    token: Option<String>,
+    control: bool,
+    max_age: Duration,
+) -> Result<ShareLink, ApiError> {
+    let mut age = max_age;
+    loop {
+        let links = match hub.cached_links(age) {
+            Some(l) => l,
+            None => {
+                let hub = hub.clone();
+                tokio::task::spawn_blocking(move || hub.links(age))
+                    .await
+                    .map_err(|_| {
+                        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "stopped")
+                    })??
+            }
+        };
+        match share::admit_in(&links, token.as_deref(), control) {
+            Err(Refused::Unknown)
+                if !age.is_zero() && token.as_deref().is_some_and(|t| !t.is_empty()) =>
+            {
+                age = Duration::ZERO;
+            }
+            r => return r.map_err(ApiError::refused),
+        }
+    }
 }
 
 /// Runs blocking work (the database) off the runtime's threads.

@@ -7,6 +7,7 @@ use showcall_core::live::{self, LiveSnapshot};
 use showcall_core::model::DayLog;
 use showcall_core::scheduler::Rehearsal;
 use showcall_core::service::share::{self, Closing, RunOfShow, Signals};
+use showcall_core::store::LinkSet;
 use showcall_core::{EventData, Result, Store};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -28,6 +29,9 @@ pub trait Host: Send + Sync + 'static {
     fn changed(&self);
 }
 
+/// A view's JSON, and what it says apart from its clock (what decides whether to send it).
+pub type Shown = (serde_json::Value, serde_json::Value);
+
 /// One event's live state, as last computed.
 #[derive(Clone)]
 pub struct Live {
@@ -44,6 +48,9 @@ pub struct Live {
     /// The run of show and the closing cues, made when a view first asks (once for all).
     run_of_show: Arc<OnceLock<RunOfShow>>,
     closings: Arc<OnceLock<Vec<Closing>>>,
+    /// Each view's JSON made from this state, by what it shows: the screens showing the same
+    /// view share one.
+    pub views: Arc<Mutex<HashMap<String, Arc<Shown>>>>,
 }
 
 impl Live {
@@ -72,10 +79,16 @@ impl Live {
 
 pub struct Hub {
     store: Mutex<Store>,
+    /// The links, as read in a generation (a hundred views checking their token after a change
+    /// read them once).
+    links: Mutex<Option<(u64, std::time::Instant, Arc<LinkSet>)>>,
     pub host: Arc<dyn Host>,
     generation: watch::Sender<u64>,
     pub stopped: watch::Receiver<bool>,
     cache: Mutex<HashMap<String, Live>>,
+    /// Held while a live state is computed: the views woken by one change wait for the one
+    /// computation instead of each making its own.
+    computing: Mutex<()>,
     viewers: AtomicUsize,
 }
 
@@ -83,10 +96,12 @@ impl Hub {
     pub fn new(store: Store, host: Arc<dyn Host>, stopped: watch::Receiver<bool>) -> Hub {
         Hub {
             store: Mutex::new(store),
+            links: Mutex::new(None),
             host,
             generation: watch::channel(0).0,
             stopped,
             cache: Mutex::new(HashMap::new()),
+            computing: Mutex::new(()),
             viewers: AtomicUsize::new(0),
         }
     }
@@ -94,6 +109,36 @@ impl Hub {
     /// The server's connection (blocking: call from `spawn_blocking`).
     pub fn store(&self) -> MutexGuard<'_, Store> {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The links as read in this generation, no older than `max_age`, if so (no waiting).
+    pub fn cached_links(&self, max_age: std::time::Duration) -> Option<Arc<LinkSet>> {
+        let generation = *self.generation.borrow();
+        let links = self.links.lock().unwrap_or_else(|p| p.into_inner());
+        links
+            .as_ref()
+            .filter(|(g, at, _)| *g == generation && at.elapsed() <= max_age)
+            .map(|(_, _, l)| l.clone())
+    }
+
+    /// The links as they stand, read again when older than `max_age` (blocking on a miss: call
+    /// from `spawn_blocking`).
+    pub fn links(&self, max_age: std::time::Duration) -> Result<Arc<LinkSet>> {
+        if let Some(l) = self.cached_links(max_age) {
+            return Ok(l);
+        }
+        let generation = *self.generation.borrow();
+        let set = Arc::new(self.store().share_link_set()?);
+        *self.links.lock().unwrap_or_else(|p| p.into_inner()) =
+            Some((generation, std::time::Instant::now(), set.clone()));
+        Ok(set)
+    }
+
+    /// The live state of `event_id`, if one computed for this generation holds at `wall`
+    /// (no waiting).
+    pub fn cached_live(&self, event_id: &str, wall: DateTime<Utc>) -> Option<Live> {
+        let generation = *self.generation.borrow();
+        self.cached(event_id).filter(|l| l.holds(generation, wall))
     }
 
     pub fn poke(&self) {
@@ -117,6 +162,12 @@ impl Hub {
     /// The live state of `event_id` at wall-clock `wall`: the one computed for this generation
     /// while it holds, else computed again (blocking: call from `spawn_blocking`).
     pub fn live(&self, event_id: &str, wall: DateTime<Utc>) -> Result<Live> {
+        let generation = *self.generation.borrow();
+        if let Some(l) = self.cached(event_id).filter(|l| l.holds(generation, wall)) {
+            return Ok(l);
+        }
+        let _computing = self.computing.lock().unwrap_or_else(|p| p.into_inner());
+        // Another view may have computed it while this one waited.
         let generation = *self.generation.borrow();
         if let Some(l) = self.cached(event_id).filter(|l| l.holds(generation, wall)) {
             return Ok(l);
@@ -155,6 +206,7 @@ impl Hub {
             log: Arc::new(log),
             run_of_show: Arc::default(),
             closings: Arc::default(),
+            views: Arc::default(),
         };
         self.cache
             .lock()

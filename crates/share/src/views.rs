@@ -5,7 +5,7 @@
 //! countdowns itself from the instants it is given.
 
 use crate::auth::{admit, blocking, token_of, ApiError};
-use crate::hub::{Hub, Live};
+use crate::hub::{Hub, Live, Shown};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -141,11 +141,34 @@ fn settled(v: &Value) -> Value {
     json!({ "view": strip(v), "anchor": anchor })
 }
 
-async fn view_of(hub: &Arc<Hub>, link: &ShareLink) -> Result<Value, ApiError> {
+/// A link's view and what it says apart from its clock ([`settled`]), from the shared cache
+/// when the screens showing the same view already made it.
+fn view_in(live: &Live, link: &ShareLink) -> Arc<Shown> {
+    let key = format!(
+        "{}|{}|{}",
+        link.view.code(),
+        link.stage_id.as_deref().unwrap_or(""),
+        link.person_id.as_deref().unwrap_or("")
+    );
+    let mut views = live.views.lock().unwrap_or_else(|p| p.into_inner());
+    views
+        .entry(key)
+        .or_insert_with(|| {
+            let v = view_json(live, link);
+            let k = settled(&v);
+            Arc::new((v, k))
+        })
+        .clone()
+}
+
+async fn view_of(hub: &Arc<Hub>, link: &ShareLink) -> Result<Arc<Shown>, ApiError> {
+    if let Some(live) = hub.cached_live(&link.event_id, Utc::now()) {
+        return Ok(view_in(&live, link));
+    }
     let (hub, link) = (hub.clone(), link.clone());
     blocking(move || {
         let live = hub.live(&link.event_id, Utc::now())?;
-        Ok(view_json(&live, &link))
+        Ok(view_in(&live, &link))
     })
     .await
 }
@@ -158,7 +181,7 @@ pub async fn view(
 ) -> Result<Response, ApiError> {
     let link = admit(&hub, token_of(&headers, q.token.as_deref()), false).await?;
     let v = view_of(&hub, &link).await?;
-    Ok(([(header::CACHE_CONTROL, "no-store")], Json(v)).into_response())
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(&v.0)).into_response())
 }
 
 /// `GET /api/stream`: the view's updates as Server-Sent Events.
@@ -191,7 +214,8 @@ const RECHECK_EVERY: u32 = 5;
 
 /// Whether an open view's token still opens it (a database hiccup is not a revocation).
 async fn still_valid(hub: &Arc<Hub>, token: &Option<String>) -> bool {
-    match admit(hub, token.clone(), false).await {
+    let fresh = Duration::from_secs(2);
+    match crate::auth::admit_within(hub, token.clone(), false, fresh).await {
         Ok(_) => true,
         Err(e) => !(e.code == "revoked" || e.code == "unauthorized"),
     }
@@ -213,12 +237,15 @@ async fn feed(hub: Arc<Hub>, link: ShareLink, token: Option<String>, tx: mpsc::S
         }
         match view_of(&hub, &link).await {
             Ok(v) => {
-                let key = settled(&v);
-                if key != last {
-                    if tx.send(Event::default().data(v.to_string())).await.is_err() {
+                if v.1 != last {
+                    if tx
+                        .send(Event::default().data(v.0.to_string()))
+                        .await
+                        .is_err()
+                    {
                         return;
                     }
-                    last = key;
+                    last = v.1.clone();
                 }
             }
             Err(e) if e.code == "not_found" => {

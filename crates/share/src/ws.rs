@@ -118,7 +118,12 @@ async fn session(hub: Arc<Hub>, link: ShareLink, token: Option<String>, mut sock
             },
             _ = tick.tick() => {
                 ticks += 1;
-                if ticks % 5 == 0 && admit(&hub, token.clone(), false).await.is_err() {
+                let fresh = Duration::from_secs(2);
+                if ticks % 5 == 0
+                    && crate::auth::admit_within(&hub, token.clone(), false, fresh)
+                        .await
+                        .is_err_and(|e| e.code == "revoked" || e.code == "unauthorized")
+                {
                     let _ = socket.send(Message::Text(json!({"type": "revoked"}).to_string().into())).await;
                     let _ = socket.send(Message::Close(None)).await;
                     return;

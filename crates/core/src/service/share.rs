@@ -8,7 +8,7 @@ use crate::live::{self, LiveSegment, LiveSession, LiveSnapshot, SpeakerTimer};
 use crate::model::{
     Actor, Cue, CueState, NewShareLink, ShareLink, ShareSettings, ShareView, StageMessage,
 };
-use crate::store::{Store, TokenCheck};
+use crate::store::{LinkSet, Store, TokenCheck};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::net::IpAddr;
@@ -253,15 +253,24 @@ pub fn admit(
     token: Option<&str>,
     control: bool,
 ) -> Result<std::result::Result<ShareLink, Refused>> {
+    Ok(admit_in(&store.share_link_set()?, token, control))
+}
+
+/// [`admit`] against links already read.
+pub fn admit_in(
+    links: &LinkSet,
+    token: Option<&str>,
+    control: bool,
+) -> std::result::Result<ShareLink, Refused> {
     let Some(token) = token.filter(|t| !t.is_empty()) else {
-        return Ok(Err(Refused::Unknown));
+        return Err(Refused::Unknown);
     };
-    Ok(match store.check_share_token(token)? {
+    match links.check(token) {
         TokenCheck::Valid(l) if control && !l.control => Err(Refused::ReadOnly),
         TokenCheck::Valid(l) => Ok(l),
         TokenCheck::Revoked(_) => Err(Refused::Revoked),
         TokenCheck::Unknown => Err(Refused::Unknown),
-    })
+    }
 }
 
 /// Sends `text` to the speaker timer of `stage` (id or exact name; `None`: every stage) of an

@@ -51,7 +51,7 @@ const MIGRATIONS: &[&str] = &[
 pub use crate::paths::{default_path, IDENTIFIER};
 pub use blobs::{store_file, store_file_with, sweep, MAX_STORED_BYTES};
 pub use presets::{delete_preset, presets, save_preset};
-pub use share::TokenCheck;
+pub use share::{LinkSet, TokenCheck};
 
 /// The setting that says who uses this copy of Showcall (`analyst` or `customer`).
 pub const MODE_SETTING: &str = "mode";

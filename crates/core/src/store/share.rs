@@ -14,6 +14,29 @@ use subtle::ConstantTimeEq;
 
 const SETTINGS_KEY: &str = "share";
 
+/// The links made, with their tokens' hashes.
+#[derive(Debug, Clone, Default)]
+pub struct LinkSet(Vec<(ShareLink, [u8; 32])>);
+
+impl LinkSet {
+    /// What `token` is: a valid link, a revoked one, or nothing. Every stored hash is compared
+    /// in constant time, so the answer's timing says nothing about how close a guess was.
+    pub fn check(&self, token: &str) -> TokenCheck {
+        let presented = digest(token);
+        let mut found = None;
+        for (link, stored) in &self.0 {
+            if bool::from(stored.ct_eq(&presented)) {
+                found = Some(link);
+            }
+        }
+        match found {
+            Some(l) if l.revoked.is_some() => TokenCheck::Revoked(l.clone()),
+            Some(l) => TokenCheck::Valid(l.clone()),
+            None => TokenCheck::Unknown,
+        }
+    }
+}
+
 /// What a presented token is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TokenCheck {
@@ -155,22 +178,20 @@ impl Store {
         Ok(rows.into_iter().map(|(l, _)| l).collect())
     }
 
-    /// What `token` is: a valid link, a revoked one, or nothing. Every stored hash is compared
-    /// in constant time, so the answer's timing says nothing about how close a guess was.
+    /// What `token` is: a valid link, a revoked one, or nothing (see [`LinkSet::check`]).
     pub fn check_share_token(&self, token: &str) -> Result<TokenCheck> {
-        let presented = digest(token);
-        let mut found = None;
-        for (link, hash) in links_where(&self.conn, "", &[])? {
-            let stored = unhex(&hash).unwrap_or([0u8; 32]);
-            if bool::from(stored.ct_eq(&presented)) {
-                found = Some(link);
-            }
-        }
-        Ok(match found {
-            Some(l) if l.revoked.is_some() => TokenCheck::Revoked(l),
-            Some(l) => TokenCheck::Valid(l),
-            None => TokenCheck::Unknown,
-        })
+        Ok(self.share_link_set()?.check(token))
+    }
+
+    /// Every link with its token's hash, to check many tokens against (a server holds it
+    /// until a link is made or revoked).
+    pub fn share_link_set(&self) -> Result<LinkSet> {
+        let rows = links_where(&self.conn, "", &[])?;
+        Ok(LinkSet(
+            rows.into_iter()
+                .map(|(l, hash)| (l, unhex(&hash).unwrap_or([0u8; 32])))
+                .collect(),
+        ))
     }
 
     /// Revokes the link named by its id or its token; answers the link. Revoking twice keeps
