@@ -802,7 +802,7 @@ id: string, eventId: string, view: ShareView, stageId: string | null, personId: 
  */
 control: boolean, created: string, revoked: string | null, };
 
-export type OscFeedback = { eventId: string, to: string, };
+export type Feedback = { eventId: string, to: string, };
 
 export type ShareSettings = { on: boolean, 
 /**
@@ -815,10 +815,10 @@ bind: string, port: number,
  */
 oscPort: number | null, 
 /**
- * Where the state of an event's next cue is sent as OSC, for a control surface's
- * buttons (one target per event).
+ * Where the state of an event's next cue is sent, for a control surface's buttons (one
+ * target per event).
  */
-feedback: Array<OscFeedback>, };
+feedback: Array<Feedback>, };
 
 export type ShareStatus = { settings: ShareSettings, 
 /**

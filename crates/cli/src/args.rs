@@ -310,20 +310,19 @@ pub enum ShareCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Send an event's next cue as OSC to a control surface (its text, countdown and whether
-    /// it is due), or stop.
+    /// Send an event's next cue to a control surface (its text, countdown and whether it is
+    /// due) as OSC or as an HTTP POST, or stop.
     Feedback {
         /// Event id or exact name.
         event: String,
-        /// Where to send: IP:PORT, e.g. 192.168.1.30:12321.
-        #[arg(
-            long,
-            value_name = "IP:PORT",
-            required_unless_present = "off",
-            conflicts_with = "off"
-        )]
+        /// OSC to IP:PORT, e.g. 192.168.1.30:12321.
+        #[arg(long, value_name = "IP:PORT", conflicts_with_all = ["off", "http"])]
         osc: Option<String>,
-        #[arg(long)]
+        /// An HTTP POST of the next cue's JSON to this URL when it changes, e.g.
+        /// http://192.168.1.30:8000/showcall.
+        #[arg(long, value_name = "URL", conflicts_with = "off")]
+        http: Option<String>,
+        #[arg(long, required_unless_present_any = ["osc", "http"])]
         off: bool,
     },
     /// Revoke a link (by its id or token), or every link.

@@ -117,13 +117,22 @@ pub fn run(store: &mut Store, command: &ShareCommand) -> showcall_core::Result<E
                 }
             }
         }
-        ShareCommand::Feedback { event, osc, off } => {
+        ShareCommand::Feedback {
+            event,
+            osc,
+            http,
+            off,
+        } => {
             let id = store.find_event(event)?;
-            let to = if *off { None } else { osc.as_deref() };
+            let to = if *off {
+                None
+            } else {
+                osc.as_deref().or(http.as_deref())
+            };
             let s = share::set_feedback(store, actor, &id, to)?;
             match s.feedback.iter().find(|f| f.event_id == id) {
-                Some(f) => println!("next cue of {id} sent as OSC to {}", f.to),
-                None => println!("no OSC feedback for {id}"),
+                Some(f) => println!("next cue of {id} sent to {}", f.to),
+                None => println!("no feedback for {id}"),
             }
         }
         ShareCommand::Revoke { token, all } => {

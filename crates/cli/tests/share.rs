@@ -150,6 +150,20 @@ fn share_on_off_links_and_revoke_from_the_command_line() {
     let s = store.share_settings().unwrap();
     assert_eq!(s.feedback.len(), 1);
     assert_eq!(s.feedback[0].to, "127.0.0.1:12321");
+    // Or an HTTP POST; one target per event, the last one kept.
+    ok(&showcall(
+        &db,
+        &[
+            "share",
+            "feedback",
+            "Sommet Boréal 2027",
+            "--http",
+            "http://127.0.0.1:8000/deck",
+        ],
+    ));
+    let s = store.share_settings().unwrap();
+    assert_eq!(s.feedback.len(), 1);
+    assert_eq!(s.feedback[0].to, "http://127.0.0.1:8000/deck");
     ok(&showcall(
         &db,
         &["share", "feedback", "Sommet Boréal 2027", "--off"],

@@ -117,7 +117,7 @@ fn generate() -> String {
         SpeakerTimer::decl(&cfg),
         ShareView::decl(&cfg),
         ShareLink::decl(&cfg),
-        OscFeedback::decl(&cfg),
+        Feedback::decl(&cfg),
         ShareSettings::decl(&cfg),
         ShareStatus::decl(&cfg),
         SharedLink::decl(&cfg),

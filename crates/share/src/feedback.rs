@@ -9,11 +9,14 @@
 //! /showcall/next/soon       i  1 once its heads-up has gone
 //! /showcall/next/due        i  1 once its time has come
 //! ```
+//!
+//! Or, to an `http://` target, a POST of `{"eventId": …, "next": {text, inSecs, countdown,
+//! soon, due}}` whenever the text, `soon` or `due` changes (not every second).
 
 use crate::hub::Hub;
 use rosc::{OscMessage, OscPacket, OscType};
 use showcall_core::i18n::Lang;
-use showcall_core::service::share::{self, NextCue};
+use showcall_core::service::share::{self, FeedbackTarget, NextCue};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -56,15 +59,56 @@ pub fn packets(last: Option<&NextCue>, now: &NextCue) -> Vec<OscPacket> {
     out
 }
 
-/// Sends `event_id`'s next cue to `to` until the server stops.
-pub async fn run(hub: Arc<Hub>, event_id: String, to: SocketAddr) {
-    let local: SocketAddr = if to.is_ipv4() {
-        ([0, 0, 0, 0], 0).into()
-    } else {
-        (std::net::Ipv6Addr::UNSPECIFIED, 0).into()
+/// Whether the next cue moved in what an HTTP target hears of (not its countdown).
+fn moved(last: Option<&NextCue>, now: &NextCue) -> bool {
+    last.is_none_or(|l| l.text != now.text || l.soon != now.soon || l.due != now.due)
+}
+
+/// How long an HTTP target has to answer.
+const HTTP_WAIT: Duration = Duration::from_secs(2);
+
+/// POSTs the next cue's JSON; the answer is read and dropped (a target that fails is tried
+/// again at the next change).
+async fn post(addr: SocketAddr, path: &str, event_id: &str, next: &NextCue) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let body = serde_json::json!({ "eventId": event_id, "next": next }).to_string();
+    let host = match addr {
+        SocketAddr::V4(a) => a.to_string(),
+        SocketAddr::V6(a) => format!("[{}]:{}", a.ip(), a.port()),
     };
-    let Ok(sock) = UdpSocket::bind(local).await else {
-        return;
+    let req = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: Showcall\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = tokio::time::timeout(HTTP_WAIT, async {
+        let mut s = tokio::net::TcpStream::connect(addr).await.ok()?;
+        s.write_all(req.as_bytes()).await.ok()?;
+        let mut sink = [0u8; 1024];
+        while s.read(&mut sink).await.ok()? > 0 {}
+        Some(())
+    })
+    .await;
+}
+
+/// Sends `event_id`'s next cue to `to` until the server stops.
+pub async fn run(hub: Arc<Hub>, event_id: String, to: FeedbackTarget) {
+    let udp_to = match &to {
+        FeedbackTarget::Osc(a) => Some(*a),
+        FeedbackTarget::Http { .. } => None,
+    };
+    let sock = match udp_to {
+        Some(to) => {
+            let local: SocketAddr = if to.is_ipv4() {
+                ([0, 0, 0, 0], 0).into()
+            } else {
+                (std::net::Ipv6Addr::UNSPECIFIED, 0).into()
+            };
+            match UdpSocket::bind(local).await {
+                Ok(s) => Some((s, to)),
+                Err(_) => return,
+            }
+        }
+        None => None,
     };
     let mut generations = hub.generations();
     let mut stopped = hub.stopped.clone();
@@ -96,10 +140,20 @@ pub async fn run(hub: Arc<Hub>, event_id: String, to: SocketAddr) {
         .ok()
         .flatten();
         if let Some(now) = now {
-            for p in packets(last.as_ref(), &now) {
-                if let Ok(bytes) = rosc::encoder::encode(&p) {
-                    let _ = sock.send_to(&bytes, to).await;
+            match (&sock, &to) {
+                (Some((sock, to)), _) => {
+                    for p in packets(last.as_ref(), &now) {
+                        if let Ok(bytes) = rosc::encoder::encode(&p) {
+                            let _ = sock.send_to(&bytes, to).await;
+                        }
+                    }
                 }
+                (None, FeedbackTarget::Http { addr, path }) => {
+                    if moved(last.as_ref(), &now) {
+                        post(*addr, path, &event_id, &now).await;
+                    }
+                }
+                (None, FeedbackTarget::Osc(_)) => {}
             }
             last = Some(now);
         }

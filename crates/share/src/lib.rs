@@ -38,8 +38,8 @@ pub struct Config {
     pub port: u16,
     /// A UDP port for OSC control on the same address (0: any free port), if wanted.
     pub osc_port: Option<u16>,
-    /// Events whose next cue is sent as OSC feedback, and where.
-    pub feedback: Vec<(String, SocketAddr)>,
+    /// Events whose next cue is sent as feedback, and where.
+    pub feedback: Vec<(String, showcall_core::service::share::FeedbackTarget)>,
 }
 
 /// The server, running. Dropping it without [`Running::stop`] leaves it running until the

@@ -47,8 +47,8 @@ impl Fixture {
         Fixture::with_feedback(None)
     }
 
-    /// With the event's next cue sent as OSC to `to`.
-    fn with_feedback(to: Option<SocketAddr>) -> Fixture {
+    /// With the event's next cue sent to `to`.
+    fn with_feedback(to: Option<showcall_core::service::share::FeedbackTarget>) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("share.db");
         let mut store = Store::open(&db).unwrap();
@@ -739,7 +739,9 @@ fn a_control_surface_hears_the_next_cue_and_its_countdown() {
     surface
         .set_read_timeout(Some(Duration::from_millis(200)))
         .unwrap();
-    let f = Fixture::with_feedback(Some(surface.local_addr().unwrap()));
+    let f = Fixture::with_feedback(Some(showcall_core::service::share::FeedbackTarget::Osc(
+        surface.local_addr().unwrap(),
+    )));
     let text = |m: &rosc::OscMessage| match (m.addr.as_str(), m.args.first()) {
         ("/showcall/next/text", Some(rosc::OscType::String(s))) => Some(s.clone()),
         _ => None,
@@ -950,4 +952,71 @@ fn the_websocket_hears_the_live_state_and_sends_verbs() {
     store.revoke_share_link(&id, chrono::Utc::now()).unwrap();
     f.server.as_ref().unwrap().poke();
     ws_next(&mut v, "revoked");
+}
+
+#[test]
+fn an_http_target_hears_the_next_cue_when_it_changes() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<(String, serde_json::Value)>();
+    std::thread::spawn(move || {
+        for conn in listener.incoming() {
+            let Ok(mut c) = conn else { return };
+            c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            let mut got = Vec::new();
+            let mut buf = [0u8; 4096];
+            // Read the head, then the body by its length.
+            let (head, body) = loop {
+                let n = c.read(&mut buf).unwrap_or(0);
+                if n == 0 {
+                    return;
+                }
+                got.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&got).to_string();
+                if let Some((h, b)) = text.split_once("\r\n\r\n") {
+                    let len: usize = h
+                        .lines()
+                        .find_map(|l| {
+                            l.to_lowercase()
+                                .strip_prefix("content-length:")
+                                .map(|v| v.trim().parse().unwrap())
+                        })
+                        .unwrap_or(0);
+                    if b.len() >= len {
+                        break (h.to_string(), b[..len].to_string());
+                    }
+                }
+            };
+            let _ = c.write_all(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n");
+            let line = head.lines().next().unwrap_or_default().to_string();
+            let _ = tx.send((line, serde_json::from_str(&body).unwrap()));
+        }
+    });
+    let f = Fixture::with_feedback(Some(showcall_core::service::share::FeedbackTarget::Http {
+        addr,
+        path: "/hook?deck=1".into(),
+    }));
+    let (line, first) = rx
+        .recv_timeout(Duration::from_secs(5))
+        .expect("a first POST");
+    assert_eq!(line, "POST /hook?deck=1 HTTP/1.1");
+    assert_eq!(first["eventId"], f.event_id.as_str());
+    let text = first["next"]["text"].as_str().unwrap().to_string();
+    assert!(!text.is_empty());
+    assert!(first["next"]["inSecs"].is_number() && first["next"]["due"] == false);
+    // Not every second: nothing more while nothing moves.
+    assert!(
+        rx.recv_timeout(Duration::from_millis(2500)).is_err(),
+        "a POST with nothing new"
+    );
+    let control = f.link(ShareView::Clock, None, true);
+    assert_eq!(
+        f.call("POST", "/api/cues/next/done", Some(&control), None)
+            .status,
+        200
+    );
+    let (_, next) = rx
+        .recv_timeout(Duration::from_secs(3))
+        .expect("a POST for the next cue");
+    assert_ne!(next["next"]["text"], text.as_str());
 }

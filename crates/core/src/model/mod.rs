@@ -34,7 +34,7 @@ pub use person::{Person, Role};
 pub use segment::{Segment, SegmentKind};
 pub use session::Session;
 pub use share::{
-    LiveAction, NewShareLink, OscFeedback, ShareLink, ShareSettings, ShareStatus, ShareView,
+    Feedback, LiveAction, NewShareLink, ShareLink, ShareSettings, ShareStatus, ShareView,
     SharedLink, StageMessage, DEFAULT_SHARE_PORT,
 };
 pub use stage::Stage;

@@ -82,17 +82,18 @@ pub struct ShareSettings {
     pub port: u16,
     /// The UDP port for OSC control, when wanted.
     pub osc_port: Option<u16>,
-    /// Where the state of an event's next cue is sent as OSC, for a control surface's
-    /// buttons (one target per event).
+    /// Where the state of an event's next cue is sent, for a control surface's buttons (one
+    /// target per event).
     #[serde(default)]
-    pub feedback: Vec<OscFeedback>,
+    pub feedback: Vec<Feedback>,
 }
 
-/// An event's next cue, sent as OSC to `to` (`IP:PORT`) whenever it changes, and its countdown
-/// every second.
+/// An event's next cue, sent to `to`: `IP:PORT` for OSC over UDP (whenever it changes, and its
+/// countdown every second), or `http://IP:PORT/PATH` for an HTTP POST of its JSON whenever it
+/// changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct OscFeedback {
+pub struct Feedback {
     pub event_id: String,
     pub to: String,
 }

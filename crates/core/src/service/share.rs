@@ -68,29 +68,82 @@ pub fn set_settings(store: &mut Store, actor: Actor, s: &ShareSettings) -> Resul
     Ok(s)
 }
 
-/// Where OSC feedback goes: an `IP:PORT` (no name lookups on the event day).
-pub fn feedback_target(to: &str) -> Result<std::net::SocketAddr> {
-    let addr: std::net::SocketAddr = to.trim().parse().map_err(|_| {
-        Error::invalid(
-            "share.feedback.to",
-            Invalid::Say {
-                en: format!("“{to}” is not an address and port, such as 192.168.1.30:12321"),
-                fr: format!(
-                    "« {to} » n’est pas une adresse et un port, par exemple 192.168.1.30:12321"
-                ),
-            },
-        )
-    })?;
+/// Where an event's next cue goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedbackTarget {
+    /// OSC datagrams to this address.
+    Osc(std::net::SocketAddr),
+    /// An HTTP POST of the next cue's JSON to this address and path.
+    Http {
+        addr: std::net::SocketAddr,
+        path: String,
+    },
+}
+
+impl FeedbackTarget {
+    /// As stored: `IP:PORT`, or `http://IP:PORT/PATH`.
+    pub fn text(&self) -> String {
+        match self {
+            FeedbackTarget::Osc(a) => a.to_string(),
+            FeedbackTarget::Http { addr, path } => format!("http://{addr}{path}"),
+        }
+    }
+}
+
+fn bad_target(to: &str) -> Error {
+    Error::invalid(
+        "share.feedback.to",
+        Invalid::Say {
+            en: format!(
+                "“{to}” is neither an address and port (OSC, such as 192.168.1.30:12321) nor an http:// address with an IP (such as http://192.168.1.30:8000/showcall)"
+            ),
+            fr: format!(
+                "« {to} » n’est ni une adresse et un port (OSC, par exemple 192.168.1.30:12321) ni une adresse http:// avec une IP (par exemple http://192.168.1.30:8000/showcall)"
+            ),
+        },
+    )
+}
+
+/// Where feedback goes: `IP:PORT` (OSC) or `http://IP[:PORT]/PATH` (no name lookups on the
+/// event day, and no TLS: the venue's LAN).
+pub fn feedback_target(to: &str) -> Result<FeedbackTarget> {
+    let to = to.trim();
+    let target = if to.starts_with("http://") {
+        let url = url::Url::parse(to).map_err(|_| bad_target(to))?;
+        let ip: std::net::IpAddr = match url.host() {
+            Some(url::Host::Ipv4(v4)) => v4.into(),
+            Some(url::Host::Ipv6(v6)) => v6.into(),
+            _ => return Err(bad_target(to)),
+        };
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(bad_target(to));
+        }
+        let mut path = url.path().to_string();
+        if let Some(q) = url.query() {
+            path.push('?');
+            path.push_str(q);
+        }
+        FeedbackTarget::Http {
+            addr: (ip, url.port().unwrap_or(80)).into(),
+            path,
+        }
+    } else {
+        FeedbackTarget::Osc(to.parse().map_err(|_| bad_target(to))?)
+    };
+    let addr = match &target {
+        FeedbackTarget::Osc(a) | FeedbackTarget::Http { addr: a, .. } => a,
+    };
     if addr.port() == 0 || addr.ip().is_unspecified() {
         return Err(Error::invalid(
             "share.feedback.to",
             Invalid::OutOfRange(to.into()),
         ));
     }
-    Ok(addr)
+    Ok(target)
 }
 
-/// Sends an event's next cue as OSC to `to` (`IP:PORT`), or stops (`None`).
+/// Sends an event's next cue to `to` (`IP:PORT` for OSC, `http://…` for HTTP), or stops
+/// (`None`).
 pub fn set_feedback(
     store: &mut Store,
     actor: Actor,
@@ -102,10 +155,10 @@ pub fn set_feedback(
     let mut s = store.share_settings()?;
     s.feedback.retain(|f| f.event_id != event_id);
     if let Some(to) = to {
-        let addr = feedback_target(to)?;
-        s.feedback.push(crate::model::OscFeedback {
+        let target = feedback_target(to)?;
+        s.feedback.push(crate::model::Feedback {
             event_id: event_id.to_string(),
-            to: addr.to_string(),
+            to: target.text(),
         });
     }
     set_settings(store, actor, &s)
@@ -1108,5 +1161,39 @@ mod tests {
             assert_eq!(closings_for(&d, &all, Some(&lead)), all);
         }
         assert_eq!(closings_for(&d, &all, None), all);
+    }
+
+    #[test]
+    fn a_feedback_target_is_an_osc_address_or_an_http_url_with_an_ip() {
+        let osc = feedback_target(" 192.168.1.30:12321 ").unwrap();
+        assert_eq!(
+            osc,
+            FeedbackTarget::Osc("192.168.1.30:12321".parse().unwrap())
+        );
+        let http = feedback_target("http://10.0.0.5:8000/hook?x=1").unwrap();
+        assert_eq!(
+            http,
+            FeedbackTarget::Http {
+                addr: "10.0.0.5:8000".parse().unwrap(),
+                path: "/hook?x=1".into()
+            }
+        );
+        assert_eq!(http.text(), "http://10.0.0.5:8000/hook?x=1");
+        assert_eq!(
+            feedback_target("http://[::1]/").unwrap().text(),
+            "http://[::1]:80/"
+        );
+        for bad in [
+            "deck.local:12321",
+            "https://10.0.0.5/hook",
+            "http://companion.local/hook",
+            "http://user:pw@10.0.0.5/",
+            "0.0.0.0:9000",
+            "10.0.0.5:0",
+            "",
+        ] {
+            let e = feedback_target(bad).unwrap_err();
+            assert_eq!(e.field(), Some("share.feedback.to"), "{bad}");
+        }
     }
 }
