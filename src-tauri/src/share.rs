@@ -63,21 +63,32 @@ impl Host for AppHost {
             .as_mut())
     }
 
-    fn rehearse(&self, event_id: &str, rehearsal: Option<Rehearsal>) {
-        let starting = rehearsal.is_some();
-        {
-            let mut running = self.rehearsal.lock().unwrap_or_else(|p| p.into_inner());
-            // A link of one event stops only that event's rehearsal.
-            if starting || running.as_ref().is_some_and(|r| r.event_id == event_id) {
-                *running = rehearsal;
-            }
+    fn rehearse(&self, event_id: &str, rehearsal: Option<Rehearsal>) -> Result<(), String> {
+        let state = self.app.try_state::<crate::state::AppState>();
+        let live = state.as_ref().and_then(|s| s.cues().live.clone());
+        let mut running = self.rehearsal.lock().unwrap_or_else(|p| p.into_inner());
+        let other = running
+            .as_ref()
+            .map(|r| r.event_id.clone())
+            .filter(|e| e != event_id)
+            .or(live.filter(|e| e != event_id));
+        // A control link of one event never takes over another event's day: not its
+        // rehearsal, not the cues the scheduler notifies.
+        if let Some(other) = other {
+            return Err(format!(
+                "another event ({other}) is live or rehearsing in the app: stop it there first"
+            ));
         }
+        let starting = rehearsal.is_some();
+        *running = rehearsal;
+        drop(running);
         if starting {
             // Its cues are the ones notified (as when the window starts one).
-            if let Some(s) = self.app.try_state::<crate::state::AppState>() {
+            if let Some(s) = state {
                 s.cues().live = Some(event_id.to_string());
             }
         }
+        Ok(())
     }
 
     fn changed(&self) {
@@ -111,13 +122,16 @@ pub fn start(app: &AppHandle, db: PathBuf, rehearsal: Rehearsing) {
     });
     tauri::async_runtime::spawn(async move {
         let mut applied: Option<ShareSettings> = None;
+        // Switched on but not started (the address is not this machine's yet, the port is
+        // taken): tried again every few seconds until it starts or the settings change.
+        let mut failed = false;
         loop {
             let db2 = db.clone();
             let wanted = tauri::async_runtime::spawn_blocking(move || read_settings(&db2))
                 .await
                 .unwrap_or_else(|e| Err(e.to_string()));
             match wanted {
-                Ok(wanted) if applied.as_ref() != Some(&wanted) => {
+                Ok(wanted) if applied.as_ref() != Some(&wanted) || failed => {
                     let mut r = running.lock().await;
                     if let Some(old) = r.take() {
                         old.stop().await;
@@ -140,11 +154,14 @@ pub fn start(app: &AppHandle, db: PathBuf, rehearsal: Rehearsing) {
                                 *r = Some(server);
                             }
                             Err(e) => {
-                                log::warn!("network sharing could not start: {e}");
+                                if !failed || applied.as_ref() != Some(&wanted) {
+                                    log::warn!("network sharing could not start: {e}");
+                                }
                                 st.error = Some(e);
                             }
                         }
                     }
+                    failed = st.error.is_some();
                     *status.lock().unwrap_or_else(|p| p.into_inner()) = st;
                     applied = Some(wanted);
                 }
@@ -153,9 +170,20 @@ pub fn start(app: &AppHandle, db: PathBuf, rehearsal: Rehearsing) {
                         server.poke();
                     }
                 }
-                Err(e) => log::warn!("share settings unreadable: {e}"),
+                Err(e) => {
+                    log::warn!("share settings unreadable: {e}");
+                    // The show may still have moved: the views look again.
+                    if let Some(server) = running.lock().await.as_ref() {
+                        server.poke();
+                    }
+                }
             }
-            if nudged.changed().await.is_err() {
+            if failed {
+                tokio::select! {
+                    r = nudged.changed() => if r.is_err() { return },
+                    _ = tokio::time::sleep(std::time::Duration::from_secs(5)) => {}
+                }
+            } else if nudged.changed().await.is_err() {
                 return;
             }
         }

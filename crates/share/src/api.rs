@@ -78,23 +78,25 @@ impl Verb {
 
 type Answer<T> = Result<Json<T>, ApiError>;
 
-/// The live state of the link's event, now.
+/// The live state of the link's event, now: from the state computed for this change, its
+/// countdowns brought to this instant (on the rehearsal's clock in a rehearsal).
 pub fn live_now(hub: &Hub, event_id: &str) -> Result<ApiLive, ApiError> {
-    let live = hub.live(event_id, Utc::now())?;
-    Ok(share::api_live(
-        &live.snapshot,
-        &live.event_name,
-        &live.signals.messages,
-    ))
+    let wall = Utc::now();
+    let live = hub.live(event_id, wall)?;
+    let speed = live.snapshot.rehearsal_speed.unwrap_or(1.0);
+    let ran = ((wall - live.wall).num_milliseconds() as f64 * speed) as i64;
+    let now = live.snapshot.now + chrono::Duration::milliseconds(ran);
+    Ok(share::api_live(&live.snapshot, &live.event_name, &live.signals.messages).at(now))
 }
 
-/// `GET /api/live`
+/// `GET /api/live`: the whole event's live state, for a control link only (a view's link
+/// shows its one view, never more of the event).
 pub async fn live(
     State(hub): State<Arc<Hub>>,
     headers: HeaderMap,
     Query(q): Query<TokenQuery>,
 ) -> Answer<ApiLive> {
-    let link = admit(&hub, token_of(&headers, q.token.as_deref()), false).await?;
+    let link = admit(&hub, token_of(&headers, q.token.as_deref()), true).await?;
     blocking(move || live_now(&hub, &link.event_id))
         .await
         .map(Json)
@@ -107,6 +109,14 @@ fn on_day<T>(
     event_id: &str,
     control: impl FnOnce(&mut Day) -> showcall_core::Result<T>,
 ) -> Result<T, ApiError> {
+    // The real day needs no rehearsal lock: the scheduler's ticks take it, and a write that
+    // waits on the database must not hold them back.
+    let rehearsing = hub.host.rehearsal().is_some_and(|r| r.event_id == event_id);
+    if !rehearsing {
+        let mut store = hub.store();
+        let mut day = Day::of(&mut store, None, event_id, Actor::Analyst).from(Source::Api);
+        return Ok(control(&mut day)?);
+    }
     let mut store = hub.store();
     let mut control = Some(control);
     let mut out = None;
@@ -199,11 +209,15 @@ pub fn perform(hub: &Hub, link: &ShareLink, verb: Verb) -> Result<Acted, ApiErro
         }
         Verb::Rehearse(Some((from, speed))) => {
             let r = day::rehearse(&hub.store(), Actor::Analyst, event, &from, speed, now)?;
-            hub.host.rehearse(event, Some(r));
+            hub.host
+                .rehearse(event, Some(r))
+                .map_err(|why| ApiError::new(StatusCode::CONFLICT, "conflict", why))?;
             None
         }
         Verb::Rehearse(None) => {
-            hub.host.rehearse(event, None);
+            hub.host
+                .rehearse(event, None)
+                .map_err(|why| ApiError::new(StatusCode::CONFLICT, "conflict", why))?;
             None
         }
     };

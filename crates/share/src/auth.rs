@@ -119,35 +119,35 @@ pub async fn admit(
 /// pokes the server; this bounds what a missed poke costs).
 const LINKS_KEPT: Duration = Duration::from_secs(60);
 
-/// [`admit`], with the links read at most `max_age` ago. A token the links do not know is
-/// checked again against the database (a link made a moment ago, before the poke).
+/// [`admit`], with the links read at most `max_age` ago. A token those links do not know is
+/// checked again against links read after its request came (a link made a moment ago, before
+/// the poke); requests arriving together share that read, on a connection of its own.
 pub async fn admit_within(
     hub: &Arc<Hub>,
     token: Option<String>,
     control: bool,
     max_age: Duration,
 ) -> Result<ShareLink, ApiError> {
-    let mut age = max_age;
-    loop {
-        let links = match hub.cached_links(age) {
-            Some(l) => l,
-            None => {
-                let hub = hub.clone();
-                tokio::task::spawn_blocking(move || hub.links(age))
-                    .await
-                    .map_err(|_| {
-                        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "stopped")
-                    })??
-            }
-        };
-        match share::admit_in(&links, token.as_deref(), control) {
-            Err(Refused::Unknown)
-                if !age.is_zero() && token.as_deref().is_some_and(|t| !t.is_empty()) =>
-            {
-                age = Duration::ZERO;
-            }
-            r => return r.map_err(ApiError::refused),
+    let came = std::time::Instant::now();
+    let stopped = || ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "stopped");
+    let links = match hub.cached_links(max_age) {
+        Some(l) => l,
+        None => {
+            let hub = hub.clone();
+            tokio::task::spawn_blocking(move || hub.links(max_age))
+                .await
+                .map_err(|_| stopped())??
         }
+    };
+    match share::admit_in(&links, token.as_deref(), control) {
+        Err(Refused::Unknown) if token.as_deref().is_some_and(|t| !t.is_empty()) => {
+            let hub = hub.clone();
+            let links = tokio::task::spawn_blocking(move || hub.links_since(came))
+                .await
+                .map_err(|_| stopped())??;
+            share::admit_in(&links, token.as_deref(), control).map_err(ApiError::refused)
+        }
+        r => r.map_err(ApiError::refused),
     }
 }
 

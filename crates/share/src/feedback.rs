@@ -67,9 +67,9 @@ fn moved(last: Option<&NextCue>, now: &NextCue) -> bool {
 /// How long an HTTP target has to answer.
 const HTTP_WAIT: Duration = Duration::from_secs(2);
 
-/// POSTs the next cue's JSON; the answer is read and dropped (a target that fails is tried
-/// again at the next change).
-async fn post(addr: SocketAddr, path: &str, event_id: &str, next: &NextCue) {
+/// POSTs the next cue's JSON; true when the target answered 2xx (one that did not is tried
+/// again every second until it does).
+async fn post(addr: SocketAddr, path: &str, event_id: &str, next: &NextCue) -> bool {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let body = serde_json::json!({ "eventId": event_id, "next": next }).to_string();
     let host = match addr {
@@ -80,14 +80,33 @@ async fn post(addr: SocketAddr, path: &str, event_id: &str, next: &NextCue) {
         "POST {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: Showcall\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
-    let _ = tokio::time::timeout(HTTP_WAIT, async {
+    let answer = tokio::time::timeout(HTTP_WAIT, async {
         let mut s = tokio::net::TcpStream::connect(addr).await.ok()?;
         s.write_all(req.as_bytes()).await.ok()?;
-        let mut sink = [0u8; 1024];
-        while s.read(&mut sink).await.ok()? > 0 {}
-        Some(())
+        let mut head = Vec::new();
+        let mut buf = [0u8; 1024];
+        loop {
+            let n = s.read(&mut buf).await.ok()?;
+            if n == 0 {
+                break;
+            }
+            if head.len() < 64 {
+                head.extend_from_slice(&buf[..n]);
+            }
+        }
+        Some(head)
     })
     .await;
+    // "HTTP/1.1 2xx …"
+    matches!(answer, Ok(Some(h)) if h.get(9) == Some(&b'2'))
+}
+
+/// Every this many seconds the whole state goes out again over OSC (UDP may lose one).
+const OSC_RESEND: u32 = 10;
+
+/// Waits for the next tick before trying a target that did not answer.
+async fn continue_later(tick: &mut tokio::time::Interval) {
+    tick.tick().await;
 }
 
 /// Sends `event_id`'s next cue to `to` until the server stops.
@@ -115,7 +134,9 @@ pub async fn run(hub: Arc<Hub>, event_id: String, to: FeedbackTarget) {
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut last: Option<NextCue> = None;
+    let mut ticks = 0u32;
     loop {
+        ticks = ticks.wrapping_add(1);
         if *stopped.borrow() {
             return;
         }
@@ -142,15 +163,22 @@ pub async fn run(hub: Arc<Hub>, event_id: String, to: FeedbackTarget) {
         if let Some(now) = now {
             match (&sock, &to) {
                 (Some((sock, to)), _) => {
-                    for p in packets(last.as_ref(), &now) {
+                    let since = if ticks % OSC_RESEND == 0 {
+                        None
+                    } else {
+                        last.as_ref()
+                    };
+                    for p in packets(since, &now) {
                         if let Ok(bytes) = rosc::encoder::encode(&p) {
                             let _ = sock.send_to(&bytes, to).await;
                         }
                     }
                 }
                 (None, FeedbackTarget::Http { addr, path }) => {
-                    if moved(last.as_ref(), &now) {
-                        post(*addr, path, &event_id, &now).await;
+                    if moved(last.as_ref(), &now) && !post(*addr, path, &event_id, &now).await {
+                        // Not heard: the next pass sends it again.
+                        continue_later(&mut tick).await;
+                        continue;
                     }
                 }
                 (None, FeedbackTarget::Osc(_)) => {}

@@ -22,8 +22,14 @@ pub trait Host: Send + Sync + 'static {
     /// its lock for as long as `f` runs (short: one mark or one delay).
     fn with_rehearsal(&self, f: &mut dyn FnMut(Option<&mut Rehearsal>));
     /// Starts (`Some`) or stops (`None`) a rehearsal of `event_id` from the API: the app keeps
-    /// it where its scheduler reads it and notifies that event's cues.
-    fn rehearse(&self, event_id: &str, rehearsal: Option<Rehearsal>);
+    /// it where its scheduler reads it and notifies that event's cues. Refused (with why) when
+    /// another event is live or rehearsing: a control link of one event never takes over
+    /// another's day.
+    fn rehearse(
+        &self,
+        event_id: &str,
+        rehearsal: Option<Rehearsal>,
+    ) -> std::result::Result<(), String>;
     /// Something done through the server changed the show: the app tells its windows and its
     /// scheduler, as after the same action in the window.
     fn changed(&self);
@@ -79,6 +85,9 @@ impl Live {
 
 pub struct Hub {
     store: Mutex<Store>,
+    /// A connection of its own for reading the links: checking tokens (a flood of wrong ones
+    /// included) never waits on, nor holds back, the controls' and views' connection.
+    links_store: Mutex<Store>,
     /// The links, as read in a generation (a hundred views checking their token after a change
     /// read them once).
     links: Mutex<Option<(u64, std::time::Instant, Arc<LinkSet>)>>,
@@ -89,19 +98,28 @@ pub struct Hub {
     /// Held while a live state is computed: the views woken by one change wait for the one
     /// computation instead of each making its own.
     computing: Mutex<()>,
+    /// Held while the links are read, for the same reason.
+    reading_links: Mutex<()>,
     viewers: AtomicUsize,
 }
 
 impl Hub {
-    pub fn new(store: Store, host: Arc<dyn Host>, stopped: watch::Receiver<bool>) -> Hub {
+    pub fn new(
+        store: Store,
+        links_store: Store,
+        host: Arc<dyn Host>,
+        stopped: watch::Receiver<bool>,
+    ) -> Hub {
         Hub {
             store: Mutex::new(store),
+            links_store: Mutex::new(links_store),
             links: Mutex::new(None),
             host,
             generation: watch::channel(0).0,
             stopped,
             cache: Mutex::new(HashMap::new()),
             computing: Mutex::new(()),
+            reading_links: Mutex::new(()),
             viewers: AtomicUsize::new(0),
         }
     }
@@ -122,15 +140,47 @@ impl Hub {
     }
 
     /// The links as they stand, read again when older than `max_age` (blocking on a miss: call
-    /// from `spawn_blocking`).
+    /// from `spawn_blocking`). The views woken by one change share one read.
     pub fn links(&self, max_age: std::time::Duration) -> Result<Arc<LinkSet>> {
         if let Some(l) = self.cached_links(max_age) {
             return Ok(l);
         }
+        let _reading = self.reading_links.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(l) = self.cached_links(max_age) {
+            return Ok(l);
+        }
+        self.read_links()
+    }
+
+    /// The links read after `since` (a token they did not know when its request came): the
+    /// requests arriving together share one read.
+    pub fn links_since(&self, since: std::time::Instant) -> Result<Arc<LinkSet>> {
+        let _reading = self.reading_links.lock().unwrap_or_else(|p| p.into_inner());
         let generation = *self.generation.borrow();
-        let set = Arc::new(self.store().share_link_set()?);
-        *self.links.lock().unwrap_or_else(|p| p.into_inner()) =
-            Some((generation, std::time::Instant::now(), set.clone()));
+        if let Some((g, at, l)) = self
+            .links
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+        {
+            if *g == generation && *at >= since {
+                return Ok(l.clone());
+            }
+        }
+        self.read_links()
+    }
+
+    /// Reads the links on their own connection (under `reading_links`).
+    fn read_links(&self) -> Result<Arc<LinkSet>> {
+        let generation = *self.generation.borrow();
+        let at = std::time::Instant::now();
+        let set = Arc::new(
+            self.links_store
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .share_link_set()?,
+        );
+        *self.links.lock().unwrap_or_else(|p| p.into_inner()) = Some((generation, at, set.clone()));
         Ok(set)
     }
 

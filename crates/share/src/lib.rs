@@ -81,6 +81,7 @@ const STOP_GRACE: Duration = Duration::from_secs(2);
 /// Starts the server on `config.bind:config.port` (port 0: any free port).
 pub async fn start(config: Config, host: Arc<dyn Host>) -> Result<Running, StartError> {
     let store = Store::open(&config.db).map_err(StartError::Store)?;
+    let links_store = Store::open(&config.db).map_err(StartError::Store)?;
     let addr = SocketAddr::new(config.bind, config.port);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -100,7 +101,7 @@ pub async fn start(config: Config, host: Arc<dyn Host>) -> Result<Running, Start
     };
     let osc_addr = osc.as_ref().and_then(|s| s.local_addr().ok());
     let (stop, stopped) = watch::channel(false);
-    let hub = Arc::new(Hub::new(store, host, stopped.clone()));
+    let hub = Arc::new(Hub::new(store, links_store, host, stopped.clone()));
     if let Some(sock) = osc {
         tokio::spawn(osc::serve(hub.clone(), sock));
     }

@@ -112,25 +112,6 @@ pub fn view_json(live: &Live, link: &ShareLink) -> Value {
 /// `now` are the same view (the page counts down by itself), so nothing is sent. The event's
 /// clock against the wall clock (`anchor`) is kept: a rehearsal restarted elsewhere is news.
 fn settled(v: &Value) -> Value {
-    const TICKING: [&str; 5] = [
-        "now",
-        "serverNow",
-        "remainingSecs",
-        "nextStartsInSecs",
-        "endsInSecs",
-    ];
-    fn strip(v: &Value) -> Value {
-        match v {
-            Value::Object(m) => Value::Object(
-                m.iter()
-                    .filter(|(k, _)| !TICKING.contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), strip(v)))
-                    .collect(),
-            ),
-            Value::Array(a) => Value::Array(a.iter().map(strip).collect()),
-            other => other.clone(),
-        }
-    }
     let now = v["now"]
         .as_str()
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
@@ -138,18 +119,22 @@ fn settled(v: &Value) -> Value {
     let wall = v["serverNow"].as_i64().unwrap_or(0);
     let speed = v["rehearsalSpeed"].as_f64().unwrap_or(1.0);
     let anchor = ((now as f64 - wall as f64 * speed) / 100.0).round();
-    json!({ "view": strip(v), "anchor": anchor })
+    json!({ "view": strip_ticking(v), "anchor": anchor })
 }
 
 /// A link's view and what it says apart from its clock ([`settled`]), from the shared cache
 /// when the screens showing the same view already made it.
-fn view_in(live: &Live, link: &ShareLink) -> Arc<Shown> {
-    let key = format!(
+fn view_key(link: &ShareLink) -> String {
+    format!(
         "{}|{}|{}",
         link.view.code(),
         link.stage_id.as_deref().unwrap_or(""),
         link.person_id.as_deref().unwrap_or("")
-    );
+    )
+}
+
+fn view_in(live: &Live, link: &ShareLink) -> Arc<Shown> {
+    let key = view_key(link);
     let mut views = live.views.lock().unwrap_or_else(|p| p.into_inner());
     views
         .entry(key)
@@ -162,8 +147,18 @@ fn view_in(live: &Live, link: &ShareLink) -> Arc<Shown> {
 }
 
 async fn view_of(hub: &Arc<Hub>, link: &ShareLink) -> Result<Arc<Shown>, ApiError> {
+    // The day-long views are made off the runtime's threads the first time.
+    let light = !matches!(link.view, ShareView::RunOfShow | ShareView::Closer);
     if let Some(live) = hub.cached_live(&link.event_id, Utc::now()) {
-        return Ok(view_in(&live, link));
+        if light
+            || live
+                .views
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .contains_key(&view_key(link))
+        {
+            return Ok(view_in(&live, link));
+        }
     }
     let (hub, link) = (hub.clone(), link.clone());
     blocking(move || {
@@ -209,6 +204,40 @@ pub async fn stream(
     Ok(r)
 }
 
+/// How long a view may leave its stream unread before it is dropped (a tablet asleep on the
+/// Wi-Fi): its task and connection end instead of waiting for TCP to give up.
+const SEND_WAIT: Duration = Duration::from_secs(5);
+
+/// Queues an event for a view; false when it is gone or has not read for [`SEND_WAIT`].
+async fn put(tx: &mpsc::Sender<Event>, e: Event) -> bool {
+    matches!(
+        tokio::time::timeout(SEND_WAIT, tx.send(e)).await,
+        Ok(Ok(()))
+    )
+}
+
+/// A view's JSON without what only its clock moves (`now`, the seconds left): what decides
+/// whether something changed.
+pub fn strip_ticking(v: &Value) -> Value {
+    const TICKING: [&str; 5] = [
+        "now",
+        "serverNow",
+        "remainingSecs",
+        "nextStartsInSecs",
+        "endsInSecs",
+    ];
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| !TICKING.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), strip_ticking(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(strip_ticking).collect()),
+        other => other.clone(),
+    }
+}
+
 /// Every this many pings, an open view's token is checked again.
 const RECHECK_EVERY: u32 = 5;
 
@@ -238,11 +267,7 @@ async fn feed(hub: Arc<Hub>, link: ShareLink, token: Option<String>, tx: mpsc::S
         match view_of(&hub, &link).await {
             Ok(v) => {
                 if v.1 != last {
-                    if tx
-                        .send(Event::default().data(v.0.to_string()))
-                        .await
-                        .is_err()
-                    {
+                    if !put(&tx, Event::default().data(v.0.to_string())).await {
                         return;
                     }
                     last = v.1.clone();
@@ -250,7 +275,7 @@ async fn feed(hub: Arc<Hub>, link: ShareLink, token: Option<String>, tx: mpsc::S
             }
             Err(e) if e.code == "not_found" => {
                 // The event is gone: nothing more will come.
-                let _ = tx.send(Event::default().event("gone").data("{}")).await;
+                let _ = put(&tx, Event::default().event("gone").data("{}")).await;
                 return;
             }
             Err(_) => {}
@@ -258,14 +283,14 @@ async fn feed(hub: Arc<Hub>, link: ShareLink, token: Option<String>, tx: mpsc::S
         tokio::select! {
             _ = ping.tick() => {
                 let now = json!({ "serverNow": Utc::now().timestamp_millis() }).to_string();
-                if tx.send(Event::default().event("ping").data(now)).await.is_err() {
+                if !put(&tx, Event::default().event("ping").data(now)).await {
                     return;
                 }
                 // A link revoked where no one pokes this server (another machine's CLI on a
                 // shared file) is still noticed within a few seconds.
                 pings += 1;
                 if pings % RECHECK_EVERY == 0 && !still_valid(&hub, &token).await {
-                    let _ = tx.send(Event::default().event("revoked").data("{}")).await;
+                    let _ = put(&tx, Event::default().event("revoked").data("{}")).await;
                     return;
                 }
             }
@@ -274,7 +299,7 @@ async fn feed(hub: Arc<Hub>, link: ShareLink, token: Option<String>, tx: mpsc::S
                     return;
                 }
                 if !still_valid(&hub, &token).await {
-                    let _ = tx.send(Event::default().event("revoked").data("{}")).await;
+                    let _ = put(&tx, Event::default().event("revoked").data("{}")).await;
                     return;
                 }
             }

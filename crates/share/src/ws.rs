@@ -8,7 +8,7 @@
 //! `{"type": "revoked"}` before closing when the link is revoked.
 //! From the client: `{"id": ANY, "verb": "cue/done" | "cue/skip" | "delay" | "message" |
 //! "blackout" | "actual" | "rehearsal/start" | "rehearsal/stop", …the fields of the same verb
-//! over HTTP}`. A view link hears the live state; its verbs are refused (`forbidden`).
+//! over HTTP}`. It takes a control link (a view's link gets 403).
 
 use crate::api::{live_now, named_verb, object, perform, TokenQuery};
 use crate::auth::{admit, blocking, token_of, ApiError};
@@ -33,10 +33,22 @@ pub async fn upgrade(
     ws: WebSocketUpgrade,
 ) -> Result<Response, ApiError> {
     let token = token_of(&headers, q.token());
-    let link = admit(&hub, token.clone(), false).await?;
+    // The whole live state and the verbs: a control link's (a view's link opens its view).
+    let link = admit(&hub, token.clone(), true).await?;
     Ok(ws
         .max_message_size(MAX_MESSAGE)
         .on_upgrade(move |socket| session(hub, link, token, socket)))
+}
+
+/// How long a client may leave the socket unread before it is dropped.
+const SEND_WAIT: Duration = Duration::from_secs(5);
+
+/// Sends a message; false when the client is gone or has not read for [`SEND_WAIT`].
+async fn say(socket: &mut WebSocket, m: Message) -> bool {
+    matches!(
+        tokio::time::timeout(SEND_WAIT, socket.send(m)).await,
+        Ok(Ok(()))
+    )
 }
 
 fn error(id: &Value, e: ApiError) -> Value {
@@ -80,26 +92,17 @@ async fn session(hub: Arc<Hub>, link: ShareLink, token: Option<String>, mut sock
     let mut ticks = 0u32;
     loop {
         if *stopped.borrow() {
-            let _ = socket.send(Message::Close(None)).await;
+            let _ = say(&mut socket, Message::Close(None)).await;
             return;
         }
         // The live state, when it moved (not when only its clock ran).
         let (h, e) = (hub.clone(), link.event_id.clone());
         if let Ok(live) = blocking(move || live_now(&h, &e)).await {
-            let mut v = serde_json::to_value(&live).unwrap_or(Value::Null);
-            let key = {
-                if let Value::Object(m) = &mut v {
-                    m.remove("now");
-                }
-                v.clone()
-            };
+            let key =
+                crate::views::strip_ticking(&serde_json::to_value(&live).unwrap_or(Value::Null));
             if last.as_ref() != Some(&key) {
                 let msg = json!({ "type": "live", "live": live });
-                if socket
-                    .send(Message::Text(msg.to_string().into()))
-                    .await
-                    .is_err()
-                {
+                if !say(&mut socket, Message::Text(msg.to_string().into())).await {
                     return;
                 }
                 last = Some(key);
@@ -109,7 +112,7 @@ async fn session(hub: Arc<Hub>, link: ShareLink, token: Option<String>, mut sock
             incoming = socket.recv() => match incoming {
                 Some(Ok(Message::Text(t))) => {
                     let answer = verb(&hub, &link, t.as_str()).await;
-                    if socket.send(Message::Text(answer.to_string().into())).await.is_err() {
+                    if !say(&mut socket, Message::Text(answer.to_string().into())).await {
                         return;
                     }
                 }
@@ -124,8 +127,8 @@ async fn session(hub: Arc<Hub>, link: ShareLink, token: Option<String>, mut sock
                         .await
                         .is_err_and(|e| e.code == "revoked" || e.code == "unauthorized")
                 {
-                    let _ = socket.send(Message::Text(json!({"type": "revoked"}).to_string().into())).await;
-                    let _ = socket.send(Message::Close(None)).await;
+                    let _ = say(&mut socket, Message::Text(json!({"type": "revoked"}).to_string().into())).await;
+                    let _ = say(&mut socket, Message::Close(None)).await;
                     return;
                 }
             }
@@ -135,8 +138,8 @@ async fn session(hub: Arc<Hub>, link: ShareLink, token: Option<String>, mut sock
                 }
                 if let Err(e) = admit(&hub, token.clone(), false).await {
                     if e.code == "revoked" || e.code == "unauthorized" {
-                        let _ = socket.send(Message::Text(json!({"type": "revoked"}).to_string().into())).await;
-                        let _ = socket.send(Message::Close(None)).await;
+                        let _ = say(&mut socket, Message::Text(json!({"type": "revoked"}).to_string().into())).await;
+                        let _ = say(&mut socket, Message::Close(None)).await;
                         return;
                     }
                 }

@@ -25,8 +25,13 @@ impl Host for TestHost {
     fn with_rehearsal(&self, f: &mut dyn FnMut(Option<&mut Rehearsal>)) {
         f(self.rehearsal.lock().unwrap().as_mut())
     }
-    fn rehearse(&self, _event_id: &str, r: Option<Rehearsal>) {
-        *self.rehearsal.lock().unwrap() = r;
+    fn rehearse(&self, event_id: &str, r: Option<Rehearsal>) -> Result<(), String> {
+        let mut running = self.rehearsal.lock().unwrap();
+        if running.as_ref().is_some_and(|x| x.event_id != event_id) {
+            return Err("another event is rehearsing".into());
+        }
+        *running = r;
+        Ok(())
     }
     fn changed(&self) {
         self.changed.fetch_add(1, Ordering::SeqCst);
@@ -235,8 +240,15 @@ fn no_token_no_data_and_a_view_token_never_controls() {
     assert_eq!(r.status, 401);
 
     let view = f.link(ShareView::SpeakerTimer, None, false);
+    // A view's link opens its one view, never the whole event's state.
     let r = f.call("GET", "/api/live", Some(&view), None);
-    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.status, 403, "{}", r.body);
+    assert!(!r.body.contains("stages"));
+    assert_eq!(
+        f.call("GET", &format!("/api/view?token={view}"), None, None)
+            .status,
+        200
+    );
     let before = f.store().cue_timeline(&f.event_id).unwrap();
     for path in [
         "/api/cues/next/done",
@@ -896,7 +908,10 @@ fn the_websocket_hears_the_live_state_and_sends_verbs() {
     let control = f.link(ShareView::Stage, None, true);
     let view = f.link(ShareView::Clock, None, false);
     // No token: no connection.
-    assert!(tungstenite::connect(format!("ws://{}/api/ws", f.addr())).is_err());
+    match tungstenite::connect(format!("ws://{}/api/ws", f.addr())) {
+        Err(tungstenite::Error::Http(r)) => assert_eq!(r.status(), 401),
+        other => panic!("no token: {:?}", other.map(|_| ())),
+    }
 
     let mut c = ws(f.addr(), &control);
     let live = ws_next(&mut c, "live");
@@ -932,14 +947,11 @@ fn the_websocket_hears_the_live_state_and_sends_verbs() {
         .unwrap();
     assert_eq!(ws_next(&mut c, "error")["field"], "verb");
 
-    // A view link hears the live state and may not act.
-    let mut v = ws(f.addr(), &view);
-    ws_next(&mut v, "live");
-    v.send(tungstenite::Message::Text(
-        r#"{"id":1,"verb":"cue/done"}"#.into(),
-    ))
-    .unwrap();
-    assert_eq!(ws_next(&mut v, "error")["code"], "forbidden");
+    // A view's link does not open the whole state.
+    match tungstenite::connect(format!("ws://{}/api/ws?token={view}", f.addr())) {
+        Err(tungstenite::Error::Http(r)) => assert_eq!(r.status(), 403),
+        other => panic!("a view link: {:?}", other.map(|_| ())),
+    }
     let after = f.store().cue_timeline(&f.event_id).unwrap();
     assert_eq!(
         after.iter().filter(|c| c.state == CueState::Done).count(),
@@ -948,10 +960,10 @@ fn the_websocket_hears_the_live_state_and_sends_verbs() {
     );
     // Revoked: it is told, and closed.
     let mut store = f.store();
-    let id = store.share_links(Some(&f.event_id)).unwrap()[1].id.clone();
+    let id = store.share_links(Some(&f.event_id)).unwrap()[0].id.clone();
     store.revoke_share_link(&id, chrono::Utc::now()).unwrap();
     f.server.as_ref().unwrap().poke();
-    ws_next(&mut v, "revoked");
+    ws_next(&mut c, "revoked");
 }
 
 #[test]
@@ -1019,4 +1031,66 @@ fn an_http_target_hears_the_next_cue_when_it_changes() {
         .recv_timeout(Duration::from_secs(3))
         .expect("a POST for the next cue");
     assert_ne!(next["next"]["text"], text.as_str());
+}
+
+#[test]
+fn a_link_revoked_where_no_one_pokes_is_noticed_within_seconds() {
+    let f = Fixture::new();
+    let view = f.link(ShareView::Clock, None, false);
+    let mut s = Stream::open(f.addr(), &view);
+    let at = s
+        .until(0, "\"view\":\"clock\"", Duration::from_secs(3))
+        .expect("connected");
+    // Another machine's CLI on a shared file: nothing tells this server.
+    let mut store = f.store();
+    let id = store.share_links(Some(&f.event_id)).unwrap()[0].id.clone();
+    store.revoke_share_link(&id, chrono::Utc::now()).unwrap();
+    s.until(at, "event: revoked", Duration::from_secs(10))
+        .expect("revoked noticed by the view's own checks");
+}
+
+#[test]
+fn the_api_state_runs_with_the_clock_between_changes() {
+    let f = Fixture::new();
+    let control = f.link(ShareView::Clock, None, true);
+    let a = f.call("GET", "/api/live", Some(&control), None).json();
+    std::thread::sleep(Duration::from_millis(1600));
+    let b = f.call("GET", "/api/live", Some(&control), None).json();
+    let t = |v: &serde_json::Value| {
+        chrono::DateTime::parse_from_rfc3339(v["now"].as_str().unwrap()).unwrap()
+    };
+    let ran = (t(&b) - t(&a)).num_milliseconds();
+    assert!((1400..3000).contains(&ran), "now moved {ran} ms");
+}
+
+#[test]
+fn a_control_link_never_takes_over_another_events_rehearsal() {
+    let f = Fixture::new();
+    let control = f.link(ShareView::Clock, None, true);
+    *f.host.rehearsal.lock().unwrap() = Some(Rehearsal::new(
+        "another-event",
+        chrono::Utc::now(),
+        60.0,
+        chrono::Utc::now(),
+    ));
+    let d = f.store().load(&f.event_id).unwrap();
+    let body = format!(
+        r#"{{"from":"{}","speed":60}}"#,
+        d.sessions[0].start.to_rfc3339()
+    );
+    let r = f.call("POST", "/api/rehearsal/start", Some(&control), Some(&body));
+    assert_eq!(
+        (r.status, r.json()["code"].as_str()),
+        (409, Some("conflict"))
+    );
+    let r = f.call("POST", "/api/rehearsal/stop", Some(&control), None);
+    assert_eq!(r.status, 409);
+    let still = f
+        .host
+        .rehearsal
+        .lock()
+        .unwrap()
+        .as_ref()
+        .map(|r| r.event_id.clone());
+    assert_eq!(still.as_deref(), Some("another-event"));
 }

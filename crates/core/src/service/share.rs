@@ -492,6 +492,23 @@ pub struct ApiLive {
     pub next_cues: Vec<Cue>,
 }
 
+impl ApiLive {
+    /// The same state at the event's instant `now` (its clock ran on since it was taken): the
+    /// seconds left are counted again from the instants they count to.
+    pub fn at(mut self, now: DateTime<Utc>) -> ApiLive {
+        self.now = now;
+        for s in &mut self.stages {
+            if let Some(x) = &mut s.session {
+                x.ends_in_secs = (x.end - now).num_seconds();
+            }
+            for g in [&mut s.current, &mut s.next].into_iter().flatten() {
+                g.remaining_secs = (g.end - now).num_seconds();
+            }
+        }
+        self
+    }
+}
+
 /// How many cues `GET /api/live` lists.
 pub const API_NEXT_CUES: usize = 10;
 
@@ -1195,5 +1212,32 @@ mod tests {
             let e = feedback_target(bad).unwrap_err();
             assert_eq!(e.field(), Some("share.feedback.to"), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_api_state_counts_down_from_its_instants_at_a_later_now() {
+        let (store, d) = stored();
+        let at = d.sessions[0].start + chrono::Duration::minutes(2);
+        let snap = crate::service::day::snapshot(&store, None, &d.event.id, at).unwrap();
+        let live = api_live(&snap, &d.event.name, &[]);
+        let s0 = live
+            .stages
+            .iter()
+            .find(|s| s.current.is_some())
+            .unwrap()
+            .clone();
+        let later = live.at(at + chrono::Duration::seconds(90));
+        let s1 = later
+            .stages
+            .iter()
+            .find(|s| s.stage_id == s0.stage_id)
+            .unwrap();
+        assert_eq!(later.now, at + chrono::Duration::seconds(90));
+        let (a, b) = (s0.current.unwrap(), s1.current.clone().unwrap());
+        assert_eq!(b.remaining_secs, a.remaining_secs - 90);
+        assert_eq!(
+            s1.session.as_ref().unwrap().ends_in_secs,
+            s0.session.unwrap().ends_in_secs - 90
+        );
     }
 }
