@@ -234,17 +234,9 @@ pub fn make_link(
 ) -> Result<NewShareLink> {
     may(actor, Act::Share)?;
     let data = store.load(event_id)?;
-    let stage_id = match stage {
-        Some(s) => Some(
-            data.stages
-                .iter()
-                .find(|x| x.id == s || x.name == s)
-                .ok_or_else(|| Error::invalid("share.stage", Invalid::UnknownReference(s.into())))?
-                .id
-                .clone(),
-        ),
-        None => None,
-    };
+    let stage_id = stage
+        .map(|s| stage_of(&data, s, "share.stage"))
+        .transpose()?;
     let person_id = match person {
         Some(p) => Some(
             data.people
@@ -264,6 +256,23 @@ pub fn make_link(
         control,
         now,
     )
+}
+
+/// The id of the event's stage named `s` (its id or exact name); `field` names a refusal.
+fn stage_of(data: &crate::EventData, s: &str, field: &str) -> Result<String> {
+    data.stages
+        .iter()
+        .find(|x| x.id == s || x.name == s)
+        .map(|x| x.id.clone())
+        .ok_or_else(|| Error::invalid(field, Invalid::UnknownReference(s.into())))
+}
+
+/// `""` for every stage (none named, or an empty name), else the named stage's id.
+fn every_or_one(data: &crate::EventData, stage: Option<&str>, field: &str) -> Result<String> {
+    match stage.filter(|s| !s.is_empty()) {
+        Some(s) => stage_of(data, s, field),
+        None => Ok(String::new()),
+    }
 }
 
 /// Lists the links made (of one event, or all).
@@ -339,16 +348,7 @@ pub fn send_message(
 ) -> Result<StageMessage> {
     may(actor, Act::Live)?;
     let data = store.load(event_id)?;
-    let stage_id = match stage.filter(|s| !s.is_empty()) {
-        Some(s) => data
-            .stages
-            .iter()
-            .find(|x| x.id == s || x.name == s)
-            .ok_or_else(|| Error::invalid("message.stage", Invalid::UnknownReference(s.into())))?
-            .id
-            .clone(),
-        None => String::new(),
-    };
+    let stage_id = every_or_one(&data, stage, "message.stage")?;
     let m = StageMessage {
         event_id: event_id.to_string(),
         stage_id,
@@ -388,16 +388,7 @@ pub fn blackout(
 ) -> Result<()> {
     may(actor, Act::Live)?;
     let data = store.load(event_id)?;
-    let stage_id = match stage.filter(|s| !s.is_empty()) {
-        Some(s) => data
-            .stages
-            .iter()
-            .find(|x| x.id == s || x.name == s)
-            .ok_or_else(|| Error::invalid("blackout.stage", Invalid::UnknownReference(s.into())))?
-            .id
-            .clone(),
-        None => String::new(),
-    };
+    let stage_id = every_or_one(&data, stage, "blackout.stage")?;
     store.set_blackout(event_id, &stage_id, on, now, source.code())?;
     let action = if on { "blackout.on" } else { "blackout.off" };
     super::day::record(store, event_id, source, action, stage_id, now)
