@@ -213,14 +213,27 @@ impl App {
         // Drop ends the process group.
     }
 
-    /// Waits for an element matching `css` and returns it.
+    /// Waits for an element matching `css` and returns it. An element that re-renders while
+    /// the driver makes its handle (WebKitWebDriver: "Stale element found when trying to create
+    /// the node handle") is looked for again, until the usual wait runs out.
     pub async fn find(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element matches {css}: {e}"))
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self
+                .client
+                .wait()
+                .at_most(left)
+                .for_element(Locator::Css(css))
+                .await
+            {
+                Ok(el) => return el,
+                Err(e) if is_stale(&e) && Instant::now() < deadline => {
+                    eprintln!("find {css}: retried after a stale element");
+                }
+                Err(e) => panic!("no element matches {css}: {e}"),
+            }
+        }
     }
 
     /// Every element matching `css` now.
@@ -622,5 +635,6 @@ pub mod procs {
 fn is_stale(e: &fantoccini::error::CmdError) -> bool {
     let text = e.to_string();
     text.contains("stale element")
+        || text.contains("Stale element")
         || (text.contains("Node with identifier") && text.contains("was not found"))
 }
