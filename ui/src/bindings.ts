@@ -269,7 +269,12 @@ severity: Severity,
  */
 sessionIds: Array<string>, };
 
-export type EventView = { data: EventData, schedule: Schedule, findings: Array<Finding>, canUndo: boolean, canRedo: boolean, 
+export type EventView = { 
+/**
+ * Shared with the store's copy of the event (and the window's last view): an edit
+ * of a large event copies it once, not three times.
+ */
+data: EventData, schedule: Schedule, findings: Array<Finding>, canUndo: boolean, canRedo: boolean, 
 /**
  * What the actor using this copy may do (the UI shows only that).
  */

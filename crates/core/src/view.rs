@@ -9,13 +9,16 @@ use crate::model::{
 use crate::rules::{self, Finding};
 use crate::schedule::{self, Schedule};
 use serde::Serialize;
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// One event as the UI renders it.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EventView {
-    pub data: EventData,
+    /// Shared with the store's copy of the event (and the window's last view): an edit
+    /// of a large event copies it once, not three times.
+    pub data: Arc<EventData>,
     pub schedule: Schedule,
     pub findings: Vec<Finding>,
     pub can_undo: bool,
@@ -96,12 +99,13 @@ pub struct Steps {
 /// Computes the schedule and findings of `data` in `lang`, as of `now` (for overdue items), and
 /// what `actor` may do with it.
 pub fn build(
-    data: EventData,
+    data: impl Into<Arc<EventData>>,
     lang: Lang,
     actor: Actor,
     steps: Steps,
     now: chrono::DateTime<chrono::Utc>,
 ) -> EventView {
+    let data = data.into();
     let schedule = schedule::compute(&data);
     let findings = rules::check_at(&data, &schedule, lang, Some(now));
     let may = Permissions::of(actor);

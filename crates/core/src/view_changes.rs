@@ -190,7 +190,7 @@ pub fn between(old: &EventView, new: &EventView) -> ViewChanges {
 /// `old` with `changes` applied: what the window computes (tests prove it equals the new view).
 pub fn apply_view(old: &EventView, ch: &ViewChanges) -> EventView {
     let mut v = old.clone();
-    let d = &mut v.data;
+    let d = std::sync::Arc::make_mut(&mut v.data);
     d.event = ch.event.clone();
     apply(&mut d.stages, &ch.stages);
     apply(&mut d.sessions, &ch.sessions);

@@ -186,7 +186,7 @@ fn an_edit_syncs_tasks_and_bumps_the_revision_in_one_step() {
         .filter(|t| t.kind == TaskKind::TrainClosing)
         .collect();
     assert_eq!(train.len(), 1, "the changeover adds the training task");
-    assert_eq!(store.load(&id).unwrap(), after);
+    assert_eq!(store.load(&id).unwrap(), *after);
     let findings = showcall_core::rules::check(&after, Lang::En);
     assert!(findings.iter().any(|f| f.code == "closing_training_needed"));
 }

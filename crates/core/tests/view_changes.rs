@@ -7,7 +7,7 @@ use showcall_core::view::{self, EventView, Steps};
 use showcall_core::view_changes::{apply_view, EditResult};
 use showcall_core::{testing, Actor, EventData, Store};
 
-fn view_of(d: EventData) -> EventView {
+fn view_of(d: impl Into<std::sync::Arc<EventData>>) -> EventView {
     let now = testing::utc("2027-04-01T12:00:00Z");
     view::build(d, Lang::En, Actor::Analyst, Steps::default(), now)
 }

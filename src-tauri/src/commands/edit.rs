@@ -1,6 +1,6 @@
 //! Edits of an open event, and undo/redo over them.
 
-use super::events::{view_from, view_of};
+use super::events::{answered, built};
 use super::CmdResult;
 use crate::state::{AppState, Inner};
 use showcall_core::service;
@@ -33,9 +33,8 @@ pub fn answer(
 ) -> showcall_core::Result<EditResult> {
     let done = done?;
     s.record_undo(event_id, Some(done.patch));
-    let shown = s.shown.borrow_mut().take();
-    let view = view_from(s, done.after);
-    Ok(EditResult::of(shown.as_ref(), &view, done.created))
+    let view = built(s, done.after);
+    Ok(answered(s, view, done.created))
 }
 
 /// What changed in an event since `revision`, the one the window shows (another connection
@@ -47,10 +46,12 @@ pub fn event_changes(
     revision: i64,
 ) -> CmdResult<EditResult> {
     state.with(|s| {
-        let shown = s.shown.borrow_mut().take();
-        let shown = shown.filter(|v| v.data.event.revision == revision);
-        let view = view_of(s, &event_id)?;
-        Ok(EditResult::of(shown.as_ref(), &view, None))
+        let stale = s.shown.borrow().as_ref().map(|v| v.data.event.revision) != Some(revision);
+        if stale {
+            s.shown.borrow_mut().take();
+        }
+        let view = built(s, s.store.load_shared(&event_id)?);
+        Ok(answered(s, view, None))
     })
 }
 
@@ -70,9 +71,11 @@ pub fn redo(state: State<AppState>, event_id: String) -> CmdResult<EditResult> {
 fn step(state: &AppState, event_id: &str, back: bool) -> CmdResult<EditResult> {
     state.with(|s| {
         let h = s.history.entry(event_id.to_string()).or_default();
-        s.store.history_step(event_id, h, back)?;
-        let shown = s.shown.borrow_mut().take();
-        let view = view_of(s, event_id)?;
-        Ok(EditResult::of(shown.as_ref(), &view, None))
+        let now = s.store.history_step(event_id, h, back)?;
+        let view = match now {
+            Some(data) => built(s, data),
+            None => built(s, s.store.load_shared(event_id)?),
+        };
+        Ok(answered(s, view, None))
     })
 }

@@ -5,26 +5,42 @@ use crate::state::{AppState, Inner};
 use showcall_core::model::EventSummary;
 use showcall_core::service;
 use showcall_core::view::{self, EventView};
+use showcall_core::view_changes::EditResult;
 use showcall_core::{demo, Error};
+use std::sync::Arc;
 use tauri::State;
 
 /// The view of one event in the current language, with its undo/redo state.
 pub fn view_of(inner: &Inner, id: &str) -> showcall_core::Result<EventView> {
-    Ok(view_from(inner, inner.store.load(id)?))
+    Ok(view_from(inner, inner.store.load_shared(id)?))
 }
 
 /// The view of an event as the caller holds it (just written, say), without reading it again;
 /// remembered as the one the main window shows.
-pub fn view_from(inner: &Inner, data: showcall_core::EventData) -> EventView {
+pub fn view_from(inner: &Inner, data: Arc<showcall_core::EventData>) -> EventView {
+    let view = built(inner, data);
+    *inner.shown.borrow_mut() = Some(view.clone());
+    view
+}
+
+/// The view of an event as the caller holds it, not remembered (see [`answered`]).
+pub fn built(inner: &Inner, data: Arc<showcall_core::EventData>) -> EventView {
     let h = inner.history.get(&data.event.id);
     let steps = view::Steps {
         can_undo: h.is_some_and(|h| h.can_undo()),
         can_redo: h.is_some_and(|h| h.can_redo()),
     };
     let actor = inner.store.actor();
-    let view = view::build(data, inner.lang, actor, steps, chrono::Utc::now());
-    *inner.shown.borrow_mut() = Some(view.clone());
-    view
+    view::build(data, inner.lang, actor, steps, chrono::Utc::now())
+}
+
+/// What changed between the view the main window shows and `view` (the event as it now
+/// stands), which becomes the one it shows (moved, not copied).
+pub fn answered(inner: &Inner, view: EventView, created: Option<String>) -> EditResult {
+    let shown = inner.shown.borrow_mut().take();
+    let result = EditResult::of(shown.as_ref(), &view, created);
+    *inner.shown.borrow_mut() = Some(view);
+    result
 }
 
 #[tauri::command]

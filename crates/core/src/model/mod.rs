@@ -99,13 +99,7 @@ impl EventData {
     /// Puts every list in its canonical order (the order documented on each field, ties broken
     /// by id), so two snapshots of the same event compare equal however they were built.
     pub fn normalize(&mut self) {
-        self.destinations
-            .sort_by(|a, b| (a.position, &a.name, &a.id).cmp(&(b.position, &b.name, &b.id)));
-        for (i, d) in self.destinations.iter_mut().enumerate() {
-            d.position = i as u32;
-            d.session_ids.sort();
-            d.session_ids.dedup();
-        }
+        normalize_destinations(&mut self.destinations);
         self.stages
             .sort_by(|a, b| (a.position, &a.name, &a.id).cmp(&(b.position, &b.name, &b.id)));
         for (i, s) in self.stages.iter_mut().enumerate() {
@@ -121,17 +115,15 @@ impl EventData {
             .collect();
         self.segments
             .sort_by_key(|g| (order.get(g.session_id.as_str()).copied(), g.position));
-        let mut last: Option<(String, u32)> = None;
-        for g in &mut self.segments {
-            let pos = match &last {
-                Some((sid, p)) if *sid == g.session_id => p + 1,
+        for i in 0..self.segments.len() {
+            let pos = match i.checked_sub(1).map(|p| &self.segments[p]) {
+                Some(prev) if prev.session_id == self.segments[i].session_id => prev.position + 1,
                 _ => 0,
             };
-            g.position = pos;
-            last = Some((g.session_id.clone(), pos));
+            self.segments[i].position = pos;
         }
         self.people
-            .sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
+            .sort_by(|a, b| caseless_cmp(&a.name, &b.name).then_with(|| a.id.cmp(&b.id)));
         self.tasks.sort_by(|a, b| {
             (a.due, a.kind, &a.session_id, &a.id).cmp(&(b.due, b.kind, &b.session_id, &b.id))
         });
@@ -213,4 +205,81 @@ pub struct EventSummary {
 /// A fresh id for any stored item.
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
+}
+
+/// Puts destinations alone in their canonical order (the store reads them back after each
+/// write: keys and tests are not part of an edit).
+pub fn normalize_destinations(list: &mut [Destination]) {
+    list.sort_by(|a, b| (a.position, &a.name, &a.id).cmp(&(b.position, &b.name, &b.id)));
+    for (i, d) in list.iter_mut().enumerate() {
+        d.position = i as u32;
+        d.session_ids.sort();
+        d.session_ids.dedup();
+    }
+}
+
+/// Compares two names as their lowercase forms compare (`str::to_lowercase`), without making
+/// them: sorting the people of a large event made two strings per comparison.
+pub(crate) fn caseless_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return (a.bytes().map(|c| c.to_ascii_lowercase()))
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()));
+    }
+    // A capital sigma lowercases by its place in the word: only the whole-string form knows.
+    if a.contains('Σ') || b.contains('Σ') {
+        return a.to_lowercase().cmp(&b.to_lowercase());
+    }
+    // UTF-8 orders bytes as code points: comparing the characters is comparing the strings.
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::caseless_cmp;
+
+    #[test]
+    fn caseless_order_is_the_lowercase_strings_order() {
+        let names = [
+            "",
+            "a",
+            "A",
+            "ab",
+            "aB",
+            "Émile",
+            "émile",
+            "Emile",
+            "zoë",
+            "ZOË",
+            "İstanbul",
+            "istanbul",
+            "i\u{307}stanbul",
+            "ΣΟΦΙΑ",
+            "σοφια",
+            "ΟΔΥΣΣΕΥΣ",
+            "οδυσσευς",
+            "ß",
+            "SS",
+            "ǅ",
+            "ǆ",
+            "Ǆ",
+            "Chloé",
+            "chloe",
+            "CHLOÉ TREMBLAY",
+            "Ⅻ",
+            "ⅻ",
+            "Straße",
+            "STRASSE",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(
+                    caseless_cmp(a, b),
+                    a.to_lowercase().cmp(&b.to_lowercase()),
+                    "{a:?} vs {b:?}"
+                );
+            }
+        }
+    }
 }

@@ -28,11 +28,12 @@ mod undo;
 
 use crate::edit::{apply, Edit};
 use crate::error::{Error, Invalid, Result};
-use crate::model::{EventData, EventSummary};
+use crate::model::{Destination, EventData, EventSummary};
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The embedded migrations, in order. Append only: never edit one that has landed.
 const MIGRATIONS: &[&str] = &[
@@ -63,9 +64,10 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 #[derive(Debug, Clone)]
 pub struct Edited {
     /// The event as it was (for undo).
-    pub before: EventData,
-    /// The event as stored now.
-    pub after: EventData,
+    pub before: Arc<EventData>,
+    /// The event as stored now: the same copy the store keeps (and the window's view can
+    /// hold), not a copy of it.
+    pub after: Arc<EventData>,
     /// The id of the item the edit created, if any.
     pub created: Option<String>,
     /// What it changed, both ways (for undo, and for the windows to apply).
@@ -93,7 +95,7 @@ pub struct Store {
 /// `data_version`); its destinations are always read again (their keys and tests change
 /// without a revision).
 struct Cached {
-    data: EventData,
+    data: Arc<EventData>,
     data_version: i64,
 }
 
@@ -116,15 +118,30 @@ fn stamps(conn: &Connection, event_id: &str) -> Result<(i64, i64)> {
 
 /// The kept copy of an event with its destinations read again (their keys and tests change
 /// without a revision), or, without one, the event read whole.
-fn kept_or_load(conn: &Connection, kept: Option<EventData>, event_id: &str) -> Result<EventData> {
+fn kept_or_load(
+    conn: &Connection,
+    kept: Option<Arc<EventData>>,
+    event_id: &str,
+) -> Result<Arc<EventData>> {
     match kept {
         Some(mut data) => {
-            data.destinations = destinations::list(conn, event_id)?;
-            data.normalize();
+            // Keys and tests are not part of an edit: the copy takes them as they now stand
+            // (copied only when they moved).
+            let now = read_destinations(conn, event_id)?;
+            if now != data.destinations {
+                Arc::make_mut(&mut data).destinations = now;
+            }
             Ok(data)
         }
-        None => load(conn, event_id),
+        None => Ok(Arc::new(load(conn, event_id)?)),
     }
+}
+
+/// The event's destinations as stored, in their canonical order.
+fn read_destinations(conn: &Connection, event_id: &str) -> Result<Vec<Destination>> {
+    let mut list = destinations::list(conn, event_id)?;
+    crate::model::normalize_destinations(&mut list);
+    Ok(list)
 }
 
 /// How long a write waits for another connection (another process: the app and the CLI) to
@@ -223,20 +240,23 @@ impl Store {
     /// event this connection last read or wrote is kept (see [`Cached`]): while nothing changed
     /// it since, only its destinations are read again.
     pub fn load(&self, event_id: &str) -> Result<EventData> {
+        self.load_shared(event_id).map(Arc::unwrap_or_clone)
+    }
+
+    /// [`Store::load`], answering the copy the store keeps (shared, not copied: a 2,000-session
+    /// event takes milliseconds to copy and as long to free).
+    pub fn load_shared(&self, event_id: &str) -> Result<Arc<EventData>> {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
         let (revision, version) = stamps(&tx, event_id)?;
         let kept = self.cache.borrow().as_ref().and_then(|c| {
             c.stands_for(event_id, revision, version)
-                .then(|| c.data.clone())
+                .then(|| Arc::clone(&c.data))
         });
-        let fresh = kept.is_none();
         let data = kept_or_load(&tx, kept, event_id)?;
-        if fresh {
-            *self.cache.borrow_mut() = Some(Cached {
-                data: data.clone(),
-                data_version: version,
-            });
-        }
+        *self.cache.borrow_mut() = Some(Cached {
+            data: Arc::clone(&data),
+            data_version: version,
+        });
         tx.commit()?;
         Ok(data)
     }
@@ -283,9 +303,8 @@ impl Store {
     /// became meanwhile (an import that has just merged it). Undo and redo go through
     /// [`Store::replace_if`], which refuses when the event changed elsewhere.
     pub fn replace(&mut self, data: &EventData) -> Result<EventData> {
-        Ok(self
-            .replace_checked(data, None, &crate::job::Job::none())?
-            .after)
+        let done = self.replace_checked(data, None, &crate::job::Job::none())?;
+        Ok(Arc::unwrap_or_clone(done.after))
     }
 
     /// [`Store::replace`], only if the stored event is still at `expected_revision` (checked in
@@ -334,8 +353,8 @@ impl Store {
         self.forget_os_keys(gone);
         Ok(Edited {
             patch: crate::history::Patch::between(&before, &after),
-            before,
-            after,
+            before: Arc::new(before),
+            after: Arc::new(after),
             created: None,
         })
     }
@@ -386,8 +405,7 @@ impl Store {
         changes::write(&tx, &patch)?;
         let gone = destinations::tidy(&tx, Some(&before), &after)?;
         // Keys and tests are not part of an edit: read them back as they now stand.
-        after.destinations = destinations::list(&tx, event_id)?;
-        after.normalize();
+        after.destinations = read_destinations(&tx, event_id)?;
         if cfg!(debug_assertions) {
             // Every test and debug run proves that what the edit holds is what is stored.
             let stored = load(&tx, event_id)?;
@@ -397,8 +415,9 @@ impl Store {
             );
         }
         tx.commit()?;
+        let after = Arc::new(after);
         *self.cache.borrow_mut() = Some(Cached {
-            data: after.clone(),
+            data: Arc::clone(&after),
             data_version: version,
         });
         self.forget_os_keys(gone);

@@ -5,6 +5,7 @@ use super::Store;
 use crate::error::Result;
 use crate::history::History;
 use crate::model::EventData;
+use std::sync::Arc;
 
 impl Store {
     /// Undoes (`back`) or redoes one step of `history` for `event_id`: applies its change with
@@ -17,7 +18,7 @@ impl Store {
         event_id: &str,
         history: &mut History,
         back: bool,
-    ) -> Result<Option<EventData>> {
+    ) -> Result<Option<Arc<EventData>>> {
         let Some((patch, expected)) = history.next(back) else {
             return Ok(None);
         };
