@@ -160,7 +160,8 @@ export type EventData = { event: Event,
  */
 stages: Array<Stage>, 
 /**
- * Ordered by start, then title.
+ * Ordered by start, then title. (This list and the next three are shared between copies
+ * of the event until one changes them.)
  */
 sessions: Array<Session>, 
 /**
@@ -172,7 +173,7 @@ segments: Array<Segment>,
  */
 people: Array<Person>, 
 /**
- * Ordered by due instant.
+ * Ordered by due instant. Shared between copies of the event until one changes it.
  */
 tasks: Array<Task>, 
 /**

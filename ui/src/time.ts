@@ -66,9 +66,35 @@ function toDate(i: Instant): Date {
 const partsCache = new Map<string, Readonly<LocalParts>>();
 const PARTS_CACHE_MAX = 50_000;
 
+/** The same answers by zone, then by the instant's text as the view carries it: a calendar asks
+ * for each session's start and end again and again, and parsing the text into a `Date` (and
+ * building a key from it) cost more than the lookup. Emptied with `partsCache`. */
+const partsByText = new Map<string, Map<string, Readonly<LocalParts>>>();
+let partsByTextSize = 0;
+
 /** Wall-clock fields of an instant in `zone` (a shared object: do not change it). */
 export function zonedParts(instant: Instant, zone: string): Readonly<LocalParts> {
-  const d = toDate(instant);
+  if (typeof instant === "string") {
+    let byText = partsByText.get(zone);
+    const hit = byText?.get(instant);
+    if (hit) return hit;
+    const parts = zonedPartsOf(toDate(instant), zone);
+    if (!Number.isNaN(parts.year)) {
+      if (partsByTextSize >= PARTS_CACHE_MAX) {
+        partsByText.clear();
+        partsByTextSize = 0;
+        byText = undefined;
+      }
+      if (!byText) partsByText.set(zone, (byText = new Map()));
+      byText.set(instant, parts);
+      partsByTextSize++;
+    }
+    return parts;
+  }
+  return zonedPartsOf(toDate(instant), zone);
+}
+
+function zonedPartsOf(d: Date, zone: string): Readonly<LocalParts> {
   const key = `${zone}|${d.getTime()}`;
   const hit = partsCache.get(key);
   if (hit) return hit;
@@ -96,10 +122,18 @@ export function zonedParts(instant: Instant, zone: string): Readonly<LocalParts>
 const pad2 = (n: number) => String(n).padStart(2, "0");
 const pad4 = (n: number) => String(n).padStart(4, "0");
 
+/** `YYYY-MM-DD` of each (shared, frozen) answer of `zonedParts`, written once. */
+const dateKeys = new WeakMap<Readonly<LocalParts>, string>();
+
 /** `YYYY-MM-DD` of the instant in `zone`. */
 export function localDateKey(instant: Instant, zone: string): string {
   const p = zonedParts(instant, zone);
-  return `${pad4(p.year)}-${pad2(p.month)}-${pad2(p.day)}`;
+  let key = dateKeys.get(p);
+  if (key === undefined) {
+    key = `${pad4(p.year)}-${pad2(p.month)}-${pad2(p.day)}`;
+    dateKeys.set(p, key);
+  }
+  return key;
 }
 
 /** `YYYY-MM-DDTHH:MM` of the instant in `zone` — the form Rust expects back. */
@@ -200,11 +234,35 @@ export function localToInstant(local: string, zone: string): Date | null {
   return new Date(wall - before * 60000);
 }
 
+/** `formatTime`'s formatters by zone, locale and clock, and what each already wrote by the
+ * instant's text: a calendar shows each session's start and end several times (its block, its
+ * tooltip, its run of show), and a format call costs microseconds. Emptied when large. */
+const timeFormats = new Map<string, { f: Intl.DateTimeFormat; done: Map<string, string> }>();
+let timeFormatsSize = 0;
+const TIME_FORMATS_MAX = 50_000;
+
 /** Shows a time of day in the event's zone, e.g. `9:30 a.m.` / `09 h 30`. */
 export function formatTime(instant: Instant, zone: string, locale: string, hour12: boolean): string {
-  return dateTimeFormat(locale, { timeZone: zone, hour: "numeric", minute: "2-digit", hour12 }).format(
-    toDate(instant),
-  );
+  const id = `${zone}|${locale}|${hour12 ? 1 : 0}`;
+  let entry = timeFormats.get(id);
+  if (!entry) {
+    const f = dateTimeFormat(locale, { timeZone: zone, hour: "numeric", minute: "2-digit", hour12 });
+    timeFormats.set(id, (entry = { f, done: new Map() }));
+  }
+  if (typeof instant !== "string") return entry.f.format(toDate(instant));
+  const hit = entry.done.get(instant);
+  if (hit !== undefined) return hit;
+  const d = toDate(instant);
+  const text = entry.f.format(d);
+  if (!Number.isNaN(d.getTime())) {
+    if (timeFormatsSize >= TIME_FORMATS_MAX) {
+      for (const e of timeFormats.values()) e.done.clear();
+      timeFormatsSize = 0;
+    }
+    entry.done.set(instant, text);
+    timeFormatsSize++;
+  }
+  return text;
 }
 
 /** Shows a date in the event's zone, e.g. `Apr 15, 2027` / `15 avr. 2027`. */

@@ -68,6 +68,18 @@ fn rows<T: PartialEq + Clone>(before: &[T], after: &[T], id: fn(&T) -> &str) -> 
     (was, now)
 }
 
+/// [`rows`] of a list both copies may share: nothing to compare when they do.
+fn shared_rows<T: PartialEq + Clone>(
+    before: &Shared<T>,
+    after: &Shared<T>,
+    id: fn(&T) -> &str,
+) -> (Vec<T>, Vec<T>) {
+    if before.same(after) {
+        return (Vec::new(), Vec::new());
+    }
+    rows(before, after, id)
+}
+
 fn list<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Option<Vec<T>>, Option<Vec<T>>) {
     if before == after {
         (None, None)
@@ -80,10 +92,10 @@ impl Patch {
     /// What changed from `before` to `after` (two versions of one event).
     pub fn between(before: &EventData, after: &EventData) -> Patch {
         let (b_stages, a_stages) = rows(&before.stages, &after.stages, |r| &r.id);
-        let (b_people, a_people) = rows(&before.people, &after.people, |r| &r.id);
-        let (b_sessions, a_sessions) = rows(&before.sessions, &after.sessions, |r| &r.id);
-        let (b_segments, a_segments) = rows(&before.segments, &after.segments, |r| &r.id);
-        let (b_tasks, a_tasks) = rows(&before.tasks, &after.tasks, |r| &r.id);
+        let (b_people, a_people) = shared_rows(&before.people, &after.people, |r| &r.id);
+        let (b_sessions, a_sessions) = shared_rows(&before.sessions, &after.sessions, |r| &r.id);
+        let (b_segments, a_segments) = shared_rows(&before.segments, &after.segments, |r| &r.id);
+        let (b_tasks, a_tasks) = shared_rows(&before.tasks, &after.tasks, |r| &r.id);
         let (b_cues, a_cues) = list(&before.custom_cues, &after.custom_cues);
         let (b_settings, a_settings) = list(&before.cue_settings, &after.cue_settings);
         let (b_dest, a_dest) = list(&before.destinations, &after.destinations);

@@ -142,6 +142,14 @@ pub fn sync(data: &mut EventData) -> bool {
         let slot = session.map_or(0, |i| slots.of_session[i]);
         wanted[slot * KINDS + kind as usize] = Some((due, owner));
     });
+    // Most edits leave every task as it is: read first, and then the list (shared with the
+    // event as it was) is not copied.
+    if in_line(&data.tasks, &slots, &wanted) {
+        drop(slots);
+        let moved = !data.tasks.is_sorted_by(|a, b| Task::order(a, b).is_le());
+        data.normalize();
+        return moved;
+    }
     let len_before = data.tasks.len();
     let mut changed = false;
     data.tasks.retain_mut(|t| {
@@ -205,6 +213,28 @@ pub fn sync(data: &mut EventData) -> bool {
     let order: Vec<*const u8> = data.tasks.iter().map(|t| t.id.as_ptr()).collect();
     data.normalize();
     !data.tasks.iter().map(|t| t.id.as_ptr()).eq(order)
+}
+
+/// Whether `tasks` are exactly what `wanted` asks for (what [`sync`] would keep, with nothing to
+/// move, add or drop).
+fn in_line(tasks: &[Task], slots: &Slots, wanted: &[Option<(DateTime<Utc>, Owner)>]) -> bool {
+    const KINDS: usize = TaskKind::ALL.len();
+    let mut kept = vec![false; wanted.len()];
+    for t in tasks {
+        let slot = match &t.session_id {
+            None => Some(0),
+            Some(id) => slots.of_id.get(id.as_str()).copied(),
+        };
+        let Some(i) = slot.map(|slot| slot * KINDS + t.kind as usize) else {
+            return false;
+        };
+        match wanted[i] {
+            // A second task for the same pair would be dropped.
+            Some((due, owner)) if !kept[i] && t.due == due && t.owner == owner => kept[i] = true,
+            _ => return false,
+        }
+    }
+    wanted.iter().zip(&kept).all(|(w, k)| w.is_none() || *k)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 
 use crate::model::{
     BrandItem, Branding, CueSetting, CustomCue, Destination, Event, Permissions, Person, Segment,
-    Session, Stage, Task,
+    Session, Shared, Stage, Task,
 };
 use crate::rules::Finding;
 use crate::schedule::{SessionTimes, SupportWindow};
@@ -160,6 +160,14 @@ pub fn apply<T: Clone>(list: &mut Vec<T>, splices: &[Splice<T>]) {
     }
 }
 
+/// [`splices`] of a list both views may share: none when they do.
+fn shared_splices<T: PartialEq + Clone>(old: &Shared<T>, new: &Shared<T>) -> Vec<Splice<T>> {
+    if old.same(new) {
+        return Vec::new();
+    }
+    splices(old, new)
+}
+
 /// What changed from `old` to `new` (two views of one event).
 pub fn between(old: &EventView, new: &EventView) -> ViewChanges {
     let (a, b) = (&old.data, &new.data);
@@ -168,10 +176,10 @@ pub fn between(old: &EventView, new: &EventView) -> ViewChanges {
         from_revision: a.event.revision,
         event: b.event.clone(),
         stages: splices(&a.stages, &b.stages),
-        sessions: splices(&a.sessions, &b.sessions),
-        segments: splices(&a.segments, &b.segments),
-        people: splices(&a.people, &b.people),
-        tasks: splices(&a.tasks, &b.tasks),
+        sessions: shared_splices(&a.sessions, &b.sessions),
+        segments: shared_splices(&a.segments, &b.segments),
+        people: shared_splices(&a.people, &b.people),
+        tasks: shared_splices(&a.tasks, &b.tasks),
         custom_cues: splices(&a.custom_cues, &b.custom_cues),
         cue_settings: splices(&a.cue_settings, &b.cue_settings),
         destinations: splices(&a.destinations, &b.destinations),

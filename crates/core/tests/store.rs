@@ -279,3 +279,65 @@ fn a_cancelled_write_answers_cancelled_and_writes_nothing() {
         .unwrap();
     assert_ne!(file_bytes_of_tables(&path), before);
 }
+
+/// An edit copies only the lists it changes: the event as it was and as it is now share the
+/// rest (a 2,000-session event's 12,000 tasks are not copied to change one segment), and a
+/// change of a session's time copies the tasks whose due instants move.
+#[test]
+fn an_edit_copies_only_the_lists_it_changes() {
+    let mut d = showcall_core::testing::conference(2, 3);
+    showcall_core::tasks::sync(&mut d);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("s.db")).unwrap();
+    store.insert(&d).unwrap();
+    let ev = d.event.id.clone();
+    let kept = store.load_shared(&ev).unwrap();
+    let g = kept.segments[1].clone();
+    let done = store
+        .edit(
+            &ev,
+            &Edit::UpdateSegment {
+                id: g.id.clone(),
+                fields: SegmentFields {
+                    kind: g.kind,
+                    title: "Renamed".into(),
+                    duration_secs: i64::from(g.duration_secs),
+                    presenter_ids: g.presenter_ids.clone(),
+                    notes: g.notes.clone(),
+                },
+            },
+        )
+        .unwrap();
+    let (was, now) = (&done.before, &done.after);
+    assert!(!was.segments.same(&now.segments), "the segments changed");
+    assert_eq!(now.segments[1].title, "Renamed");
+    assert_eq!(was.segments[1].title, g.title, "the old copy is untouched");
+    assert!(
+        was.tasks.same(&now.tasks),
+        "tasks copied for a segment's title"
+    );
+    assert!(was.sessions.same(&now.sessions), "sessions copied");
+    assert!(was.people.same(&now.people), "people copied");
+    assert!(
+        std::sync::Arc::ptr_eq(now, &store.load_shared(&ev).unwrap()),
+        "the store keeps the edit's own copy"
+    );
+    // Moving a session moves its tasks: those are copied, and differ.
+    let s = now.sessions[0].clone();
+    let moved = store
+        .edit(
+            &ev,
+            &Edit::UpdateSession {
+                id: s.id.clone(),
+                fields: SessionFields {
+                    start: (s.start + chrono::Duration::minutes(5)).to_rfc3339(),
+                    end: (s.end + chrono::Duration::minutes(5)).to_rfc3339(),
+                    ..SessionFields::of(&s)
+                },
+            },
+        )
+        .unwrap();
+    assert!(!moved.before.tasks.same(&moved.after.tasks));
+    assert_ne!(moved.before.tasks, moved.after.tasks);
+    assert_eq!(*store.load(&ev).unwrap().tasks, *moved.after.tasks);
+}

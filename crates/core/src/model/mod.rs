@@ -15,6 +15,7 @@ mod person;
 mod segment;
 mod session;
 mod share;
+mod shared;
 mod stage;
 mod task;
 
@@ -37,6 +38,7 @@ pub use share::{
     Feedback, LiveAction, NewShareLink, ShareLink, ShareSettings, ShareStatus, ShareView,
     SharedLink, StageMessage, DEFAULT_SHARE_PORT,
 };
+pub use shared::Shared;
 pub use stage::Stage;
 pub use task::{Owner, Task, TaskKind, TaskStatus};
 
@@ -52,14 +54,19 @@ pub struct EventData {
     pub event: Event,
     /// Ordered by position.
     pub stages: Vec<Stage>,
-    /// Ordered by start, then title.
-    pub sessions: Vec<Session>,
+    /// Ordered by start, then title. (This list and the next three are shared between copies
+    /// of the event until one changes them.)
+    #[ts(as = "Vec<Session>")]
+    pub sessions: Shared<Session>,
     /// Ordered by session, then position.
-    pub segments: Vec<Segment>,
+    #[ts(as = "Vec<Segment>")]
+    pub segments: Shared<Segment>,
     /// Ordered by name.
-    pub people: Vec<Person>,
-    /// Ordered by due instant.
-    pub tasks: Vec<Task>,
+    #[ts(as = "Vec<Person>")]
+    pub people: Shared<Person>,
+    /// Ordered by due instant. Shared between copies of the event until one changes it.
+    #[ts(as = "Vec<Task>")]
+    pub tasks: Shared<Task>,
     /// Cues added by hand. Ordered by session, anchor, offset.
     #[serde(default)]
     pub custom_cues: Vec<CustomCue>,
@@ -84,10 +91,10 @@ impl EventData {
         EventData {
             event,
             stages: vec![],
-            sessions: vec![],
-            segments: vec![],
-            people: vec![],
-            tasks: vec![],
+            sessions: Shared::default(),
+            segments: Shared::default(),
+            people: Shared::default(),
+            tasks: Shared::default(),
             custom_cues: vec![],
             cue_settings: vec![],
             destinations: vec![],
@@ -105,28 +112,44 @@ impl EventData {
         for (i, s) in self.stages.iter_mut().enumerate() {
             s.position = i as u32;
         }
-        self.sessions
-            .sort_by(|a, b| (a.start, &a.title, &a.id).cmp(&(b.start, &b.title, &b.id)));
+        // The shared lists are read first and written only when out of order: taking one
+        // for writing copies it when another copy of the event shares it.
+        let by_start =
+            |a: &Session, b: &Session| (a.start, &a.title, &a.id).cmp(&(b.start, &b.title, &b.id));
+        if !self.sessions.is_sorted_by(|a, b| by_start(a, b).is_le()) {
+            self.sessions.sort_by(by_start);
+        }
         let order: std::collections::HashMap<&str, usize> = self
             .sessions
             .iter()
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect();
-        self.segments
-            .sort_by_key(|g| (order.get(g.session_id.as_str()).copied(), g.position));
-        for i in 0..self.segments.len() {
-            let pos = match i.checked_sub(1).map(|p| &self.segments[p]) {
-                Some(prev) if prev.session_id == self.segments[i].session_id => prev.position + 1,
-                _ => 0,
-            };
-            self.segments[i].position = pos;
+        let key = |g: &Segment| (order.get(g.session_id.as_str()).copied(), g.position);
+        if !self.segments.is_sorted_by_key(key) {
+            self.segments.sort_by_key(key);
         }
-        self.people
-            .sort_by(|a, b| caseless_cmp(&a.name, &b.name).then_with(|| a.id.cmp(&b.id)));
-        self.tasks.sort_by(|a, b| {
-            (a.due, a.kind, &a.session_id, &a.id).cmp(&(b.due, b.kind, &b.session_id, &b.id))
-        });
+        let numbered = |segments: &[Segment], i: usize| match i.checked_sub(1) {
+            Some(p) if segments[p].session_id == segments[i].session_id => segments[p].position + 1,
+            _ => 0,
+        };
+        if (0..self.segments.len())
+            .any(|i| self.segments[i].position != numbered(&self.segments, i))
+        {
+            let segments = &mut *self.segments;
+            for i in 0..segments.len() {
+                segments[i].position = numbered(segments, i);
+            }
+        }
+        let by_name =
+            |a: &Person, b: &Person| caseless_cmp(&a.name, &b.name).then_with(|| a.id.cmp(&b.id));
+        if !self.people.is_sorted_by(|a, b| by_name(a, b).is_le()) {
+            self.people.sort_by(by_name);
+        }
+        // Read first: sorting takes the list for writing, which copies it when shared.
+        if !self.tasks.is_sorted_by(|a, b| Task::order(a, b).is_le()) {
+            self.tasks.sort_by(Task::order);
+        }
         self.custom_cues.sort_by(|a, b| {
             (
                 order.get(a.session_id.as_str()),

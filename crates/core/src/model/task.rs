@@ -125,3 +125,10 @@ pub struct Task {
     /// When it was marked done.
     pub done_at: Option<DateTime<Utc>>,
 }
+
+impl Task {
+    /// The tasks' canonical order: due instant, kind, session, id.
+    pub fn order(a: &Task, b: &Task) -> std::cmp::Ordering {
+        (a.due, a.kind, &a.session_id, &a.id).cmp(&(b.due, b.kind, &b.session_id, &b.id))
+    }
+}

@@ -145,8 +145,9 @@ fn random_event(seed: u64) -> EventData {
                     presenters.push(r.pick_string(&people));
                 }
             }
+            let n = d.segments.len();
             d.segments.push(Segment {
-                id: format!("g{}-{position}", d.segments.len()),
+                id: format!("g{n}-{position}"),
                 session_id: id.clone(),
                 position: position as u32,
                 kind: SegmentKind::Presentation,
@@ -171,7 +172,7 @@ fn random_event(seed: u64) -> EventData {
                 keep.push(t);
             }
         }
-        d.tasks = keep;
+        d.tasks = keep.into();
     }
 
     for k in 0..r.below(3) {

@@ -572,10 +572,10 @@ fn load(conn: &Connection, event_id: &str) -> Result<EventData> {
     let event = events::get(conn, event_id)?;
     let mut data = EventData {
         stages: stages::list(conn, event_id)?,
-        sessions: sessions::list(conn, event_id)?,
-        segments: segments::list(conn, event_id)?,
-        people: people::list(conn, event_id)?,
-        tasks: tasks::list(conn, event_id)?,
+        sessions: sessions::list(conn, event_id)?.into(),
+        segments: segments::list(conn, event_id)?.into(),
+        people: people::list(conn, event_id)?.into(),
+        tasks: tasks::list(conn, event_id)?.into(),
         custom_cues: cue_plan::list_custom(conn, event_id)?,
         cue_settings: cue_plan::list_settings(conn, event_id)?,
         destinations: destinations::list(conn, event_id)?,
