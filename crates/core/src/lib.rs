@@ -35,6 +35,7 @@ pub mod handoff;
 pub mod history;
 pub mod i18n;
 pub mod ics;
+pub(crate) mod ids;
 pub mod job;
 pub mod live;
 pub mod merge;

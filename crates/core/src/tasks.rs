@@ -3,11 +3,11 @@
 //! template now asks for, moves the due instants of the existing ones, and drops those that no
 //! longer apply (a session deleted, livestream turned off). A task's status is never reset.
 
+use crate::ids::{self, IdMap};
 use crate::model::{new_id, EventData, Owner, Session, Task, TaskKind, TaskStatus};
 use crate::schedule::closing_pairs;
 use crate::schedule::{AV_CHECK, SPEAKER_PREP};
 use chrono::{DateTime, Duration, Utc};
-use std::collections::HashMap;
 
 /// One task the template asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub fn plan(data: &EventData) -> Vec<Planned> {
 /// Each distinct session id numbered from 1 (0 stands for the event itself), so the plan can
 /// be a table of number × kind and each task is found with one hash of its session id.
 struct Slots<'a> {
-    of_id: HashMap<&'a str, usize>,
+    of_id: IdMap<&'a str, usize>,
     /// The number of each session, by index.
     of_session: Vec<usize>,
     /// A session having each number's id, by number (0 for the event).
@@ -58,7 +58,7 @@ struct Slots<'a> {
 
 impl<'a> Slots<'a> {
     fn of(sessions: &'a [Session]) -> Slots<'a> {
-        let mut of_id = HashMap::with_capacity(sessions.len());
+        let mut of_id = ids::map(sessions.len());
         let mut session = vec![0];
         let of_session = sessions
             .iter()

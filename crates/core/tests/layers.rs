@@ -14,6 +14,7 @@ const ORDER: &[&str] = &[
     "paths",
     "job",
     "time",
+    "ids",
     // data
     "model",
     "testing",

@@ -7,8 +7,8 @@
 //! speaker in two sessions less than 15 minutes apart (speakers are prepped 15 minutes before
 //! their session). Gaps are in minutes rounded to the nearest; sessions come earliest first.
 
-use super::ids::{self, IdMap};
 use super::{Ctx, CustomerHint, Severity};
+use crate::ids::{self, IdMap};
 use crate::model::{EventData, Session, Stage};
 use crate::schedule::{MIN_CHANGEOVER, SPEAKER_PREP};
 use chrono::{DateTime, Duration, Utc};

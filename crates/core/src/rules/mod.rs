@@ -9,7 +9,7 @@
 
 mod branding;
 mod customer;
-mod ids;
+use crate::ids;
 mod people;
 #[cfg(test)]
 mod reference;

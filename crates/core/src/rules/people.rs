@@ -7,9 +7,9 @@
 //! the second prep); which finding carries it depends on which rule catches the pair.
 
 use super::customer::{by_start, no_speaker, same_time, too_close};
-use super::ids::{self, IdMap, IdSet};
 use super::sweep::{crossing_pairs, overlapping_pairs, Span};
 use super::{Ctx, Finding, Severity};
+use crate::ids::{self, IdMap, IdSet};
 use crate::model::Session;
 use crate::schedule::SPEAKER_PREP;
 use chrono::{DateTime, Utc};

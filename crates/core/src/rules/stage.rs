@@ -2,10 +2,10 @@
 //! the first session), overlapping sessions, and a run of show longer than its session.
 
 use super::customer::{self, Changeover};
-use super::ids::{self, IdMap};
 use super::sweep::{overlapping_pairs, Span};
 use super::{Ctx, Finding, Severity};
 use crate::i18n::hours_minutes;
+use crate::ids::{self, IdMap};
 use crate::model::Session;
 use crate::schedule::closing_sessions;
 use std::collections::VecDeque;

@@ -1,8 +1,8 @@
 //! Rules about duties that must exist: a livestreamed session needs its go-live and end-stream
 //! tasks (missing or skipped ones are reported).
 
-use super::ids::IdSet;
 use super::{Ctx, Finding, Severity};
+use crate::ids::IdSet;
 use crate::model::{TaskKind, TaskStatus};
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

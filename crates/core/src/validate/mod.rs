@@ -318,7 +318,7 @@ pub fn event_data(d: &EventData) -> Result<()> {
         0..=MAX_DUE_DAYS,
         "",
     )?;
-    let stages: HashSet<&str> = d.stages.iter().map(|s| s.id.as_str()).collect();
+    let stages: crate::ids::IdSet<&str> = d.stages.iter().map(|s| s.id.as_str()).collect();
     for st in &d.stages {
         not_empty("stage.name", &st.name)?;
         within("stage.position", st.position, 0..=MAX_POSITION, "")?;
@@ -339,8 +339,8 @@ pub fn event_data(d: &EventData) -> Result<()> {
     }
     // Built once: a search of the sessions per segment, cue and destination was most of the
     // time on a 2,000-session event.
-    let sessions: HashSet<&str> = d.sessions.iter().map(|s| s.id.as_str()).collect();
-    let people: HashSet<&str> = d.people.iter().map(|p| p.id.as_str()).collect();
+    let sessions: crate::ids::IdSet<&str> = d.sessions.iter().map(|s| s.id.as_str()).collect();
+    let people: crate::ids::IdSet<&str> = d.people.iter().map(|p| p.id.as_str()).collect();
     for seg in &d.segments {
         not_empty("segment.title", &seg.title)?;
         within("segment.position", seg.position, 0..=MAX_POSITION, "")?;

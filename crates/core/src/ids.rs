@@ -7,19 +7,19 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A map keyed by ids.
-pub(super) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 /// A set of ids.
-pub(super) type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
+pub(crate) type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
 
 /// An empty [`IdMap`] with room for `n` entries.
-pub(super) fn map<K, V>(n: usize) -> IdMap<K, V> {
+pub(crate) fn map<K, V>(n: usize) -> IdMap<K, V> {
     IdMap::with_capacity_and_hasher(n, BuildHasherDefault::default())
 }
 
 /// Multiplies eight bytes at a time into the state, then mixes the state's high bits down so
 /// the map's low-bit bucket index sees every byte.
 #[derive(Default)]
-pub(super) struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
