@@ -2,7 +2,7 @@
 // `applyViewChanges`, a reload merged through `reconcile`): every lookup answers what a fresh
 // table over the lists answers, and an edit wakes only the readers whose entry changed.
 import { describe, expect, it } from "vitest";
-import { createMemo, createRoot } from "solid-js";
+import { batch, createMemo, createRoot, createSignal } from "solid-js";
 import { createStore, produce, reconcile } from "solid-js/store";
 import type {
   CustomCue,
@@ -252,10 +252,18 @@ function reschedule(v: EventView): void {
 }
 
 /** A store holding the view as the window does, with its lookups, and the core's copy. */
-function window(model: EventView) {
+function window(model: EventView, plain = false) {
   return createRoot((dispose) => {
-    const [store, setStore] = createStore<{ view: EventView | null }>({ view: clone(model) });
-    const lookups = createLookups(() => store.view);
+    const [store, setStoreOnly] = createStore<{ view: EventView | null }>({ view: clone(model) });
+    // With `plain`, the lookups group from the plain rows, woken by a count of writes (as the
+    // window's state does).
+    const [writes, setWrites] = createSignal(0);
+    const setStore: typeof setStoreOnly = ((...args: unknown[]) =>
+      batch(() => {
+        (setStoreOnly as (...a: unknown[]) => void)(...args);
+        setWrites((n) => n + 1);
+      })) as typeof setStoreOnly;
+    const lookups = createLookups(() => store.view, plain ? writes : undefined);
     let core = model;
     return {
       store,
@@ -359,9 +367,10 @@ function mountReaders(lookups: Lookups, specs: ReturnType<typeof readerSpecs>) {
   return { runs, values, dispose };
 }
 
-describe("the open event's lookups", () => {
+for (const plain of [false, true])
+describe(`the open event's lookups${plain ? " (grouped from plain rows)" : ""}`, () => {
   it("wake only the readers whose entry an edit changed (2,000 sessions)", () => {
-    const w = window(bigView(40, 50));
+    const w = window(bigView(40, 50), plain);
     const v = () => w.store.view!;
     expect(v().data.sessions).toHaveLength(2000);
     expect(v().data.tasks).toHaveLength(12000);
@@ -459,7 +468,7 @@ describe("the open event's lookups", () => {
   }, 60_000);
 
   it("keep an unchanged group as the same array across edits", () => {
-    const w = window(bigView(4, 5));
+    const w = window(bigView(4, 5), plain);
     const before = w.lookups.segmentsOf("s1-1");
     const findings = w.lookups.findingsOf("session", "s1-1");
     w.edit((n) => {
@@ -473,7 +482,7 @@ describe("the open event's lookups", () => {
   });
 
   it("are up to date for a reader woken by the same edit before them (no stale first run)", () => {
-    const w = window(bigView(3, 3));
+    const w = window(bigView(3, 3), plain);
     // Reads the event's revision (merged first by `applyViewChanges`, so this reader is queued
     // before the tables' rebuild) and a session the edit adds.
     const seen: (string | undefined)[] = [];
@@ -499,7 +508,7 @@ describe("the open event's lookups", () => {
   it("answer what fresh tables answer after inserts, removals and moves", () => {
     for (let seed = 1; seed <= 12; seed++) {
       const r = rng(seed);
-      const w = window(bigView(6, 8));
+      const w = window(bigView(6, 8), plain);
       const v = () => w.store.view!;
       // Readers for every id there is or will be (some come and go).
       const ids = idsOf(v());
@@ -610,7 +619,7 @@ describe("the open event's lookups", () => {
   }, 60_000);
 
   it("leave a memo over the whole findings list (the findings panel's) alone when they do not change", () => {
-    const w = window(bigView(4, 5));
+    const w = window(bigView(4, 5), plain);
     let runs = 0;
     const dispose = createRoot((d) => {
       createMemo(() => {

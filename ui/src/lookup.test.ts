@@ -141,3 +141,39 @@ describe("createKeyedTable", () => {
     });
   });
 });
+
+describe("createKeyedTable, built on first read", () => {
+  it("builds nothing until a key is read, then follows its list like a table built at once", () => {
+    const [s, set] = createStore({ rows: [{ id: "a", n: 1 }] });
+    let builds = 0;
+    createRoot((dispose) => {
+      const table = createKeyedTable(() => {
+        builds++;
+        return byId(s.rows);
+      });
+      // The list changes before anyone reads: still nothing built.
+      set("rows", (r) => [...r, { id: "b", n: 2 }]);
+      expect(builds).toBe(0);
+      // Read inside a reader that another root owns: the table must outlive that reader.
+      let seen: number | undefined;
+      const disposeReader = createRoot((d) => {
+        const m = createMemo(() => table("b")?.n);
+        seen = m();
+        return d;
+      });
+      expect(builds).toBe(1);
+      expect(seen).toBe(2);
+      disposeReader();
+      // Still kept up to date after its first reader is gone.
+      set("rows", 1, "id", "z");
+      expect(builds).toBe(2);
+      expect(table("b")).toBeUndefined();
+      expect(table("z")?.n).toBe(2);
+      const later = createMemo(() => table("a")?.n);
+      expect(later()).toBe(1);
+      set("rows", produce((r) => r.push({ id: "c", n: 3 })));
+      expect(table("c")?.n).toBe(3);
+      dispose();
+    });
+  });
+});

@@ -2,7 +2,7 @@
 // of sessions × thousands of findings would be O(n²)); and `createKeyedTable`, which keeps such a
 // table up to date under a reactive view and wakes, after an edit, only the readers of the keys
 // whose entry changed.
-import { createMemo, createSignal, getListener, getOwner, onCleanup, untrack } from "solid-js";
+import { createMemo, createSignal, getListener, getOwner, onCleanup, runWithOwner, untrack } from "solid-js";
 import type { Finding } from "./bindings";
 import { SEVERITY_RANK } from "./enums";
 import { sortFindings } from "./features/findings/findings";
@@ -72,7 +72,9 @@ interface Waker {
  * every visible session block after each edit.
  *
  * Call under an owner (`createRoot`); the returned reader may be called anywhere: inside a
- * computation it subscribes to that key only.
+ * computation it subscribes to that key only. The table is first built when it is first read
+ * (under that owner, not the reader's): opening an event then builds only the tables the shown
+ * tab reads (the calendar needs no people, segments or session times).
  */
 export function createKeyedTable<K, V>(
   build: () => Map<K, V>,
@@ -80,31 +82,36 @@ export function createKeyedTable<K, V>(
 ): (key: K) => V | undefined {
   let current = new Map<K, V>();
   const wakers = new Map<K, Waker>();
-  const table = createMemo(
-    () => {
-      const next = build();
-      const changed: K[] = [];
-      for (const [k, v] of next) {
-        if (current.has(k)) {
-          const old = current.get(k) as V;
-          if (same(old, v)) {
-            next.set(k, old);
-            continue;
+  const owner = getOwner();
+  let table: (() => Map<K, V>) | null = null;
+  const start = () =>
+    createMemo(
+      () => {
+        const next = build();
+        const changed: K[] = [];
+        for (const [k, v] of next) {
+          if (current.has(k)) {
+            const old = current.get(k) as V;
+            if (same(old, v)) {
+              next.set(k, old);
+              continue;
+            }
           }
+          changed.push(k);
         }
-        changed.push(k);
-      }
-      for (const k of current.keys()) if (!next.has(k)) changed.push(k);
-      current = next;
-      for (const k of changed) wakers.get(k)?.wake();
-      return next;
-    },
-    undefined,
-    { equals: false },
-  );
+        for (const k of current.keys()) if (!next.has(k)) changed.push(k);
+        current = next;
+        for (const k of changed) wakers.get(k)?.wake();
+        return next;
+      },
+      undefined,
+      { equals: false },
+    );
   return (key: K) => {
-    // Brought up to date first when an edit is being applied (without subscribing to it).
-    untrack(table);
+    // Built on the first read; then brought up to date first when an edit is being applied
+    // (without subscribing to it).
+    if (!table) table = untrack(() => runWithOwner(owner, start)) ?? null;
+    if (table) untrack(table);
     if (getListener()) {
       let w = wakers.get(key);
       if (!w) {

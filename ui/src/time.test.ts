@@ -173,3 +173,55 @@ describe("clockParts", () => {
     expect(toUtcRfc3339(new Date(Date.UTC(2027, 3, 15, 12, 30, 0, 250)))).toBe("2027-04-15T12:30:00Z");
   });
 });
+
+describe("cached time answers", () => {
+  const zones = ["America/Toronto", "Europe/Paris", "Pacific/Kiritimati", "Asia/Kolkata", "America/St_Johns", "UTC"];
+  // Around both 2027 DST changes in North America and Europe, and across midnights.
+  const instants: string[] = [];
+  for (const base of ["2027-03-14T00:00:00Z", "2027-03-28T00:00:00Z", "2027-10-31T00:00:00Z", "2027-11-07T00:00:00Z"]) {
+    for (let m = 0; m < 30 * 60; m += 37) instants.push(new Date(Date.parse(base) + m * 60000).toISOString());
+  }
+
+  it("formatTime gives what a fresh formatter gives, asked once or again, in every zone, locale and clock", () => {
+    for (const zone of zones) {
+      for (const locale of ["en", "fr-CA", "fr"]) {
+        for (const h12 of [true, false]) {
+          const fresh = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: "numeric", minute: "2-digit", hour12: h12 });
+          for (const i of instants) {
+            const want = fresh.format(new Date(i));
+            expect(formatTime(i, zone, locale, h12)).toBe(want);
+            expect(formatTime(i, zone, locale, h12)).toBe(want);
+            expect(formatTime(new Date(i), zone, locale, h12)).toBe(want);
+          }
+        }
+      }
+    }
+  });
+
+  it("zonedParts and localDateKey answer a text alike whether cached or not, and alike for the same instant written otherwise", () => {
+    for (const zone of zones) {
+      const f = new Intl.DateTimeFormat("en-CA", {
+        timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+      });
+      for (const i of instants) {
+        const got = Object.fromEntries(f.formatToParts(new Date(i)).map((p) => [p.type, p.value]));
+        const day = `${got.year}-${got.month}-${got.day}`;
+        expect(localDateKey(i, zone)).toBe(day);
+        expect(localDateKey(i, zone)).toBe(day);
+        // The same instant as epoch ms, as a Date, and as text with an offset.
+        const ms = Date.parse(i);
+        expect(localDateKey(ms, zone)).toBe(day);
+        expect(zonedParts(new Date(ms), zone)).toEqual(zonedParts(i, zone));
+        expect(zonedParts(i.replace("Z", "+00:00"), zone)).toEqual(zonedParts(i, zone));
+        expect(minutesOfDay(i, zone)).toBe((Number(got.hour) % 24) * 60 + Number(got.minute));
+      }
+    }
+  });
+
+  it("does not keep an answer for a text that is not an instant", () => {
+    expect(() => zonedParts("not a time", "UTC")).toThrow(RangeError);
+    expect(() => zonedParts("not a time", "UTC")).toThrow(RangeError);
+    expect(() => formatTime("not a time", "UTC", "en", true)).toThrow(RangeError);
+    expect(() => formatTime("not a time", "UTC", "en", true)).toThrow(RangeError);
+  });
+});

@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, Show } from "solid-js";
 import { EmptyState } from "../../components/Empty";
 import { lang, t } from "../../i18n";
-import { applyEdit, openAgendaImport, selectedDay, selectedSessionId, setSelectedDay, view } from "../../state";
+import { applyEdit, openAgendaImport, selectedDay, selectedSessionId, setSelectedDay, view, viewRaw } from "../../state";
 import { formatDayKey, localDateKey } from "../../time";
 import { sessionById } from "../../indexes";
 import { sameItems } from "../../lookup";
@@ -18,8 +18,16 @@ export const openAddSession = () => setAdding(true);
 export function CalendarTab() {
   const v = () => view()!;
   const zone = () => v().data.event.timeZone;
-  // Re-run by every edit of a session; the same days stop there.
-  const days = createMemo(() => eventDays(v().data.sessions, zone()), undefined, { equals: sameItems });
+  // Re-run by every write into the view (read from its plain objects: 2,000 store reads cost more
+  // than the work); the same days stop there.
+  const days = createMemo(
+    (prev: string[] | undefined) => {
+      const raw = viewRaw();
+      return raw ? eventDays(raw.data.sessions, raw.data.event.timeZone) : (prev ?? []);
+    },
+    undefined,
+    { equals: sameItems },
+  );
   const day = () => selectedDay() ?? days()[0] ?? localDateKey(new Date(), zone());
   const selected = createMemo(() => sessionById(selectedSessionId()) ?? null);
   const [stageFormOpen, setStageFormOpen] = createSignal(false);

@@ -14,7 +14,7 @@ import {
 import type { Session, Stage } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { lang, t } from "../../i18n";
-import { applyEdit, hour12, highlight, selectedSessionId, setSelectedSessionId, view } from "../../state";
+import { applyEdit, hour12, highlight, selectedSessionId, setSelectedSessionId, view, viewRaw } from "../../state";
 import { formatHourLabel, formatTime, localDateKey } from "../../time";
 import { SeverityIcon } from "../../components/Severity";
 import { createWindow } from "../../components/createWindow";
@@ -34,12 +34,19 @@ let revealedN = 0;
 export function Timeline(props: { day: string }) {
   const v = () => view()!;
   const zone = () => v().data.event.timeZone;
-  const daySessions = createMemo(() => sessionsOnDay(v().data.sessions, props.day, zone()));
-  // Each edit of a session re-runs these; an equal answer stops there (every lane and block
-  // reads them: a new object would re-render them all).
-  const range = createMemo(() => dayRange(daySessions(), props.day, zone(), v().schedule.supportWindow), undefined, {
-    equals: (a, b) => a.startMin === b.startMin && a.endMin === b.endMin,
-  });
+  // Each write into the view re-runs this (read from its plain objects: the day's sessions are
+  // only measured here, never shown); an equal answer stops there (every lane and block reads
+  // it: a new object would re-render them all).
+  const range = createMemo(
+    (prev: DayRange | undefined) => {
+      const raw = viewRaw();
+      if (!raw) return prev ?? dayRange([], props.day, "UTC", null);
+      const z = raw.data.event.timeZone;
+      return dayRange(sessionsOnDay(raw.data.sessions, props.day, z), props.day, z, raw.schedule.supportWindow);
+    },
+    undefined,
+    { equals: (a, b) => a.startMin === b.startMin && a.endMin === b.endMin },
+  );
   const hours = createMemo(
     () => {
       const out: number[] = [];
@@ -150,7 +157,8 @@ function Lane(props: {
   /** Lane width in px per percent of the day shown. */
   pxPerPct: number;
 }) {
-  const zone = () => view()!.data.event.timeZone;
+  // Read once per lane (not once per position of each of its blocks).
+  const zone = createMemo(() => view()!.data.event.timeZone);
   const fmt = (i: string) => formatTime(i, zone(), lang(), hour12());
   // Re-run only for this lane's stage (see `sessionsOfStage`); the same sessions stop there.
   const sessions = createMemo(() => props.sessions, undefined, { equals: sameItems });
@@ -290,17 +298,18 @@ function SessionBlock(props: {
   pxPerPct: number;
 }) {
   const s = () => props.session;
-  const left = () => props.x(s().start);
-  const width = () => Math.max(0.5, props.x(s().end) - left());
-  const findings = () => findingsOf("session", s().id);
+  // Each is read by several attributes and classes: worked out once per change.
+  const left = createMemo(() => props.x(s().start));
+  const width = createMemo(() => Math.max(0.5, props.x(s().end) - left()));
+  const findings = createMemo(() => findingsOf("session", s().id));
   const selected = () => isSelected(s().id);
   const flashed = () => {
     const h = highlight();
     return h?.kind === "session" && h.id === s().id;
   };
-  const times = () => t("calendar.sessionTimes", { start: props.fmt(s().start), end: props.fmt(s().end) });
+  const times = createMemo(() => t("calendar.sessionTimes", { start: props.fmt(s().start), end: props.fmt(s().end) }));
   const px = () => width() * props.pxPerPct;
-  const slim = () => px() < TEXT_PX;
+  const slim = createMemo(() => px() < TEXT_PX);
   const worst = () => worstSeverity(findings());
   const findingsTip = () => {
     const list = findings().map((f) => `${t(`severity.${f.severity}`)}: ${f.message}`);

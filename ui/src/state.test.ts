@@ -1,0 +1,116 @@
+// `viewRaw`: readers of the open view's plain objects must follow every way the view changes
+// (opening, an edit's spliced answer, a reload merged in place), though they read no store row.
+import { afterAll, describe, expect, it } from "vitest";
+import { createMemo, createRoot } from "solid-js";
+import type { EventView, Session, ViewChanges } from "./bindings";
+import { eventDays } from "./features/calendar/layout";
+
+const ZONE = "America/Toronto";
+
+function session(id: string, start: string, end: string): Session {
+  return { id, eventId: "e1", stageId: "st1", title: id, start, end, livestream: false, recording: false, vod: false, restream: false };
+}
+
+function viewOf(revision: number, sessions: Session[]): EventView {
+  return {
+    data: {
+      event: { id: "e1", name: "E", customer: "", timeZone: ZONE, locale: "en", revision },
+      stages: [{ id: "st1", eventId: "e1", name: "Main", position: 0 }],
+      sessions,
+      segments: [],
+      people: [],
+      tasks: [],
+      customCues: [],
+      cueSettings: [],
+      destinations: [],
+      brandItems: [],
+      branding: {},
+    },
+    schedule: { supportWindow: null, sessions: [] },
+    findings: [],
+    canUndo: false,
+    canRedo: false,
+    may: {},
+    brand: {},
+  } as unknown as EventView;
+}
+
+const first = [session("a", "2027-05-04T13:00:00Z", "2027-05-04T14:00:00Z")];
+// Late on the 4th in UTC, the 5th nowhere near Toronto: the day comes from the event's zone.
+const moved = session("b", "2027-05-05T15:00:00Z", "2027-05-05T16:00:00Z");
+let answers: Record<string, (args: Record<string, unknown>) => unknown> = {};
+
+const g = globalThis as unknown as { window?: unknown };
+const hadWindow = "window" in g;
+g.window = {
+  __TAURI_INTERNALS__: {
+    invoke: async (cmd: string, args: Record<string, unknown>) => {
+      const answer = answers[cmd];
+      if (!answer) throw { code: "internal", message: `no answer for ${cmd}` };
+      return answer(args);
+    },
+  },
+};
+afterAll(() => {
+  if (!hadWindow) delete g.window;
+});
+
+describe("viewRaw", () => {
+  it("wakes its readers on open, on a spliced edit answer and on a reload merged in place", async () => {
+    const state = await import("./state");
+    answers = { load_event: () => viewOf(0, first.map((s) => ({ ...s }))) };
+    const { days, dispose } = createRoot((dispose) => {
+      const days = createMemo(() => {
+        const raw = state.viewRaw();
+        return raw ? eventDays(raw.data.sessions, raw.data.event.timeZone) : [];
+      });
+      return { days, dispose };
+    });
+    expect(days()).toEqual([]);
+    expect(await state.openEvent("e1")).toBe(true);
+    expect(days()).toEqual(["2027-05-04"]);
+    // Nothing a store reader would see tracks this memo: only the write count wakes it.
+    expect(state.viewRaw()).not.toBe(state.view());
+
+    // An edit answered with what changed: a session added on the 5th, spliced in place.
+    const base = viewOf(1, [...first, moved]);
+    const changes = {
+      eventId: "e1",
+      fromRevision: 0,
+      event: base.data.event,
+      stages: [],
+      sessions: [{ at: 1, remove: 0, insert: [{ ...moved }] }],
+      segments: [],
+      people: [],
+      tasks: [],
+      customCues: [],
+      cueSettings: [],
+      destinations: [],
+      brandItems: [],
+      supportWindow: null,
+      schedule: [],
+      findings: [],
+      canUndo: true,
+      canRedo: false,
+      may: {},
+      brand: {},
+    } as unknown as ViewChanges;
+    answers.edit_event = () => ({ view: null, changes, created: null });
+    const r = await state.applyEdit({ type: "renameStage", id: "st1", name: "Main" });
+    expect(r.ok).toBe(true);
+    expect(state.view()?.data.sessions.length).toBe(2);
+    expect(days()).toEqual(["2027-05-04", "2027-05-05"]);
+
+    // A reload of the same event merges into the rows in place (same ids): the session on the
+    // 5th moves to the 6th without any row being replaced.
+    answers.load_event = () =>
+      viewOf(2, [{ ...first[0] }, { ...moved, start: "2027-05-06T15:00:00Z", end: "2027-05-06T16:00:00Z" }]);
+    answers.set_lang = (args) => args.lang;
+    await state.changeLang("en");
+    expect(days()).toEqual(["2027-05-04", "2027-05-06"]);
+
+    state.closeEvent();
+    expect(days()).toEqual([]);
+    dispose();
+  });
+});
