@@ -50,12 +50,6 @@ impl<T: PartialEq> PartialEq for Shared<T> {
 
 impl<T: Eq> Eq for Shared<T> {}
 
-impl<T: PartialEq> PartialEq<Vec<T>> for Shared<T> {
-    fn eq(&self, other: &Vec<T>) -> bool {
-        *self.0 == *other
-    }
-}
-
 impl<T: fmt::Debug> fmt::Debug for Shared<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
