@@ -34,16 +34,13 @@ async fn add_segment(app: &App, n: usize) {
     }
 }
 
+/// The segment rows' titles, read in one go in the page (a row re-rendered between finding it
+/// and reading it would otherwise be a stale element).
 async fn segment_titles(app: &App) -> Vec<String> {
-    let mut out = vec![];
-    for el in app
-        .all("[data-testid=segment-row] [data-testid=segment-title]")
-        .await
-    {
-        let v = el.prop("value").await.unwrap().unwrap_or_default();
-        out.push(v);
-    }
-    out
+    let js = "return [...document.querySelectorAll(\
+              '[data-testid=segment-row] [data-testid=segment-title]')].map((e) => e.value)";
+    let got = app.client.execute(js, vec![]).await.unwrap();
+    serde_json::from_value(got).unwrap()
 }
 
 async fn wait_titles(app: &App, want: &[&str]) {
