@@ -341,3 +341,41 @@ fn an_edit_copies_only_the_lists_it_changes() {
     assert_ne!(moved.before.tasks, moved.after.tasks);
     assert_eq!(*store.load(&ev).unwrap().tasks, *moved.after.tasks);
 }
+
+/// A task marked done is stamped with the clock, which has more than whole seconds: what the
+/// edit answers (and the store keeps for the next edit) is what the file holds.
+#[test]
+fn a_task_done_now_is_kept_as_it_is_stored() {
+    use showcall_core::model::{Actor, TaskStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("showcall.db");
+    let mut store = Store::open(&path).unwrap();
+    let d = demo::event();
+    store.insert(&d).unwrap();
+    let ev = d.event.id.clone();
+    let task = store.load(&ev).unwrap().tasks[0].id.clone();
+    let now = chrono::DateTime::parse_from_rfc3339("2027-04-02T10:11:12.345678901Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let edit = Edit::UpdateTask {
+        id: task.clone(),
+        status: TaskStatus::Done,
+        link: String::new(),
+        done_by: "Ana".into(),
+        done_at: None,
+    };
+    let done = showcall_core::service::edit(&mut store, Actor::Analyst, now, &ev, edit).unwrap();
+    let kept = done
+        .after
+        .tasks
+        .iter()
+        .find(|t| t.id == task)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        kept.done_at.unwrap().to_rfc3339(),
+        "2027-04-02T10:11:12+00:00"
+    );
+    let read = Store::open(&path).unwrap().load(&ev).unwrap();
+    assert_eq!(read, *done.after, "the edit's event is the stored one");
+}

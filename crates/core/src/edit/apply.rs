@@ -196,7 +196,9 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
             t.link = link.to_string();
             t.done_by = done_by.trim().to_string();
             t.done_at = if *status == TaskStatus::Done {
-                done_at.or(t.done_at)
+                done_at
+                    .map(|at| chrono::SubsecRound::trunc_subsecs(at, 0))
+                    .or(t.done_at)
             } else {
                 None
             };

@@ -64,8 +64,10 @@ pub fn edit_seen(
     })
 }
 
-/// Who and when are this machine's to say, not the page's.
+/// Who and when are this machine's to say, not the page's. Instants are kept to the whole
+/// second, as the store writes them: the event an edit answers is the one the file holds.
 fn stamp(edit: &mut Edit, actor: Actor, now: DateTime<Utc>) {
+    let now = chrono::SubsecRound::trunc_subsecs(now, 0);
     match edit {
         Edit::UpdateTask {
             status: TaskStatus::Done,
