@@ -9,6 +9,7 @@ fn main() {
             "delete_event",
             "load_demo",
             "load_event",
+            "event_tasks",
             "edit_event",
             "event_changes",
             "undo",

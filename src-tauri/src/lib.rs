@@ -135,6 +135,7 @@ pub fn run() {
             commands::events::delete_event,
             commands::events::load_demo,
             commands::events::load_event,
+            commands::events::event_tasks,
             commands::edit::edit_event,
             commands::edit::event_changes,
             commands::edit::undo,

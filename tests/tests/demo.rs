@@ -37,9 +37,22 @@ async fn the_demo_event_shows_its_calendar_and_findings() {
         app.wait_text("French findings", |t| t.contains("présente dans"))
             .await;
         app.screenshot("demo-calendar-fr").await;
+        // The calendar came without the tasks: the Tasks tab reads them when it opens.
         app.click("[data-testid=tab-tasks]").await;
-        app.wait_count("[data-testid=task-row]", 10).await;
+        let rows = app.wait_count("[data-testid=task-row]", 10).await;
         app.screenshot("demo-tasks-fr").await;
+        // A task marked done stays done after the tasks are read again for a whole new view
+        // (a change of language reloads the event).
+        let id = rows[0].attr("data-task-id").await.unwrap().unwrap();
+        let row = format!("[data-testid=task-row][data-task-id='{id}']");
+        let status = app.find(&format!("{row} [data-testid=task-status]")).await;
+        status.select_by_value("done").await.unwrap();
+        app.find(&format!("{row}.task-done")).await;
+        app.click("[data-testid=lang-en]").await;
+        app.wait_text("English tabs", |t| t.contains("Tasks")).await;
+        app.find(&format!("{row}.task-done")).await;
+        app.click("[data-testid=lang-fr-CA]").await;
+        app.wait_text("French tabs", |t| t.contains("Tâches")).await;
         app.click("[data-testid=tab-people]").await;
         app.wait_count("[data-testid=person-row]", 7).await;
         app.screenshot("demo-people-fr").await;

@@ -283,7 +283,12 @@ may: Permissions,
 /**
  * The branding checklist as the actor sees it.
  */
-brand: BrandView, };
+brand: BrandView, 
+/**
+ * The tasks were left out (`data.tasks` is empty): the app's window reads them apart, when
+ * a screen that shows them opens ([`EventView::without_tasks`]).
+ */
+tasksOmitted: boolean, };
 
 export type BrandView = { readiness: Readiness, 
 /**

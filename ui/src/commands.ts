@@ -31,6 +31,7 @@ import type {
   ShareView,
   SharedLink,
   SpeakerTimer,
+  Task,
   TestedView,
 } from "./bindings";
 import type {
@@ -227,6 +228,14 @@ export function loadDemo(): Promise<EventSummary[]> {
 
 export function loadEvent(args: { id: string }): Promise<EventView> {
   return invoke("load_event", args);
+}
+
+/**
+ * The tasks of the event at `revision`, the one the window shows (views come without them): a
+ * `conflict` when the event has changed since, and the window asks again once it has caught up.
+ */
+export function eventTasks(args: { eventId: string; revision: number }): Promise<Task[]> {
+  return invoke("event_tasks", args);
 }
 
 // ---- exchange.rs ----

@@ -1,5 +1,5 @@
 // Application state: the events list, the open event's view and UI selections.
-import { batch, createSignal } from "solid-js";
+import { batch, createEffect, createSignal } from "solid-js";
 import { createStore, produce, reconcile, unwrap } from "solid-js/store";
 import type { ConnectionTest, Edit, EditResult, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
 import * as ipc from "./ipc";
@@ -116,6 +116,42 @@ function setView(v: EventView | null): void {
     else if (store.view && store.view.data.event.id !== v.data.event.id) setStore("view", markRaw(v));
     else setStore("view", reconcile(markRaw(v), { key: "id" }));
   });
+}
+
+/** The key (`id@revision`) of the tasks being read, so one view asks once. */
+let tasksAsked: string | null = null;
+
+/**
+ * For a screen that shows the open event's tasks. Views come without them (`tasksOmitted`: at
+ * 2,000 sessions they are nearly half the view's JSON, and the calendar shows none): they are read
+ * for the view shown, and again after a whole new view. An answer for a revision the window no
+ * longer shows is dropped; this runs again at the next revision.
+ */
+export function useTasks(): void {
+  createEffect(() => {
+    const v = view();
+    if (v?.tasksOmitted) void readTasks(v.data.event.id, v.data.event.revision);
+  });
+}
+
+async function readTasks(eventId: string, revision: number): Promise<void> {
+  const key = `${eventId}@${revision}`;
+  if (tasksAsked === key) return;
+  tasksAsked = key;
+  const tasks = await ipc.eventTasks({ eventId, revision }).catch(() => null);
+  if (tasksAsked === key) tasksAsked = null;
+  const v = store.view;
+  if (!tasks || !v?.tasksOmitted || v.data.event.id !== eventId || v.data.event.revision !== revision) return;
+  writeView(() =>
+    setStore(
+      "view",
+      produce((w) => {
+        if (!w) return;
+        w.data.tasks = markRaw(tasks);
+        w.tasksOmitted = false;
+      }),
+    ),
+  );
 }
 
 const [tab, setTab] = createSignal<Tab>("calendar");

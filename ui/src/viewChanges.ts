@@ -47,7 +47,8 @@ export function applyViewChanges(v: EventView, ch: ViewChanges): void {
   spliceInto(d.sessions, ch.sessions);
   spliceInto(d.segments, ch.segments);
   spliceInto(d.people, ch.people);
-  spliceInto(d.tasks, ch.tasks);
+  // Left out of the view the window holds until a screen reads them (`useTasks`).
+  if (!v.tasksOmitted) spliceInto(d.tasks, ch.tasks);
   spliceInto(d.customCues, ch.customCues);
   spliceInto(d.cueSettings, ch.cueSettings);
   spliceInto(d.destinations, ch.destinations);

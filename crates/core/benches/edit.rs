@@ -56,11 +56,23 @@ fn main() {
         showcall_core::branding::sync(&mut copy)
     });
     step("normalize", &mut || copy.normalize());
+    let sched = showcall_core::schedule::compute(&copy);
+    step("schedule::compute", &mut || {
+        std::hint::black_box(showcall_core::schedule::compute(&copy));
+    });
+    let now = chrono::Utc::now();
+    step("rules::check_at", &mut || {
+        std::hint::black_box(showcall_core::rules::check_at(
+            &copy,
+            &sched,
+            Lang::En,
+            Some(now),
+        ));
+    });
     let runs = 60;
     let (mut edit, mut build, mut json, mut all) = (vec![], vec![], vec![], vec![]);
     let (mut answer, mut app) = (vec![], vec![]);
     let (mut bytes, mut answer_bytes) = (0, 0);
-    let now = chrono::Utc::now();
     let mut shown = view::build(
         loaded.clone(),
         Lang::En,

@@ -27,6 +27,31 @@ pub struct EventView {
     pub may: Permissions,
     /// The branding checklist as the actor sees it.
     pub brand: BrandView,
+    /// The tasks were left out (`data.tasks` is empty): the app's window reads them apart, when
+    /// a screen that shows them opens ([`EventView::without_tasks`]).
+    pub tasks_omitted: bool,
+}
+
+impl EventView {
+    /// This view without its tasks, as the app sends it to its window: a 2,000-session day has
+    /// about 12,000 tasks, nearly half of the view's JSON, and the calendar shows none of them.
+    /// The event's other lists stay shared with this view.
+    pub fn without_tasks(&self) -> EventView {
+        let data = EventData {
+            tasks: crate::model::Shared::default(),
+            ..EventData::clone(&self.data)
+        };
+        EventView {
+            data: Arc::new(data),
+            schedule: self.schedule.clone(),
+            findings: self.findings.clone(),
+            can_undo: self.can_undo,
+            can_redo: self.can_redo,
+            may: self.may,
+            brand: self.brand.clone(),
+            tasks_omitted: true,
+        }
+    }
 }
 
 /// The branding checklist's computed side: readiness, what each row offers, the palette's
@@ -128,6 +153,7 @@ pub fn build(
         can_redo: steps.can_redo,
         may,
         brand,
+        tasks_omitted: false,
     }
 }
 

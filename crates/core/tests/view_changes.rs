@@ -134,3 +134,26 @@ fn a_window_that_shows_an_older_version_gets_the_changes_from_it() {
     assert!(answer.changes.is_none());
     assert_eq!(json(&answer.view.unwrap()), json(&new));
 }
+
+#[test]
+fn the_window_gets_a_view_without_tasks_that_shares_everything_else() {
+    let (_store, _id, d) = stored(4, 6);
+    let full = view_of(d);
+    assert!(!full.data.tasks.is_empty(), "the conference has tasks");
+    let sent = full.without_tasks();
+    assert!(sent.tasks_omitted && !full.tasks_omitted);
+    assert!(sent.data.tasks.is_empty());
+    // Nothing else is copied: the lists are the view's own.
+    assert!(sent.data.sessions.same(&full.data.sessions));
+    assert!(sent.data.segments.same(&full.data.segments));
+    assert!(sent.data.people.same(&full.data.people));
+    // And, tasks aside, the JSON is the same.
+    let (mut a, mut b) = (json(&sent), json(&full));
+    assert_eq!(a["tasksOmitted"], true);
+    assert_eq!(a["data"]["tasks"], serde_json::json!([]));
+    for v in [&mut a, &mut b] {
+        v["data"]["tasks"] = serde_json::Value::Null;
+        v["tasksOmitted"] = serde_json::Value::Null;
+    }
+    assert_eq!(a, b);
+}

@@ -2,7 +2,7 @@
 
 use super::CmdResult;
 use crate::state::{AppState, Inner};
-use showcall_core::model::EventSummary;
+use showcall_core::model::{EventSummary, Task};
 use showcall_core::service;
 use showcall_core::view::{self, EventView};
 use showcall_core::view_changes::EditResult;
@@ -16,11 +16,13 @@ pub fn view_of(inner: &Inner, id: &str) -> showcall_core::Result<EventView> {
 }
 
 /// The view of an event as the caller holds it (just written, say), without reading it again;
-/// remembered as the one the main window shows.
+/// remembered as the one the main window shows, and sent to it without its tasks (the window
+/// reads them with [`event_tasks`] when a screen shows them).
 pub fn view_from(inner: &Inner, data: Arc<showcall_core::EventData>) -> EventView {
     let view = built(inner, data);
-    *inner.shown.borrow_mut() = Some(view.clone());
-    view
+    let sent = view.without_tasks();
+    *inner.shown.borrow_mut() = Some(view);
+    sent
 }
 
 /// The view of an event as the caller holds it, not remembered (see [`answered`]).
@@ -38,7 +40,9 @@ pub fn built(inner: &Inner, data: Arc<showcall_core::EventData>) -> EventView {
 /// stands), which becomes the one it shows (moved, not copied).
 pub fn answered(inner: &Inner, view: EventView, created: Option<String>) -> EditResult {
     let shown = inner.shown.borrow_mut().take();
-    let result = EditResult::of(shown.as_ref(), &view, created);
+    let mut result = EditResult::of(shown.as_ref(), &view, created);
+    // A whole view goes to the window without its tasks, as `view_from` sends it.
+    result.view = result.view.map(|v| v.without_tasks());
     *inner.shown.borrow_mut() = Some(view);
     result
 }
@@ -98,4 +102,27 @@ pub fn load_demo(state: State<AppState>) -> CmdResult<Vec<EventSummary>> {
 pub fn load_event(state: State<AppState>, id: String) -> CmdResult<EventView> {
     let s = state.lock();
     view_of(&s, &id).map_err(|e: Error| s.err(e))
+}
+
+/// The tasks of the event at `revision`, the one the window shows (views come without them): a
+/// `conflict` when the event has changed since, and the window asks again once it has caught up.
+#[tauri::command]
+pub fn event_tasks(
+    state: State<AppState>,
+    event_id: String,
+    revision: i64,
+) -> CmdResult<Vec<Task>> {
+    let s = state.lock();
+    let read = s.store.load_shared(&event_id).and_then(|d| {
+        if d.event.revision == revision {
+            Ok(d.tasks.to_vec())
+        } else {
+            Err(Error::Stale {
+                name: d.event.name.clone(),
+                seen: revision,
+                now: d.event.revision,
+            })
+        }
+    });
+    read.map_err(|e| s.err(e))
 }

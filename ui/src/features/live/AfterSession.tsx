@@ -5,7 +5,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js"
 import type { LiveSnapshot } from "../../bindings";
 import { DataTable, type Column } from "../../components/Table";
 import { t } from "../../i18n";
-import { view } from "../../state";
+import { useTasks, view } from "../../state";
 import { TASK_EDIT_COLUMNS, TaskEditCells } from "../tasks/TaskFields";
 import { endedSessions, recordedEnds, recordingTasks } from "./live";
 
@@ -19,6 +19,7 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 
 export function AfterSessionPanel(props: { snap: LiveSnapshot; now: () => number; fmt: (iso: string) => string }) {
   const data = () => view()!.data;
+  useTasks();
   // Which sessions are over is looked at again at each snapshot and when the clock passes the
   // next planned end, not at every tick.
   const [checkedAt, setCheckedAt] = createSignal(Date.parse(props.snap.now));

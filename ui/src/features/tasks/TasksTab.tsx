@@ -5,7 +5,7 @@ import { WindowedTable, type Column } from "../../components/Table";
 import { sessionById } from "../../indexes";
 import { OWNERS } from "../../enums";
 import { lang, t } from "../../i18n";
-import { hour12, view } from "../../state";
+import { hour12, useTasks, view } from "../../state";
 import { formatDateTime } from "../../time";
 import { TASK_EDIT_COLUMNS, TaskEditCells } from "./TaskFields";
 
@@ -20,6 +20,7 @@ const COLUMNS: Column[] = [
 
 export function TasksTab() {
   const v = () => view()!;
+  useTasks();
   const sessionTitle = (id: string | null) =>
     id ? (sessionById(id)?.title ?? t("common.none")) : t("tasks.event");
   const tasksOf = (owner: Owner) => v().data.tasks.filter((x) => x.owner === owner);
@@ -31,7 +32,18 @@ export function TasksTab() {
       </div>
       <Show
         when={v().data.tasks.length > 0}
-        fallback={<EmptyState title={t("tasks.emptyTitle")} body={t("tasks.emptyBody")} />}
+        fallback={
+          <Show
+            when={!v().tasksOmitted}
+            fallback={
+              <p class="muted" data-testid="tasks-loading" role="status">
+                {t("common.loading")}
+              </p>
+            }
+          >
+            <EmptyState title={t("tasks.emptyTitle")} body={t("tasks.emptyBody")} />
+          </Show>
+        }
       >
         <For each={OWNERS}>
           {(owner) => {
