@@ -12,6 +12,10 @@ export interface WindowOptions {
   overscan?: number;
   /** Lists of at most this many rows are rendered whole (default 0). */
   renderAll?: number;
+  /** Renders no row until the list's place is measured (in the frame that first paints it), then
+   * the rows on screen, and the overscan a frame later: for rows that cost much to render (a
+   * calendar lane holds 50 blocks), none is rendered from a guess and dropped unseen. */
+  lazy?: boolean;
 }
 
 export interface ListWindow {
@@ -39,7 +43,7 @@ export function createWindow(opts: WindowOptions): ListWindow {
   let el: HTMLElement | undefined;
   let parent: HTMLElement | null = null;
   const geometry = () => {
-    if (!el?.isConnected) return { offset: 0, viewport: typeof window === "undefined" ? 800 : window.innerHeight };
+    if (!el?.isConnected) return null;
     const top = el.getBoundingClientRect().top;
     if (parent) {
       const pr = parent.getBoundingClientRect();
@@ -47,13 +51,30 @@ export function createWindow(opts: WindowOptions): ListWindow {
     }
     return { offset: -top, viewport: window.innerHeight };
   };
+  // Before the list is in the document its place is unknown: the first render holds the rows a
+  // viewport shows from the list's top, without overscan (rows rendered from that guess and
+  // dropped by the first measure, before the first paint, were wasted work).
+  const unplaced = () => ({ offset: 0, viewport: typeof window === "undefined" ? 800 : window.innerHeight });
+  // A lazy window renders nothing before its first measure (see `lazy`), nor its overscan until the
+  // frame after it.
+  const [held, setHeld] = createSignal(!!opts.lazy);
+  const [spread, setSpread] = createSignal(!opts.lazy);
+  let spreading = 0;
   // Bumped on scroll, resize and reveal: the range is re-measured then (and when the count changes).
   const [tick, setTick] = createSignal(0);
   const range = createMemo(
     () => {
       tick();
       const count = opts.count();
-      return windowRange({ ...geometry(), rowHeight: rowHeight(), count, overscan, renderAll: opts.renderAll });
+      const g = geometry();
+      if (!g && held() && count > (opts.renderAll ?? 0)) return { start: 0, end: 0 };
+      return windowRange({
+        ...(g ?? unplaced()),
+        rowHeight: rowHeight(),
+        count,
+        overscan: g && spread() ? overscan : 0,
+        renderAll: opts.renderAll,
+      });
     },
     { start: 0, end: 0 },
     { equals: (a, b) => a.start === b.start && a.end === b.end },
@@ -74,7 +95,11 @@ export function createWindow(opts: WindowOptions): ListWindow {
   const attach = () => {
     detach?.();
     detach = null;
-    if (!el?.isConnected) return;
+    if (!el?.isConnected) {
+      // Not in the document (yet): a lazy window renders the rows from the guess after all.
+      setHeld(false);
+      return;
+    }
     parent = scrollParent(el);
     const target: HTMLElement | Window = parent ?? window;
     target.addEventListener("scroll", schedule, { passive: true });
@@ -87,6 +112,7 @@ export function createWindow(opts: WindowOptions): ListWindow {
       ro?.disconnect();
     };
     measure();
+    if (!spread() && !spreading) spreading = requestAnimationFrame(() => ((spreading = 0), setSpread(true)));
   };
   let pending = 0;
   const attachSoon = () => {
@@ -97,6 +123,7 @@ export function createWindow(opts: WindowOptions): ListWindow {
     detach?.();
     if (frame) cancelAnimationFrame(frame);
     if (pending) cancelAnimationFrame(pending);
+    if (spreading) cancelAnimationFrame(spreading);
   });
 
   return {
@@ -108,7 +135,7 @@ export function createWindow(opts: WindowOptions): ListWindow {
     reveal: (index) => {
       if (!el?.isConnected) return;
       if (!detach) attach();
-      const g = geometry();
+      const g = geometry() ?? unplaced();
       const d = revealDelta(index, { ...g, rowHeight: rowHeight() });
       if (d !== null) {
         if (parent) parent.scrollTop += d;

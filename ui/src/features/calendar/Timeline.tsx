@@ -88,7 +88,15 @@ export function Timeline(props: { day: string }) {
 
   // Only the lanes on screen are rendered (40 stages × 50 sessions would be 2,000 blocks).
   const stages = () => v().data.stages;
-  const win = createWindow({ count: () => stages().length, rowHeight: LANE_PX, overscan: 3, renderAll: 12 });
+  // Lazy: no lane before the lanes' place is measured (in the frame that first paints them), then
+  // the lanes on screen, and the overscan a frame later.
+  const win = createWindow({
+    count: () => stages().length,
+    rowHeight: LANE_PX,
+    overscan: 3,
+    renderAll: 12,
+    lazy: true,
+  });
   const shown = createMemo(() => {
     const r = win.range();
     return stages().slice(r.start, r.end);
@@ -254,18 +262,20 @@ function Lane(props: {
         <For each={gaps()}>
           {(g) => {
             const overlap = g.minutes < 0;
-            const from = () => (overlap ? x(g.after.start) : x(g.before.end));
-            const to = () => (overlap ? x(g.before.end) : x(g.after.start));
+            // Both edges in one computation (read by the style and by the label's test).
+            const span = createMemo(() => {
+              const from = x(overlap ? g.after.start : g.before.end);
+              return { from, width: x(overlap ? g.before.end : g.after.start) - from };
+            });
             const label = () => (overlap ? t("calendar.overlap") : t("calendar.gap", { min: g.minutes }));
-            const tip = () => (overlap ? t("calendar.overlapTitle") : t("calendar.gapTitle", { min: g.minutes }));
             return (
               <div
                 class={overlap ? "gap-mark overlap" : "gap-mark"}
                 data-testid="short-gap"
-                style={{ left: `${from()}%`, width: `max(3px, ${to() - from()}%)` }}
-                title={tip()}
+                style={{ left: `${span().from}%`, width: `max(3px, ${span().width}%)` }}
+                title={gapTip(g.minutes)}
               >
-                <Show when={(to() - from()) * props.pxPerPct >= GAP_LABEL_PX}>
+                <Show when={span().width * props.pxPerPct >= GAP_LABEL_PX}>
                   <span class="gap-label">
                     <SeverityIcon severity={overlap ? "error" : "warning"} /> {label()}
                   </span>
@@ -283,6 +293,24 @@ function Lane(props: {
 }
 
 const isSelected = createRoot(() => createSelector(selectedSessionId));
+// A gap's tooltip by its minutes (an overlap's has none): the hundreds of gaps of a crowded day
+// share a few texts, each filled in once per language.
+const gapTips = createRoot(() =>
+  createMemo(() => {
+    lang();
+    return new Map<number, string>();
+  }),
+);
+function gapTip(minutes: number): string {
+  const key = minutes < 0 ? -1 : minutes;
+  const tips = gapTips();
+  let tip = tips.get(key);
+  if (tip === undefined) {
+    tip = key < 0 ? t("calendar.overlapTitle") : t("calendar.gapTitle", { min: key });
+    tips.set(key, tip);
+  }
+  return tip;
+}
 
 /** Below these widths (px) a gap's label, a block's times, then its title and badge are left out
  * (the tooltip and the accessible name keep them); a slim block shows its worst finding by the
@@ -298,42 +326,45 @@ function SessionBlock(props: {
   pxPerPct: number;
 }) {
   const s = () => props.session;
-  // Each is read by several attributes and classes: worked out once per change.
-  const left = createMemo(() => props.x(s().start));
-  const width = createMemo(() => Math.max(0.5, props.x(s().end) - left()));
-  const findings = createMemo(() => findingsOf("session", s().id));
-  const selected = () => isSelected(s().id);
-  const flashed = () => {
-    const h = highlight();
-    return h?.kind === "session" && h.id === s().id;
-  };
-  const times = createMemo(() => t("calendar.sessionTimes", { start: props.fmt(s().start), end: props.fmt(s().end) }));
-  const px = () => width() * props.pxPerPct;
+  // Each is read by several attributes and classes: worked out once per change (and few of them:
+  // a crowded day opens with hundreds of blocks, and each computation costs).
+  const box = createMemo(
+    () => {
+      const left = props.x(s().start);
+      return { left, width: Math.max(0.5, props.x(s().end) - left) };
+    },
+    undefined,
+    { equals: (a, b) => a.left === b.left && a.width === b.width },
+  );
+  const px = () => box().width * props.pxPerPct;
   const slim = createMemo(() => px() < TEXT_PX);
-  const worst = () => worstSeverity(findings());
-  const findingsTip = () => {
-    const list = findings().map((f) => `${t(`severity.${f.severity}`)}: ${f.message}`);
-    return list.length ? `\n${t("findings.badgeTitle", { list: list.join(" · ") })}` : "";
+  const findings = createMemo(() => findingsOf("session", s().id));
+  const times = () => t("calendar.sessionTimes", { start: props.fmt(s().start), end: props.fmt(s().end) });
+  // What the tooltip (and a slim block's accessible name) says after the title: the times, and a
+  // slim block's findings.
+  const about = createMemo(() => {
+    const list = slim() ? findings().map((f) => `${t(`severity.${f.severity}`)}: ${f.message}`) : [];
+    return list.length ? `${times()}\n${t("findings.badgeTitle", { list: list.join(" · ") })}` : times();
+  });
+  // One write of the class list (toggling each class sets the ones that are off too).
+  const classes = () => {
+    let c = isSelected(s().id) ? "session-block selected" : "session-block";
+    const h = highlight();
+    if (h?.kind === "session" && h.id === s().id) c += " flash";
+    if (!slim()) return findings().length > 0 ? `${c} has-badge` : c;
+    const worst = worstSeverity(findings());
+    return worst ? `${c} slim sev-edge-${worst}` : `${c} slim`;
   };
   return (
     <button
       type="button"
-      class="session-block"
-      classList={{
-        selected: selected(),
-        flash: flashed(),
-        "has-badge": !slim() && findings().length > 0,
-        slim: slim(),
-        "sev-edge-error": slim() && worst() === "error",
-        "sev-edge-warning": slim() && worst() === "warning",
-        "sev-edge-info": slim() && worst() === "info",
-      }}
+      class={classes()}
       data-testid="session-block"
       data-session-id={s().id}
-      aria-pressed={selected()}
-      aria-label={slim() ? `${s().title}, ${times()}${findingsTip()}` : undefined}
-      title={`${s().title}\n${times()}${slim() ? findingsTip() : ""}`}
-      style={{ left: `${left()}%`, width: `${width()}%` }}
+      aria-pressed={isSelected(s().id)}
+      aria-label={slim() ? `${s().title}, ${about()}` : undefined}
+      title={`${s().title}\n${about()}`}
+      style={{ left: `${box().left}%`, width: `${box().width}%` }}
       onClick={() => setSelectedSessionId(s().id)}
     >
       <Show when={!slim()}>

@@ -1,26 +1,37 @@
 import { createMemo, For, Show } from "solid-js";
+import type { Severity } from "../../bindings";
 import { createWindow } from "../../components/createWindow";
 import { SeverityIcon, SeverityTag } from "../../components/Severity";
 import { SEVERITIES } from "../../enums";
 import { t } from "../../i18n";
-import { focusSubject, mode, view } from "../../state";
+import { focusSubject, mode, view, viewRaw } from "../../state";
 import { customerCanJump, focusForCustomer } from "../customer/focus";
 import { spacers } from "../../components/window";
-import { countBySeverity, sortFindings } from "./findings";
+import { sameItems } from "../../lookup";
+import { countBySeverity, severityOrder } from "./findings";
 
 /** One entry's height in px, the gap below it included (entries are windowed: fixed height). */
 export const FINDING_PX = 112;
 
 export function FindingsPanel() {
-  const list = createMemo(() => sortFindings(view()?.findings ?? []));
-  const counts = createMemo(() => countBySeverity(list()));
+  // Sorted and counted from the plain objects (2,000 findings read through the store cost more
+  // than the sort), again after every write into the view: the same order stops there. Only the
+  // entries shown are then taken from the store (they follow an edit).
+  const order = createMemo(() => severityOrder(viewRaw()?.findings ?? []), undefined, { equals: sameItems });
+  const counts = createMemo(() => countBySeverity(viewRaw()?.findings ?? []), undefined, {
+    equals: (a: Record<Severity, number>, b: Record<Severity, number>) =>
+      a.error === b.error && a.warning === b.warning && a.info === b.info,
+  });
   // Thousands of findings on a big event: only the entries in the panel's viewport are rendered.
-  const win = createWindow({ count: () => list().length, rowHeight: FINDING_PX, overscan: 4, renderAll: 100 });
+  const win = createWindow({ count: () => order().length, rowHeight: FINDING_PX, overscan: 4, renderAll: 100 });
   const shown = createMemo(() => {
     const r = win.range();
-    return list().slice(r.start, r.end);
+    const all = view()?.findings ?? [];
+    return order()
+      .slice(r.start, r.end)
+      .map((i) => all[i]);
   });
-  const gap = () => spacers(win.range(), FINDING_PX, list().length);
+  const gap = () => spacers(win.range(), FINDING_PX, order().length);
   const subjectLabel = (kind: string) =>
     kind === "event" || kind === "session" || kind === "segment" || kind === "person" || kind === "destination"
       ? t(`subject.${kind}`)
@@ -46,7 +57,7 @@ export function FindingsPanel() {
           </For>
         </span>
       </div>
-      <Show when={list().length > 0} fallback={<p class="empty-inline">✓ {t("findings.none")}</p>}>
+      <Show when={order().length > 0} fallback={<p class="empty-inline">✓ {t("findings.none")}</p>}>
         <ul
           class="findings-list"
           ref={win.ref}
@@ -54,7 +65,7 @@ export function FindingsPanel() {
         >
           <For each={shown()}>
             {(f, i) => (
-              <li aria-setsize={list().length} aria-posinset={win.range().start + i() + 1}>
+              <li aria-setsize={order().length} aria-posinset={win.range().start + i() + 1}>
                 {/* In customer-lead mode a jump goes to the nearest customer tab, or is left out. */}
                 <button
                   type="button"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding, Severity } from "../../bindings";
-import { countBySeverity, findingsFor, sortFindings, worstSeverity } from "./findings";
+import { countBySeverity, findingsFor, severityOrder, sortFindings, worstSeverity } from "./findings";
 
 const f = (code: string, severity: Severity, kind = "session", id = "s1"): Finding => ({
   code,
@@ -14,6 +14,9 @@ describe("findings helpers", () => {
 
   it("sorts errors first and keeps order within a severity", () => {
     expect(sortFindings(list).map((x) => x.code)).toEqual(["c", "e", "b", "d", "a"]);
+    // The same order as positions in the list (the panel sorts plain objects, then reads the rows it shows).
+    expect(severityOrder(list)).toEqual([2, 4, 1, 3, 0]);
+    expect(severityOrder([])).toEqual([]);
   });
 
   it("filters by subject and finds the worst severity", () => {
