@@ -2,7 +2,7 @@
 // `applyViewChanges`, a reload merged through `reconcile`): every lookup answers what a fresh
 // table over the lists answers, and an edit wakes only the readers whose entry changed.
 import { describe, expect, it } from "vitest";
-import { batch, createMemo, createRoot, createSignal } from "solid-js";
+import { batch, createMemo, createRoot } from "solid-js";
 import { createStore, produce, reconcile } from "solid-js/store";
 import type {
   CustomCue,
@@ -21,7 +21,8 @@ import type {
 import { sortFindings } from "./features/findings/findings";
 import { createLookups } from "./indexes";
 import { byId, findingsBySubject, groupBy, subjectKey } from "./lookup";
-import { applyViewChanges } from "./viewChanges";
+import { applyViewChanges, type ListChanges } from "./viewChanges";
+import { createViewLog } from "./viewLog";
 
 /** The same small xorshift the other UI tests use, so a failure names its seed. */
 function rng(seed: number) {
@@ -254,16 +255,11 @@ function reschedule(v: EventView): void {
 /** A store holding the view as the window does, with its lookups, and the core's copy. */
 function window(model: EventView, plain = false) {
   return createRoot((dispose) => {
-    const [store, setStoreOnly] = createStore<{ view: EventView | null }>({ view: clone(model) });
-    // With `plain`, the lookups group from the plain rows, woken by a count of writes (as the
-    // window's state does).
-    const [writes, setWrites] = createSignal(0);
-    const setStore: typeof setStoreOnly = ((...args: unknown[]) =>
-      batch(() => {
-        (setStoreOnly as (...a: unknown[]) => void)(...args);
-        setWrites((n) => n + 1);
-      })) as typeof setStoreOnly;
-    const lookups = createLookups(() => store.view, plain ? writes : undefined);
+    const [store, setStore] = createStore<{ view: EventView | null }>({ view: clone(model) });
+    // With `plain`, the lookups follow the log of the writes (as the window's state keeps it):
+    // what each edit changed, list by list, or a whole write.
+    const log = createViewLog();
+    const lookups = createLookups(() => store.view, plain ? log : undefined);
     let core = model;
     return {
       store,
@@ -276,7 +272,16 @@ function window(model: EventView, plain = false) {
         next.data.event.revision = core.data.event.revision + 1;
         const ch = changes(core, next);
         core = next;
-        setStore("view", produce((v) => v && applyViewChanges(v, ch)));
+        batch(() => {
+          let lists: ListChanges = {};
+          setStore(
+            "view",
+            produce((v) => {
+              if (v) lists = applyViewChanges(v, ch);
+            }),
+          );
+          log.record(lists);
+        });
       },
       /** Reads the whole view again (undo, a reload): merged by id, as `setView` does. */
       reload(change: (next: EventView) => void): void {
@@ -284,7 +289,10 @@ function window(model: EventView, plain = false) {
         change(next);
         next.data.event.revision = core.data.event.revision + 1;
         core = next;
-        setStore("view", reconcile(clone(next), { key: "id" }));
+        batch(() => {
+          setStore("view", reconcile(clone(next), { key: "id" }));
+          log.record(null);
+        });
       },
     };
   });
@@ -396,7 +404,8 @@ describe(`the open event's lookups${plain ? " (grouped from plain rows)" : ""}`,
       expect(stale, label).toEqual([]);
     };
 
-    // One segment made longer: its session's run of show and times change, and it gets a finding.
+    // One segment made longer: it gets a finding. The segment and its session's times are merged
+    // into their rows (the same objects: their entries stay, the readers of their fields follow).
     check(
       "one-segment edit",
       () =>
@@ -406,10 +415,10 @@ describe(`the open event's lookups${plain ? " (grouped from plain rows)" : ""}`,
           n.findings.push(finding("segment", seg.id, "warning", "overruns its session"));
           reschedule(n);
         }),
-      ["segmentsOf s3-7", "sessionTimesOf s3-7", "findingsOf segment s3-7.0"],
+      ["findingsOf segment s3-7.0"],
     );
 
-    // A session renamed: the session row, its stage's list and its times.
+    // A session renamed: merged into its row (and its times), no entry changes.
     check(
       "one-session edit",
       () =>
@@ -417,7 +426,7 @@ describe(`the open event's lookups${plain ? " (grouped from plain rows)" : ""}`,
           n.data.sessions.find((s) => s.id === "s12-30")!.title = "Keynote";
           reschedule(n);
         }),
-      ["sessionById s12-30", "sessionsOfStage st12", "sessionTimesOf s12-30"],
+      [],
     );
 
     // One finding's message changes (e.g. a gap that got shorter).
@@ -443,7 +452,7 @@ describe(`the open event's lookups${plain ? " (grouped from plain rows)" : ""}`,
       [`findingsOf person ${gone}`, "findingsOf person p1"],
     );
 
-    // A session moved to another stage: both stages' lists, the session and its times.
+    // A session moved to another stage: both stages' lists (the session row stays the same).
     check(
       "session changes stage",
       () =>
@@ -451,7 +460,7 @@ describe(`the open event's lookups${plain ? " (grouped from plain rows)" : ""}`,
           n.data.sessions.find((s) => s.id === "s5-20")!.stageId = "st6";
           reschedule(n);
         }),
-      ["sessionById s5-20", "sessionsOfStage st5", "sessionsOfStage st6", "sessionTimesOf s5-20"],
+      ["sessionsOfStage st5", "sessionsOfStage st6"],
     );
 
     // A task done: no lookup reads tasks, nobody wakes.
@@ -478,6 +487,38 @@ describe(`the open event's lookups${plain ? " (grouped from plain rows)" : ""}`,
     expect(w.lookups.segmentsOf("s1-1")).toBe(before);
     expect(w.lookups.findingsOf("session", "s1-1")).toBe(findings);
     expect(w.lookups.segmentsOf("s2-2").map((s) => s.title)).toContain("Changed");
+    w.dispose();
+  });
+
+  it("keep an edited row as the same object, waking only the readers of the fields that changed", () => {
+    const w = window(bigView(4, 5), plain);
+    const seg = w.lookups.segmentsOf("s1-1")[0];
+    const times = w.lookups.sessionTimesOf("s1-1")!;
+    const session = w.lookups.sessionById("s1-1")!;
+    const runs = { duration: 0, title: 0, run: 0, start: 0 };
+    const r = createRoot((dispose) => ({
+      dispose,
+      duration: createMemo(() => (runs.duration++, w.lookups.segmentsOf("s1-1")[0].durationSecs)),
+      title: createMemo(() => (runs.title++, w.lookups.segmentsOf("s1-1")[0].title)),
+      run: createMemo(() => (runs.run++, w.lookups.sessionTimesOf("s1-1")?.runOfShowSecs)),
+      start: createMemo(() => (runs.start++, w.lookups.sessionById("s1-1")?.start)),
+    }));
+    w.edit((n) => {
+      n.data.segments.find((s) => s.id === seg.id)!.durationSecs = 4242;
+      reschedule(n);
+    });
+    expect(w.lookups.segmentsOf("s1-1")[0]).toBe(seg);
+    expect(w.lookups.sessionTimesOf("s1-1")).toBe(times);
+    expect(r.duration()).toBe(4242);
+    expect(r.run()).toBe(w.lookups.segmentsOf("s1-1").reduce((a, x) => a + x.durationSecs, 0));
+    expect(runs).toEqual({ duration: 2, title: 1, run: 2, start: 1 });
+    w.edit((n) => {
+      n.data.sessions.find((s) => s.id === "s1-1")!.start = iso(5);
+    });
+    expect(w.lookups.sessionById("s1-1")).toBe(session);
+    expect(r.start()).toBe(iso(5));
+    expect(runs).toEqual({ duration: 2, title: 1, run: 2, start: 2 });
+    r.dispose();
     w.dispose();
   });
 

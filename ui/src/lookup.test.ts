@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createMemo, createRoot } from "solid-js";
+import { createMemo, createRoot, createSignal } from "solid-js";
 import { createStore, produce } from "solid-js/store";
 import type { Finding, Severity } from "./bindings";
 import { findingsFor } from "./features/findings/findings";
-import { byId, createKeyedTable, findingsBySubject, groupBy, sameItems, subjectKey } from "./lookup";
+import { byId, createKeyedTable, findingsBySubject, groupBy, sameItems, subjectKey, type TableBuild } from "./lookup";
 
 function finding(kind: string, id: string, severity: Severity, message = `${kind} ${id} ${severity}`): Finding {
   return { code: "c", severity, message, subject: { kind, id, name: id } } as Finding;
@@ -173,6 +173,55 @@ describe("createKeyedTable, built on first read", () => {
       expect(later()).toBe(1);
       set("rows", produce((r) => r.push({ id: "c", n: 3 })));
       expect(table("c")?.n).toBe(3);
+      dispose();
+    });
+  });
+});
+
+describe("createKeyedTable, brought up to date entry by entry", () => {
+  it("compares only the entries a build answers, and wakes only the keys whose entry changed", () => {
+    const [tick, setTick] = createSignal(0);
+    const a = [{ n: 1 }];
+    let next: TableBuild<string, { n: number }[]> = new Map([
+      ["a", a],
+      ["b", [{ n: 2 }]],
+    ]);
+    createRoot((dispose) => {
+      let builds = 0;
+      const table = createKeyedTable(() => {
+        tick();
+        builds++;
+        return next;
+      }, sameItems);
+      const runs = new Map<string, number>();
+      const seen = new Map<string, () => unknown>();
+      for (const k of ["a", "b", "c"]) {
+        seen.set(
+          k,
+          createMemo(() => {
+            runs.set(k, (runs.get(k) ?? 0) + 1);
+            return table(k);
+          }),
+        );
+      }
+      expect(builds).toBe(1);
+      // "a" answered again with the same rows, "b" gone, "c" new; keys left out stay as they are.
+      next = { changed: new Map([["a", [a[0]]], ["b", undefined], ["c", [{ n: 3 }]]]) };
+      setTick(1);
+      expect(builds).toBe(2);
+      expect(table("a")).toBe(a);
+      expect(seen.get("b")!()).toBeUndefined();
+      expect(table("c")?.[0].n).toBe(3);
+      expect([...runs]).toEqual([
+        ["a", 1],
+        ["b", 2],
+        ["c", 2],
+      ]);
+      next = { changed: new Map() };
+      setTick(2);
+      expect(table("c")?.[0].n).toBe(3);
+      expect(table("a")).toBe(a);
+      expect(runs.get("c")).toBe(2);
       dispose();
     });
   });

@@ -62,14 +62,19 @@ interface Waker {
   readers: number;
 }
 
+/** What a table's `build` answers: the whole table, or only the entries that may have changed
+ * since the last build (`undefined`: the key is gone). */
+export type TableBuild<K, V> = Map<K, V> | { changed: Map<K, V | undefined> };
+
 /**
  * A lookup table rebuilt by `build` whenever what `build` reads changes (in the window: an edit's
- * splices into the view's lists), read one key at a time. The whole table is rebuilt (a few
- * milliseconds for thousands of rows), but each key's entry is compared with the one it replaces: an
- * entry that is the `same` keeps its old value (so an unchanged group stays the same array), and
- * only the readers of keys whose entry changed, appeared or went away are woken. Reading the
- * table itself would wake every reader on every rebuild (a new Map each time), which re-rendered
- * every visible session block after each edit.
+ * splices into the view's lists), read one key at a time. When `build` answers the whole table (a
+ * few milliseconds for thousands of rows), each key's entry is compared with the one it replaces:
+ * an entry that is the `same` keeps its old value (so an unchanged group stays the same array). When
+ * it answers only the entries that may have changed, only those are compared. Either way only the
+ * readers of keys whose entry changed, appeared or went away are woken. Reading the table itself
+ * would wake every reader on every rebuild (a new Map each time), which re-rendered every visible
+ * session block after each edit.
  *
  * Call under an owner (`createRoot`); the returned reader may be called anywhere: inside a
  * computation it subscribes to that key only. The table is first built when it is first read
@@ -77,7 +82,7 @@ interface Waker {
  * tab reads (the calendar needs no people, segments or session times).
  */
 export function createKeyedTable<K, V>(
-  build: () => Map<K, V>,
+  build: () => TableBuild<K, V>,
   same: (a: V, b: V) => boolean = Object.is,
 ): (key: K) => V | undefined {
   let current = new Map<K, V>();
@@ -89,20 +94,35 @@ export function createKeyedTable<K, V>(
       () => {
         const next = build();
         const changed: K[] = [];
-        for (const [k, v] of next) {
-          if (current.has(k)) {
-            const old = current.get(k) as V;
-            if (same(old, v)) {
-              next.set(k, old);
-              continue;
+        if (next instanceof Map) {
+          for (const [k, v] of next) {
+            if (current.has(k)) {
+              const old = current.get(k) as V;
+              if (same(old, v)) {
+                next.set(k, old);
+                continue;
+              }
+            }
+            changed.push(k);
+          }
+          for (const k of current.keys()) if (!next.has(k)) changed.push(k);
+          current = next;
+        } else {
+          for (const [k, v] of next.changed) {
+            const had = current.has(k);
+            if (v === undefined) {
+              if (had) {
+                current.delete(k);
+                changed.push(k);
+              }
+            } else if (!had || !same(current.get(k) as V, v)) {
+              current.set(k, v);
+              changed.push(k);
             }
           }
-          changed.push(k);
         }
-        for (const k of current.keys()) if (!next.has(k)) changed.push(k);
-        current = next;
         for (const k of changed) wakers.get(k)?.wake();
-        return next;
+        return current;
       },
       undefined,
       { equals: false },

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createMemo, createRoot } from "solid-js";
 import type { EventView, Session, ViewChanges } from "./bindings";
 import { eventDays } from "./features/calendar/layout";
+import { LISTS } from "./viewChanges";
 
 const ZONE = "America/Toronto";
 
@@ -112,5 +113,48 @@ describe("viewRaw", () => {
     state.closeEvent();
     expect(days()).toEqual([]);
     dispose();
+  });
+
+  it("wakes a reader naming its lists only after a write into them; an edited row stays the same row", async () => {
+    const state = await import("./state");
+    answers = { load_event: () => viewOf(0, first.map((s) => ({ ...s }))) };
+    expect(await state.openEvent("e1")).toBe(true);
+    const runs = { sessions: 0, findings: 0 };
+    const r = createRoot((dispose) => ({
+      dispose,
+      sessions: createMemo(() => (runs.sessions++, state.viewRaw("sessions")?.data.sessions.length)),
+      findings: createMemo(() => (runs.findings++, state.viewRaw("findings")?.findings.length)),
+    }));
+    const row = state.view()!.data.sessions[0];
+    const edit = async (from: number, change: Partial<ViewChanges>) => {
+      const base = viewOf(from + 1, []);
+      const none: never[] = [];
+      const changes = {
+        eventId: "e1",
+        fromRevision: from,
+        event: base.data.event,
+        ...Object.fromEntries(LISTS.map((l) => [l, none])),
+        supportWindow: null,
+        canUndo: true,
+        canRedo: false,
+        may: {},
+        brand: {},
+        ...change,
+      } as unknown as ViewChanges;
+      answers.edit_event = () => ({ view: null, changes, created: null });
+      expect((await state.applyEdit({ type: "renameStage", id: "st1", name: "Main" })).ok).toBe(true);
+    };
+    const finding = { code: "c", severity: "error", message: "m", subject: { kind: "session", id: "a", name: "a" } };
+    await edit(0, { findings: [{ at: 0, remove: 0, insert: [finding] }] } as Partial<ViewChanges>);
+    expect(runs).toEqual({ sessions: 1, findings: 2 });
+    expect(r.findings()).toBe(1);
+    // The session's title changes: merged into its row, which the store keeps.
+    const renamed = { ...first[0], title: "Renamed" };
+    await edit(1, { sessions: [{ at: 0, remove: 1, insert: [renamed] }] } as Partial<ViewChanges>);
+    expect(runs).toEqual({ sessions: 2, findings: 2 });
+    expect(state.view()!.data.sessions[0]).toBe(row);
+    expect(row.title).toBe("Renamed");
+    r.dispose();
+    state.closeEvent();
   });
 });

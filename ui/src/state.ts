@@ -3,7 +3,8 @@ import { batch, createEffect, createSignal } from "solid-js";
 import { createStore, produce, reconcile, unwrap } from "solid-js/store";
 import type { ConnectionTest, Edit, EditResult, ErrorPayload, EventSummary, EventView, Lang } from "./bindings";
 import * as ipc from "./ipc";
-import { applyViewChanges } from "./viewChanges";
+import { applyViewChanges, type ListChanges, type ListName } from "./viewChanges";
+import { createViewLog } from "./viewLog";
 import { markRaw } from "./raw";
 import { isLang, lang, setUiLang, t } from "./i18n";
 import { localDateKey } from "./time";
@@ -85,28 +86,29 @@ const [store, setStore] = createStore<{ view: EventView | null }>({ view: null }
 /** The open event, kept as a store so unchanged rows keep their identity (and focus). */
 export const view = () => store.view;
 
-/** Counts the writes into the open view: every one goes through `writeView`. */
-const [viewWrites, setViewWrites] = createSignal(0);
-/** Read by a computation that reads the view's plain objects: it runs again after every write. */
-export { viewWrites };
+/** The writes into the open view, list by list: every one goes through `writeView`. */
+export const viewLog = createViewLog();
 
-/** Writes into the store, and counts the write (in one batch: readers run once, after both). */
-function writeView(write: () => void): void {
+/** Writes into the store and records the write (in one batch: readers run once, after both).
+ * `write` answers the rows it changed list by list; nothing, when it wrote the view whole. */
+function writeView(write: () => ListChanges | void): void {
   batch(() => {
-    write();
-    setViewWrites((n) => n + 1);
+    const lists = write();
+    viewLog.record(lists ?? null);
   });
 }
 
 /**
  * The open event as plain objects (no store proxies), for a reader that walks a whole list and
  * answers plain values (the days, a day's hour range): no store read per row (at 2,000 sessions
- * those reads cost more than the work). Such a reader runs again after every write into the view,
- * so it must stop there by comparing its answer; never hand its rows to components (they would
- * not follow an edit).
+ * those reads cost more than the work). Such a reader runs again after every write into the
+ * `lists` it names (into anything, with none named), so it must read only those lists from here
+ * (any other field through `view()`), and stop there by comparing its answer; never hand its rows
+ * to components (they would not follow an edit).
  */
-export function viewRaw(): EventView | null {
-  viewWrites();
+export function viewRaw(...lists: ListName[]): EventView | null {
+  if (lists.length) for (const l of lists) viewLog.wrote(l);
+  else viewLog.wrote();
   return unwrap(store.view);
 }
 
@@ -350,10 +352,19 @@ async function showAnswer(eventId: string, r: EditResult): Promise<void> {
   }
   if (r.changes && shown.data.event.revision === r.changes.fromRevision) {
     const ch = r.changes;
-    // Spliced into the store in place: only the rows that changed (and those an insert or a
-    // removal shifts) notify. Never through `reconcile`: it merges by position in place, and the
-    // new lists share their unchanged rows with the old ones.
-    writeView(() => setStore("view", produce((v) => v && applyViewChanges(v, ch))));
+    // Spliced into the store (see `spliceList`): a changed row is merged into the row it replaces,
+    // a list whose rows come or go is written once. Never through `reconcile`: it merges by
+    // position in place, and the new lists share their unchanged rows with the old ones.
+    writeView(() => {
+      let lists: ListChanges = {};
+      setStore(
+        "view",
+        produce((v) => {
+          if (v) lists = applyViewChanges(v, ch);
+        }),
+      );
+      return lists;
+    });
     return;
   }
   const again = await ipc.loadEvent({ id: eventId }).catch(() => null);

@@ -18,12 +18,13 @@ export const openAddSession = () => setAdding(true);
 export function CalendarTab() {
   const v = () => view()!;
   const zone = () => v().data.event.timeZone;
-  // Re-run by every write into the view (read from its plain objects: 2,000 store reads cost more
-  // than the work); the same days stop there.
+  // Re-run by every write into the sessions (read from their plain objects: 2,000 store reads cost
+  // more than the work; the zone through the store); the same days stop there.
   const days = createMemo(
     (prev: string[] | undefined) => {
-      const raw = viewRaw();
-      return raw ? eventDays(raw.data.sessions, raw.data.event.timeZone) : (prev ?? []);
+      const raw = viewRaw("sessions");
+      const z = view()?.data.event.timeZone;
+      return raw && z ? eventDays(raw.data.sessions, z) : (prev ?? []);
     },
     undefined,
     { equals: sameItems },

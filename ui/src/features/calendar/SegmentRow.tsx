@@ -1,6 +1,6 @@
 // One run-of-show row. Cells are always-rendered inputs: Enter or blur commits through
 // `updateSegment`, Esc restores the saved value. Alt+↑/↓ moves the row.
-import { For, Show } from "solid-js";
+import { createEffect, createSignal, For, on, Show, untrack } from "solid-js";
 import type { Finding, Person, Segment, SegmentFields, SegmentTimes } from "../../bindings";
 import { commitCell, createInFlight } from "../../components/commitCell";
 import { askConfirm } from "../../components/Confirm";
@@ -27,6 +27,8 @@ function fieldsOf(seg: Segment): SegmentFields {
     notes: seg.notes,
   };
 }
+
+type CellName = "title" | "duration" | "notes";
 
 const isEditable = (el: EventTarget | null) =>
   el instanceof HTMLElement && !!el.closest("input, select, textarea, button, .picker");
@@ -83,20 +85,22 @@ export function SegmentRow(props: {
     });
   }
 
-  const markInvalid = (el: HTMLInputElement, message: string | null) => {
-    if (message) {
-      el.setAttribute("aria-invalid", "true");
-      el.title = message;
-    } else {
-      el.removeAttribute("aria-invalid");
-    }
+  // A refused cell's tooltip says why until the cell is saved (the row outlives a save: an edited
+  // segment is merged into its row); a new language shows the cell's own tooltip again.
+  const [tips, setTips] = createSignal<Partial<Record<CellName, string>>>({});
+  createEffect(on(lang, () => setTips({}), { defer: true }));
+
+  const markInvalid = (el: HTMLInputElement, cell: CellName, message: string | null) => {
+    if (message) el.setAttribute("aria-invalid", "true");
+    else el.removeAttribute("aria-invalid");
+    if ((untrack(tips)[cell] ?? null) !== message) setTips((x) => ({ ...x, [cell]: message ?? undefined }));
   };
 
   const titleCell = cell({
     saved: () => seg().title,
     commit: async (text, el) => {
       const r = await save({ title: text.trim() });
-      markInvalid(el, r.ok ? null : r.error.message);
+      markInvalid(el, "title", r.ok ? null : r.error.message);
       if (r.ok) el.value = seg().title;
     },
   });
@@ -108,15 +112,15 @@ export function SegmentRow(props: {
       if (secs === null) {
         const message = t("error.invalidDuration");
         setError({ code: "invalid_input", message, field: "segment.durationSecs" });
-        markInvalid(el, message);
+        markInvalid(el, "duration", message);
         return;
       }
       if (secs !== seg().durationSecs) {
         const r = await save({ durationSecs: secs });
-        markInvalid(el, r.ok ? null : r.error.message);
+        markInvalid(el, "duration", r.ok ? null : r.error.message);
         if (!r.ok) return;
       } else {
-        markInvalid(el, null);
+        markInvalid(el, "duration", null);
       }
       el.value = formatDuration(seg().durationSecs);
     },
@@ -127,7 +131,7 @@ export function SegmentRow(props: {
     saved: () => seg().notes,
     commit: async (text, el) => {
       const r = await save({ notes: text });
-      markInvalid(el, r.ok ? null : r.error.message);
+      markInvalid(el, "notes", r.ok ? null : r.error.message);
     },
   });
 
@@ -226,7 +230,7 @@ export function SegmentRow(props: {
           name="segmentTitle"
           autocomplete="off"
           aria-label={t("ros.col.title")}
-          title={t("ros.titleInput")}
+          title={tips().title ?? t("ros.titleInput")}
           value={seg().title}
           onKeyDown={titleCell.onKeyDown}
           onBlur={titleCell.onBlur}
@@ -241,7 +245,7 @@ export function SegmentRow(props: {
           inputmode="numeric"
           spellcheck={false}
           aria-label={t("ros.col.duration")}
-          title={t("ros.durationInput")}
+          title={tips().duration ?? t("ros.durationInput")}
           value={formatDuration(seg().durationSecs)}
           onKeyDown={durationCell.onKeyDown}
           onBlur={durationCell.onBlur}
@@ -261,7 +265,7 @@ export function SegmentRow(props: {
           name="segmentNotes"
           autocomplete="off"
           aria-label={t("ros.col.notes")}
-          title={t("ros.notesInput")}
+          title={tips().notes ?? t("ros.notesInput")}
           value={seg().notes}
           onKeyDown={notesCell.onKeyDown}
           onBlur={notesCell.onBlur}

@@ -1,5 +1,6 @@
 // Stages as lanes on a day timeline: hour grid, shaded support window, short gaps.
 import {
+  createComputed,
   createEffect,
   createMemo,
   createRoot,
@@ -34,19 +35,20 @@ let revealedN = 0;
 export function Timeline(props: { day: string }) {
   const v = () => view()!;
   const zone = () => v().data.event.timeZone;
-  // Each write into the view re-runs this (read from its plain objects: the day's sessions are
-  // only measured here, never shown); an equal answer stops there (every lane and block reads
-  // it: a new object would re-render them all).
-  const range = createMemo(
-    (prev: DayRange | undefined) => {
-      const raw = viewRaw();
-      if (!raw) return prev ?? dayRange([], props.day, "UTC", null);
-      const z = raw.data.event.timeZone;
-      return dayRange(sessionsOnDay(raw.data.sessions, props.day, z), props.day, z, raw.schedule.supportWindow);
-    },
-    undefined,
-    { equals: (a, b) => a.startMin === b.startMin && a.endMin === b.endMin },
-  );
+  // Measured again after each write into the sessions (from their plain objects: the day's
+  // sessions are only measured here, never shown; the zone and the support window through the
+  // store), and set only when it changes: every lane and block reads it, and a memo would first
+  // mark them all as maybe stale after each such write (a new object would re-render them all).
+  const [range, setRange] = createSignal<DayRange>(dayRange([], props.day, "UTC", null), {
+    equals: (a, b) => a.startMin === b.startMin && a.endMin === b.endMin,
+  });
+  createComputed(() => {
+    const raw = viewRaw("sessions");
+    const shown = view();
+    if (!raw || !shown) return;
+    const z = shown.data.event.timeZone;
+    setRange(dayRange(sessionsOnDay(raw.data.sessions, props.day, z), props.day, z, shown.schedule.supportWindow));
+  });
   const hours = createMemo(
     () => {
       const out: number[] = [];

@@ -15,10 +15,10 @@ export const FINDING_PX = 112;
 
 export function FindingsPanel() {
   // Sorted and counted from the plain objects (2,000 findings read through the store cost more
-  // than the sort), again after every write into the view: the same order stops there. Only the
-  // entries shown are then taken from the store (they follow an edit).
-  const order = createMemo(() => severityOrder(viewRaw()?.findings ?? []), undefined, { equals: sameItems });
-  const counts = createMemo(() => countBySeverity(viewRaw()?.findings ?? []), undefined, {
+  // than the sort), again after every write into the findings: the same order stops there. Only
+  // the entries shown are then taken from the store (they follow an edit).
+  const order = createMemo(() => severityOrder(viewRaw("findings")?.findings ?? []), undefined, { equals: sameItems });
+  const counts = createMemo(() => countBySeverity(viewRaw("findings")?.findings ?? []), undefined, {
     equals: (a: Record<Severity, number>, b: Record<Severity, number>) =>
       a.error === b.error && a.warning === b.warning && a.info === b.info,
   });

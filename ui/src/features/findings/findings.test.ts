@@ -26,3 +26,24 @@ describe("findings helpers", () => {
     expect(countBySeverity(list)).toEqual({ error: 2, warning: 2, info: 1 });
   });
 });
+
+describe("severityOrder", () => {
+  it("gives the order of a stable sort by severity, for any list", () => {
+    let x = 7;
+    const next = (n: number) => {
+      x ^= x << 13;
+      x >>>= 0;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      x >>>= 0;
+      return x % n;
+    };
+    const sevs: Severity[] = ["error", "warning", "info"];
+    const rank = { error: 0, warning: 1, info: 2 };
+    for (let round = 0; round < 50; round++) {
+      const list = Array.from({ length: next(60) }, (_, i) => f(`c${i}`, sevs[next(3)]));
+      const want = list.map((_, i) => i).sort((a, b) => rank[list[a].severity] - rank[list[b].severity] || a - b);
+      expect(severityOrder(list), `round ${round}`).toEqual(want);
+    }
+  });
+});
