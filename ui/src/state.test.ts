@@ -1,10 +1,10 @@
 // `viewRaw`: readers of the open view's plain objects must follow every way the view changes
 // (opening, an edit's spliced answer, a reload merged in place), though they read no store row.
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMemo, createRoot } from "solid-js";
 import type { EventView, Session, ViewChanges } from "./bindings";
 import { eventDays } from "./features/calendar/layout";
-import { LISTS } from "./viewChanges";
+import { changesWith, fakeShell, viewWith, type Answers } from "./testViews";
 
 const ZONE = "America/Toronto";
 
@@ -13,48 +13,15 @@ function session(id: string, start: string, end: string): Session {
 }
 
 function viewOf(revision: number, sessions: Session[]): EventView {
-  return {
-    data: {
-      event: { id: "e1", name: "E", customer: "", timeZone: ZONE, locale: "en", revision },
-      stages: [{ id: "st1", eventId: "e1", name: "Main", position: 0 }],
-      sessions,
-      segments: [],
-      people: [],
-      tasks: [],
-      customCues: [],
-      cueSettings: [],
-      destinations: [],
-      brandItems: [],
-      branding: {},
-    },
-    schedule: { supportWindow: null, sessions: [] },
-    findings: [],
-    canUndo: false,
-    canRedo: false,
-    may: {},
-    brand: {},
-  } as unknown as EventView;
+  const event = { id: "e1", name: "E", customer: "", timeZone: ZONE, locale: "en", revision };
+  return viewWith({ event, stages: [{ id: "st1", eventId: "e1", name: "Main", position: 0 }], sessions });
 }
 
 const first = [session("a", "2027-05-04T13:00:00Z", "2027-05-04T14:00:00Z")];
 // Late on the 4th in UTC, the 5th nowhere near Toronto: the day comes from the event's zone.
 const moved = session("b", "2027-05-05T15:00:00Z", "2027-05-05T16:00:00Z");
-let answers: Record<string, (args: Record<string, unknown>) => unknown> = {};
-
-const g = globalThis as unknown as { window?: unknown };
-const hadWindow = "window" in g;
-g.window = {
-  __TAURI_INTERNALS__: {
-    invoke: async (cmd: string, args: Record<string, unknown>) => {
-      const answer = answers[cmd];
-      if (!answer) throw { code: "internal", message: `no answer for ${cmd}` };
-      return answer(args);
-    },
-  },
-};
-afterAll(() => {
-  if (!hadWindow) delete g.window;
-});
+let answers: Answers = {};
+fakeShell(() => answers);
 
 describe("viewRaw", () => {
   it("wakes its readers on open, on a spliced edit answer and on a reload merged in place", async () => {
@@ -75,27 +42,12 @@ describe("viewRaw", () => {
 
     // An edit answered with what changed: a session added on the 5th, spliced in place.
     const base = viewOf(1, [...first, moved]);
-    const changes = {
+    const changes = changesWith({
       eventId: "e1",
       fromRevision: 0,
       event: base.data.event,
-      stages: [],
       sessions: [{ at: 1, remove: 0, insert: [{ ...moved }] }],
-      segments: [],
-      people: [],
-      tasks: [],
-      customCues: [],
-      cueSettings: [],
-      destinations: [],
-      brandItems: [],
-      supportWindow: null,
-      schedule: [],
-      findings: [],
-      canUndo: true,
-      canRedo: false,
-      may: {},
-      brand: {},
-    } as unknown as ViewChanges;
+    });
     answers.edit_event = () => ({ view: null, changes, created: null });
     const r = await state.applyEdit({ type: "renameStage", id: "st1", name: "Main" });
     expect(r.ok).toBe(true);
@@ -128,19 +80,7 @@ describe("viewRaw", () => {
     const row = state.view()!.data.sessions[0];
     const edit = async (from: number, change: Partial<ViewChanges>) => {
       const base = viewOf(from + 1, []);
-      const none: never[] = [];
-      const changes = {
-        eventId: "e1",
-        fromRevision: from,
-        event: base.data.event,
-        ...Object.fromEntries(LISTS.map((l) => [l, none])),
-        supportWindow: null,
-        canUndo: true,
-        canRedo: false,
-        may: {},
-        brand: {},
-        ...change,
-      } as unknown as ViewChanges;
+      const changes = changesWith({ eventId: "e1", fromRevision: from, event: base.data.event, ...change });
       answers.edit_event = () => ({ view: null, changes, created: null });
       expect((await state.applyEdit({ type: "renameStage", id: "st1", name: "Main" })).ok).toBe(true);
     };

@@ -1,80 +1,32 @@
 // Views come to the window without their tasks (`tasksOmitted`); a screen that shows tasks reads
 // them (`useTasks`) for the revision it shows. Task splices of an edit wait until then.
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRoot } from "solid-js";
 import type { EventView, Task, ViewChanges } from "./bindings";
+import { changesWith, fakeShell, viewWith, type Answers } from "./testViews";
 
 function task(id: string): Task {
   return { id, eventId: "e1", sessionId: null, kind: "vod_upload", owner: "analyst", status: "todo" } as unknown as Task;
 }
 
 function viewOf(revision: number, omitted: boolean): EventView {
-  return {
-    data: {
-      event: { id: "e1", name: "E", customer: "", timeZone: "UTC", locale: "en", revision },
-      stages: [],
-      sessions: [],
-      segments: [],
-      people: [],
-      tasks: [],
-      customCues: [],
-      cueSettings: [],
-      destinations: [],
-      brandItems: [],
-      branding: {},
-    },
-    schedule: { supportWindow: null, sessions: [] },
-    findings: [],
-    canUndo: false,
-    canRedo: false,
-    may: {},
-    brand: {},
-    tasksOmitted: omitted,
-  } as unknown as EventView;
+  const event = { id: "e1", name: "E", customer: "", timeZone: "UTC", locale: "en", revision };
+  return viewWith({ event }, { tasksOmitted: omitted });
 }
 
 /** An edit's answer from `from` to `from + 1` that splices `tasks` in at the top. */
 function changes(from: number, tasks: Task[]): ViewChanges {
-  return {
+  return changesWith({
     eventId: "e1",
     fromRevision: from,
     event: viewOf(from + 1, true).data.event,
-    stages: [],
-    sessions: [],
-    segments: [],
-    people: [],
     tasks: tasks.length ? [{ at: 0, remove: 0, insert: tasks }] : [],
-    customCues: [],
-    cueSettings: [],
-    destinations: [],
-    brandItems: [],
-    supportWindow: null,
-    schedule: [],
-    findings: [],
-    canUndo: true,
-    canRedo: false,
-    may: {},
-    brand: {},
-  } as unknown as ViewChanges;
+  });
 }
 
-let answers: Record<string, (args: Record<string, unknown>) => unknown> = {};
+let answers: Answers = {};
 const asked: { eventId: unknown; revision: unknown }[] = [];
-
-const g = globalThis as unknown as { window?: unknown };
-const hadWindow = "window" in g;
-g.window = {
-  __TAURI_INTERNALS__: {
-    invoke: async (cmd: string, args: Record<string, unknown>) => {
-      const answer = answers[cmd];
-      if (!answer) throw { code: "internal", message: `no answer for ${cmd}` };
-      return answer(args);
-    },
-  },
-};
-afterAll(() => {
-  if (!hadWindow) delete g.window;
-});
+fakeShell(() => answers);
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMemo, createRoot } from "solid-js";
 import { $RAW, createStore, produce, unwrap } from "solid-js/store";
-import type { EventView, ViewChanges } from "./bindings";
+import { changesWith, viewWith } from "./testViews";
 import { applyViewChanges, mergeInto, spliceInto, spliceList, type ListChanges, type RowChanges } from "./viewChanges";
 
 /** `list` with `splices` applied (a copy). */
@@ -158,50 +158,19 @@ describe("spliceList", () => {
 describe("applyViewChanges", () => {
   it("answers the rows it changed, only for the lists it changed", () => {
     const seg = { id: "g1", sessionId: "s1", durationSecs: 60 };
-    const view = {
-      data: {
-        event: { id: "e", revision: 1 },
-        stages: [],
-        sessions: [{ id: "s1", title: "S" }],
-        segments: [seg],
-        people: [],
-        tasks: [],
-        customCues: [],
-        cueSettings: [],
-        destinations: [],
-        brandItems: [],
-        branding: {},
-      },
-      schedule: { supportWindow: null, sessions: [{ sessionId: "s1", runOfShowSecs: 60 }] },
-      findings: [],
-      canUndo: false,
-      canRedo: false,
-      may: {},
-      brand: {},
-    } as unknown as EventView;
-    const none: never[] = [];
+    const view = viewWith(
+      { event: { id: "e", revision: 1 }, sessions: [{ id: "s1", title: "S" }], segments: [seg] },
+      { schedule: { supportWindow: null, sessions: [{ sessionId: "s1", runOfShowSecs: 60 }] } },
+    );
     const finding = { code: "c", severity: "error", message: "m", subject: { kind: "session", id: "s1", name: "S" } };
-    const ch = {
+    const ch = changesWith({
       eventId: "e",
       fromRevision: 1,
       event: { id: "e", revision: 2 },
-      stages: none,
-      sessions: none,
       segments: [{ at: 0, remove: 1, insert: [{ ...seg, durationSecs: 90 }] }],
-      people: none,
-      tasks: none,
-      customCues: none,
-      cueSettings: none,
-      destinations: none,
-      brandItems: none,
-      supportWindow: null,
       schedule: [{ at: 0, remove: 1, insert: [{ sessionId: "s1", runOfShowSecs: 90 }] }],
       findings: [{ at: 0, remove: 0, insert: [finding] }],
-      canUndo: true,
-      canRedo: false,
-      may: {},
-      brand: {},
-    } as unknown as ViewChanges;
+    });
     const [s, set] = createStore({ v: view });
     let got: ListChanges = {};
     set(produce((d) => (got = applyViewChanges(d.v, ch))));
