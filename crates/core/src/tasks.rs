@@ -4,7 +4,7 @@
 //! longer apply (a session deleted, livestream turned off). A task's status is never reset.
 
 use crate::ids::{self, IdMap};
-use crate::model::{new_id, EventData, Owner, Session, Task, TaskKind, TaskStatus};
+use crate::model::{new_id, EventData, Owner, Session, Shared, Stage, Task, TaskKind, TaskStatus};
 use crate::schedule::closing_pairs;
 use crate::schedule::{AV_CHECK, SPEAKER_PREP};
 use chrono::{DateTime, Duration, Utc};
@@ -125,6 +125,37 @@ fn after_session(s: &Session, add: &mut impl FnMut(TaskKind, DateTime<Utc>)) {
     if s.recording && s.vod {
         add(TaskKind::EditRecording, s.end + Duration::days(1));
         add(TaskKind::UploadVod, s.end + Duration::days(2));
+    }
+}
+
+/// The lists a [`sync`] read (the sessions, the stages, the event's id) and the tasks it left:
+/// a copy of the event that still holds these very lists has its tasks in line, and need not
+/// be read again (a segment's edit changes none of them). The lists are held, so the ones
+/// compared with cannot have been changed in place meanwhile.
+pub struct Synced {
+    event_id: String,
+    sessions: Shared<Session>,
+    stages: Vec<Stage>,
+    tasks: Shared<Task>,
+}
+
+impl Synced {
+    /// What `data`, its tasks just brought in line by [`sync`], was synced from.
+    pub fn of(data: &EventData) -> Synced {
+        Synced {
+            event_id: data.event.id.clone(),
+            sessions: data.sessions.clone(),
+            stages: data.stages.clone(),
+            tasks: data.tasks.clone(),
+        }
+    }
+
+    /// Whether [`sync`] would leave `data`'s tasks as they are.
+    pub fn holds_for(&self, data: &EventData) -> bool {
+        data.sessions.same(&self.sessions)
+            && data.tasks.same(&self.tasks)
+            && data.stages == self.stages
+            && data.event.id == self.event_id
     }
 }
 

@@ -379,3 +379,84 @@ fn a_task_done_now_is_kept_as_it_is_stored() {
     let read = Store::open(&path).unwrap().load(&ev).unwrap();
     assert_eq!(read, *done.after, "the edit's event is the stored one");
 }
+
+/// An edit leaves the tasks in line with the sessions however the edits come: the store skips
+/// the task plan when an edit leaves the lists it is made from untouched (a segment's edit),
+/// and an edit made by another connection, an undo or a moved session must not fool it.
+#[test]
+fn after_any_edit_the_stored_tasks_are_in_line() {
+    let mut d = showcall_core::testing::conference(3, 4);
+    showcall_core::tasks::sync(&mut d);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    let mut other = Store::open(&path).unwrap();
+    store.insert(&d).unwrap();
+    let ev = d.event.id.clone();
+    let mut seed = 7u64;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for step in 0..40 {
+        let now = store.load(&ev).unwrap();
+        let g = now.segments[next(now.segments.len())].clone();
+        let s = now.sessions[next(now.sessions.len())].clone();
+        let minutes = [-70, -5, 5, 20, 65][next(5)];
+        let retimed = Edit::UpdateSession {
+            id: s.id.clone(),
+            fields: SessionFields {
+                start: (s.start + chrono::Duration::minutes(minutes)).to_rfc3339(),
+                end: (s.end + chrono::Duration::minutes(minutes)).to_rfc3339(),
+                ..SessionFields::of(&s)
+            },
+        };
+        let resized = Edit::UpdateSegment {
+            id: g.id.clone(),
+            fields: SegmentFields {
+                kind: g.kind,
+                title: g.title.clone(),
+                duration_secs: 60 * (5 + next(20) as i64),
+                presenter_ids: g.presenter_ids.clone(),
+                notes: g.notes.clone(),
+            },
+        };
+        let what = next(6);
+        match what {
+            // Another connection moves a session, then this store edits a segment.
+            0 => {
+                other.edit(&ev, &retimed).unwrap();
+                store.edit(&ev, &resized).unwrap();
+            }
+            1 => {
+                store.edit(&ev, &retimed).unwrap();
+            }
+            // Undo (a patch back), then a segment's edit.
+            2 => {
+                let done = store.edit(&ev, &retimed).unwrap();
+                let back = showcall_core::history::Patch::between(&done.after, &done.before);
+                store
+                    .apply_patch(&ev, &back, done.after.event.revision)
+                    .unwrap();
+                store.edit(&ev, &resized).unwrap();
+            }
+            3 if now.sessions.len() > 4 => {
+                store
+                    .edit(&ev, &Edit::DeleteSession { id: s.id.clone() })
+                    .unwrap();
+            }
+            _ => {
+                store.edit(&ev, &resized).unwrap();
+            }
+        }
+        for (who, st) in [("this store", &store), ("the other", &other)] {
+            let mut stored = st.load(&ev).unwrap();
+            assert!(
+                !showcall_core::tasks::sync(&mut stored),
+                "step {step} (edit {what}): {who} reads tasks out of line"
+            );
+        }
+    }
+}

@@ -881,3 +881,42 @@ fn the_conference_day_is_valid_both_ways() {
     assert!(broken.contains("segment.sessionId"), "{broken}");
     assert_eq!(broken, outcome(reference::event_data(&d)));
 }
+
+/// A change an edit may make that keeps the event valid: one row's text or number.
+fn change_one(r: &mut Rng, d: &mut EventData) {
+    let g = r.below(d.segments.len().max(1));
+    let s = r.below(d.sessions.len());
+    let t = r.below(d.tasks.len().max(1));
+    match r.below(4) {
+        0 if !d.segments.is_empty() => d.segments[g].duration_secs = r.below(7200) as u32,
+        1 if !d.segments.is_empty() => d.segments[g].title = format!("Part {}", r.below(99)),
+        2 => d.sessions[s].title = format!("Session {}", r.below(99)),
+        3 if !d.tasks.is_empty() => d.tasks[t].link = format!("https://example.com/{}", r.below(9)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_check_of_an_edit_gives_what_the_whole_check_gives() {
+    let mut fast_ok = 0;
+    for seed in 0..1500u64 {
+        let mut r = Rng(seed);
+        let base = valid_event(&mut r);
+        assert_eq!(outcome(validate::event_data(&base)), "ok", "seed {seed}");
+        // A copy sharing the base's lists, as an edit makes it; then changed in place.
+        let mut d = base.clone();
+        for _ in 0..1 + r.below(3) {
+            change_one(&mut r, &mut d);
+        }
+        if r.chance(70) {
+            for _ in 0..1 + r.below(3) {
+                break_one(&mut r, &mut d);
+            }
+        }
+        let whole = outcome(validate::event_data(&d));
+        let since = outcome(validate::event_data_since(&base, &d));
+        assert_eq!(since, whole, "seed {seed}");
+        fast_ok += usize::from(whole == "ok");
+    }
+    assert!(fast_ok > 300, "{fast_ok} valid edits");
+}

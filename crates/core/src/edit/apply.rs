@@ -12,6 +12,37 @@ use chrono_tz::Tz;
 /// Applies `edit` to `d` in memory. Returns the id of the item it created, if any. The caller
 /// validates the whole result ([`crate::validate::event_data`]) before storing it.
 pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
+    let created = change(d, edit)?;
+    tidy(d, None);
+    d.normalize();
+    Ok(created)
+}
+
+/// [`apply`] to a copy of `before`, an event in canonical order (as the store holds it): the
+/// lists the edit left alone are neither read nor copied again.
+pub fn apply_from(before: &EventData, edit: &Edit) -> Result<(EventData, Option<String>)> {
+    let mut d = before.clone();
+    let created = change(&mut d, edit)?;
+    tidy(&mut d, Some(before));
+    d.normalize_since(before);
+    Ok((d, created))
+}
+
+/// A session that is gone is no longer restreamed anywhere (nothing to do when the sessions
+/// are still those of `base`, where that held).
+fn tidy(d: &mut EventData, base: Option<&EventData>) {
+    let kept = base.is_some_and(|b| b.sessions.same(&d.sessions));
+    if kept || d.destinations.iter().all(|x| x.session_ids.is_empty()) {
+        return;
+    }
+    let sessions: std::collections::HashSet<&str> =
+        d.sessions.iter().map(|s| s.id.as_str()).collect();
+    for x in &mut d.destinations {
+        x.session_ids.retain(|s| sessions.contains(s.as_str()));
+    }
+}
+
+fn change(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
     let zone: Tz = crate::validate::zone("event.timeZone", &d.event.time_zone)?;
     let event_id = d.event.id.clone();
     let mut created = None;
@@ -234,12 +265,5 @@ pub fn apply(d: &mut EventData, edit: &Edit) -> Result<Option<String>> {
             d.destinations.retain(|x| &x.id != id);
         }
     }
-    // A session that is gone is no longer restreamed anywhere.
-    let sessions: std::collections::HashSet<String> =
-        d.sessions.iter().map(|s| s.id.clone()).collect();
-    for x in &mut d.destinations {
-        x.session_ids.retain(|s| sessions.contains(s));
-    }
-    d.normalize();
     Ok(created)
 }

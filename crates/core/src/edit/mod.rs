@@ -12,7 +12,7 @@ mod permits;
 
 pub use crate::model::Permissions;
 pub use crate::time::parse_instant;
-pub use apply::apply;
+pub use apply::{apply, apply_from};
 pub use fields::{
     BrandItemFields, CustomCueFields, DestinationFields, EventFields, PersonFields, SegmentFields,
     SessionFields,

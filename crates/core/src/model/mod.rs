@@ -106,6 +106,23 @@ impl EventData {
     /// Puts every list in its canonical order (the order documented on each field, ties broken
     /// by id), so two snapshots of the same event compare equal however they were built.
     pub fn normalize(&mut self) {
+        self.normalize_from(None);
+    }
+
+    /// [`normalize`](Self::normalize) for a copy of `base` (itself in canonical order) that an
+    /// edit changed: a shared list still the very one `base` holds is in order already and is
+    /// not read again (on a 2,000-session event, reading the tasks and sessions in order was
+    /// most of an edit's normalizing).
+    pub fn normalize_since(&mut self, base: &EventData) {
+        self.normalize_from(Some(base));
+    }
+
+    fn normalize_from(&mut self, base: Option<&EventData>) {
+        let kept = |same: fn(&EventData, &EventData) -> bool| base.is_some_and(|b| same(self, b));
+        let sessions_kept = kept(|a, b| a.sessions.same(&b.sessions));
+        let segments_kept = sessions_kept && kept(|a, b| a.segments.same(&b.segments));
+        let people_kept = kept(|a, b| a.people.same(&b.people));
+        let tasks_kept = kept(|a, b| a.tasks.same(&b.tasks));
         normalize_destinations(&mut self.destinations);
         self.stages
             .sort_by(|a, b| (a.position, &a.name, &a.id).cmp(&(b.position, &b.name, &b.id)));
@@ -116,38 +133,47 @@ impl EventData {
         // for writing copies it when another copy of the event shares it.
         let by_start =
             |a: &Session, b: &Session| (a.start, &a.title, &a.id).cmp(&(b.start, &b.title, &b.id));
-        if !self.sessions.is_sorted_by(|a, b| by_start(a, b).is_le()) {
+        if !sessions_kept && !self.sessions.is_sorted_by(|a, b| by_start(a, b).is_le()) {
             self.sessions.sort_by(by_start);
         }
-        let order: std::collections::HashMap<&str, usize> = self
-            .sessions
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
-        let key = |g: &Segment| (order.get(g.session_id.as_str()).copied(), g.position);
-        if !self.segments.is_sorted_by_key(key) {
-            self.segments.sort_by_key(key);
-        }
-        let numbered = |segments: &[Segment], i: usize| match i.checked_sub(1) {
-            Some(p) if segments[p].session_id == segments[i].session_id => segments[p].position + 1,
-            _ => 0,
-        };
-        if (0..self.segments.len())
-            .any(|i| self.segments[i].position != numbered(&self.segments, i))
-        {
-            let segments = &mut *self.segments;
-            for i in 0..segments.len() {
-                segments[i].position = numbered(segments, i);
+        // Where each session is, for the segments and cues: only built when one is read.
+        let order: std::collections::HashMap<&str, usize> =
+            if segments_kept && self.custom_cues.is_empty() {
+                std::collections::HashMap::new()
+            } else {
+                self.sessions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.id.as_str(), i))
+                    .collect()
+            };
+        if !segments_kept {
+            let key = |g: &Segment| (order.get(g.session_id.as_str()).copied(), g.position);
+            if !self.segments.is_sorted_by_key(key) {
+                self.segments.sort_by_key(key);
+            }
+            let numbered = |segments: &[Segment], i: usize| match i.checked_sub(1) {
+                Some(p) if segments[p].session_id == segments[i].session_id => {
+                    segments[p].position + 1
+                }
+                _ => 0,
+            };
+            if (0..self.segments.len())
+                .any(|i| self.segments[i].position != numbered(&self.segments, i))
+            {
+                let segments = &mut *self.segments;
+                for i in 0..segments.len() {
+                    segments[i].position = numbered(segments, i);
+                }
             }
         }
         let by_name =
             |a: &Person, b: &Person| caseless_cmp(&a.name, &b.name).then_with(|| a.id.cmp(&b.id));
-        if !self.people.is_sorted_by(|a, b| by_name(a, b).is_le()) {
+        if !people_kept && !self.people.is_sorted_by(|a, b| by_name(a, b).is_le()) {
             self.people.sort_by(by_name);
         }
         // Read first: sorting takes the list for writing, which copies it when shared.
-        if !self.tasks.is_sorted_by(|a, b| Task::order(a, b).is_le()) {
+        if !tasks_kept && !self.tasks.is_sorted_by(|a, b| Task::order(a, b).is_le()) {
             self.tasks.sort_by(Task::order);
         }
         self.custom_cues.sort_by(|a, b| {

@@ -26,7 +26,7 @@ mod stream_keys;
 mod tasks;
 mod undo;
 
-use crate::edit::{apply, Edit};
+use crate::edit::{apply_from, Edit};
 use crate::error::{Error, Invalid, Result};
 use crate::model::{Destination, EventData, EventSummary};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -88,6 +88,9 @@ pub struct Store {
     /// The event last edited through this store, as written, so that the next edit need not
     /// read it back (see [`Cached`]).
     cache: std::cell::RefCell<Option<Cached>>,
+    /// What the last edit's task plan was made from: an edit that leaves those lists as they
+    /// were has its tasks in line already (see [`crate::tasks::Synced`]).
+    synced: std::cell::RefCell<Option<crate::tasks::Synced>>,
 }
 
 /// An event as this connection last wrote it. It stands for the stored event while the event's
@@ -192,6 +195,7 @@ impl Store {
             os_works: std::cell::OnceCell::new(),
             os_forget: keys::os::delete,
             cache: Default::default(),
+            synced: Default::default(),
         };
         store.prepare()?;
         Ok(store)
@@ -208,6 +212,7 @@ impl Store {
             os_works: std::cell::OnceCell::new(),
             os_forget: keys::os::delete,
             cache: Default::default(),
+            synced: Default::default(),
         };
         store.prepare()?;
         Ok(store)
@@ -372,15 +377,21 @@ impl Store {
         edit: &Edit,
         guard: impl FnOnce(&EventData) -> Result<()>,
     ) -> Result<Edited> {
-        self.change(event_id, |before| {
+        let synced = self.synced.take();
+        let mut now_synced = None;
+        let done = self.change(event_id, |before| {
             guard(before)?;
-            let mut after = before.clone();
-            let created = apply(&mut after, edit)?;
-            crate::validate::event_data(&after)?;
-            crate::tasks::sync(&mut after);
+            let (mut after, created) = apply_from(before, edit)?;
+            crate::validate::event_data_since(before, &after)?;
+            if !synced.as_ref().is_some_and(|s| s.holds_for(&after)) {
+                crate::tasks::sync(&mut after);
+            }
             crate::branding::sync(&mut after);
+            now_synced = Some(crate::tasks::Synced::of(&after));
             Ok((after, created))
-        })
+        })?;
+        *self.synced.borrow_mut() = now_synced;
+        Ok(done)
     }
 
     /// Writes one change of an event in one `IMMEDIATE` transaction: `make` gets the event as
@@ -400,7 +411,8 @@ impl Store {
         let before = kept_or_load(&tx, kept, event_id)?;
         let (mut after, created) = make(&before)?;
         after.event.revision = before.event.revision + 1;
-        after.normalize();
+        // `before` is in canonical order (read so, or an edit's result).
+        after.normalize_since(&before);
         let patch = crate::history::Patch::between(&before, &after);
         changes::write(&tx, &patch)?;
         let gone = destinations::tidy(&tx, Some(&before), &after)?;

@@ -11,6 +11,9 @@ use std::collections::HashSet;
 use std::fmt::Display;
 use std::ops::RangeInclusive;
 
+mod since;
+pub use since::event_data_since;
+
 /// The longest id accepted (the app makes 36-character UUIDs).
 pub const ID_MAX: usize = 64;
 /// The highest position in a list (lists are numbered 0, 1, 2… when saved).
