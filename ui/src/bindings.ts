@@ -235,7 +235,9 @@ export type Schedule = { eventId: string, timeZone: string,
  */
 supportWindow: SupportWindow | null, 
 /**
- * Ordered by start, then stage position.
+ * Ordered by start, then stage position. Each is shared with the schedule of an earlier
+ * copy of the event when its session, stage and run of show are the same
+ * ([`compute_since`]).
  */
 sessions: Array<SessionTimes>, };
 
@@ -275,7 +277,12 @@ export type EventView = {
  * Shared with the store's copy of the event (and the window's last view): an edit
  * of a large event copies it once, not three times.
  */
-data: EventData, schedule: Schedule, findings: Array<Finding>, canUndo: boolean, canRedo: boolean, 
+data: EventData, schedule: Schedule, 
+/**
+ * Each shared with the view of an earlier copy of the event when its rule's inputs are
+ * the same (see [`rules::Memo`]).
+ */
+findings: Array<Finding>, canUndo: boolean, canRedo: boolean, 
 /**
  * What the actor using this copy may do (the UI shows only that).
  */

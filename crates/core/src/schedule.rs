@@ -7,6 +7,7 @@ use crate::model::{EventData, Segment, SegmentKind, Session, Stage};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// The support window opens this long before the first session.
@@ -28,8 +29,10 @@ pub struct Schedule {
     pub time_zone: String,
     /// `None` while the event has no session.
     pub support_window: Option<SupportWindow>,
-    /// Ordered by start, then stage position.
-    pub sessions: Vec<SessionTimes>,
+    /// Ordered by start, then stage position. Each is shared with the schedule of an earlier
+    /// copy of the event when its session, stage and run of show are the same
+    /// ([`compute_since`]).
+    pub sessions: Vec<Arc<SessionTimes>>,
 }
 
 /// When the analyst is on duty.
@@ -94,38 +97,11 @@ pub fn compute(data: &EventData) -> Schedule {
         .sessions
         .iter()
         .map(|s| {
-            let stage = stages.get(s.stage_id.as_str());
-            let mut at = s.start;
-            let segments: Vec<SegmentTimes> = segments_of
+            let stage = stages.get(s.stage_id.as_str()).copied();
+            let run = segments_of
                 .get(s.id.as_str())
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .map(|seg| {
-                    let start = at;
-                    at = start + Duration::seconds(i64::from(seg.duration_secs));
-                    SegmentTimes {
-                        segment_id: seg.id.clone(),
-                        title: seg.title.clone(),
-                        kind: seg.kind,
-                        start,
-                        end: at,
-                    }
-                })
-                .collect();
-            let run = (at - s.start).num_seconds();
-            let times = SessionTimes {
-                session_id: s.id.clone(),
-                title: s.title.clone(),
-                stage_id: s.stage_id.clone(),
-                stage_name: stage.map(|st| st.name.clone()).unwrap_or_default(),
-                start: s.start,
-                end: s.end,
-                av_check_at: s.start - AV_CHECK,
-                prep_at: s.start - SPEAKER_PREP,
-                run_of_show_secs: run,
-                overrun_secs: (at - s.end).num_seconds().max(0),
-                segments,
-            };
+                .map_or(&[][..], Vec::as_slice);
+            let times = session_times(s, stage, run.iter().copied());
             (stage.map_or(u32::MAX, |st| st.position), times)
         })
         .collect();
@@ -134,8 +110,121 @@ pub fn compute(data: &EventData) -> Schedule {
         event_id: data.event.id.clone(),
         time_zone: data.event.time_zone.clone(),
         support_window: support_window(data),
-        sessions: sessions.into_iter().map(|(_, s)| s).collect(),
+        sessions: sessions.into_iter().map(|(_, s)| Arc::new(s)).collect(),
     }
+}
+
+/// One session's instants: its segments back to back from its start.
+fn session_times<'a>(
+    s: &Session,
+    stage: Option<&Stage>,
+    run: impl Iterator<Item = &'a Segment>,
+) -> SessionTimes {
+    let mut at = s.start;
+    let segments: Vec<SegmentTimes> = run
+        .map(|seg| {
+            let start = at;
+            at = start + Duration::seconds(i64::from(seg.duration_secs));
+            SegmentTimes {
+                segment_id: seg.id.clone(),
+                title: seg.title.clone(),
+                kind: seg.kind,
+                start,
+                end: at,
+            }
+        })
+        .collect();
+    SessionTimes {
+        session_id: s.id.clone(),
+        title: s.title.clone(),
+        stage_id: s.stage_id.clone(),
+        stage_name: stage.map(|st| st.name.clone()).unwrap_or_default(),
+        start: s.start,
+        end: s.end,
+        av_check_at: s.start - AV_CHECK,
+        prep_at: s.start - SPEAKER_PREP,
+        run_of_show_secs: (at - s.start).num_seconds(),
+        overrun_secs: (at - s.end).num_seconds().max(0),
+        segments,
+    }
+}
+
+/// How many sessions whose run of show changed [`compute_since`] works out alone; past that,
+/// the whole schedule is computed again.
+const FEW_CHANGED: usize = 32;
+
+/// [`compute`] of `data`, a later copy of `prev_data`, whose schedule is `prev`: when only
+/// segments changed (the sessions are the very same list, the stages and the event's zone
+/// equal), only the sessions whose run of show changed are worked out again, and the others
+/// are shared with `prev`. The result is the one [`compute`] gives.
+pub fn compute_since(prev: &Schedule, prev_data: &EventData, data: &EventData) -> Schedule {
+    let same_frame = data.sessions.same(&prev_data.sessions)
+        && data.stages == prev_data.stages
+        && data.event.id == prev_data.event.id
+        && data.event.time_zone == prev_data.event.time_zone
+        && prev.event_id == prev_data.event.id
+        && prev.time_zone == prev_data.event.time_zone;
+    if !same_frame {
+        return compute(data);
+    }
+    if data.segments.same(&prev_data.segments) {
+        return prev.clone();
+    }
+    match changed_runs(&prev_data.segments, &data.segments) {
+        Some(changed) if changed.len() <= FEW_CHANGED => {
+            let mut next = prev.clone();
+            for id in changed {
+                // The one session with this id (a repeated id is left to the whole compute),
+                // and the one entry of the schedule made from it.
+                let mut rows = data.sessions.iter().filter(|s| s.id == id);
+                let (Some(session), None) = (rows.next(), rows.next()) else {
+                    return compute(data);
+                };
+                let Some(slot) = next.sessions.iter_mut().find(|t| t.session_id == id) else {
+                    return compute(data);
+                };
+                let stage = data.stages.iter().find(|st| st.id == session.stage_id);
+                let run = data.segments.iter().filter(|g| g.session_id == id);
+                *slot = Arc::new(session_times(session, stage, run));
+            }
+            next
+        }
+        _ => compute(data),
+    }
+}
+
+/// The sessions whose segments differ between two run-of-show lists in canonical order (each
+/// session's segments together, the sessions in one order); `None` when a session's segments
+/// appear in only one of them, or in another place.
+fn changed_runs<'a>(old: &[Segment], new: &'a [Segment]) -> Option<Vec<&'a str>> {
+    let run_end = |list: &[Segment], from: usize| {
+        let id = &list[from].session_id;
+        from + list[from..]
+            .iter()
+            .take_while(|g| &g.session_id == id)
+            .count()
+    };
+    let (mut i, mut j) = (0, 0);
+    let mut changed: Vec<&str> = Vec::new();
+    while i < old.len() && j < new.len() {
+        if old[i].session_id != new[j].session_id {
+            return None;
+        }
+        let (ei, ej) = (run_end(old, i), run_end(new, j));
+        if old[i..ei] != new[j..ej] {
+            let id = new[j].session_id.as_str();
+            // A session's segments split in two places: not canonical.
+            if changed.contains(&id) {
+                return None;
+            }
+            changed.push(id);
+            if changed.len() > FEW_CHANGED {
+                return None;
+            }
+        }
+        (i, j) = (ei, ej);
+    }
+    (i == old.len() && j == new.len()).then_some(changed)
 }
 
 /// First session start − 30 min to last session end + 30 min; `None` without sessions.

@@ -20,7 +20,9 @@ pub struct EventView {
     /// of a large event copies it once, not three times.
     pub data: Arc<EventData>,
     pub schedule: Schedule,
-    pub findings: Vec<Finding>,
+    /// Each shared with the view of an earlier copy of the event when its rule's inputs are
+    /// the same (see [`rules::Memo`]).
+    pub findings: Vec<Arc<Finding>>,
     pub can_undo: bool,
     pub can_redo: bool,
     /// What the actor using this copy may do (the UI shows only that).
@@ -30,6 +32,10 @@ pub struct EventView {
     /// The tasks were left out (`data.tasks` is empty): the app's window reads them apart, when
     /// a screen that shows them opens ([`EventView::without_tasks`]).
     pub tasks_omitted: bool,
+    /// What building this view kept for the next build of the same event ([`rebuild`]).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub(crate) memo: rules::Memo,
 }
 
 impl EventView {
@@ -50,6 +56,7 @@ impl EventView {
             may: self.may,
             brand: self.brand.clone(),
             tasks_omitted: true,
+            memo: self.memo.clone(),
         }
     }
 }
@@ -130,9 +137,38 @@ pub fn build(
     steps: Steps,
     now: chrono::DateTime<chrono::Utc>,
 ) -> EventView {
-    let data = data.into();
-    let schedule = schedule::compute(&data);
-    let findings = rules::check_at(&data, &schedule, lang, Some(now));
+    build_from(None, data.into(), lang, actor, steps, now)
+}
+
+/// [`build`], for the event `prev` is a view of as it now stands (just edited, say): what did
+/// not change since `prev` is taken from it instead of being worked out again. The result is
+/// the one [`build`] gives.
+pub fn rebuild(
+    prev: &EventView,
+    data: impl Into<Arc<EventData>>,
+    lang: Lang,
+    actor: Actor,
+    steps: Steps,
+    now: chrono::DateTime<chrono::Utc>,
+) -> EventView {
+    build_from(Some(prev), data.into(), lang, actor, steps, now)
+}
+
+fn build_from(
+    prev: Option<&EventView>,
+    data: Arc<EventData>,
+    lang: Lang,
+    actor: Actor,
+    steps: Steps,
+    now: chrono::DateTime<chrono::Utc>,
+) -> EventView {
+    let schedule = match prev {
+        Some(p) => schedule::compute_since(&p.schedule, &p.data, &data),
+        None => schedule::compute(&data),
+    };
+    let none = rules::Memo::default();
+    let memo = prev.map_or(&none, |p| &p.memo);
+    let (findings, memo) = rules::check_reusing(&data, &schedule, lang, Some(now), memo);
     let may = Permissions::of(actor);
     let readiness = branding::readiness(&data.brand_items);
     let brand = BrandView {
@@ -154,6 +190,7 @@ pub fn build(
         may,
         brand,
         tasks_omitted: false,
+        memo,
     }
 }
 

@@ -49,8 +49,8 @@ pub struct ViewChanges {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub branding: Option<Branding>,
     pub support_window: Option<SupportWindow>,
-    pub schedule: Vec<Splice<SessionTimes>>,
-    pub findings: Vec<Splice<Finding>>,
+    pub schedule: Vec<Splice<std::sync::Arc<SessionTimes>>>,
+    pub findings: Vec<Splice<std::sync::Arc<Finding>>>,
     pub can_undo: bool,
     pub can_redo: bool,
     pub may: Permissions,

@@ -33,7 +33,13 @@ pub fn built(inner: &Inner, data: Arc<showcall_core::EventData>) -> EventView {
         can_redo: h.is_some_and(|h| h.can_redo()),
     };
     let actor = inner.store.actor();
-    view::build(data, inner.lang, actor, steps, chrono::Utc::now())
+    let now = chrono::Utc::now();
+    // What did not change since the view the window shows is taken from it (an edit of one
+    // segment works out one session's times, not 2,000).
+    match inner.shown.borrow().as_ref() {
+        Some(shown) => view::rebuild(shown, data, inner.lang, actor, steps, now),
+        None => view::build(data, inner.lang, actor, steps, now),
+    }
 }
 
 /// What changed between the view the main window shows and `view` (the event as it now

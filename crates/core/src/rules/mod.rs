@@ -24,12 +24,13 @@ mod tasks;
 pub use crate::schedule::{closing_pairs, ClosingPair};
 
 use crate::i18n::Lang;
-use crate::model::{EventData, Person, Session};
+use crate::model::{EventData, Person, Session, Shared, Stage, Task};
 use crate::schedule::{self, Schedule};
 use chrono::{DateTime, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use std::cell::RefCell;
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// How bad a finding is.
@@ -276,21 +277,114 @@ pub fn check_at(
     lang: Lang,
     now: Option<DateTime<Utc>>,
 ) -> Vec<Finding> {
+    let (found, _) = check_reusing(data, schedule, lang, now, &Memo::default());
+    found.into_iter().map(Arc::unwrap_or_clone).collect()
+}
+
+/// [`check_at`], taking from `memo` (what a pass over an earlier copy of the event kept) the
+/// findings of the rules whose every input is still the same, shared, not copied; answers the
+/// findings and what this pass keeps for the next one.
+pub fn check_reusing(
+    data: &EventData,
+    schedule: &Schedule,
+    lang: Lang,
+    now: Option<DateTime<Utc>>,
+    memo: &Memo,
+) -> (Vec<Arc<Finding>>, Memo) {
     let ctx = Ctx::new(data, schedule, lang, now);
-    let mut out = Vec::new();
-    support::check(&ctx, &mut out);
-    stage::check(&ctx, &mut out);
-    people::check(&ctx, &mut out);
-    tasks::check(&ctx, &mut out);
-    rtmp::check(&ctx, &mut out);
-    branding::check(&ctx, &mut out);
-    in_order(out)
+    let mut out: Vec<Arc<Finding>> = Vec::new();
+    let run = |out: &mut Vec<Arc<Finding>>, rule: &dyn Fn(&Ctx, &mut Vec<Finding>)| {
+        let mut found = Vec::new();
+        rule(&ctx, &mut found);
+        out.extend(found.into_iter().map(Arc::new));
+    };
+    run(&mut out, &support::check);
+    let between = Part::reused_or(&memo.between_sessions, data, lang, false, || {
+        let mut found = Vec::new();
+        run(&mut found, &stage::between_sessions);
+        found
+    });
+    out.extend(between.findings.iter().cloned());
+    run(&mut out, &stage::overruns);
+    run(&mut out, &people::check);
+    let stream_tasks = Part::reused_or(&memo.stream_tasks, data, lang, true, || {
+        let mut found = Vec::new();
+        run(&mut found, &tasks::check);
+        found
+    });
+    out.extend(stream_tasks.findings.iter().cloned());
+    run(&mut out, &rtmp::check);
+    run(&mut out, &branding::check);
+    let kept = Memo {
+        between_sessions: Some(between),
+        stream_tasks: Some(stream_tasks),
+    };
+    (in_order(out), kept)
+}
+
+/// What a rule pass keeps for the next: the findings of the rules that read few of the event's
+/// lists, with those lists. A segment's edit changes none of them, and those rules (the
+/// changeovers of a 2,000-session day: nearly 2,000 findings) are not run again.
+#[derive(Debug, Clone, Default)]
+pub struct Memo {
+    /// Changeovers and overlaps on each stage ([`stage::between_sessions`]): they read the
+    /// sessions, the stages, the zone and the language.
+    between_sessions: Option<Arc<Part>>,
+    /// Livestreamed sessions without their stream tasks ([`tasks::check`]): they read the
+    /// sessions, the tasks and the language.
+    stream_tasks: Option<Arc<Part>>,
+}
+
+/// The findings of some rules, with what they were found from. The lists are held, so one
+/// compared with cannot have been changed in place meanwhile.
+#[derive(Debug)]
+struct Part {
+    lang: Lang,
+    time_zone: String,
+    sessions: Shared<Session>,
+    stages: Vec<Stage>,
+    /// Only for the rules that read them.
+    tasks: Option<Shared<Task>>,
+    findings: Vec<Arc<Finding>>,
+}
+
+impl Part {
+    /// `kept` when it was found from what `data` holds, or else what `find` finds.
+    fn reused_or(
+        kept: &Option<Arc<Part>>,
+        data: &EventData,
+        lang: Lang,
+        reads_tasks: bool,
+        find: impl FnOnce() -> Vec<Arc<Finding>>,
+    ) -> Arc<Part> {
+        let holds = |p: &Part| {
+            p.lang == lang
+                && p.time_zone == data.event.time_zone
+                && p.sessions.same(&data.sessions)
+                && p.stages == data.stages
+                && match &p.tasks {
+                    Some(t) => reads_tasks && t.same(&data.tasks),
+                    None => !reads_tasks,
+                }
+        };
+        match kept {
+            Some(p) if holds(p) => Arc::clone(p),
+            _ => Arc::new(Part {
+                lang,
+                time_zone: data.event.time_zone.clone(),
+                sessions: data.sessions.clone(),
+                stages: data.stages.clone(),
+                tasks: reads_tasks.then(|| data.tasks.clone()),
+                findings: find(),
+            }),
+        }
+    }
 }
 
 /// `findings` errors first, then by code, subject name and message, keeping the rules' order
 /// among equals (a stable sort). Codes and names are ranked once, so most comparisons are of
 /// two integers; the findings themselves move once, in place, at the end.
-fn in_order(mut findings: Vec<Finding>) -> Vec<Finding> {
+fn in_order(mut findings: Vec<Arc<Finding>>) -> Vec<Arc<Finding>> {
     fn ranks<'a>(words: impl Iterator<Item = &'a str>) -> ids::IdMap<&'a str, u64> {
         let mut distinct: Vec<&str> = words.collect();
         distinct.sort_unstable();

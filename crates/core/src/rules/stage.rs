@@ -10,7 +10,9 @@ use crate::model::Session;
 use crate::schedule::closing_sessions;
 use std::collections::VecDeque;
 
-pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+/// The findings about how the sessions of each stage sit: changeovers and overlaps. They read
+/// only the sessions, the stages, the zone and the language (see [`super::Memo`]).
+pub(super) fn between_sessions(ctx: &Ctx, out: &mut Vec<Finding>) {
     let data = ctx.data;
     let by_stage = customer::sessions_by_stage(data);
     // The changeovers the customer is told about: each session and the one that ends last before
@@ -86,7 +88,10 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             );
         }
     }
+}
 
+/// A run of show longer than its session.
+pub(super) fn overruns(ctx: &Ctx, out: &mut Vec<Finding>) {
     for s in &ctx.schedule.sessions {
         if s.overrun_secs > 0 {
             let run = hours_minutes(s.run_of_show_secs / 60);

@@ -579,7 +579,7 @@ pub fn run_of_show(data: &crate::EventData, log: &crate::model::DayLog) -> RunOf
     let times: std::collections::HashMap<&str, &crate::schedule::SessionTimes> = sch
         .sessions
         .iter()
-        .map(|t| (t.session_id.as_str(), t))
+        .map(|t| (t.session_id.as_str(), &**t))
         .collect();
     let names = |ids: &[String]| {
         ids.iter()

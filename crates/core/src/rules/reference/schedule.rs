@@ -58,7 +58,7 @@ pub fn compute(data: &EventData) -> Schedule {
         event_id: data.event.id.clone(),
         time_zone: data.event.time_zone.clone(),
         support_window: support_window(data),
-        sessions,
+        sessions: sessions.into_iter().map(std::sync::Arc::new).collect(),
     }
 }
 
