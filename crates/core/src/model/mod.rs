@@ -120,7 +120,17 @@ impl EventData {
     fn normalize_from(&mut self, base: Option<&EventData>) {
         let kept = |same: fn(&EventData, &EventData) -> bool| base.is_some_and(|b| same(self, b));
         let sessions_kept = kept(|a, b| a.sessions.same(&b.sessions));
-        let segments_kept = sessions_kept && kept(|a, b| a.segments.same(&b.segments));
+        // Segments in the places the base's held (same session, same number, one by one) are
+        // in order too: an edit of a segment's fields leaves every place as it was.
+        let segments_kept = sessions_kept
+            && kept(|a, b| {
+                a.segments.same(&b.segments)
+                    || (a.segments.len() == b.segments.len()
+                        && a.segments
+                            .iter()
+                            .zip(b.segments.iter())
+                            .all(|(x, y)| x.position == y.position && x.session_id == y.session_id))
+            });
         let people_kept = kept(|a, b| a.people.same(&b.people));
         let tasks_kept = kept(|a, b| a.tasks.same(&b.tasks));
         normalize_destinations(&mut self.destinations);

@@ -28,29 +28,31 @@ fn pair<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let data = ctx.data;
-    // person id → (session id, segment start, segment end) for each segment they present in.
-    let mut by_person: IdMap<&str, Vec<Slot>> = ids::map(data.people.len());
-    let by_id: IdMap<&str, &crate::model::Segment> =
-        data.segments.iter().map(|g| (g.id.as_str(), g)).collect();
+    // The segments by id (the last of a repeated id).
+    let mut by_id: IdMap<&str, &crate::model::Segment> = ids::map(data.segments.len());
+    for g in data.segments.iter() {
+        by_id.insert(g.id.as_str(), g);
+    }
+    // (person id, (session id, segment start, segment end)) for each segment they present in,
+    // in the schedule's order; then by person, keeping that order (a stable sort of one flat
+    // list: a list per person was most of this rule's time on a large event).
+    let mut flat: Vec<(&str, Slot)> = Vec::with_capacity(data.segments.len());
     for s in &ctx.schedule.sessions {
         for st in &s.segments {
             let seg = by_id[st.segment_id.as_str()];
             for p in &seg.presenter_ids {
-                by_person.entry(p.as_str()).or_default().push((
-                    s.session_id.as_str(),
-                    st.start,
-                    st.end,
-                ));
+                flat.push((p.as_str(), (s.session_id.as_str(), st.start, st.end)));
             }
         }
     }
+    flat.sort_by(|a, b| a.0.cmp(b.0));
     // Every rule below is about two sessions of one person: someone in a single session has
     // nothing to compare. The others by id.
-    let mut slots: Vec<(&str, Vec<Slot>)> = by_person
-        .into_iter()
-        .filter(|(_, slots)| slots.iter().any(|s| s.0 != slots[0].0))
+    let slots: Vec<(&str, Vec<Slot>)> = flat
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.iter().any(|x| x.1 .0 != run[0].1 .0))
+        .map(|run| (run[0].0, run.iter().map(|x| x.1).collect()))
         .collect();
-    slots.sort_unstable_by_key(|(person, _)| *person);
     // The last session with each id (by id, as the rules always took them).
     let sessions: IdMap<&str, &Session> = if slots.is_empty() {
         IdMap::default()
