@@ -7,7 +7,7 @@
 //! a change made elsewhere (another process, another window on the same file).
 
 use crate::model::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// How many steps are kept.
 pub const DEPTH: usize = 200;
@@ -40,6 +40,15 @@ pub struct Patch {
 /// after). Rows are compared in place first (an edit rarely moves rows); ids are matched only
 /// when the two lists stop lining up.
 fn rows<T: PartialEq + Clone>(before: &[T], after: &[T], id: fn(&T) -> &str) -> (Vec<T>, Vec<T>) {
+    // The rows both hold alike at both ends change nothing: only what lies between is
+    // compared (a moved session's tasks move a little way through 12,000 tasks in due order).
+    let head = before.iter().zip(after).take_while(|(a, b)| a == b).count();
+    let (before, after) = (&before[head..], &after[head..]);
+    let tail = (before.iter().rev())
+        .zip(after.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (before, after) = (&before[..before.len() - tail], &after[..after.len() - tail]);
     let (mut was, mut now) = (Vec::new(), Vec::new());
     let same_ids =
         before.len() == after.len() && before.iter().zip(after).all(|(a, b)| id(a) == id(b));
@@ -52,8 +61,9 @@ fn rows<T: PartialEq + Clone>(before: &[T], after: &[T], id: fn(&T) -> &str) -> 
         }
         return (was, now);
     }
-    let old: HashMap<&str, &T> = before.iter().map(|r| (id(r), r)).collect();
-    let new: HashSet<&str> = after.iter().map(id).collect();
+    let mut old: crate::ids::IdMap<&str, &T> = crate::ids::map(before.len());
+    old.extend(before.iter().map(|r| (id(r), r)));
+    let new: crate::ids::IdSet<&str> = after.iter().map(id).collect();
     for r in after {
         match old.get(id(r)) {
             Some(o) if *o == r => {}
