@@ -75,6 +75,18 @@ fn bench(c: &mut Criterion) {
     c.bench_function("cue_timeline_10k", |b| {
         b.iter(|| cues::timeline(black_box(&d), black_box(&log)))
     });
+    // The 2,000-session conference (40 stages): the live view's snapshot plans its cues.
+    let mut conf = showcall_core::testing::conference(40, 50);
+    showcall_core::tasks::sync(&mut conf);
+    let empty = DayLog::default();
+    println!(
+        "conference: {} sessions, {} cues",
+        conf.sessions.len(),
+        cues::timeline(&conf, &empty).len()
+    );
+    c.bench_function("cue_timeline_conference_2000", |b| {
+        b.iter(|| cues::timeline(black_box(&conf), black_box(&empty)))
+    });
     let sent = HashSet::new();
     let last = utc("2027-05-04T12:00:00Z");
     c.bench_function("due_one_tick_10k", |b| {

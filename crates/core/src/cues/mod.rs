@@ -18,6 +18,8 @@ mod timeline;
 
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod reference;
 
 pub use crate::model::{Actual, Cue, CueKind, CueRecord, CueState, DayLog, Delay};
 pub use due::{due, due_with_gap, Due, Phase, Tick, GAP, GRACE};

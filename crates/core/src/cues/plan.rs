@@ -4,7 +4,8 @@
 //! analyst's custom cues added.
 
 use super::custom::custom;
-use crate::model::{Cue, CueKind, CueState, EventData, SegmentKind};
+use crate::ids::{self, IdMap};
+use crate::model::{Cue, CueKind, CueState, EventData, Person, Segment, SegmentKind, Session};
 use crate::schedule::{self, AV_CHECK, SPEAKER_PREP};
 use chrono::{DateTime, Duration, Utc};
 
@@ -16,9 +17,10 @@ pub const TIME_CHECKS_MIN: [i64; 2] = [5, 1];
 /// The cues the run of show calls for, at their planned instants, state pending.
 pub fn plan(data: &EventData) -> Vec<Cue> {
     let sch = schedule::compute(data);
+    let ix = Index::of(data);
     let mut out = Vec::new();
     for st in &sch.sessions {
-        let Some(session) = data.session(&st.session_id) else {
+        let Some(&session) = ix.sessions.get(st.session_id.as_str()) else {
             continue;
         };
         let mut push = |kind: CueKind,
@@ -58,7 +60,7 @@ pub fn plan(data: &EventData) -> Vec<Cue> {
             CueKind::SpeakerPrep,
             None,
             "",
-            presenter_names(data, &data.presenters_of(&st.session_id)),
+            ix.names(&ix.presenters_of(&st.session_id)),
             st.start - SPEAKER_PREP,
             DEFAULT_LEAD,
         );
@@ -80,7 +82,7 @@ pub fn plan(data: &EventData) -> Vec<Cue> {
                 Duration::zero(),
             );
         }
-        let segs: Vec<_> = data.segments_of(&st.session_id).collect();
+        let segs = ix.segments_of(&st.session_id);
         for (i, (seg, t)) in segs.iter().zip(&st.segments).enumerate() {
             let prev = i.checked_sub(1).map(|j| &segs[j].presenter_ids);
             let next = segs.get(i + 1).map(|g| &g.presenter_ids);
@@ -95,7 +97,7 @@ pub fn plan(data: &EventData) -> Vec<Cue> {
                     CueKind::PresenterOn,
                     Some(&seg.id),
                     "",
-                    presenter_names(data, &joining),
+                    ix.names(&joining),
                     t.start,
                     Duration::minutes(1),
                 );
@@ -145,7 +147,7 @@ pub fn plan(data: &EventData) -> Vec<Cue> {
                     CueKind::PresenterOff,
                     Some(&seg.id),
                     "",
-                    presenter_names(data, &leaving),
+                    ix.names(&leaving),
                     t.end,
                     Duration::zero(),
                 );
@@ -189,11 +191,63 @@ pub fn plan(data: &EventData) -> Vec<Cue> {
     out
 }
 
-fn presenter_names(data: &EventData, ids: &[&str]) -> String {
-    ids.iter()
-        .filter_map(|id| data.person(id).map(|p| p.name.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The event's sessions, segments and people by id, built once per plan (a search of each list
+/// per session was most of a 2,000-session plan's time).
+struct Index<'a> {
+    /// The first session with each id (as [`EventData::session`] finds it).
+    sessions: IdMap<&'a str, &'a Session>,
+    /// Each session's segments in the event's order (as [`EventData::segments_of`] gives them).
+    segments: IdMap<&'a str, Vec<&'a Segment>>,
+    /// The first person with each id (as [`EventData::person`] finds them).
+    people: IdMap<&'a str, &'a Person>,
+}
+
+impl<'a> Index<'a> {
+    fn of(data: &'a EventData) -> Index<'a> {
+        let mut sessions = ids::map(data.sessions.len());
+        for s in data.sessions.iter() {
+            sessions.entry(s.id.as_str()).or_insert(s);
+        }
+        let mut segments: IdMap<&str, Vec<&Segment>> = ids::map(data.sessions.len());
+        for g in data.segments.iter() {
+            segments.entry(g.session_id.as_str()).or_default().push(g);
+        }
+        let mut people = ids::map(data.people.len());
+        for p in data.people.iter() {
+            people.entry(p.id.as_str()).or_insert(p);
+        }
+        Index {
+            sessions,
+            segments,
+            people,
+        }
+    }
+
+    fn segments_of(&self, session_id: &str) -> &[&'a Segment] {
+        self.segments.get(session_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Everyone presenting in a session, in first-appearance order (as
+    /// [`EventData::presenters_of`]).
+    fn presenters_of(&self, session_id: &str) -> Vec<&'a str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for seg in self.segments_of(session_id) {
+            for p in &seg.presenter_ids {
+                if !ids.contains(&p.as_str()) {
+                    ids.push(p);
+                }
+            }
+        }
+        ids
+    }
+
+    /// The names of the people with these ids (those in the event), comma separated.
+    fn names(&self, ids: &[&str]) -> String {
+        ids.iter()
+            .filter_map(|id| self.people.get(id).map(|p| p.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 #[cfg(test)]
