@@ -88,6 +88,24 @@ impl EditResult {
     }
 }
 
+impl EditResult {
+    /// This answer as the app sends it to a window used by `actor`: the whole view as
+    /// [`EventView::for_window`] makes it, or the changes with the findings they bring in
+    /// stripped the same way (so, applied to the window's view, they give that view of the
+    /// new event).
+    pub fn for_window(mut self, actor: crate::Actor) -> EditResult {
+        self.view = self.view.map(|v| v.for_window(actor));
+        if actor == crate::Actor::Analyst {
+            if let Some(ch) = self.changes.as_mut() {
+                for s in &mut ch.findings {
+                    s.insert = crate::view::without_hints(&s.insert);
+                }
+            }
+        }
+        self
+    }
+}
+
 /// The longest the diff of one list may take before it settles for a coarser answer (still
 /// exact, just less small).
 const DEADLINE: Duration = Duration::from_millis(20);

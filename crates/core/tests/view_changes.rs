@@ -157,3 +157,53 @@ fn the_window_gets_a_view_without_tasks_that_shares_everything_else() {
     }
     assert_eq!(a, b);
 }
+
+/// The analyst's window gets no customer hints (only the customer's Schedule tab shows them),
+/// in the whole view and in an edit's changes alike; the customer's window keeps them.
+#[test]
+fn the_analyst_s_window_gets_the_findings_without_customer_hints() {
+    let (mut store, id, d) = stored(4, 6);
+    let shown = view_of(d);
+    let hinted = |v: &EventView| v.findings.iter().filter(|f| f.customer.is_some()).count();
+    assert!(
+        hinted(&shown) > 5,
+        "the conference's changeovers carry hints"
+    );
+    let window = shown.for_window(Actor::Analyst);
+    assert_eq!(hinted(&window), 0);
+    assert_eq!(window.findings.len(), shown.findings.len());
+    assert_eq!(
+        hinted(&shown.for_window(Actor::Customer)),
+        hinted(&shown),
+        "the customer keeps them"
+    );
+    // A moved session changes changeovers (with hints): the changes keep the analyst's window
+    // exactly the new view as it would be sent whole.
+    let s = shown.data.sessions[1].clone();
+    let moved = Edit::UpdateSession {
+        id: s.id.clone(),
+        fields: SessionFields {
+            start: (s.start - chrono::Duration::minutes(10)).to_rfc3339(),
+            end: (s.end - chrono::Duration::minutes(10)).to_rfc3339(),
+            ..SessionFields::of(&s)
+        },
+    };
+    let done = store.edit(&id, &moved).unwrap();
+    let new = view_of(done.after);
+    let answer = EditResult::of(Some(&shown), &new, None).for_window(Actor::Analyst);
+    let changes = answer.changes.as_ref().unwrap();
+    assert!(!changes.findings.is_empty(), "the findings moved");
+    let applied = apply_view(&window, changes);
+    assert_eq!(hinted(&applied), 0);
+    // The tasks aside (the window reads them apart, and holds their splices back meanwhile).
+    let (mut a, mut b) = (json(&applied), json(&new.for_window(Actor::Analyst)));
+    for v in [&mut a, &mut b] {
+        v["data"]["tasks"] = serde_json::Value::Null;
+    }
+    assert!(a == b, "the changes keep the analyst's window in step");
+    assert!(changes
+        .findings
+        .iter()
+        .flat_map(|s| &s.insert)
+        .all(|f| f.customer.is_none()));
+}

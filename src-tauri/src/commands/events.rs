@@ -17,10 +17,11 @@ pub fn view_of(inner: &Inner, id: &str) -> showcall_core::Result<EventView> {
 
 /// The view of an event as the caller holds it (just written, say), without reading it again;
 /// remembered as the one the main window shows, and sent to it without its tasks (the window
-/// reads them with [`event_tasks`] when a screen shows them).
+/// reads them with [`event_tasks`] when a screen shows them) and, to the analyst, without the
+/// findings' customer hints ([`EventView::for_window`]).
 pub fn view_from(inner: &Inner, data: Arc<showcall_core::EventData>) -> EventView {
     let view = built(inner, data);
-    let sent = view.without_tasks();
+    let sent = view.for_window(inner.store.actor());
     *inner.shown.borrow_mut() = Some(view);
     sent
 }
@@ -46,9 +47,8 @@ pub fn built(inner: &Inner, data: Arc<showcall_core::EventData>) -> EventView {
 /// stands), which becomes the one it shows (moved, not copied).
 pub fn answered(inner: &Inner, view: EventView, created: Option<String>) -> EditResult {
     let shown = inner.shown.borrow_mut().take();
-    let mut result = EditResult::of(shown.as_ref(), &view, created);
-    // A whole view goes to the window without its tasks, as `view_from` sends it.
-    result.view = result.view.map(|v| v.without_tasks());
+    // As `view_from` sends a view: no tasks, and no customer hints for the analyst.
+    let result = EditResult::of(shown.as_ref(), &view, created).for_window(inner.store.actor());
     *inner.shown.borrow_mut() = Some(view);
     result
 }
