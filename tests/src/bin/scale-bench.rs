@@ -338,10 +338,17 @@ async fn measure(name: &str, data: &Path, edits: usize) {
     tokio::time::sleep(Duration::from_secs(3)).await; // let memory settle
     let pids = app.processes();
     let pss: u64 = pids.iter().map(|p| pss_kib(*p)).sum();
+    // Each process's share, as "name N MiB".
     let names: Vec<String> = pids
         .iter()
-        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/comm")).ok())
-        .map(|n| n.trim().to_string())
+        .filter_map(|p| {
+            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).ok()?;
+            Some(format!(
+                "{} {:.0} MiB",
+                name.trim(),
+                pss_kib(*p) as f64 / 1024.0
+            ))
+        })
         .collect();
     println!(
         "{name}: PSS app + WebKit, calendar open: {:.0} MiB ({})",
