@@ -168,4 +168,50 @@ fn main() {
         }
     }
     figures("session moved 5 min (as the app does)", moved);
+
+    // Undo of a segment's edit: the patch back, checked and written, then the view.
+    let mut undone = vec![];
+    for i in 0..30 {
+        let g = shown.data.segments[(i * 41) % shown.data.segments.len()].clone();
+        let e = Edit::UpdateSegment {
+            id: g.id.clone(),
+            fields: SegmentFields {
+                kind: g.kind,
+                title: g.title.clone(),
+                duration_secs: i64::from(g.duration_secs) + 60,
+                presenter_ids: g.presenter_ids.clone(),
+                notes: g.notes.clone(),
+            },
+        };
+        let done = store.edit(&ev, &e).expect("edit");
+        let v = view::rebuild(
+            &shown,
+            done.after.clone(),
+            Lang::En,
+            Actor::Analyst,
+            Steps::default(),
+            now,
+        );
+        drop(std::mem::replace(&mut shown, v));
+        let back = done.patch.inverse();
+        let t0 = Instant::now();
+        let after = store
+            .apply_patch(&ev, &back, done.after.event.revision)
+            .expect("undo");
+        let v = view::rebuild(
+            &shown,
+            after.after,
+            Lang::En,
+            Actor::Analyst,
+            Steps::default(),
+            now,
+        );
+        let changes = showcall_core::view_changes::EditResult::of(Some(&shown), &v, None);
+        std::hint::black_box(serde_json::to_vec(&changes).expect("json"));
+        drop(std::mem::replace(&mut shown, v));
+        if i >= 5 {
+            undone.push(t0.elapsed());
+        }
+    }
+    figures("undo of a segment edit (as the app does)", undone);
 }
