@@ -18,6 +18,26 @@ fn figures(name: &str, mut v: Vec<Duration>) {
     println!("{name} max: {:.2} ms", ms(v[v.len() - 1]));
 }
 
+/// What the app does after a write: the view rebuilt from the one shown, the changes between
+/// them as JSON; the new view becomes the one shown.
+fn write_answered(
+    shown: &mut view::EventView,
+    after: std::sync::Arc<showcall_core::EventData>,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    let v = view::rebuild(
+        shown,
+        after,
+        Lang::En,
+        Actor::Analyst,
+        Steps::default(),
+        now,
+    );
+    let changes = showcall_core::view_changes::EditResult::of(Some(shown), &v, None);
+    std::hint::black_box(serde_json::to_vec(&changes).expect("json"));
+    drop(std::mem::replace(shown, v));
+}
+
 fn main() {
     let (stages, per_stage) = (40, 50);
     let mut d = testing::conference(stages, per_stage);
@@ -152,17 +172,7 @@ fn main() {
         };
         let t0 = Instant::now();
         let done = store.edit(&ev, &e).expect("edit");
-        let v = view::rebuild(
-            &shown,
-            done.after,
-            Lang::En,
-            Actor::Analyst,
-            Steps::default(),
-            now,
-        );
-        let changes = showcall_core::view_changes::EditResult::of(Some(&shown), &v, None);
-        std::hint::black_box(serde_json::to_vec(&changes).expect("json"));
-        drop(std::mem::replace(&mut shown, v));
+        write_answered(&mut shown, done.after, now);
         if i >= 5 {
             moved.push(t0.elapsed());
         }
@@ -184,31 +194,13 @@ fn main() {
             },
         };
         let done = store.edit(&ev, &e).expect("edit");
-        let v = view::rebuild(
-            &shown,
-            done.after.clone(),
-            Lang::En,
-            Actor::Analyst,
-            Steps::default(),
-            now,
-        );
-        drop(std::mem::replace(&mut shown, v));
+        write_answered(&mut shown, done.after.clone(), now);
         let back = done.patch.inverse();
         let t0 = Instant::now();
         let after = store
             .apply_patch(&ev, &back, done.after.event.revision)
             .expect("undo");
-        let v = view::rebuild(
-            &shown,
-            after.after,
-            Lang::En,
-            Actor::Analyst,
-            Steps::default(),
-            now,
-        );
-        let changes = showcall_core::view_changes::EditResult::of(Some(&shown), &v, None);
-        std::hint::black_box(serde_json::to_vec(&changes).expect("json"));
-        drop(std::mem::replace(&mut shown, v));
+        write_answered(&mut shown, after.after, now);
         if i >= 5 {
             undone.push(t0.elapsed());
         }

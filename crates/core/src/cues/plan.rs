@@ -230,15 +230,7 @@ impl<'a> Index<'a> {
     /// Everyone presenting in a session, in first-appearance order (as
     /// [`EventData::presenters_of`]).
     fn presenters_of(&self, session_id: &str) -> Vec<&'a str> {
-        let mut ids: Vec<&str> = Vec::new();
-        for seg in self.segments_of(session_id) {
-            for p in &seg.presenter_ids {
-                if !ids.contains(&p.as_str()) {
-                    ids.push(p);
-                }
-            }
-        }
-        ids
+        crate::model::presenters_in(self.segments_of(session_id).iter().copied())
     }
 
     /// The names of the people with these ids (those in the event), comma separated.

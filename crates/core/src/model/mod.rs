@@ -233,16 +233,22 @@ impl EventData {
     /// Ids of everyone presenting in a session (union of its segments' presenters), in first
     /// appearance order.
     pub fn presenters_of<'a>(&'a self, session_id: &'a str) -> Vec<&'a str> {
-        let mut ids: Vec<&str> = Vec::new();
-        for seg in self.segments_of(session_id) {
-            for p in &seg.presenter_ids {
-                if !ids.contains(&p.as_str()) {
-                    ids.push(p);
-                }
+        presenters_in(self.segments_of(session_id))
+    }
+}
+
+/// Ids of everyone presenting in `segments` (one session's run of show), in first appearance
+/// order.
+pub fn presenters_in<'a>(segments: impl IntoIterator<Item = &'a Segment>) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = Vec::new();
+    for seg in segments {
+        for p in &seg.presenter_ids {
+            if !ids.contains(&p.as_str()) {
+                ids.push(p);
             }
         }
-        ids
     }
+    ids
 }
 
 /// One row of the event list.
