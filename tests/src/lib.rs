@@ -236,9 +236,19 @@ impl App {
         }
     }
 
-    /// Every element matching `css` now.
+    /// Every element matching `css` now. As in [`App::find`], a list that re-renders while the
+    /// driver makes its handles is read again, until the usual wait runs out.
     pub async fn all(&self, css: &str) -> Vec<Element> {
-        self.client.find_all(Locator::Css(css)).await.unwrap()
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match self.client.find_all(Locator::Css(css)).await {
+                Ok(els) => return els,
+                Err(e) if is_stale(&e) && Instant::now() < deadline => {
+                    eprintln!("all {css}: retried after a stale element");
+                }
+                Err(e) => panic!("reading every {css}: {e}"),
+            }
+        }
     }
 
     /// Clicks the element matching `css`, first scrolled to the middle of the window (the
