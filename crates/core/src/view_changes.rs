@@ -133,17 +133,138 @@ pub fn splices<T: PartialEq + Clone>(old: &[T], new: &[T]) -> Vec<Splice<T>> {
             insert: new.to_vec(),
         }];
     }
-    let ops = hook.into_inner().into_ops();
-    // Each op's indexes are in the original lists; applied in order, an earlier splice has
-    // shifted later positions by (inserted − removed).
-    let mut out = Vec::new();
-    let mut shift: i64 = 0;
-    for op in ops {
-        let (at, remove, range) = match op {
-            DiffOp::Equal { .. } => continue,
+    let mut out = Splices::new(new);
+    for op in hook.into_inner().into_ops() {
+        out.op(op);
+    }
+    out.done()
+}
+
+/// [`splices`] for a long list whose rows have a key (an id): the same splices, or nearly.
+///
+/// The rows alike at both ends are left out first, each compared once; the diff then runs on
+/// the keys of the stretch between, a number per key, and a row whose key stayed in place is
+/// compared with its new self once (a change of it is a splice of that row). A diff of whole
+/// rows compares the same rows again and again: a moved session's tasks, a few rows out of
+/// place among 12,000, made it about 10 ms.
+pub fn splices_by<'a, T: PartialEq + Clone, K: std::hash::Hash + Eq>(
+    old: &'a [T],
+    new: &'a [T],
+    key: impl Fn(&'a T) -> K,
+) -> Vec<Splice<T>> {
+    let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    if head == old.len() && head == new.len() {
+        return Vec::new();
+    }
+    let tail = old[head..]
+        .iter()
+        .rev()
+        .zip(new[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_end, new_end) = (old.len() - tail, new.len() - tail);
+    let mut numbers: crate::ids::IdMap<K, u32> = crate::ids::map(old_end - head);
+    let mut number = |row: &'a T| {
+        let n = numbers.len() as u32;
+        *numbers.entry(key(row)).or_insert(n)
+    };
+    let a: Vec<u32> = old[head..old_end].iter().map(&mut number).collect();
+    let b: Vec<u32> = new[head..new_end].iter().map(&mut number).collect();
+    let mut hook = Replace::new(Capture::new());
+    let deadline = Instant::now() + DEADLINE;
+    let mut out = Splices::new(new);
+    if myers::diff_deadline(&mut hook, &a, 0..a.len(), &b, 0..b.len(), Some(deadline)).is_err() {
+        out.op(DiffOp::Replace {
+            old_index: head,
+            old_len: old_end - head,
+            new_index: head,
+            new_len: new_end - head,
+        });
+        return out.done();
+    }
+    for op in hook.into_inner().into_ops() {
+        match op {
+            // Same keys in the same places: each row that changed is a splice of its own.
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                let (o, n) = (head + old_index, head + new_index);
+                for i in 0..len {
+                    if old[o + i] != new[n + i] {
+                        out.op(DiffOp::Replace {
+                            old_index: o + i,
+                            old_len: 1,
+                            new_index: n + i,
+                            new_len: 1,
+                        });
+                    }
+                }
+            }
             DiffOp::Delete {
-                old_index, old_len, ..
-            } => (old_index, old_len, 0..0),
+                old_index,
+                old_len,
+                new_index,
+            } => out.op(DiffOp::Delete {
+                old_index: head + old_index,
+                old_len,
+                new_index: head + new_index,
+            }),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => out.op(DiffOp::Insert {
+                old_index: head + old_index,
+                new_index: head + new_index,
+                new_len,
+            }),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => out.op(DiffOp::Replace {
+                old_index: head + old_index,
+                old_len,
+                new_index: head + new_index,
+                new_len,
+            }),
+        }
+    }
+    out.done()
+}
+
+/// Splices made from a diff's operations, in order: each op's indexes are in the original
+/// lists, and applied in order, an earlier splice has shifted later positions by (inserted −
+/// removed). An op that starts where the last one ended joins it.
+struct Splices<'a, T> {
+    new: &'a [T],
+    out: Vec<Splice<T>>,
+    /// Where the last splice ends, in the old list and in the new one.
+    end: Option<(usize, usize)>,
+    shift: i64,
+}
+
+impl<'a, T: Clone> Splices<'a, T> {
+    fn new(new: &'a [T]) -> Self {
+        Splices {
+            new,
+            out: Vec::new(),
+            end: None,
+            shift: 0,
+        }
+    }
+
+    fn op(&mut self, op: DiffOp) {
+        let (at, remove, range) = match op {
+            DiffOp::Equal { .. } => return,
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (old_index, old_len, new_index..new_index),
             DiffOp::Insert {
                 old_index,
                 new_index,
@@ -156,17 +277,25 @@ pub fn splices<T: PartialEq + Clone>(old: &[T], new: &[T]) -> Vec<Splice<T>> {
                 new_len,
             } => (old_index, old_len, new_index..new_index + new_len),
         };
-        let insert = new[range].to_vec();
-        out.push(Splice {
-            at: (at as i64 + shift) as u32,
-            remove: remove as u32,
-            insert,
-        });
-        shift += out
-            .last()
-            .map_or(0, |s| s.insert.len() as i64 - remove as i64);
+        let next = (at + remove, range.end);
+        match self.out.last_mut() {
+            Some(last) if self.end == Some((at, range.start)) => {
+                last.remove += remove as u32;
+                last.insert.extend_from_slice(&self.new[range.clone()]);
+            }
+            _ => self.out.push(Splice {
+                at: (at as i64 + self.shift) as u32,
+                remove: remove as u32,
+                insert: self.new[range.clone()].to_vec(),
+            }),
+        }
+        self.shift += range.len() as i64 - remove as i64;
+        self.end = Some(next);
     }
-    out
+
+    fn done(self) -> Vec<Splice<T>> {
+        self.out
+    }
 }
 
 /// Applies splices (as the window does): a check for the tests, and for the CLI.
@@ -178,12 +307,16 @@ pub fn apply<T: Clone>(list: &mut Vec<T>, splices: &[Splice<T>]) {
     }
 }
 
-/// [`splices`] of a list both views may share: none when they do.
-fn shared_splices<T: PartialEq + Clone>(old: &Shared<T>, new: &Shared<T>) -> Vec<Splice<T>> {
+/// [`splices_by`] of a list both views may share: none when they do.
+fn shared_splices<'a, T: PartialEq + Clone, K: std::hash::Hash + Eq>(
+    old: &'a Shared<T>,
+    new: &'a Shared<T>,
+    key: impl Fn(&'a T) -> K,
+) -> Vec<Splice<T>> {
     if old.same(new) {
         return Vec::new();
     }
-    splices(old, new)
+    splices_by(old, new, key)
 }
 
 /// What changed from `old` to `new` (two views of one event).
@@ -194,18 +327,26 @@ pub fn between(old: &EventView, new: &EventView) -> ViewChanges {
         from_revision: a.event.revision,
         event: b.event.clone(),
         stages: splices(&a.stages, &b.stages),
-        sessions: shared_splices(&a.sessions, &b.sessions),
-        segments: shared_splices(&a.segments, &b.segments),
-        people: shared_splices(&a.people, &b.people),
-        tasks: shared_splices(&a.tasks, &b.tasks),
+        sessions: shared_splices(&a.sessions, &b.sessions, |r| r.id.as_str()),
+        segments: shared_splices(&a.segments, &b.segments, |r| r.id.as_str()),
+        people: shared_splices(&a.people, &b.people, |r| r.id.as_str()),
+        tasks: shared_splices(&a.tasks, &b.tasks, |r| r.id.as_str()),
         custom_cues: splices(&a.custom_cues, &b.custom_cues),
         cue_settings: splices(&a.cue_settings, &b.cue_settings),
         destinations: splices(&a.destinations, &b.destinations),
         brand_items: splices(&a.brand_items, &b.brand_items),
         branding: (a.branding != b.branding).then(|| b.branding.clone()),
         support_window: new.schedule.support_window.clone(),
-        schedule: splices(&old.schedule.sessions, &new.schedule.sessions),
-        findings: splices(&old.findings, &new.findings),
+        schedule: splices_by(&old.schedule.sessions, &new.schedule.sessions, |r| {
+            r.session_id.as_str()
+        }),
+        findings: splices_by(&old.findings, &new.findings, |f| {
+            (
+                f.code.as_str(),
+                f.subject.kind.as_str(),
+                f.subject.id.as_str(),
+            )
+        }),
         can_undo: new.can_undo,
         can_redo: new.can_redo,
         may: new.may,
@@ -282,6 +423,65 @@ mod tests {
             apply(&mut got, &s);
             assert_eq!(got, new, "seed {seed}: {old:?} → {new:?} by {s:?}");
         }
+    }
+
+    #[test]
+    fn keyed_splices_turn_the_old_list_into_the_new_one() {
+        // Rows (key, value): values change in place, rows come, go and move; keys repeat.
+        for seed in 1..800u64 {
+            let mut rng = Rng(seed * 0x9E37_79B9);
+            let old: Vec<(u8, u8)> = (0..rng.next(40))
+                .map(|_| (rng.next(12) as u8, rng.next(3) as u8))
+                .collect();
+            let mut new = old.clone();
+            for _ in 0..rng.next(7) {
+                match rng.next(4) {
+                    0 if !new.is_empty() => {
+                        let i = rng.next(new.len());
+                        new.remove(i);
+                    }
+                    1 => {
+                        let i = rng.next(new.len() + 1);
+                        new.insert(i, (rng.next(14) as u8, rng.next(3) as u8));
+                    }
+                    2 if !new.is_empty() => {
+                        let i = rng.next(new.len());
+                        new[i].1 = rng.next(5) as u8;
+                    }
+                    _ if new.len() > 1 => {
+                        let (i, j) = (rng.next(new.len()), rng.next(new.len()));
+                        let r = new.remove(i);
+                        new.insert(j, r);
+                    }
+                    _ => {}
+                }
+            }
+            let s = splices_by(&old, &new, |r| r.0);
+            let mut got = old.clone();
+            apply(&mut got, &s);
+            assert_eq!(got, new, "seed {seed}: {old:?} → {new:?} by {s:?}");
+            // Nothing is sent for what did not change, and a changed row is not sent twice.
+            let sent: usize = s.iter().map(|s| s.insert.len()).sum();
+            assert!(sent <= new.len(), "seed {seed}: {s:?}");
+            if old == new {
+                assert!(s.is_empty(), "seed {seed}: {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_moved_row_among_many_is_a_few_small_splices() {
+        let old: Vec<(u32, u32)> = (0..12_000).map(|i| (i, 0)).collect();
+        let mut new = old.clone();
+        let r = new.remove(3_000);
+        new.insert(3_020, r);
+        new[5_000].1 = 1;
+        let s = splices_by(&old, &new, |r| r.0);
+        let mut got = old.clone();
+        apply(&mut got, &s);
+        assert_eq!(got, new);
+        assert_eq!(s.iter().map(|s| s.insert.len()).sum::<usize>(), 2, "{s:?}");
+        assert!(splices_by(&old, &old, |r| r.0).is_empty());
     }
 
     #[test]
