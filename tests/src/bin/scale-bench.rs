@@ -294,16 +294,40 @@ async fn app_launch_ms(app: &App) -> Option<(f64, f64)> {
         .nth(19)?
         .parse()
         .ok()?;
-    let boot: f64 = std::fs::read_to_string("/proc/stat")
+    // The boot's wall-clock instant from the uptime (10 ms grain), not /proc/stat's `btime`:
+    // that one is in whole seconds, up to a second off.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
         .ok()?
-        .lines()
-        .find_map(|l| l.strip_prefix("btime "))?
-        .trim()
+        .as_secs_f64();
+    let up: f64 = std::fs::read_to_string("/proc/uptime")
+        .ok()?
+        .split_whitespace()
+        .next()?
         .parse()
         .ok()?;
+    let boot = now - up;
     let hz = 100.0; // USER_HZ on Linux
     let start = (boot + ticks / hz) * 1000.0;
     Some((page - start, listed - start))
+}
+
+/// The PSS of the app and its WebKit processes, as "N MiB (each process's share)".
+fn pss_of(app: &App) -> String {
+    let pids = app.processes();
+    let pss: u64 = pids.iter().map(|p| pss_kib(*p)).sum();
+    let names: Vec<String> = pids
+        .iter()
+        .filter_map(|p| {
+            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).ok()?;
+            Some(format!(
+                "{} {:.0} MiB",
+                name.trim(),
+                pss_kib(*p) as f64 / 1024.0
+            ))
+        })
+        .collect();
+    format!("{:.0} MiB ({})", pss as f64 / 1024.0, names.join(", "))
 }
 
 async fn measure(name: &str, data: &Path, edits: usize) {
@@ -335,25 +359,33 @@ async fn measure(name: &str, data: &Path, edits: usize) {
         println!("{name}: open (marks: name, ms after the click): {v}");
     }
     println!("{name}: launch → calendar rendered: {:.0} ms", list + open);
-    tokio::time::sleep(Duration::from_secs(3)).await; // let memory settle
-    let pids = app.processes();
-    let pss: u64 = pids.iter().map(|p| pss_kib(*p)).sum();
-    // Each process's share, as "name N MiB".
-    let names: Vec<String> = pids
-        .iter()
-        .filter_map(|p| {
-            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).ok()?;
-            Some(format!(
-                "{} {:.0} MiB",
-                name.trim(),
-                pss_kib(*p) as f64 / 1024.0
-            ))
-        })
-        .collect();
+    if let Some((_, listed)) = launch {
+        // From the app's own start (without the drivers' start): the list, then the open.
+        println!(
+            "{name}: app start → calendar rendered: {:.0} ms",
+            listed + open
+        );
+    }
+    let opened = Instant::now();
+    // SCALE_PSS_SERIES=1: each process's PSS each second for 20 s (how memory settles).
+    if std::env::var_os("SCALE_PSS_SERIES").is_some() {
+        for s in 0..20 {
+            let line: Vec<String> = app
+                .processes()
+                .iter()
+                .map(|p| format!("{:.1}", pss_kib(*p) as f64 / 1024.0))
+                .collect();
+            println!("{name}: PSS at {s} s (MiB per process): {}", line.join(" "));
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    }
+    tokio::time::sleep(Duration::from_secs(3).saturating_sub(opened.elapsed())).await; // let memory settle
+    println!("{name}: PSS app + WebKit, calendar open: {}", pss_of(&app));
+    // WebKit gives memory back about 10 s after a page has loaded: the same once it has.
+    tokio::time::sleep(Duration::from_secs(15).saturating_sub(opened.elapsed())).await;
     println!(
-        "{name}: PSS app + WebKit, calendar open: {:.0} MiB ({})",
-        pss as f64 / 1024.0,
-        names.join(", ")
+        "{name}: PSS app + WebKit, settled (15 s after opening): {}",
+        pss_of(&app)
     );
     // The run of show of the first session.
     app.click("[data-testid=session-block]").await;
