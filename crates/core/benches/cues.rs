@@ -87,6 +87,17 @@ fn bench(c: &mut Criterion) {
     c.bench_function("cue_timeline_conference_2000", |b| {
         b.iter(|| cues::timeline(black_box(&conf), black_box(&empty)))
     });
+    // The live view's ask, as the app answers it: the snapshot read from the database file.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = showcall_core::Store::open(dir.path().join("live.db")).expect("store");
+    store.insert(&conf).expect("insert");
+    let during = conf.sessions[conf.sessions.len() / 2].start;
+    c.bench_function("live_snapshot_conference_2000", |b| {
+        b.iter(|| {
+            showcall_core::service::day::snapshot(&store, None, black_box(&conf.event.id), during)
+                .expect("snapshot")
+        })
+    });
     let sent = HashSet::new();
     let last = utc("2027-05-04T12:00:00Z");
     c.bench_function("due_one_tick_10k", |b| {

@@ -127,6 +127,30 @@ requestAnimationFrame(look);
 "#;
 
 /// Frame cost with a one-character change per frame, with the whole page and then with each
+/// Clicks each tab of the event screen in turn and answers, as JSON `[[tab, ms], …]`, the time
+/// from the click to the frame after its panel shows that tab's content with nothing loading.
+const TABS: &str = r#"
+const done = arguments[arguments.length - 1];
+const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+(async () => {
+  const out = [];
+  const ids = [...document.querySelectorAll('[role=tab][data-testid^=tab-]')].map((b) => b.dataset.testid.slice(4));
+  for (const id of [...ids.filter((i) => i !== 'calendar'), 'calendar']) {
+    const t0 = performance.now();
+    document.querySelector(`[data-testid=tab-${id}]`).click();
+    for (let i = 0; i < 1200; i++) {
+      await frame();
+      const p = document.getElementById('tab-panel');
+      if (p && p.getAttribute('aria-labelledby') === `tab-${id}` && p.childElementCount > 0 &&
+          !p.querySelector('[aria-busy=true]')) break;
+    }
+    await frame();
+    out.push([id, performance.now() - t0]);
+  }
+  done(JSON.stringify(out));
+})();
+"#;
+
 /// part of the calendar hidden in turn (SCALE_PROBE=1): where the compositor's time goes.
 const PROBE: &str = r#"
 const done = arguments[arguments.length - 1];
@@ -495,6 +519,15 @@ async fn measure(name: &str, data: &Path, edits: usize) {
                 "{name}: edit command round trip p95: {:.0} ms",
                 pct(&ipc, 0.95)
             );
+        }
+    }
+    // Every tab in turn, from the click to its content on screen (its data read, if it reads
+    // any: the tasks are read when a screen first shows them), then back to the calendar.
+    if let Ok(v) = app.client.execute_async(TABS, vec![]).await {
+        let shown: Vec<(String, f64)> =
+            serde_json::from_str(v.as_str().unwrap_or("[]")).unwrap_or_default();
+        for (tab, ms) in shown {
+            println!("{name}: tab {tab} shown: {ms:.0} ms");
         }
     }
     app.quit().await;
