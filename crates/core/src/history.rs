@@ -179,13 +179,46 @@ impl Patch {
     /// touched replaced by their `after` versions (or gone, where `after` has none), the lists
     /// it changed replaced. The revision stays `current`'s.
     pub fn apply_to(&self, current: &EventData) -> EventData {
-        fn swap<T: Clone>(rows: &mut Vec<T>, was: &[T], now: &[T], id: fn(&T) -> &str) {
+        /// The rows of `rows` that the patch touched: each one still there takes its new version
+        /// in its place, one that is gone from `now` goes, and the rest of `now` comes last (the
+        /// event is put in order after). A list with nothing touched is left alone: a shared
+        /// list is not even taken for writing (that would copy it).
+        fn swap<'r, T: Clone + 'r>(
+            rows: impl FnOnce() -> &'r mut Vec<T>,
+            was: &[T],
+            now: &[T],
+            id: fn(&T) -> &str,
+        ) {
             let touched: HashSet<&str> = was.iter().chain(now).map(id).collect();
             if touched.is_empty() {
                 return;
             }
-            rows.retain(|r| !touched.contains(id(r)));
-            rows.extend(now.iter().cloned());
+            // Each id's first row in `now`, and whether it took a row's place already.
+            let mut new: crate::ids::IdMap<&str, usize> = crate::ids::map(now.len());
+            for (i, r) in now.iter().enumerate() {
+                new.entry(id(r)).or_insert(i);
+            }
+            let mut placed = vec![false; now.len()];
+            let rows = rows();
+            rows.retain_mut(|r| {
+                if !touched.contains(id(r)) {
+                    return true;
+                }
+                match new.get(id(r)) {
+                    Some(&i) if !placed[i] => {
+                        placed[i] = true;
+                        *r = now[i].clone();
+                        true
+                    }
+                    _ => false,
+                }
+            });
+            rows.extend(
+                now.iter()
+                    .zip(&placed)
+                    .filter(|(_, p)| !**p)
+                    .map(|(r, _)| r.clone()),
+            );
         }
         let (was, now) = (&self.before, &self.after);
         let mut d = current.clone();
@@ -193,11 +226,11 @@ impl Patch {
             revision: current.event.revision,
             ..now.event.clone()
         };
-        swap(&mut d.stages, &was.stages, &now.stages, |r| &r.id);
-        swap(&mut d.people, &was.people, &now.people, |r| &r.id);
-        swap(&mut d.sessions, &was.sessions, &now.sessions, |r| &r.id);
-        swap(&mut d.segments, &was.segments, &now.segments, |r| &r.id);
-        swap(&mut d.tasks, &was.tasks, &now.tasks, |r| &r.id);
+        swap(|| &mut d.stages, &was.stages, &now.stages, |r| &r.id);
+        swap(|| &mut *d.people, &was.people, &now.people, |r| &r.id);
+        swap(|| &mut *d.sessions, &was.sessions, &now.sessions, |r| &r.id);
+        swap(|| &mut *d.segments, &was.segments, &now.segments, |r| &r.id);
+        swap(|| &mut *d.tasks, &was.tasks, &now.tasks, |r| &r.id);
         if let Some(l) = &now.custom_cues {
             d.custom_cues = l.clone();
         }
@@ -213,7 +246,8 @@ impl Patch {
         if let Some(b) = &now.branding {
             d.branding = b.clone();
         }
-        d.normalize();
+        // `current` is in canonical order: the lists the patch left alone are too.
+        d.normalize_since(current);
         d
     }
 }
