@@ -64,11 +64,13 @@ pub fn start_daily(path: PathBuf) {
     let spawned = std::thread::Builder::new()
         .name("showcall-daily-backup".into())
         .spawn(move || {
+            let mut store: Option<Store> = None;
             loop {
-                // A connection for each look, closed until the next one (a quarter of an hour
-                // later): it would keep the pages the copy read.
-                let made = Store::open(&path)
-                    .ok()
+                if store.is_none() {
+                    store = Store::open(&path).ok();
+                }
+                let made = store
+                    .as_ref()
                     .map(|s| s.back_up_daily(&chrono::Local::now()));
                 match made {
                     Some(Ok(Some(b))) => log::info!("daily backup {}", b.id),
