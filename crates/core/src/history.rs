@@ -42,12 +42,8 @@ pub struct Patch {
 fn rows<T: PartialEq + Clone>(before: &[T], after: &[T], id: fn(&T) -> &str) -> (Vec<T>, Vec<T>) {
     // The rows both hold alike at both ends change nothing: only what lies between is
     // compared (a moved session's tasks move a little way through 12,000 tasks in due order).
-    let head = before.iter().zip(after).take_while(|(a, b)| a == b).count();
+    let (head, tail) = alike_ends(before, after);
     let (before, after) = (&before[head..], &after[head..]);
-    let tail = (before.iter().rev())
-        .zip(after.iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
     let (before, after) = (&before[..before.len() - tail], &after[..after.len() - tail]);
     let (mut was, mut now) = (Vec::new(), Vec::new());
     let same_ids =

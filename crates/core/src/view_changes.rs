@@ -152,16 +152,10 @@ pub fn splices_by<'a, T: PartialEq + Clone, K: std::hash::Hash + Eq>(
     new: &'a [T],
     key: impl Fn(&'a T) -> K,
 ) -> Vec<Splice<T>> {
-    let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let (head, tail) = crate::model::alike_ends(old, new);
     if head == old.len() && head == new.len() {
         return Vec::new();
     }
-    let tail = old[head..]
-        .iter()
-        .rev()
-        .zip(new[head..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
     let (old_end, new_end) = (old.len() - tail, new.len() - tail);
     let mut numbers: crate::ids::IdMap<K, u32> = crate::ids::map(old_end - head);
     let mut number = |row: &'a T| {
@@ -172,13 +166,15 @@ pub fn splices_by<'a, T: PartialEq + Clone, K: std::hash::Hash + Eq>(
     let b: Vec<u32> = new[head..new_end].iter().map(&mut number).collect();
     let mut hook = Replace::new(Capture::new());
     let deadline = Instant::now() + DEADLINE;
+    // The diff's indexes are in the stretch: `head` rows after the lists' own.
     let mut out = Splices::new(new);
+    out.offset = head;
     if myers::diff_deadline(&mut hook, &a, 0..a.len(), &b, 0..b.len(), Some(deadline)).is_err() {
         out.op(DiffOp::Replace {
-            old_index: head,
-            old_len: old_end - head,
-            new_index: head,
-            new_len: new_end - head,
+            old_index: 0,
+            old_len: a.len(),
+            new_index: 0,
+            new_len: b.len(),
         });
         return out.done();
     }
@@ -190,47 +186,19 @@ pub fn splices_by<'a, T: PartialEq + Clone, K: std::hash::Hash + Eq>(
                 new_index,
                 len,
             } => {
-                let (o, n) = (head + old_index, head + new_index);
                 for i in 0..len {
-                    if old[o + i] != new[n + i] {
+                    let (o, n) = (old_index + i, new_index + i);
+                    if old[head + o] != new[head + n] {
                         out.op(DiffOp::Replace {
-                            old_index: o + i,
+                            old_index: o,
                             old_len: 1,
-                            new_index: n + i,
+                            new_index: n,
                             new_len: 1,
                         });
                     }
                 }
             }
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => out.op(DiffOp::Delete {
-                old_index: head + old_index,
-                old_len,
-                new_index: head + new_index,
-            }),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => out.op(DiffOp::Insert {
-                old_index: head + old_index,
-                new_index: head + new_index,
-                new_len,
-            }),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => out.op(DiffOp::Replace {
-                old_index: head + old_index,
-                old_len,
-                new_index: head + new_index,
-                new_len,
-            }),
+            op => out.op(op),
         }
     }
     out.done()
@@ -241,6 +209,8 @@ pub fn splices_by<'a, T: PartialEq + Clone, K: std::hash::Hash + Eq>(
 /// removed). An op that starts where the last one ended joins it.
 struct Splices<'a, T> {
     new: &'a [T],
+    /// Added to each op's indexes (a diff of a stretch of the lists).
+    offset: usize,
     out: Vec<Splice<T>>,
     /// Where the last splice ends, in the old list and in the new one.
     end: Option<(usize, usize)>,
@@ -251,6 +221,7 @@ impl<'a, T: Clone> Splices<'a, T> {
     fn new(new: &'a [T]) -> Self {
         Splices {
             new,
+            offset: 0,
             out: Vec::new(),
             end: None,
             shift: 0,
@@ -277,6 +248,10 @@ impl<'a, T: Clone> Splices<'a, T> {
                 new_len,
             } => (old_index, old_len, new_index..new_index + new_len),
         };
+        let (at, range) = (
+            at + self.offset,
+            range.start + self.offset..range.end + self.offset,
+        );
         let next = (at + remove, range.end);
         match self.out.last_mut() {
             Some(last) if self.end == Some((at, range.start)) => {

@@ -38,6 +38,7 @@ pub use share::{
     Feedback, LiveAction, NewShareLink, ShareLink, ShareSettings, ShareStatus, ShareView,
     SharedLink, StageMessage, DEFAULT_SHARE_PORT,
 };
+pub(crate) use shared::alike_ends;
 pub use shared::Shared;
 pub use stage::Stage;
 pub use task::{Owner, Task, TaskKind, TaskStatus};

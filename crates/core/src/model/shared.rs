@@ -96,6 +96,18 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
     }
 }
 
+/// How many rows two versions of a list hold alike at their start, and then at their end (not
+/// counting those again): an edit changes one stretch of a list, and only that stretch need be
+/// compared further (a moved session's tasks lie within its half hour of 12,000 tasks).
+pub(crate) fn alike_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = (a[head..].iter().rev())
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (head, tail)
+}
+
 #[cfg(test)]
 mod tests {
     use super::Shared;
