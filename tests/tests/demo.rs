@@ -12,6 +12,41 @@ async fn the_demo_event_shows_its_calendar_and_findings() {
         let blocks = app.wait_count("[data-testid=session-block]", 8).await;
         assert_eq!(blocks.len(), 8, "eight sessions on two stages");
 
+        // The lanes draw their own marks: the two changeovers under 15 minutes, each saying why
+        // in its tooltip; the blocks with findings carry a badge of the worst.
+        let gaps = app.wait_count("[data-testid=short-gap]", 2).await;
+        assert_eq!(gaps.len(), 2, "two changeovers under 15 minutes");
+        for g in &gaps {
+            let tip = g.attr("title").await.unwrap().unwrap_or_default();
+            assert!(
+                tip.starts_with("Only 5 min between these sessions"),
+                "{tip}"
+            );
+        }
+        let badged = app
+            .all("[data-testid=session-block] [data-testid=finding-badge]")
+            .await;
+        assert!(!badged.is_empty(), "a block with findings shows a badge");
+        assert_eq!(
+            badged[0].attr("data-severity").await.unwrap().as_deref(),
+            Some("warning")
+        );
+        // One block selected at a time, by a click on it.
+        blocks[1].click().await.unwrap();
+        app.find("[data-testid=session-block][aria-pressed=true]")
+            .await;
+        let pressed = async |i: usize| blocks[i].attr("aria-pressed").await.unwrap();
+        assert_eq!(pressed(1).await.as_deref(), Some("true"));
+        assert_eq!(
+            app.all("[data-testid=session-block].selected").await.len(),
+            1,
+            "one block selected"
+        );
+        blocks[2].click().await.unwrap();
+        app.find("[data-testid=session-block].selected").await;
+        assert_eq!(pressed(1).await.as_deref(), Some("false"));
+        assert_eq!(pressed(2).await.as_deref(), Some("true"));
+
         // The planted mistake is an error; the changeovers are warnings.
         let err = app
             .find("[data-testid=finding][data-code=person_double_booked]")
@@ -36,6 +71,14 @@ async fn the_demo_event_shows_its_calendar_and_findings() {
         app.click("[data-testid=lang-fr-CA]").await;
         app.wait_text("French findings", |t| t.contains("présente dans"))
             .await;
+        let tip = app
+            .find("[data-testid=short-gap]")
+            .await
+            .attr("title")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert!(tip.starts_with("Seulement 5 min"), "{tip}");
         app.screenshot("demo-calendar-fr").await;
         // The calendar came without the tasks: the Tasks tab reads them when it opens.
         app.click("[data-testid=tab-tasks]").await;

@@ -411,6 +411,30 @@ async fn measure(name: &str, data: &Path, edits: usize) {
         "{name}: PSS app + WebKit, settled (15 s after opening): {}",
         pss_of(&app)
     );
+    // SCALE_SMAPS=DIR: each process's memory map at that point (where the PSS is), as
+    // DIR/<name>-<process>.smaps.
+    if let Ok(dir) = std::env::var("SCALE_SMAPS") {
+        for p in app.processes() {
+            let comm = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+            let file = format!(
+                "{dir}/{}-{}.smaps",
+                name.split(' ').next().unwrap_or(name),
+                comm.trim()
+            );
+            let _ = std::fs::copy(format!("/proc/{p}/smaps"), file);
+        }
+    }
+    // SCALE_JS=SCRIPT: a script run on the page then (trying what a change would cost), and the
+    // PSS 15 s after it.
+    if let Ok(js) = std::env::var("SCALE_JS") {
+        let r = app.client.execute(&js, vec![]).await;
+        println!("{name}: SCALE_JS answered {r:?}");
+        tokio::time::sleep(Duration::from_secs(15)).await;
+        println!(
+            "{name}: PSS app + WebKit, 15 s after SCALE_JS: {}",
+            pss_of(&app)
+        );
+    }
     // The run of show of the first session.
     app.click("[data-testid=session-block]").await;
     app.find("[data-testid=segment-row]").await;

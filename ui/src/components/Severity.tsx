@@ -1,3 +1,4 @@
+import { createRoot } from "solid-js";
 import type { Severity } from "../bindings";
 import { t } from "../i18n";
 
@@ -25,6 +26,21 @@ export function SeverityIcon(props: { severity: Severity }) {
       )}
     </svg>
   );
+}
+
+const icons = new Map<Severity, Element>();
+/** A copy of `SeverityIcon` as a plain node, for what is drawn without components. */
+export function severityIconNode(severity: Severity): Element {
+  let icon = icons.get(severity);
+  if (!icon) {
+    icon = createRoot((dispose) => {
+      const el = SeverityIcon({ severity }) as Element;
+      dispose();
+      return el;
+    });
+    icons.set(severity, icon);
+  }
+  return icon.cloneNode(true) as Element;
 }
 
 /** Severity as icon + word + colour (never colour alone). */

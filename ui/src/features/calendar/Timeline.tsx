@@ -3,8 +3,7 @@ import {
   createComputed,
   createEffect,
   createMemo,
-  createRoot,
-  createSelector,
+  createRenderEffect,
   createSignal,
   For,
   Index,
@@ -17,13 +16,12 @@ import { askConfirm } from "../../components/Confirm";
 import { lang, t } from "../../i18n";
 import { applyEdit, hour12, highlight, selectedSessionId, setSelectedSessionId, view, viewRaw } from "../../state";
 import { formatHourLabel, formatTime, localDateKey } from "../../time";
-import { SeverityIcon } from "../../components/Severity";
 import { createWindow } from "../../components/createWindow";
 import { spacers } from "../../components/window";
 import { findingsOf, sessionById, sessionsOfStage } from "../../indexes";
 import { sameItems } from "../../lookup";
-import { FindingBadge } from "../findings/FindingBadge";
-import { worstSeverity } from "../findings/findings";
+import { BlockLayer, gapLayer } from "./laneDraw";
+import { blockLook, gapLook } from "./laneLook";
 import { dayMinutes, dayRange, keepGaps, pct, sessionsOnDay, shortGaps, type DayRange, type Gap } from "./layout";
 
 /** A lane's height in px (its track plus the border between lanes): lanes are windowed. */
@@ -172,12 +170,14 @@ function Lane(props: {
   const fmt = (i: string) => formatTime(i, zone(), lang(), hour12());
   // Re-run only for this lane's stage (see `sessionsOfStage`); the same sessions stop there.
   const sessions = createMemo(() => props.sessions, undefined, { equals: sameItems });
-  // Gaps that did not change keep their marks (a `<For>` keys them by reference).
+  // Gaps that did not change keep their marks (the lane keys them by reference).
   const gaps = createMemo((prev: Gap[] | undefined) => keepGaps(prev, shortGaps(sessions())), undefined, {
     equals: sameItems,
   });
   const x = (instant: string) => pct(dayMinutes(instant, props.day, zone()), props.range);
   const [renaming, setRenaming] = createSignal(false);
+  let gapsEl!: HTMLDivElement;
+  let blocksEl!: HTMLDivElement;
 
   const rename = async (name: string) => {
     const n = name.trim();
@@ -193,7 +193,12 @@ function Lane(props: {
     }
   };
 
-  return (
+  const pick = (e: MouseEvent) => {
+    const b = (e.target as Element).closest<HTMLElement>("[data-testid=session-block]");
+    if (b?.dataset.sessionId) setSelectedSessionId(b.dataset.sessionId);
+  };
+
+  const lane = (
     <div class="tl-row lane" data-testid="stage-lane" data-stage-id={props.stage.id}>
       <div class="lane-label">
         <Show
@@ -248,7 +253,7 @@ function Lane(props: {
           />
         </Show>
       </div>
-      <div class="lane-track">
+      <div class="lane-track" onClick={pick}>
         <Show when={props.support}>
           {(w) => (
             <div
@@ -261,123 +266,24 @@ function Lane(props: {
         <Index each={props.hours}>
           {(h) => <span class="hour-line" style={{ left: `${pct(h() * 60, props.range)}%` }} />}
         </Index>
-        <For each={gaps()}>
-          {(g) => {
-            const overlap = g.minutes < 0;
-            // Both edges in one computation (read by the style and by the label's test).
-            const span = createMemo(() => {
-              const from = x(overlap ? g.after.start : g.before.end);
-              return { from, width: x(overlap ? g.before.end : g.after.start) - from };
-            });
-            const label = () => (overlap ? t("calendar.overlap") : t("calendar.gap", { min: g.minutes }));
-            return (
-              <div
-                class={overlap ? "gap-mark overlap" : "gap-mark"}
-                data-testid="short-gap"
-                style={{ left: `${span().from}%`, width: `max(3px, ${span().width}%)` }}
-                title={gapTip(g.minutes)}
-              >
-                <Show when={span().width * props.pxPerPct >= GAP_LABEL_PX}>
-                  <span class="gap-label">
-                    <SeverityIcon severity={overlap ? "error" : "warning"} /> {label()}
-                  </span>
-                </Show>
-              </div>
-            );
-          }}
-        </For>
-        <For each={sessions()}>
-          {(s) => <SessionBlock session={s} x={x} fmt={fmt} pxPerPct={props.pxPerPct} />}
-        </For>
+        <div class="lane-layer" ref={gapsEl} />
+        <div class="lane-layer" ref={blocksEl} />
       </div>
     </div>
   );
-}
-
-const isSelected = createRoot(() => createSelector(selectedSessionId));
-// A gap's tooltip by its minutes (an overlap's has none): the hundreds of gaps of a crowded day
-// share a few texts, each filled in once per language.
-const gapTips = createRoot(() =>
-  createMemo(() => {
-    lang();
-    return new Map<number, string>();
-  }),
-);
-function gapTip(minutes: number): string {
-  const key = minutes < 0 ? -1 : minutes;
-  const tips = gapTips();
-  let tip = tips.get(key);
-  if (tip === undefined) {
-    tip = key < 0 ? t("calendar.overlapTitle") : t("calendar.gapTitle", { min: key });
-    tips.set(key, tip);
-  }
-  return tip;
-}
-
-/** Below these widths (px) a gap's label, a block's times, then its title and badge are left out
- * (the tooltip and the accessible name keep them); a slim block shows its worst finding by the
- * colour of its edge. */
-const GAP_LABEL_PX = 52;
-const TIMES_PX = 60;
-const TEXT_PX = 44;
-
-function SessionBlock(props: {
-  session: Session;
-  x: (i: string) => number;
-  fmt: (i: string) => string;
-  pxPerPct: number;
-}) {
-  const s = () => props.session;
-  // Each is read by several attributes and classes: worked out once per change (and few of them:
-  // a crowded day opens with hundreds of blocks, and each computation costs).
-  const box = createMemo(
-    () => {
-      const left = props.x(s().start);
-      return { left, width: Math.max(0.5, props.x(s().end) - left) };
-    },
-    undefined,
-    { equals: (a, b) => a.left === b.left && a.width === b.width },
+  // The marks and blocks are drawn by the lane itself: one computation for all its gaps, one
+  // for all its blocks (a crowded day shows hundreds), and one for the selection.
+  const marks = gapLayer<Gap>(gapsEl);
+  createRenderEffect(() => marks.draw(gaps().map((g) => ({ key: g, look: gapLook(g, x, props.pxPerPct) }))));
+  const blocks = new BlockLayer(blocksEl);
+  createRenderEffect(() =>
+    blocks.draw(
+      sessions().map((s) => ({ key: s.id, look: blockLook(s, findingsOf("session", s.id), x, fmt, props.pxPerPct) })),
+    ),
   );
-  const px = () => box().width * props.pxPerPct;
-  const slim = createMemo(() => px() < TEXT_PX);
-  const findings = createMemo(() => findingsOf("session", s().id));
-  const times = () => t("calendar.sessionTimes", { start: props.fmt(s().start), end: props.fmt(s().end) });
-  // What the tooltip (and a slim block's accessible name) says after the title: the times, and a
-  // slim block's findings.
-  const about = createMemo(() => {
-    const list = slim() ? findings().map((f) => `${t(`severity.${f.severity}`)}: ${f.message}`) : [];
-    return list.length ? `${times()}\n${t("findings.badgeTitle", { list: list.join(" · ") })}` : times();
-  });
-  // One write of the class list (toggling each class sets the ones that are off too).
-  const classes = () => {
-    let c = isSelected(s().id) ? "session-block selected" : "session-block";
+  createRenderEffect(() => {
     const h = highlight();
-    if (h?.kind === "session" && h.id === s().id) c += " flash";
-    if (!slim()) return findings().length > 0 ? `${c} has-badge` : c;
-    const worst = worstSeverity(findings());
-    return worst ? `${c} slim sev-edge-${worst}` : `${c} slim`;
-  };
-  return (
-    <button
-      type="button"
-      class={classes()}
-      data-testid="session-block"
-      data-session-id={s().id}
-      aria-pressed={isSelected(s().id)}
-      aria-label={slim() ? `${s().title}, ${about()}` : undefined}
-      title={`${s().title}\n${about()}`}
-      style={{ left: `${box().left}%`, width: `${box().width}%` }}
-      onClick={() => setSelectedSessionId(s().id)}
-    >
-      <Show when={!slim()}>
-        <span class="sb-title">{s().title}</span>
-        <Show when={px() >= TIMES_PX}>
-          <span class="sb-times">{times()}</span>
-        </Show>
-        <span class="sb-badge">
-          <FindingBadge findings={findings()} />
-        </span>
-      </Show>
-    </button>
-  );
+    blocks.mark(selectedSessionId(), h?.kind === "session" ? h.id : null);
+  });
+  return lane;
 }

@@ -1,29 +1,24 @@
 import { Show } from "solid-js";
 import type { Finding } from "../../bindings";
 import { SeverityIcon } from "../../components/Severity";
-import { t } from "../../i18n";
-import { worstSeverity } from "./findings";
+import { badgeLook } from "../calendar/laneLook";
 
-/** Small icon + count on a row or block that has findings; the tooltip lists them. */
+/** Small icon + count on a row or block that has findings; the tooltip lists them. (The
+ * calendar's blocks draw the same badge without a component: `badgeNode`.) */
 export function FindingBadge(props: { findings: Finding[] }) {
-  const worst = () => worstSeverity(props.findings);
-  const tip = () =>
-    t("findings.badgeTitle", {
-      list: props.findings.map((f) => `${t(`severity.${f.severity}`)}: ${f.message}`).join(" · "),
-    });
   return (
-    <Show when={worst()}>
-      {(sev) => (
+    <Show when={badgeLook(props.findings)}>
+      {(b) => (
         <span
-          class={`badge sev-${sev()}`}
+          class={`badge sev-${b().severity}`}
           data-testid="finding-badge"
-          data-severity={sev()}
-          title={tip()}
-          aria-label={tip()}
+          data-severity={b().severity}
+          title={b().tip}
+          aria-label={b().tip}
           role="img"
         >
-          <SeverityIcon severity={sev()} />
-          <span aria-hidden="true">{props.findings.length}</span>
+          <SeverityIcon severity={b().severity} />
+          <span aria-hidden="true">{b().count}</span>
         </span>
       )}
     </Show>
