@@ -70,6 +70,7 @@ fn types_map_as_serde_sends_them() {
     );
     assert_eq!(ts("Vec<Option<f64>>").unwrap(), "(number | null)[]");
     assert_eq!(ts("Vec<Vec<bool>>").unwrap(), "boolean[][]");
+    assert_eq!(ts("CmdResult<Ascii<Vec<u32>>>").unwrap(), "number[]");
     assert_eq!(ts("showcall_core::i18n::Lang").unwrap(), "Lang");
     assert_eq!(ts("Prepared").unwrap(), "Prepared");
     assert_eq!(ts("ImportPlan").unwrap(), "ImportPlan");

@@ -25,6 +25,7 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+pub mod ascii_json;
 pub mod asset_check;
 pub mod branding;
 pub mod cues;

@@ -1,7 +1,7 @@
 //! Edits of an open event, and undo/redo over them.
 
 use super::events::{answered, built};
-use super::CmdResult;
+use super::{Ascii, CmdResult};
 use crate::state::{AppState, Inner};
 use showcall_core::service;
 use showcall_core::store::Edited;
@@ -17,12 +17,14 @@ pub fn edit_event(
     event_id: String,
     edit: Edit,
     revision: Option<i64>,
-) -> CmdResult<EditResult> {
-    state.with(|s| {
-        let (actor, now) = (s.store.actor(), chrono::Utc::now());
-        let done = service::edit_seen(&mut s.store, actor, now, &event_id, edit, revision);
-        answer(s, &event_id, done)
-    })
+) -> CmdResult<Ascii<EditResult>> {
+    state
+        .with(|s| {
+            let (actor, now) = (s.store.actor(), chrono::Utc::now());
+            let done = service::edit_seen(&mut s.store, actor, now, &event_id, edit, revision);
+            answer(s, &event_id, done)
+        })
+        .map(Ascii)
 }
 
 /// Records a done edit for undo and answers with the new view.
@@ -44,28 +46,30 @@ pub fn event_changes(
     state: State<AppState>,
     event_id: String,
     revision: i64,
-) -> CmdResult<EditResult> {
-    state.with(|s| {
-        let stale = s.shown.borrow().as_ref().map(|v| v.data.event.revision) != Some(revision);
-        if stale {
-            s.shown.borrow_mut().take();
-        }
-        let view = built(s, s.store.load_shared(&event_id)?);
-        Ok(answered(s, view, None))
-    })
+) -> CmdResult<Ascii<EditResult>> {
+    state
+        .with(|s| {
+            let stale = s.shown.borrow().as_ref().map(|v| v.data.event.revision) != Some(revision);
+            if stale {
+                s.shown.borrow_mut().take();
+            }
+            let view = built(s, s.store.load_shared(&event_id)?);
+            Ok(answered(s, view, None))
+        })
+        .map(Ascii)
 }
 
 /// Undoes the last edit of the event; answers like an edit (what changed in the view the window
 /// shows, not the whole event).
 #[tauri::command]
-pub fn undo(state: State<AppState>, event_id: String) -> CmdResult<EditResult> {
-    step(&state, &event_id, true)
+pub fn undo(state: State<AppState>, event_id: String) -> CmdResult<Ascii<EditResult>> {
+    step(&state, &event_id, true).map(Ascii)
 }
 
 /// Redoes the last undone edit; answers like an edit.
 #[tauri::command]
-pub fn redo(state: State<AppState>, event_id: String) -> CmdResult<EditResult> {
-    step(&state, &event_id, false)
+pub fn redo(state: State<AppState>, event_id: String) -> CmdResult<Ascii<EditResult>> {
+    step(&state, &event_id, false).map(Ascii)
 }
 
 fn step(state: &AppState, event_id: &str, back: bool) -> CmdResult<EditResult> {

@@ -1,6 +1,6 @@
 //! The event list: list, create, duplicate, delete, demo; and opening one event.
 
-use super::CmdResult;
+use super::{Ascii, CmdResult};
 use crate::state::{AppState, Inner};
 use showcall_core::model::{EventSummary, Task};
 use showcall_core::service;
@@ -67,10 +67,12 @@ pub fn create_event(
     time_zone: String,
     locale: String,
     stage_name: String,
-) -> CmdResult<EventView> {
+) -> CmdResult<Ascii<EventView>> {
     let mut s = state.lock();
     let made = service::create_event(&mut s.store, &name, &time_zone, &locale, &stage_name);
-    made.and_then(|id| view_of(&s, &id)).map_err(|e| s.err(e))
+    made.and_then(|id| view_of(&s, &id))
+        .map(Ascii)
+        .map_err(|e| s.err(e))
 }
 
 #[tauri::command]
@@ -105,9 +107,9 @@ pub fn load_demo(state: State<AppState>) -> CmdResult<Vec<EventSummary>> {
 }
 
 #[tauri::command]
-pub fn load_event(state: State<AppState>, id: String) -> CmdResult<EventView> {
+pub fn load_event(state: State<AppState>, id: String) -> CmdResult<Ascii<EventView>> {
     let s = state.lock();
-    view_of(&s, &id).map_err(|e: Error| s.err(e))
+    view_of(&s, &id).map(Ascii).map_err(|e: Error| s.err(e))
 }
 
 /// The tasks of the event at `revision`, the one the window shows (views come without them): a
@@ -117,11 +119,11 @@ pub fn event_tasks(
     state: State<AppState>,
     event_id: String,
     revision: i64,
-) -> CmdResult<Vec<Task>> {
+) -> CmdResult<Ascii<Vec<Task>>> {
     let s = state.lock();
     let read = s.store.load_shared(&event_id).and_then(|d| {
         if d.event.revision == revision {
-            Ok(d.tasks.to_vec())
+            Ok(Ascii(d.tasks.to_vec()))
         } else {
             Err(Error::Stale {
                 name: d.event.name.clone(),

@@ -3,7 +3,7 @@
 //! (the database moved, see `watch`), `live-changed` (what lives in memory here moved: the
 //! rehearsal, the timer's stage and message), or at the snapshot's `valid_until`.
 
-use super::CmdResult;
+use super::{Ascii, CmdResult};
 use crate::state::{AppState, Inner};
 use chrono::{DateTime, Utc};
 use showcall_core::cues::CueState;
@@ -72,7 +72,7 @@ pub fn live_view(
     state: State<AppState>,
     event_id: String,
     cues_tag: Option<String>,
-) -> CmdResult<LiveSnapshot> {
+) -> CmdResult<Ascii<LiveSnapshot>> {
     // A read: it wakes the scheduler only when it arms another event.
     let mut s = state.lock_quiet();
     let r = s.arm(&event_id).and_then(|armed| {
@@ -81,7 +81,7 @@ pub fn live_view(
         }
         snapshot(&s, &event_id)
     });
-    r.map(|snap| snap.since(cues_tag.as_deref()))
+    r.map(|snap| Ascii(snap.since(cues_tag.as_deref())))
         .map_err(|e| s.err(e))
 }
 
@@ -92,10 +92,10 @@ pub fn mark_cue(
     event_id: String,
     key: String,
     state: CueState,
-) -> CmdResult<LiveSnapshot> {
+) -> CmdResult<Ascii<LiveSnapshot>> {
     let mut s = app_state.lock();
     let r = on_day(&mut s, &event_id, |day| day.mark(&key, state, Utc::now()));
-    told(&app, r).map_err(|e| s.err(e))
+    told(&app, r).map(Ascii).map_err(|e| s.err(e))
 }
 
 /// `sessionId: null` delays the whole stage from now on.
@@ -107,13 +107,13 @@ pub fn apply_delay(
     stage_id: String,
     session_id: Option<String>,
     minutes: i64,
-) -> CmdResult<LiveSnapshot> {
+) -> CmdResult<Ascii<LiveSnapshot>> {
     let mut s = state.lock();
     let r = on_day(&mut s, &event_id, |day| {
         day.delay(&stage_id, session_id.as_deref(), minutes, Utc::now())
             .map(drop)
     });
-    told(&app, r).map_err(|e| s.err(e))
+    told(&app, r).map(Ascii).map_err(|e| s.err(e))
 }
 
 /// Records the clock's current instant as the session's actual start or end.
@@ -124,13 +124,13 @@ pub fn record_actual(
     event_id: String,
     session_id: String,
     which: String,
-) -> CmdResult<LiveSnapshot> {
+) -> CmdResult<Ascii<LiveSnapshot>> {
     let mut s = state.lock();
     let r = on_day(&mut s, &event_id, |day| {
         let end = End::parse(&which)?;
         day.actual(&session_id, end, Utc::now()).map(drop)
     });
-    told(&app, r).map_err(|e| s.err(e))
+    told(&app, r).map(Ascii).map_err(|e| s.err(e))
 }
 
 /// `from`: RFC 3339 UTC instant the rehearsal clock starts at; `speed`: 1–60.
@@ -141,7 +141,7 @@ pub fn start_rehearsal(
     event_id: String,
     from: String,
     speed: f64,
-) -> CmdResult<LiveSnapshot> {
+) -> CmdResult<Ascii<LiveSnapshot>> {
     let mut s = state.lock();
     let actor = s.store.actor();
     let r = day::rehearse(&s.store, actor, &event_id, &from, speed, Utc::now());
@@ -149,7 +149,7 @@ pub fn start_rehearsal(
         *s.rehearsal() = Some(r);
         s.arm(&event_id).and_then(|_| snapshot(&s, &event_id))
     });
-    told(&app, r).map_err(|e| s.err(e))
+    told(&app, r).map(Ascii).map_err(|e| s.err(e))
 }
 
 #[tauri::command]
@@ -254,9 +254,9 @@ fn told<T>(app: &AppHandle, r: showcall_core::Result<T>) -> showcall_core::Resul
 pub fn report(
     state: State<AppState>,
     event_id: String,
-) -> CmdResult<showcall_core::report::Report> {
+) -> CmdResult<Ascii<showcall_core::report::Report>> {
     let s = state.lock();
-    s.store.report(&event_id).map_err(|e| s.err(e))
+    s.store.report(&event_id).map(Ascii).map_err(|e| s.err(e))
 }
 
 /// Where the webview loads a stored file from (images only; `thumb` for a video's still).

@@ -22,6 +22,20 @@ use tauri::{AppHandle, Emitter, Runtime};
 /// What every command returns.
 pub type CmdResult<T> = Result<T, ErrorPayload>;
 
+/// A command's answer sent as ASCII JSON ([`showcall_core::ascii_json`]): for the large ones (an
+/// event's view, its tasks, the live snapshot), which the window would otherwise read as one
+/// string of two bytes a character as soon as a finding holds a typographic quote. The window
+/// reads it as `T`.
+pub struct Ascii<T>(pub T);
+
+impl<T: serde::Serialize> tauri::ipc::IpcResponse for Ascii<T> {
+    fn body(self) -> tauri::Result<tauri::ipc::InvokeResponseBody> {
+        Ok(tauri::ipc::InvokeResponseBody::Json(
+            showcall_core::ascii_json::to_string(&self.0)?,
+        ))
+    }
+}
+
 /// Runs a long job on a worker thread: off the main thread, holding nothing shared. A job that
 /// stops before answering is an error (nothing was recorded).
 pub async fn blocking<T: Send + 'static>(

@@ -128,7 +128,8 @@ impl Mapper<'_> {
             "CmdResult" | "Result" => self.ty(first("value type")?)?,
             "Option" => format!("{} | null", self.ty(first("value type")?)?),
             "Vec" | "VecDeque" | "BTreeSet" | "HashSet" => self.array(first("element type")?)?,
-            "Box" | "Arc" | "Rc" | "Cow" => self.ty(first("inner type")?)?,
+            // `Ascii<T>`: the app's answer sent as ASCII JSON, read as a `T`.
+            "Box" | "Arc" | "Rc" | "Cow" | "Ascii" => self.ty(first("inner type")?)?,
             "String" | "str" | "char" | "PathBuf" | "Path" => "string".into(),
             "bool" => "boolean".into(),
             "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64"
