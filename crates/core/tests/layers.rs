@@ -15,6 +15,7 @@ const ORDER: &[&str] = &[
     "job",
     "time",
     "ids",
+    "ascii_json",
     // data
     "model",
     "testing",
