@@ -2,7 +2,7 @@
 //! checked), checklist presets, and who uses the app (analyst or customer lead).
 
 use super::edit::answer;
-use super::{blocking_job, CmdResult};
+use super::{blocking_job, Ascii, CmdResult};
 use crate::state::AppState;
 use showcall_core::model::{BrandPreset, Palette, PaletteContrast};
 use showcall_core::service;
@@ -22,7 +22,7 @@ pub async fn attach_brand_file(
     item_id: String,
     path: String,
     job_id: Option<String>,
-) -> CmdResult<EditResult> {
+) -> CmdResult<Ascii<EditResult>> {
     let attach =
         state.with(|s| service::attach(&s.store, s.store.actor(), &event_id, &item_id, s.lang))?;
     let copy = attach.clone();
@@ -32,7 +32,7 @@ pub async fn attach_brand_file(
     .await;
     state.with(|s| {
         let done = copied.and_then(|file| attach.record(&mut s.store, file));
-        answer(s, &event_id, done)
+        answer(s, &event_id, done).map(Ascii)
     })
 }
 

@@ -2,7 +2,7 @@
 //! the connection test (run off the state lock, on tokio).
 
 use super::events::view_of;
-use super::CmdResult;
+use super::{Ascii, CmdResult};
 use crate::state::AppState;
 use showcall_core::rtmp::{self, ConnectionTest, Preset};
 use showcall_core::view::{EventView, TestedView};
@@ -23,13 +23,13 @@ pub fn set_stream_key(
     event_id: String,
     destination_id: String,
     key: Option<String>,
-) -> CmdResult<EventView> {
+) -> CmdResult<Ascii<EventView>> {
     let mut s = state.lock();
     let r = s
         .store
         .set_stream_key(&event_id, &destination_id, key.as_deref())
         .and_then(|_| view_of(&s, &event_id));
-    r.map_err(|e| s.err(e))
+    r.map(Ascii).map_err(|e| s.err(e))
 }
 
 /// The user's "yes, use this key for the new server": a destination whose server moved since
@@ -39,11 +39,13 @@ pub fn confirm_key_host(
     state: State<AppState>,
     event_id: String,
     destination_id: String,
-) -> CmdResult<EventView> {
-    state.with(|s| {
-        s.store.confirm_key_host(&event_id, &destination_id)?;
-        view_of(s, &event_id)
-    })
+) -> CmdResult<Ascii<EventView>> {
+    state
+        .with(|s| {
+            s.store.confirm_key_host(&event_id, &destination_id)?;
+            view_of(s, &event_id)
+        })
+        .map(Ascii)
 }
 
 /// The key in clear: the UI asks only when the user clicks Reveal or Copy.
@@ -89,7 +91,7 @@ pub async fn test_destination(
     event_id: String,
     destination_id: String,
     publish: bool,
-) -> CmdResult<TestedView> {
+) -> CmdResult<Ascii<TestedView>> {
     let job = state.with(|s| {
         showcall_rtmp::prepare_destination(&s.store, &event_id, &destination_id, publish, None)
     })?;
@@ -99,6 +101,6 @@ pub async fn test_destination(
         // Names the server with its key left out (never the key itself).
         log::info!("{}", job.log_line(&test));
         let result = ConnectionTest::from(&report);
-        view_of(s, &event_id).map(|view| TestedView { view, result })
+        view_of(s, &event_id).map(|view| Ascii(TestedView { view, result }))
     })
 }

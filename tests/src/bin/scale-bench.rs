@@ -414,6 +414,7 @@ async fn measure(name: &str, data: &Path, edits: usize) {
     // SCALE_SMAPS=DIR: each process's memory map at that point (where the PSS is), as
     // DIR/<name>-<process>.smaps.
     if let Ok(dir) = std::env::var("SCALE_SMAPS") {
+        std::fs::create_dir_all(&dir).expect("SCALE_SMAPS: the folder");
         for p in app.processes() {
             let comm = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
             let file = format!(
@@ -421,7 +422,9 @@ async fn measure(name: &str, data: &Path, edits: usize) {
                 name.split(' ').next().unwrap_or(name),
                 comm.trim()
             );
-            let _ = std::fs::copy(format!("/proc/{p}/smaps"), file);
+            if let Err(e) = std::fs::copy(format!("/proc/{p}/smaps"), &file) {
+                println!("{name}: SCALE_SMAPS: {file} not written: {e}");
+            }
         }
     }
     // SCALE_JS=SCRIPT: a script run on the page then (trying what a change would cost), and the

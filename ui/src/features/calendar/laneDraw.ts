@@ -3,20 +3,26 @@
 // are set apart (`mark`), so selecting a session touches two blocks.
 import type { Severity } from "../../bindings";
 import { severityIconNode } from "../../components/Severity";
-import { blockClasses, sameLook, type BadgeLook, type BlockLook, type GapLook } from "./laneLook";
+import { staying } from "./moves";
+import type { BadgeLook } from "../findings/findings";
+import { blockClasses, sameLook, type BlockLook, type GapLook } from "./laneLook";
 
 interface Drawn<L> {
   el: HTMLElement;
   look: L;
 }
 
-/** Puts `els` into `root` in that order, moving only those out of place (the others already
- * went from `root`). */
+/** Puts `els` into `root` in that order (the others already went from `root`), moving as few as
+ * the new order allows (see `staying`): a block that keeps its place keeps its focus. */
 function order(root: HTMLElement, els: readonly HTMLElement[]): void {
-  let at = root.firstChild;
-  for (const el of els) {
-    if (el === at) at = at.nextSibling;
-    else root.insertBefore(el, at);
+  const now = new Map<Node, number>();
+  let i = 0;
+  for (let n = root.firstChild; n; n = n.nextSibling) now.set(n, i++);
+  const stay = staying(els.map((el) => now.get(el) ?? -1));
+  let after: HTMLElement | null = null;
+  for (let k = els.length - 1; k >= 0; k--) {
+    if (!stay[k]) root.insertBefore(els[k], after);
+    after = els[k];
   }
 }
 

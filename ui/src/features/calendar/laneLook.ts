@@ -1,9 +1,9 @@
 // What a lane's session blocks and gap marks show, worked out as plain values (no DOM): the lane
 // draws them itself (laneDraw.ts), so that a crowded day's hundreds of blocks cost one
 // computation per lane instead of a dozen per block.
-import type { Finding, Severity } from "../../bindings";
+import type { Finding } from "../../bindings";
 import { lang, t } from "../../i18n";
-import { worstSeverity } from "../findings/findings";
+import { badgeLook, type BadgeLook } from "../findings/findings";
 import type { Gap } from "./layout";
 
 /** Below these widths (px) a gap's label, a block's times, then its title and badge are left out
@@ -21,13 +21,6 @@ export interface BlockSession {
   end: string;
 }
 
-export interface BadgeLook {
-  severity: Severity;
-  count: number;
-  /** Tooltip and accessible name: the findings, listed. */
-  tip: string;
-}
-
 /** One session block, as drawn. */
 export interface BlockLook {
   /** Left edge and width, in percent of the day shown. */
@@ -41,18 +34,6 @@ export interface BlockLook {
   label: string | null;
   /** The text inside: none on a slim block. */
   text: { title: string; times: string | null; badge: BadgeLook | null } | null;
-}
-
-/** "Severity: message · …" for a tooltip. */
-function listed(findings: readonly Finding[]): string {
-  return findings.map((f) => `${t(`severity.${f.severity}`)}: ${f.message}`).join(" · ");
-}
-
-/** The badge of a row or block with findings (none without). */
-export function badgeLook(findings: readonly Finding[]): BadgeLook | null {
-  const severity = worstSeverity(findings);
-  if (!severity) return null;
-  return { severity, count: findings.length, tip: t("findings.badgeTitle", { list: listed(findings) }) };
 }
 
 /**
@@ -81,12 +62,12 @@ export function blockLook(
       text: { title: s.title, times: px >= TIMES_PX ? times : null, badge: badgeLook(findings) },
     };
   }
-  const about = findings.length ? `${times}\n${t("findings.badgeTitle", { list: listed(findings) })}` : times;
-  const worst = worstSeverity(findings);
+  const badge = badgeLook(findings);
+  const about = badge ? `${times}\n${badge.tip}` : times;
   return {
     left,
     width,
-    classes: worst ? `slim sev-edge-${worst}` : "slim",
+    classes: badge ? `slim sev-edge-${badge.severity}` : "slim",
     tip: `${s.title}\n${about}`,
     label: `${s.title}, ${about}`,
     text: null,

@@ -1,7 +1,7 @@
 import { Show } from "solid-js";
 import type { Finding } from "../../bindings";
 import { SeverityIcon } from "../../components/Severity";
-import { badgeLook } from "../calendar/laneLook";
+import { badgeLook } from "./findings";
 
 /** Small icon + count on a row or block that has findings; the tooltip lists them. (The
  * calendar's blocks draw the same badge without a component: `badgeNode`.) */

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from "../../bindings";
 import { SEVERITIES, SEVERITY_RANK } from "../../enums";
+import { t } from "../../i18n";
 
 /** Errors first, then warnings, then notes; stable within a severity. */
 export function sortFindings(list: readonly Finding[]): Finding[] {
@@ -31,4 +32,20 @@ export function countBySeverity(list: readonly Finding[]): Record<Severity, numb
   const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of list) out[f.severity]++;
   return out;
+}
+
+export interface BadgeLook {
+  severity: Severity;
+  count: number;
+  /** Tooltip and accessible name: the findings, listed. */
+  tip: string;
+}
+
+/** The badge of a row or block with findings (none without): the worst, the count, and the
+ * findings listed for its tooltip. */
+export function badgeLook(findings: readonly Finding[]): BadgeLook | null {
+  const severity = worstSeverity(findings);
+  if (!severity) return null;
+  const list = findings.map((f) => `${t(`severity.${f.severity}`)}: ${f.message}`).join(" · ");
+  return { severity, count: findings.length, tip: t("findings.badgeTitle", { list }) };
 }
