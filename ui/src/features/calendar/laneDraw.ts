@@ -3,8 +3,8 @@
 // are set apart (`mark`), so selecting a session touches two blocks.
 import type { Severity } from "../../bindings";
 import { severityIconNode } from "../../components/Severity";
+import { badgeNode } from "../findings/FindingBadge";
 import { staying } from "./moves";
-import type { BadgeLook } from "../findings/findings";
 import { blockClasses, sameLook, type BlockLook, type GapLook } from "./laneLook";
 
 interface Drawn<L> {
@@ -30,22 +30,6 @@ function span(cls: string, text: string): HTMLSpanElement {
   const s = document.createElement("span");
   s.className = cls;
   s.textContent = text;
-  return s;
-}
-
-/** A findings badge (as `FindingBadge` draws it). */
-export function badgeNode(b: BadgeLook): HTMLSpanElement {
-  const s = document.createElement("span");
-  s.className = `badge sev-${b.severity}`;
-  s.dataset.testid = "finding-badge";
-  s.dataset.severity = b.severity;
-  s.title = b.tip;
-  s.setAttribute("aria-label", b.tip);
-  s.setAttribute("role", "img");
-  const n = document.createElement("span");
-  n.setAttribute("aria-hidden", "true");
-  n.textContent = String(b.count);
-  s.append(severityIconNode(b.severity), n);
   return s;
 }
 

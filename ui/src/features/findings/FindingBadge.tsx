@@ -1,26 +1,29 @@
-import { Show } from "solid-js";
+import { createMemo } from "solid-js";
 import type { Finding } from "../../bindings";
-import { SeverityIcon } from "../../components/Severity";
-import { badgeLook } from "./findings";
+import { severityIconNode } from "../../components/Severity";
+import { badgeLook, type BadgeLook } from "./findings";
 
-/** Small icon + count on a row or block that has findings; the tooltip lists them. (The
- * calendar's blocks draw the same badge without a component: `badgeNode`.) */
+/** Small icon + count on a row or block that has findings; the tooltip lists them. */
 export function FindingBadge(props: { findings: Finding[] }) {
-  return (
-    <Show when={badgeLook(props.findings)}>
-      {(b) => (
-        <span
-          class={`badge sev-${b().severity}`}
-          data-testid="finding-badge"
-          data-severity={b().severity}
-          title={b().tip}
-          aria-label={b().tip}
-          role="img"
-        >
-          <SeverityIcon severity={b().severity} />
-          <span aria-hidden="true">{b().count}</span>
-        </span>
-      )}
-    </Show>
-  );
+  const badge = createMemo(() => {
+    const b = badgeLook(props.findings);
+    return b && badgeNode(b);
+  });
+  return <>{badge()}</>;
+}
+
+/** The badge as a plain node (the calendar's lanes draw it without a component). */
+export function badgeNode(b: BadgeLook): HTMLSpanElement {
+  const s = document.createElement("span");
+  s.className = `badge sev-${b.severity}`;
+  s.dataset.testid = "finding-badge";
+  s.dataset.severity = b.severity;
+  s.title = b.tip;
+  s.setAttribute("aria-label", b.tip);
+  s.setAttribute("role", "img");
+  const n = document.createElement("span");
+  n.setAttribute("aria-hidden", "true");
+  n.textContent = String(b.count);
+  s.append(severityIconNode(b.severity), n);
+  return s;
 }
