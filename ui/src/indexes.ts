@@ -35,6 +35,7 @@ function fromLog<T extends object, K, V>(
   rows: () => readonly T[] | undefined,
   key: (row: T) => K,
   pick: (at: number[], plain: readonly T[], row: (i: number) => T) => V,
+  mergedTouches = false,
 ): () => TableBuild<K, V> {
   let seen = -1;
   // Each row's key when last seen: the key a row had before an edit changed it in place.
@@ -60,8 +61,9 @@ function fromLog<T extends object, K, V>(
           const k = key(r);
           keyOf.set(r, k);
           // A row merged in place under the same key leaves its entry as it was (the same rows
-          // at the same places): a one-segment edit looks nothing up again.
-          if (gone.has(r) && gone.get(r) === k) gone.delete(r);
+          // at the same places): a one-segment edit looks nothing up again. Unless the table's
+          // readers read plain rows (`mergedTouches`): they learn of the change from the entry.
+          if (!mergedTouches && gone.has(r) && gone.get(r) === k) gone.delete(r);
           else touched.add(k);
         }
         for (const k of gone.values()) touched.add(k);
@@ -96,13 +98,16 @@ function fromLog<T extends object, K, V>(
 const last = <T>(at: number[], _: unknown, row: (i: number) => T): T => row(at[at.length - 1]);
 /** The rows of a key, in list order. */
 const all = <T>(at: number[], _: unknown, row: (i: number) => T): T[] => at.map(row);
-/** A subject's findings, errors first (stable, as `findingsFor` sorts them). */
-const bySeverity = (at: number[], plain: readonly Finding[], row: (i: number) => Finding): Finding[] => {
+/** A subject's findings, errors first (stable, as `findingsFor` sorts them), as plain objects:
+ * a finding is never merged in place (an edit replaces it), so its readers follow it through the
+ * table's entry alone. Read through the store, the findings of a crowded day's blocks cost a proxy
+ * per finding and a signal per field read, about 2.5 MiB of the window's memory at 2,000 sessions. */
+const bySeverity = (at: number[], plain: readonly Finding[]): Finding[] => {
   const rank = (i: number) => SEVERITY_RANK[plain[i].severity];
   let sorted = true;
   for (let j = 1; j < at.length && sorted; j++) sorted = rank(at[j - 1]) <= rank(at[j]);
   if (!sorted) at = [...at].sort((a, b) => rank(a) - rank(b) || a - b);
-  return at.map(row);
+  return at.map((i) => plain[i]);
 };
 const findingKey = (f: Finding) => subjectKey(f.subject.kind, f.subject.id);
 
@@ -120,7 +125,8 @@ export function createLookups(view: () => EventView | null | undefined, log?: Vi
     pick: (at: number[], plain: readonly T[], row: (i: number) => T) => V,
     tracked: () => Map<K, V>,
     same?: (a: V, b: V) => boolean,
-  ) => createKeyedTable(log ? fromLog(log, list, rows, key, pick) : tracked, same);
+    mergedTouches = false,
+  ) => createKeyedTable(log ? fromLog(log, list, rows, key, pick, mergedTouches) : tracked, same);
 
   const sessions = table(
     "sessions",
@@ -170,20 +176,46 @@ export function createLookups(view: () => EventView | null | undefined, log?: Vi
       return out;
     },
   );
+  // A stage's sessions as plain objects, for the calendar's lanes, which draw hundreds of blocks
+  // from their fields: read through the store, each field read is a signal (about 5 MiB of the
+  // window's memory at 2,000 sessions). Instead the entry is a new list whenever one of the
+  // stage's sessions changed, merged in place or not, and that wakes its readers.
+  const stagesSaid = new Map<string, { text: string; rows: Session[] }>();
   const sessionsByStage = table(
     "sessions",
     () => data()?.sessions,
     (s: Session) => s.stageId,
-    all,
-    () => groupBy<Session, string>(data()?.sessions ?? NONE, (s) => s.stageId),
-    sameItems,
+    (at, plain) => at.map((i) => plain[i]),
+    () => {
+      // Every field read through the store (so that this build follows any change), kept plain;
+      // a stage whose sessions say what they said keeps its list.
+      const groups = groupBy<Session, string>(data()?.sessions ?? NONE, (s) => {
+        for (const f of Object.keys(s)) void (s as unknown as Record<string, unknown>)[f];
+        return s.stageId;
+      });
+      for (const [k, g] of groups) {
+        const rows = g.map((s) => unwrap(s));
+        const text = JSON.stringify(rows);
+        const was = stagesSaid.get(k);
+        groups.set(k, was?.text === text ? was.rows : rows);
+        if (was?.text !== text) stagesSaid.set(k, { text, rows });
+      }
+      return groups;
+    },
+    Object.is,
+    true,
   );
   const findings = table(
     "findings",
     () => view()?.findings,
     findingKey,
     bySeverity,
-    () => findingsBySubject(view()?.findings ?? NONE),
+    () => {
+      // Read through the store (so that this build follows every change), kept plain as above.
+      const groups = findingsBySubject(view()?.findings ?? NONE);
+      for (const [k, g] of groups) groups.set(k, g.map((f) => unwrap(f)));
+      return groups;
+    },
     sameItems,
   );
   return {
@@ -196,7 +228,8 @@ export function createLookups(view: () => EventView | null | undefined, log?: Vi
     customCuesOf: (sessionId: string): CustomCue[] => cues(sessionId) ?? NONE,
     /** A session's computed times (`view.schedule`). */
     sessionTimesOf: (sessionId: string): SessionTimes | undefined => times(sessionId),
-    /** A stage's sessions (all days), by start. */
+    /** A stage's sessions (all days), by start, as plain objects: the entry (a new list) is how
+     * a reader learns that one of them changed; read their fields without the store's signals. */
     sessionsOfStage: (stageId: string): Session[] => sessionsByStage(stageId) ?? NONE,
     /** The findings about one subject, errors first. */
     findingsOf: (kind: string, id: string): Finding[] => findings(subjectKey(kind, id)) ?? NONE,

@@ -97,4 +97,37 @@ describe("viewRaw", () => {
     r.dispose();
     state.closeEvent();
   });
+
+  it("replaces the findings a reload brings (read plain, never merged in place) and wakes the readers of a stage whose session changed in place", async () => {
+    const state = await import("./state");
+    const { findingsOf, sessionsOfStage } = await import("./indexes");
+    const finding = (message: string) => ({
+      code: "c",
+      severity: "warning",
+      message,
+      subject: { kind: "session", id: "a", name: "a" },
+    });
+    const withFindings = (revision: number, title: string, message: string) => {
+      const v = viewOf(revision, [{ ...first[0], title }]);
+      return { ...v, findings: [finding(message)] } as unknown as EventView;
+    };
+    answers = { load_event: () => withFindings(0, "a", "only 5 min"), set_lang: (args) => args.lang };
+    expect(await state.openEvent("e1")).toBe(true);
+    const r = createRoot((dispose) => ({
+      dispose,
+      message: createMemo(() => findingsOf("session", "a")[0]?.message),
+      title: createMemo(() => sessionsOfStage("st1")[0]?.title),
+    }));
+    const old = findingsOf("session", "a")[0];
+    expect([r.message(), r.title()]).toEqual(["only 5 min", "a"]);
+    // The same finding at the same place, worded anew, and the session renamed (merged in place).
+    answers.load_event = () => withFindings(1, "Renamed", "only 3 min");
+    await state.changeLang("en");
+    expect([r.message(), r.title()]).toEqual(["only 3 min", "Renamed"]);
+    // The old finding was not written over: a reader holding it still says what it said.
+    expect(old.message).toBe("only 5 min");
+    expect(findingsOf("session", "a")[0]).not.toBe(old);
+    r.dispose();
+    state.closeEvent();
+  });
 });

@@ -115,8 +115,13 @@ export function viewRaw(...lists: ListName[]): EventView | null {
 function setView(v: EventView | null): void {
   writeView(() => {
     if (v === null) setStore("view", null);
-    else if (store.view && store.view.data.event.id !== v.data.event.id) setStore("view", markRaw(v));
-    else setStore("view", reconcile(markRaw(v), { key: "id" }));
+    else if (!store.view || store.view.data.event.id !== v.data.event.id) setStore("view", markRaw(v));
+    else {
+      // The findings are replaced, never merged in place (they have no key: `reconcile` would
+      // merge them by position): the window reads them as plain objects (indexes.ts).
+      setStore("view", "findings", markRaw(v.findings));
+      setStore("view", reconcile(markRaw(v), { key: "id" }));
+    }
   });
 }
 

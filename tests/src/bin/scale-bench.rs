@@ -432,9 +432,14 @@ async fn measure(name: &str, data: &Path, edits: usize) {
     if let Ok(js) = std::env::var("SCALE_JS") {
         let r = app.client.execute(&js, vec![]).await;
         println!("{name}: SCALE_JS answered {r:?}");
-        tokio::time::sleep(Duration::from_secs(15)).await;
+        // SCALE_JS_WAIT=S: how long after the script the PSS is taken (15 s unless said).
+        let wait: u64 = std::env::var("SCALE_JS_WAIT")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(15);
+        tokio::time::sleep(Duration::from_secs(wait)).await;
         println!(
-            "{name}: PSS app + WebKit, 15 s after SCALE_JS: {}",
+            "{name}: PSS app + WebKit, {wait} s after SCALE_JS: {}",
             pss_of(&app)
         );
     }

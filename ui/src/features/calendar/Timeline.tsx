@@ -10,11 +10,12 @@ import {
   on,
   onCleanup,
   Show,
+  untrack,
 } from "solid-js";
 import type { Session, Stage } from "../../bindings";
 import { askConfirm } from "../../components/Confirm";
 import { lang, t } from "../../i18n";
-import { applyEdit, hour12, highlight, selectedSessionId, setSelectedSessionId, view, viewRaw } from "../../state";
+import { applyEdit, hour12, highlight, selectedSessionId, setSelectedSessionId, view, viewLog, viewRaw } from "../../state";
 import { formatHourLabel, formatTime, localDateKey } from "../../time";
 import { createWindow } from "../../components/createWindow";
 import { spacers } from "../../components/window";
@@ -168,8 +169,9 @@ function Lane(props: {
   // Read once per lane (not once per position of each of its blocks).
   const zone = createMemo(() => view()!.data.event.timeZone);
   const fmt = (i: string) => formatTime(i, zone(), lang(), hour12());
-  // Re-run only for this lane's stage (see `sessionsOfStage`); the same sessions stop there.
-  const sessions = createMemo(() => props.sessions, undefined, { equals: sameItems });
+  // Re-run only for this lane's stage: `sessionsOfStage` answers a new list (of plain objects)
+  // whenever one of its sessions changed, in place or not.
+  const sessions = createMemo(() => props.sessions);
   // Gaps that did not change keep their marks (the lane keys them by reference).
   const gaps = createMemo((prev: Gap[] | undefined) => keepGaps(prev, shortGaps(sessions())), undefined, {
     equals: sameItems,
@@ -274,13 +276,18 @@ function Lane(props: {
   // The marks and blocks are drawn by the lane itself: one computation for all its gaps, one
   // for all its blocks (a crowded day shows hundreds), and one for the selection.
   const marks = gapLayer<Gap>(gapsEl);
-  createRenderEffect(() => marks.draw(gaps().map((g) => ({ key: g, look: gapLook(g, x, props.pxPerPct) }))));
+  createRenderEffect(() => {
+    // A kept gap's sessions may have moved together (its place, not its minutes, changed).
+    sessions();
+    marks.draw(gaps().map((g) => ({ key: g, look: gapLook(g, x, props.pxPerPct) })));
+  });
   const blocks = new BlockLayer(blocksEl);
-  createRenderEffect(() =>
-    blocks.draw(
-      sessions().map((s) => ({ key: s.id, look: blockLook(s, findingsOf("session", s.id), x, fmt, props.pxPerPct) })),
-    ),
-  );
+  createRenderEffect(() => {
+    // Again after any write into the findings: one subscription per lane, not one per block.
+    viewLog.wrote("findings");
+    const of = (id: string) => untrack(() => findingsOf("session", id));
+    blocks.draw(sessions().map((s) => ({ key: s.id, look: blockLook(s, of(s.id), x, fmt, props.pxPerPct) })));
+  });
   createRenderEffect(() => {
     const h = highlight();
     blocks.mark(selectedSessionId(), h?.kind === "session" ? h.id : null);
