@@ -9,6 +9,7 @@ mod diag;
 mod fit;
 pub mod gpu;
 mod instance;
+pub mod memory;
 mod navigation;
 mod notify;
 mod share;

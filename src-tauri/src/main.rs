@@ -2,6 +2,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // Before any thread: how glibc's allocator gives memory back (see `memory`).
+    showcall_app::memory::keep_large_blocks_mapped();
     // Before any thread or window: it may set WebKit's compositing variable.
     showcall_app::gpu::choose();
     showcall_app::run();

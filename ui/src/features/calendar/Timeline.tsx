@@ -94,7 +94,7 @@ export function Timeline(props: { day: string }) {
   const win = createWindow({
     count: () => stages().length,
     rowHeight: LANE_PX,
-    overscan: 3,
+    overscan: 1,
     renderAll: 12,
     lazy: true,
   });
