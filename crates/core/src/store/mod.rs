@@ -147,14 +147,14 @@ fn read_destinations(conn: &Connection, event_id: &str) -> Result<Vec<Destinatio
     Ok(list)
 }
 
-/// How long a write waits for another connection (another process: the app and the CLI) to
-/// finish its own before giving up with `database is locked`.
 /// Each connection's page cache, in KiB (as SQLite takes a negative `cache_size`): SQLite's
 /// default is 2,000 KiB, which a connection that reads a whole large event fills and keeps; the
 /// store keeps the event it read itself ([`Cached`]), and the pages it reads again come from
 /// the system's file cache.
 const PAGE_CACHE_KIB: i64 = -512;
 
+/// How long a write waits for another connection (another process: the app and the CLI) to
+/// finish its own before giving up with `database is locked`.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Begins a write transaction. `IMMEDIATE` takes the write lock at `BEGIN`, waiting (busy

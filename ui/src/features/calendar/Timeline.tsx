@@ -282,11 +282,21 @@ function Lane(props: {
     marks.draw(gaps().map((g) => ({ key: g, look: gapLook(g, x, props.pxPerPct) })));
   });
   const blocks = new BlockLayer(blocksEl);
+  // The lane's sessions' findings, looked up again after any write into the findings (one
+  // subscription per lane, not one per block); the same lists stop there, so an edit redraws
+  // only the lanes whose findings changed.
+  const findings = createMemo(
+    () => {
+      viewLog.wrote("findings");
+      const list = sessions();
+      return untrack(() => list.map((s) => findingsOf("session", s.id)));
+    },
+    undefined,
+    { equals: sameItems },
+  );
   createRenderEffect(() => {
-    // Again after any write into the findings: one subscription per lane, not one per block.
-    viewLog.wrote("findings");
-    const of = (id: string) => untrack(() => findingsOf("session", id));
-    blocks.draw(sessions().map((s) => ({ key: s.id, look: blockLook(s, of(s.id), x, fmt, props.pxPerPct) })));
+    const of = findings();
+    blocks.draw(sessions().map((s, i) => ({ key: s.id, look: blockLook(s, of[i], x, fmt, props.pxPerPct) })));
   });
   createRenderEffect(() => {
     const h = highlight();
