@@ -200,6 +200,7 @@ export function createLookups(view: () => EventView | null | undefined, log?: Vi
         groups.set(k, was?.text === text ? was.rows : rows);
         if (was?.text !== text) stagesSaid.set(k, { text, rows });
       }
+      for (const k of stagesSaid.keys()) if (!groups.has(k)) stagesSaid.delete(k);
       return groups;
     },
     Object.is,
