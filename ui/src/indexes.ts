@@ -99,9 +99,9 @@ const last = <T>(at: number[], _: unknown, row: (i: number) => T): T => row(at[a
 /** The rows of a key, in list order. */
 const all = <T>(at: number[], _: unknown, row: (i: number) => T): T[] => at.map(row);
 /** A subject's findings, errors first (stable, as `findingsFor` sorts them), as plain objects:
- * a finding is never merged in place (an edit replaces it), so its readers follow it through the
- * table's entry alone. Read through the store, the findings of a crowded day's blocks cost a proxy
- * per finding and a signal per field read, about 2.5 MiB of the window's memory at 2,000 sessions. */
+ * a finding is never merged in place (an edit replaces it, a reload too), so its readers follow it
+ * through the table's entry alone. Read through the store, each finding a crowded day's blocks
+ * showed cost a proxy and a signal per field read. */
 const bySeverity = (at: number[], plain: readonly Finding[]): Finding[] => {
   const rank = (i: number) => SEVERITY_RANK[plain[i].severity];
   let sorted = true;
