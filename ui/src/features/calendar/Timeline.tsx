@@ -128,7 +128,7 @@ export function Timeline(props: { day: string }) {
         <div class="lane-track" ref={measureTrack}>
           <For each={hours()}>
             {(h) => (
-              <span class="hour-label" style={{ left: `${pct(h * 60, range())}%` }}>
+              <span class="hour-label" attr:style={`left:${pct(h * 60, range())}%`}>
                 {formatHourLabel(h, lang(), hour12())}
               </span>
             )}
@@ -197,7 +197,8 @@ function Lane(props: {
 
   const pick = (e: MouseEvent) => {
     const b = (e.target as Element).closest<HTMLElement>("[data-testid=session-block]");
-    if (b?.dataset.sessionId) setSelectedSessionId(b.dataset.sessionId);
+    const id = b?.getAttribute("data-session-id");
+    if (id) setSelectedSessionId(id);
   };
 
   const lane = (
@@ -260,13 +261,13 @@ function Lane(props: {
           {(w) => (
             <div
               class="support-shade"
-              style={{ left: `${w().left}%`, width: `${w().right - w().left}%` }}
+              attr:style={`left:${w().left}%;width:${w().right - w().left}%`}
               title={t("calendar.supportWindowTitle", { start: fmt(w().start), end: fmt(w().end) })}
             />
           )}
         </Show>
         <Index each={props.hours}>
-          {(h) => <span class="hour-line" style={{ left: `${pct(h() * 60, props.range)}%` }} />}
+          {(h) => <span class="hour-line" attr:style={`left:${pct(h() * 60, props.range)}%`} />}
         </Index>
         <div class="lane-layer" ref={gapsEl} />
         <div class="lane-layer" ref={blocksEl} />
