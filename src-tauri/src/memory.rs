@@ -24,3 +24,72 @@ pub fn keep_large_blocks_mapped() {
 /// Other allocators (musl's, macOS's, Windows') have no such bar.
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 pub fn keep_large_blocks_mapped() {}
+
+/// After a large answer or job (an opened event, a package): gives the heap's free pages back to
+/// the system a moment later, once the answer has been copied out and freed. What the bar above
+/// leaves in the heap is the many small blocks of a view that was replaced: their free pages stay
+/// resident until glibc trims them, and it trims only the top of its heaps by itself
+/// (`malloc_trim` frees whole pages anywhere in them). At most one trim waits at a time; it runs
+/// on a thread of its own, off the scheduler's and the window's threads, and takes about 0.25 ms.
+/// Measured with `scale-bench`: the app settles about 1 MiB lower, the demo and the 2,000-session
+/// conference alike (1.5 MiB when trimmed by hand from a debugger).
+pub fn give_back_soon() {
+    give_back_after(std::time::Duration::from_secs(2));
+}
+
+/// Whether a trim is waiting to run.
+static WAITING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Trims the heap `delay` from now on a thread of its own, unless a trim is waiting already.
+fn give_back_after(delay: std::time::Duration) {
+    use std::sync::atomic::Ordering;
+    if WAITING.swap(true, Ordering::AcqRel) {
+        return;
+    }
+    let spawned = std::thread::Builder::new()
+        .name("give-back".into())
+        .spawn(move || {
+            std::thread::sleep(delay);
+            WAITING.store(false, Ordering::Release);
+            trim();
+        });
+    if spawned.is_err() {
+        WAITING.store(false, Ordering::Release);
+    }
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+fn trim() {
+    // SAFETY: `malloc_trim` takes no pointer and takes glibc's arena locks itself.
+    unsafe { libc::malloc_trim(0) };
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn trim() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::Ordering;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn one_trim_waits_at_a_time_and_then_runs() {
+        give_back_after(Duration::from_millis(200));
+        assert!(WAITING.load(Ordering::Acquire), "a trim waits");
+        // A second ask while one waits adds nothing (no second thread, no second wait).
+        give_back_after(Duration::from_secs(3600));
+        let asked = Instant::now();
+        while WAITING.load(Ordering::Acquire) {
+            assert!(
+                asked.elapsed() < Duration::from_secs(10),
+                "the first trim never ran"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        // Once it has run, the next ask waits again.
+        give_back_after(Duration::from_millis(1));
+        assert!(WAITING.load(Ordering::Acquire));
+    }
+}

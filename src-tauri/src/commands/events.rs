@@ -109,7 +109,9 @@ pub fn load_demo(state: State<AppState>) -> CmdResult<Vec<EventSummary>> {
 #[tauri::command]
 pub fn load_event(state: State<AppState>, id: String) -> CmdResult<Ascii<EventView>> {
     let s = state.lock();
-    view_of(&s, &id).map(Ascii).map_err(|e: Error| s.err(e))
+    let view = view_of(&s, &id).map(Ascii).map_err(|e: Error| s.err(e));
+    crate::memory::give_back_soon();
+    view
 }
 
 /// The tasks of the event at `revision`, the one the window shows (views come without them): a

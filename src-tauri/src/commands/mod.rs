@@ -96,6 +96,8 @@ pub async fn as_job<T: Send + 'static, R: Runtime>(
     })
     .await;
     ended(state, job_id.as_deref());
+    // A package or a run of show leaves large blocks freed behind it.
+    crate::memory::give_back_soon();
     done
 }
 
