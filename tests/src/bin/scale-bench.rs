@@ -262,7 +262,7 @@ const frames = (n) => new Promise((res) => {
       ['session blocks hidden', '.session-block { display: none !important; }'],
       ['block text hidden', '.sb-title, .sb-times { display: none !important; }'],
       ['block radius 0', '.session-block { border-radius: 0 !important; }'],
-      ['hour lines hidden', '.hour-line, .support-shade { display: none !important; }'],
+      ['hour lines hidden', '.lane .lane-track { background: none !important; } .support-shade { display: none !important; }'],
     ];
     for (const [label, css] of tries) {
       if (!tl) break;

@@ -6,7 +6,6 @@ import {
   createRenderEffect,
   createSignal,
   For,
-  Index,
   on,
   onCleanup,
   Show,
@@ -23,7 +22,17 @@ import { findingsOf, sessionById, sessionsOfStage } from "../../indexes";
 import { sameItems } from "../../lookup";
 import { BlockLayer, gapLayer } from "./laneDraw";
 import { blockLook, gapLook } from "./laneLook";
-import { dayMinutes, dayRange, keepGaps, pct, sessionsOnDay, shortGaps, type DayRange, type Gap } from "./layout";
+import {
+  dayMinutes,
+  dayRange,
+  hourLines,
+  keepGaps,
+  pct,
+  sessionsOnDay,
+  shortGaps,
+  type DayRange,
+  type Gap,
+} from "./layout";
 
 /** A lane's height in px (its track plus the border between lanes): lanes are windowed. */
 export const LANE_PX = 63;
@@ -57,6 +66,8 @@ export function Timeline(props: { day: string }) {
     undefined,
     { equals: sameItems },
   );
+  // The lanes' hour lines, one background for every lane (see `hourLines`).
+  const lines = createMemo(() => `background-image:${hourLines(hours(), range(), "var(--hour-line)")}`);
   const support = createMemo(
     () => {
       const w = v().schedule.supportWindow;
@@ -143,7 +154,7 @@ export function Timeline(props: { day: string }) {
               stage={stage}
               sessions={onDay(stage.id)}
               range={range()}
-              hours={hours()}
+              lines={lines()}
               support={support()}
               day={props.day}
               pxPerPct={trackPx() / 100}
@@ -160,7 +171,8 @@ function Lane(props: {
   stage: Stage;
   sessions: Session[];
   range: DayRange;
-  hours: number[];
+  /** The track's `style`: its hour lines. */
+  lines: string;
   support: { left: number; right: number; start: string; end: string } | null;
   day: string;
   /** Lane width in px per percent of the day shown. */
@@ -256,7 +268,7 @@ function Lane(props: {
           />
         </Show>
       </div>
-      <div class="lane-track" onClick={pick}>
+      <div class="lane-track" attr:style={props.lines} onClick={pick}>
         <Show when={props.support}>
           {(w) => (
             <div
@@ -266,9 +278,6 @@ function Lane(props: {
             />
           )}
         </Show>
-        <Index each={props.hours}>
-          {(h) => <span class="hour-line" attr:style={`left:${pct(h() * 60, props.range)}%`} />}
-        </Index>
         <div class="lane-layer" ref={gapsEl} />
         <div class="lane-layer" ref={blocksEl} />
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Session } from "../../bindings";
-import { dayRange, eventDays, keepGaps, pct, shortGaps, suggestSlot } from "./layout";
+import { dayRange, eventDays, hourLines, keepGaps, pct, shortGaps, suggestSlot } from "./layout";
 
 const s = (id: string, start: string, end: string, stageId = "st1"): Session => ({
   id,
@@ -75,5 +75,20 @@ describe("timeline layout", () => {
       start: "2027-04-15T09:00",
       end: "2027-04-15T10:00",
     });
+  });
+
+  it("draws a lane's hour lines as one gradient, a 1 px line at each hour", () => {
+    const r = { startMin: 8 * 60, endMin: 12 * 60 }; // 4 hours: a line each 25 %
+    const g = hourLines([8, 9, 10, 11, 12], r, "red");
+    expect(g.startsWith("linear-gradient(to right, transparent 0, ")).toBe(true);
+    expect(g).toContain("transparent 0%, red 0%, red calc(0% + 1px), transparent calc(0% + 1px)");
+    expect(g).toContain("transparent 25%, red 25%, red calc(25% + 1px), transparent calc(25% + 1px)");
+    expect(g).toContain("transparent 75%, red 75%, red calc(75% + 1px), transparent calc(75% + 1px)");
+    // The last line is drawn just inside the track's edge.
+    expect(g.endsWith("transparent calc(100% - 1px), red calc(100% - 1px), red 100%, transparent 100%)")).toBe(true);
+    // One line per hour, in order.
+    const at = [...g.matchAll(/red (\d+)%/g)].map((m) => Number(m[1]));
+    expect(at).toEqual([0, 25, 50, 75, 100]);
+    expect(hourLines([], r, "red")).toBe("linear-gradient(to right, transparent 0)");
   });
 });
