@@ -562,9 +562,9 @@ async fn measure(name: &str, data: &Path, edits: usize) {
             println!("{name}: tab {tab} shown: {ms:.0} ms");
         }
     }
-    // The next launch is timed on a machine at rest: this app's processes are gone first (after
-    // 50 edits the demo's could still be quitting when the conference started, which put about
-    // 500 ms on the conference's launch).
+    // The next launch is timed with this app's processes gone (after 50 edits the demo's takes
+    // 1–2 s to quit). It did not explain the conference's slower launch after the demo's edits:
+    // about 470 ms more before its page starts loading, still there with this wait.
     let pids = app.processes();
     app.quit().await;
     let quit = Instant::now();
