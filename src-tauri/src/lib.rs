@@ -106,7 +106,22 @@ pub fn run() {
             let rehearsal = app.state::<AppState>().rehearsal_handle();
             share::start(app.handle(), path.clone(), rehearsal);
             commands::backups::start_daily(path);
+            // The main window shows when its page starts loading (below); this is the fallback.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(3));
+                if let Some(w) = handle.get_webview_window("main") {
+                    windows::show_main_once(|| w.show());
+                }
+            });
             Ok(())
+        })
+        .on_page_load(|webview, payload| {
+            if webview.label() == "main"
+                && payload.event() == tauri::webview::PageLoadEvent::Started
+            {
+                windows::show_main_once(|| webview.window().show());
+            }
         })
         .on_window_event(|window, event| match event {
             // Closing the main window asks (in the UI) whether to keep running in the tray.

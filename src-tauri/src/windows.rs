@@ -8,10 +8,30 @@
 //! per database), not in the user's config folder shared by every Showcall.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+
+/// Whether the main window has been shown since the app started.
+static MAIN_SHOWN: AtomicBool = AtomicBool::new(false);
+
+/// Shows the main window the first time this is called, and never again: it is created hidden
+/// (tauri.conf.json) and shown once its page has started loading, or after a few seconds if no
+/// page ever starts.
+///
+/// A window mapped before its web process has started answering can make WebKitGTK's UI thread
+/// wait for that process (it gives up after 500 ms) while the process, still starting, waits on
+/// the UI thread. Seen with strace: in most launches after the first in a desktop session, "app
+/// start → page loading" read about 670 ms instead of about 190 ms, the difference being one
+/// such wait.
+pub fn show_main_once(show: impl FnOnce() -> tauri::Result<()>) {
+    if !MAIN_SHOWN.swap(true, Ordering::SeqCst) {
+        if let Err(e) = show() {
+            log::warn!("could not show the main window: {e}");
+        }
+    }
+}
 
 /// What is remembered of each window.
 pub fn flags() -> StateFlags {
@@ -66,6 +86,20 @@ pub fn saved_size(db: &Path, label: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_main_window_is_shown_once_whoever_asks_first() {
+        // The page's start and the fallback timer both ask; only the first shows the window
+        // (a later show would bring back a window the user has since hidden to the tray).
+        let shown = std::sync::atomic::AtomicUsize::new(0);
+        let show = || {
+            shown.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        };
+        show_main_once(show);
+        show_main_once(show);
+        assert_eq!(shown.load(Ordering::SeqCst), 1);
+    }
 
     #[test]
     fn the_saved_size_is_read_back_and_a_damaged_file_is_no_size() {
