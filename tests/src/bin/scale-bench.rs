@@ -563,8 +563,9 @@ async fn measure(name: &str, data: &Path, edits: usize) {
         }
     }
     // The next launch is timed with this app's processes gone (after 50 edits the demo's takes
-    // 1–2 s to quit). It did not explain the conference's slower launch after the demo's edits:
-    // about 470 ms more before its page starts loading, still there with this wait.
+    // 1–2 s to quit). That was not why the conference's launch after the demo's was slower
+    // (about 470 ms more before its page started loading): the window was mapped before its web
+    // process answered, see `show_main_once` in the app's `windows`.
     let pids = app.processes();
     app.quit().await;
     let quit = Instant::now();
