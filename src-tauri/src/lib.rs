@@ -97,6 +97,7 @@ pub fn run() {
                 data.display()
             );
             log::info!("windows drawn with {}", gpu::summary());
+            log::info!("window scripts run with {}", memory::javascript_summary());
             fit::main_window(app.handle(), windows::saved_size(&data, "main"));
             about::probe_webkit();
             tray::install(app.handle())?;

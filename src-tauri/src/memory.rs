@@ -25,6 +25,56 @@ pub fn keep_large_blocks_mapped() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 pub fn keep_large_blocks_mapped() {}
 
+/// The variable through which WebKit's JavaScript engine (JavaScriptCore, in each web process)
+/// turns its optimising compiler (DFG, and FTL after it) on or off.
+const DFG_VAR: &str = "JSC_useDFGJIT";
+
+/// How the window's JavaScript runs, as [`lighter_javascript`] chose (for the log and the About
+/// box).
+static JS_SUMMARY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// What [`lighter_javascript`] does, given the variable as the user's environment has it:
+/// `Some(value)` to set it to, `None` to leave theirs.
+fn dfg_setting(theirs: Option<&std::ffi::OsStr>) -> Option<&'static str> {
+    match theirs {
+        Some(_) => None,
+        None => Some("false"),
+    }
+}
+
+/// Runs the windows' JavaScript without JavaScriptCore's optimising compilers (DFG and FTL),
+/// keeping its interpreter and its baseline compiler, unless `JSC_useDFGJIT` is already set.
+/// Call in `main` before any thread or window: the web processes inherit the variable.
+///
+/// The window's scripts are a UI: Rust works out the schedule, the rules and the changes, and the
+/// long lists are windowed. Measured with `scale-bench` (50 edits), the optimising tiers cost the
+/// web process about 3 MiB on the demo and 6 MiB on the 2,000-session conference (their code and
+/// what they keep of every function they optimise), and bought nothing an analyst would see:
+/// edits p50/p95 and open → calendar were the same within the runs' noise. The tasks tab of the
+/// conference, 12,000 tasks, showed about 45 ms slower (110 → 155 ms).
+pub fn lighter_javascript() {
+    let theirs = std::env::var_os(DFG_VAR);
+    let summary = match dfg_setting(theirs.as_deref()) {
+        Some(value) => {
+            std::env::set_var(DFG_VAR, value);
+            "baseline compiler, no optimising compiler".to_string()
+        }
+        None => format!(
+            "as {DFG_VAR}={} says",
+            theirs.unwrap_or_default().to_string_lossy()
+        ),
+    };
+    let _ = JS_SUMMARY.set(summary);
+}
+
+/// How the window's JavaScript runs (see [`lighter_javascript`]).
+pub fn javascript_summary() -> &'static str {
+    JS_SUMMARY
+        .get()
+        .map(String::as_str)
+        .unwrap_or("JavaScriptCore's defaults")
+}
+
 /// After a large answer or job (an opened event, a package): gives the heap's free pages back to
 /// the system a moment later, once the answer has been copied out and freed. What the bar above
 /// leaves in the heap is the many small blocks of a view that was replaced: their free pages stay
@@ -70,9 +120,17 @@ fn trim() {}
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
     use std::sync::atomic::Ordering;
     use std::time::{Duration, Instant};
+
+    #[test]
+    fn the_optimising_compiler_is_off_unless_the_user_says() {
+        assert_eq!(dfg_setting(None), Some("false"));
+        assert_eq!(dfg_setting(Some(std::ffi::OsStr::new("true"))), None);
+        assert_eq!(dfg_setting(Some(std::ffi::OsStr::new("false"))), None);
+    }
 
     #[test]
     fn one_trim_waits_at_a_time_and_then_runs() {
