@@ -2,8 +2,9 @@
 //! in the real app at 1× (started from the live view like an analyst would), the notifications
 //! caught on the session bus with `dbus-monitor`. Lateness = the instant the bus delivered the
 //! Notify call − the instant the cue was due on the rehearsal clock. The rehearsal's wall-clock
-//! anchor is taken just before the Start click, so the figures are upper bounds (they include
-//! the click's round trip). Prints median, p99, max, the cues missed and those sent twice.
+//! anchor is the instant the page sent the app its call to start it (just before the app notes
+//! its own start), so the figures are upper bounds by that call's trip, not by the WebDriver's
+//! click. Prints median, p99, max, the cues missed and those sent twice.
 //!
 //! `--loaded` (`--package-mb N`, default 2000) puts the app under load during the rehearsal,
 //! through its own commands called from the page: a package of a 10 × 20 conference with N MB
@@ -376,9 +377,38 @@ async fn main() {
         ])
         .output();
     let log = NotificationLog::start();
-    let anchor_ms = Utc::now().timestamp_millis();
+    // The anchor: the instant the page sent the app its `start_rehearsal` call (Tauri's IPC is a
+    // `fetch` of ipc://localhost/<command>; the app notes its own start just after). The instant
+    // before the click (the fallback) also counts the WebDriver's click: 10 ms in some runs, 50
+    // in others.
+    let _ = app
+        .client
+        .execute(
+            "const f = window.fetch; \
+             window.fetch = function (url, init) { \
+               if (String(url).includes('start_rehearsal')) window.__rehearsalAsked = Date.now(); \
+               return f.call(this, url, init); };",
+            vec![],
+        )
+        .await;
+    let clicked_ms = Utc::now().timestamp_millis();
     app.click("[data-testid=start-rehearsal]").await;
     app.find("[data-testid=rehearsal-badge]").await;
+    let asked_ms = app
+        .client
+        .execute("return window.__rehearsalAsked ?? null;", vec![])
+        .await
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map(|ms| ms as i64);
+    let anchor_ms = asked_ms.unwrap_or(clicked_ms);
+    match asked_ms {
+        Some(ms) => eprintln!(
+            "anchor: the page sent start_rehearsal {} ms after the click began",
+            ms - clicked_ms
+        ),
+        None => eprintln!("anchor: the click (the page's call was not seen)"),
+    }
     eprintln!("rehearsing {n} cues at 1× (about {} s)…", FIRST + n);
 
     let mut load_task = package.as_ref().map(|(p, _)| {
