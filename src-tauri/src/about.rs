@@ -68,6 +68,18 @@ pub fn webkit() -> Option<String> {
     WEBKIT.get().cloned().flatten()
 }
 
+/// The About box's and the diagnostics' WebKit line: the version found by [`probe_webkit`], how
+/// the windows are drawn and how their scripts run; `None` until the version is known.
+pub fn webkit_line() -> Option<String> {
+    webkit().map(|w| {
+        format!(
+            "{w}; drawing: {}; scripts: {}",
+            crate::gpu::summary(),
+            crate::memory::javascript_summary()
+        )
+    })
+}
+
 /// The WebKitGTK library this process loaded (from /proc/self/maps), with its package's version
 /// where dpkg knows it (e.g. "2.50.6-1~deb12u2 (libwebkit2gtk-4.1.so.0.19.9)").
 fn webkit_version() -> Option<String> {

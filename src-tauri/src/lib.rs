@@ -107,10 +107,11 @@ pub fn run() {
             let rehearsal = app.state::<AppState>().rehearsal_handle();
             share::start(app.handle(), path.clone(), rehearsal);
             commands::backups::start_daily(path);
-            // The main window shows when its page starts loading (below); this is the fallback.
+            // The main window shows when its page starts loading (below); this is the fallback,
+            // a task on the app's runtime rather than a thread that only sleeps.
             let handle = app.handle().clone();
-            std::thread::spawn(move || {
-                std::thread::sleep(std::time::Duration::from_secs(3));
+            tauri::async_runtime::spawn(async move {
+                tokio::time::sleep(std::time::Duration::from_secs(3)).await;
                 if let Some(w) = handle.get_webview_window("main") {
                     windows::show_main_once(|| w.show());
                 }

@@ -120,7 +120,6 @@ fn trim() {}
 
 #[cfg(test)]
 mod tests {
-
     use super::*;
     use std::sync::atomic::Ordering;
     use std::time::{Duration, Instant};

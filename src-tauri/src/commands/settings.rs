@@ -37,13 +37,7 @@ pub fn app_info(state: State<AppState>) -> AppInfo {
         db_path: db_path.display().to_string(),
         lang,
         os: crate::diag::os_name(),
-        webkit: crate::about::webkit().map(|w| {
-            format!(
-                "{w}; drawing: {}; scripts: {}",
-                crate::gpu::summary(),
-                crate::memory::javascript_summary()
-            )
-        }),
+        webkit: crate::about::webkit_line(),
         components: crate::about::components(),
     }
 }
@@ -65,13 +59,7 @@ pub fn diagnostics(app: AppHandle, state: State<AppState>) -> String {
     crate::diag::Facts {
         version: env!("CARGO_PKG_VERSION").to_string(),
         os: crate::diag::os_name(),
-        webkit: crate::about::webkit().map(|w| {
-            format!(
-                "{w}; drawing: {}; scripts: {}",
-                crate::gpu::summary(),
-                crate::memory::javascript_summary()
-            )
-        }),
+        webkit: crate::about::webkit_line(),
         db_path,
         schema,
         log_dir: app
